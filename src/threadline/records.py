@@ -1,0 +1,214 @@
+"""Typed records that cross stage boundaries.
+
+Each record carries the id of the record it came from, so every fact traces
+back to a span of source text: Document -> Story -> Mention -> Assertion/EventMention.
+Records are frozen: a stage makes new records, it never edits old ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+Zone = Literal["headline", "standfirst", "body", "caption"]
+EntityType = Literal["person", "organization", "location", "other"]
+Modality = Literal[
+    "asserted", "reported", "alleged", "claimed", "possible", "planned", "denied", "negated"
+]
+
+
+def content_id(prefix: str, *parts: object) -> str:
+    """A stable id from content: the same inputs give the same id on every run."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:16]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input unit as read from disk or stdin: a file, or one JSONL record."""
+
+    source: str  # file name, or the record id for JSONL input
+    origin: str  # where it was read: a path, or "path:line" for JSONL
+    format: Literal["text", "html", "jsonl"]
+    text: str  # decoded text; for HTML, the article text trafilatura extracted
+    title: str | None = None  # only what the input states
+    published: str | None = None  # YYYY-MM-DD, only what the input states
+    outlet: str | None = None
+    url: str | None = None
+
+    @property
+    def id(self) -> str:
+        return content_id("d", self.source)
+
+    @property
+    def content_hash(self) -> str:
+        meta = (self.title, self.published, self.outlet, self.url)
+        return content_id("h", self.format, self.text, *meta)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of story text with the zone it belongs to; offsets index Story.text."""
+
+    start: int
+    end: int
+    zone: Zone
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One article: a page may hold several."""
+
+    document_id: str
+    source: str
+    index: int  # place in its document, from 0
+    text: str  # cleaned text: standfirst, captions (once) and body
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    removed: tuple[str, ...] = ()  # boilerplate lines cut from this story, for audit
+
+    @property
+    def id(self) -> str:
+        return content_id("s", self.source, self.index)
+
+    def zone_at(self, offset: int) -> Zone:
+        for block in self.blocks:
+            if block.start <= offset < block.end:
+                return block.zone
+        return "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """Story `story_id` repeats `duplicate_of` (the earliest copy)."""
+
+    story_id: str
+    duplicate_of: str
+    similarity: float
+    kind: Literal["story", "partial"] = "story"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place in a story's text that names an entity."""
+
+    story_id: str
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    label: str  # the NER label or ruler id that produced it
+    kb_id: str | None = None  # knowledge-file id when the gazetteer matched
+
+    @property
+    def id(self) -> str:
+        return content_id("m", self.story_id, self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A verbatim quote: story_id's text[start:end] == quote."""
+
+    story_id: str
+    start: int
+    end: int
+    quote: str
+    zone: Zone = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who asserts a fact: a named source, an anonymous one, or the outlet itself."""
+
+    kind: Literal["outlet", "named", "anonymous"] = "outlet"
+    text: str | None = None  # "a politician close to the groups", "the Treasury Department"
+    mention_id: str | None = None  # when the source is a mention of an entity
+    via: str | None = None  # the outlet it was told to, when the text says so
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """A relation claim: subject predicate object, as one story states it."""
+
+    story_id: str
+    subject: str  # Mention.id
+    predicate: str
+    object: str  # Mention.id
+    evidence: Evidence
+    extractor: str  # pattern name
+    version: str
+    role: str | None = None  # secretary-general, deputy, spokesperson, ...
+    modality: Modality = "asserted"
+    attribution: Attribution = field(default_factory=Attribution)
+
+    @property
+    def id(self) -> str:
+        return content_id("r", self.story_id, self.subject, self.predicate, self.object)
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A date resolved from text against the publication date."""
+
+    value: str | None  # YYYY-MM-DD or YYYY-MM; None when the text fixes none
+    precision: Literal["day", "month", "year", "range", "unknown"]
+    expression: str | None  # the words in the text ("late on Sunday")
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One story's report of an event; merged across stories into an Event later."""
+
+    story_id: str
+    type: str
+    trigger: str
+    participants: tuple[str, ...]  # Mention ids
+    location: str | None  # Mention id
+    date: DateValue
+    evidence: Evidence
+    extractor: str
+    version: str
+    modality: Modality = "asserted"
+    attribution: Attribution = field(default_factory=Attribution)
+
+    @property
+    def id(self) -> str:
+        return content_id("vm", self.story_id, self.type, self.evidence.start, self.trigger)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world actor or place, with every name it goes by."""
+
+    id: str
+    type: EntityType
+    name: str
+    aliases: tuple[str, ...] = ()
+    kb_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the NLP and extract stages found in one story."""
+
+    story: Story
+    mentions: tuple[Mention, ...]
+    assertions: tuple[Assertion, ...]
+    events: tuple[EventMention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One real-world event: the event mentions of several stories, merged."""
+
+    id: str
+    type: str
+    date: DateValue
+    location: str | None  # Entity.id
+    participants: tuple[str, ...]  # Entity ids
+    evidence: tuple[Evidence, ...]
+    mentions: tuple[str, ...]  # EventMention ids it merges
+    modality: Modality = "asserted"
