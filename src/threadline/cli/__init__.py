@@ -1,1 +1,1 @@
-"""cli stage."""
+"""cli: the threadline command line."""

@@ -1,1 +1,1 @@
-"""export stage."""
+"""export stage: the store as files other tools read."""

@@ -76,7 +76,9 @@ def build_pipeline(settings: Settings) -> Language:
     return _build(settings.model, settings.verify_model, settings.data_dir)
 
 
-def parse_stories(nlp: Language, stories: Iterable[Story], batch_size: int = 32) -> Iterator[tuple[Doc, Story]]:
+def parse_stories(
+    nlp: Language, stories: Iterable[Story], batch_size: int = 32
+) -> Iterator[tuple[Doc, Story]]:
     """Parse many stories in one `nlp.pipe` stream."""
     yield from nlp.pipe(((s.text, s) for s in stories), as_tuples=True, batch_size=batch_size)
 
@@ -115,4 +117,8 @@ def trim_span(span: Span) -> Span | None:
         end -= 1
     if start >= end:
         return None
-    return Span(doc, start, end, label=span.label_, span_id=span.id_) if (start, end) != (span.start, span.end) else span
+    return (
+        Span(doc, start, end, label=span.label_, span_id=span.id_)
+        if (start, end) != (span.start, span.end)
+        else span
+    )

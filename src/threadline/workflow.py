@@ -1,0 +1,102 @@
+"""The ingest workflow: a thin shell that reads, calls the stages, and writes.
+
+Per document (one transaction each): split into stories, parse them in one
+`nlp.pipe` stream, extract mentions, relations and events, sign for dedup.
+After all documents: recompute duplicates and entity resolution over the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from spacy.language import Language
+
+from threadline.dedup import find_duplicates, signature, to_bytes
+from threadline.errors import InputError, ThreadlineError
+from threadline.extract import extract_events, extract_relations
+from threadline.ingest import read_inputs, split_document
+from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
+from threadline.records import Document, Extraction, Story
+from threadline.resolve import resolve_entities
+from threadline.settings import Settings
+from threadline.store import Store
+from threadline.vocab import load_knowledge
+
+
+@dataclass
+class IngestReport:
+    written: int = 0  # documents new or changed
+    unchanged: int = 0  # documents already stored with the same content
+    stories: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def extract_stories(nlp: Language, stories: Sequence[Story], batch_size: int = 32) -> list[Extraction]:
+    """Mentions, relation claims and event mentions of each story."""
+    results = []
+    for doc, story in parse_stories(nlp, stories, batch_size):
+        mentions = mentions_of(doc, story)
+        results.append(
+            Extraction(
+                story=story,
+                mentions=tuple(mentions),
+                assertions=tuple(extract_relations(doc, story, mentions)),
+                events=tuple(extract_events(doc, story, mentions)),
+            )
+        )
+    return results
+
+
+def ingest_document(store: Store, nlp: Language, document: Document, settings: Settings) -> int | None:
+    """Store one document's stories and claims; None when it is unchanged."""
+    if store.document_hash(document.id) == document.content_hash:
+        return None
+    stories = split_document(document)
+    if not stories:
+        raise InputError(document.origin, "no article text left after cleaning")
+    extractions = extract_stories(nlp, stories, settings.batch_size)
+    minhashes = {s.id: to_bytes(signature(s.text)) for s in stories}
+    store.replace_document(document, extractions, minhashes)
+    return len(stories)
+
+
+def ingest(
+    paths: Sequence[str],
+    store: Store,
+    settings: Settings,
+    stdin: TextIO | None = None,
+    on_document: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Ingest every input; a bad one is reported and the others go on."""
+    report = IngestReport()
+    nlp = build_pipeline(settings)
+    for item in read_inputs(paths, stdin):
+        origin = item.origin
+        try:
+            if isinstance(item, InputError):
+                raise item
+            stored = ingest_document(store, nlp, item, settings)
+        except ThreadlineError as exc:
+            report.errors.append(str(exc))
+        except Exception as exc:  # one broken document must not stop the others
+            report.errors.append(f"{origin}: internal error {exc.__class__.__name__}: {exc}")
+        else:
+            report.stories += stored or 0
+            report.written += stored is not None
+            report.unchanged += stored is None
+        if on_document:
+            on_document(origin)
+    if report.written:
+        refresh_derived(store, settings)
+    return report
+
+
+def refresh_derived(store: Store, settings: Settings) -> None:
+    """Duplicates and entities follow from the stored claims; recompute both."""
+    stories = store.stories()
+    store.replace_duplicates(find_duplicates(stories, store.minhashes()))
+    texts = {s.id: s.text for s in stories}
+    resolution = resolve_entities(store.mentions(), texts, load_knowledge(settings.data_dir))
+    store.replace_entities(resolution.entities, resolution.entity_of, resolution.reasons)

@@ -1,0 +1,148 @@
+"""The command line end to end, on a real SQLite file and articles written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from threadline.cli.main import app
+
+ARTICLE = """Militia commander meets tribal elders in Anbar
+
+Published: 12 March 2025
+
+Faris al-Dulaimi, commander of the fictional Kataib Sahra al-Gharbiya, met tribal elders in Ramadi on Sunday, the group said in a statement.
+
+The elders asked for the release of two men detained at a checkpoint last week.
+"""
+
+SECOND = """Drone strike hits warehouse near Qaim
+
+Updated: 14 March 2025, 10:05 AM
+
+A drone strike destroyed a warehouse near the town of al-Qaim on Thursday, local officials said. No group claimed responsibility.
+"""
+
+FEED = [
+    {
+        "id": "feed-1",
+        "title": "Protest in Basra",
+        "published": "2025-03-10",
+        "text": "Hundreds of people protested outside the provincial council in Basra on Monday over power cuts.",
+    },
+    {
+        "id": "feed-2",
+        "text": "Police in Mosul arrested three men suspected of smuggling weapons, officials said.",
+    },
+]
+
+runner = CliRunner()
+
+
+def invoke(*args: str, stdin: str | None = None):
+    return runner.invoke(app, list(args), input=stdin)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "sub" / "b.txt").write_text(SECOND, encoding="utf-8")
+    (folder / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in FEED) + "\n", encoding="utf-8")
+    return folder
+
+
+def export(db_url: str, tmp_path: Path) -> dict:
+    target = tmp_path / "export.json"
+    result = invoke("export", "--format", "json", "--db", db_url, "-o", str(target))
+    assert result.exit_code == 0, result.output
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
+def test_ingest_folder_recursively_and_export(corpus, db_url, tmp_path):
+    result = invoke("ingest", str(corpus), "--db", db_url)
+    assert result.exit_code == 0, result.output
+    data = export(db_url, tmp_path)
+    assert sorted(s["source"] for s in data["stories"]) == ["a.txt", "b.txt", "feed-1", "feed-2"]
+    by_source = {s["source"]: s for s in data["stories"]}
+    assert by_source["a.txt"]["published"] == "2025-03-12"
+    assert by_source["feed-2"]["published"] is None
+    for m in data["mentions"]:
+        story = next(s for s in data["stories"] if s["id"] == m["story"])
+        assert story["text"][m["start"] : m["end"]] == m["text"]
+
+
+def test_reingesting_unchanged_inputs_changes_nothing(corpus, db_url, tmp_path):
+    assert invoke("ingest", str(corpus), "--db", db_url).exit_code == 0
+    first = tmp_path / "first.json"
+    invoke("export", "--db", db_url, "-o", str(first))
+    result = invoke("ingest", str(corpus), "--db", db_url)
+    assert "0 documents stored" in result.output and "4 unchanged" in result.output
+    second = tmp_path / "second.json"
+    invoke("export", "--db", db_url, "-o", str(second))
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_changed_file_replaces_its_old_stories(corpus, db_url, tmp_path):
+    invoke("ingest", str(corpus), "--db", db_url)
+    (corpus / "a.txt").write_text(ARTICLE.replace("Ramadi", "Fallujah"), encoding="utf-8")
+    invoke("ingest", str(corpus), "--db", db_url)
+    texts = [s["text"] for s in export(db_url, tmp_path)["stories"] if s["source"] == "a.txt"]
+    assert len(texts) == 1 and "Fallujah" in texts[0] and "Ramadi" not in texts[0]
+
+
+def test_jsonl_from_stdin(db_url, tmp_path):
+    lines = "\n".join(json.dumps(r) for r in FEED)
+    result = invoke("ingest", "-", "--db", db_url, stdin=lines)
+    assert result.exit_code == 0, result.output
+    assert {s["source"] for s in export(db_url, tmp_path)["stories"]} == {"feed-1", "feed-2"}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("binary.txt", b"\x00\x01\x02\xff\xfe" * 200, "binary"),
+        (
+            "bad.jsonl",
+            b'{"id": "ok-1", "text": "A council met in Kirkuk on Monday."}\n{not json\n',
+            "bad.jsonl:2",
+        ),
+        ("nobody.html", b"<html><head><title>x</title></head><body></body></html>", "nobody.html"),
+    ],
+)
+def test_bad_input_is_named_and_the_rest_is_stored(corpus, db_url, tmp_path, name, content, says):
+    assert invoke("ingest", str(corpus), "--db", db_url).exit_code == 0
+    before = export(db_url, tmp_path)
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text(SECOND.replace("Qaim", "Rutba"), encoding="utf-8")
+    result = invoke("ingest", str(bad), str(good), "--db", db_url)
+    assert result.exit_code == 1
+    assert says in result.output
+    after = export(db_url, tmp_path)
+    sources = {s["source"] for s in after["stories"]}
+    assert {s["source"] for s in before["stories"]} <= sources and "good.txt" in sources
+
+
+def test_missing_path_fails_with_its_name(db_url):
+    result = invoke("ingest", "/no/such/folder/article.txt", "--db", db_url)
+    assert result.exit_code == 1
+    assert "/no/such/folder/article.txt" in result.output
+
+
+def test_stats_prints_counts_and_top_entities(corpus, db_url):
+    invoke("ingest", str(corpus), "--db", db_url)
+    result = invoke("stats", "--db", db_url)
+    assert result.exit_code == 0
+    assert "stories: 4" in result.output and "Most connected entities" in result.output
+
+
+def test_unknown_export_format_is_refused(db_url):
+    result = invoke("export", "--format", "xml", "--db", db_url)
+    assert result.exit_code == 1 and "unknown format" in result.output

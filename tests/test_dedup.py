@@ -1,0 +1,42 @@
+from threadline.dedup.minhash import find_duplicates, from_bytes, signature, to_bytes
+from threadline.records import Story
+
+BASE = (
+    "Border guards in the northern province said on Tuesday that a convoy of fuel trucks had been "
+    "stopped at the crossing after inspectors found forged permits hidden under the cargo. The drivers "
+    "were questioned for several hours and later released, according to a statement from the ministry, "
+    "which promised a wider review of the permits issued at the crossing over the past year."
+)
+OTHER = (
+    "A farmers' union in the south said the harvest of dates had fallen by a third because of the "
+    "drought, and asked the provincial council for help with irrigation pumps and seed for next year."
+)
+
+
+def story(source: str, text: str, published: str | None = None) -> Story:
+    return Story(document_id="d", source=source, index=0, text=text, blocks=(), published=published)
+
+
+def dups(*stories: Story) -> dict[str, str]:
+    hashes = {s.id: to_bytes(signature(s.text)) for s in stories}
+    return {d.story_id: d.duplicate_of for d in find_duplicates(stories, hashes)}
+
+
+def test_signature_survives_storage():
+    minhash = signature(BASE)
+    assert from_bytes(to_bytes(minhash)).jaccard(minhash) == 1.0
+
+
+def test_republished_copy_points_at_the_earliest_copy():
+    original = story("b.txt", BASE, "2024-03-01")
+    copy = story("a.txt", BASE + " Subscribe for alerts.", "2024-03-02")
+    assert dups(original, copy) == {copy.id: original.id}
+
+
+def test_three_copies_form_one_group_rooted_at_the_first():
+    first, second, third = story("x1", BASE, "2024-01-01"), story("x2", BASE), story("x3", BASE, "2024-01-05")
+    assert dups(third, second, first) == {second.id: first.id, third.id: first.id}
+
+
+def test_unrelated_stories_are_not_copies():
+    assert dups(story("a", BASE), story("b", OTHER)) == {}
