@@ -1,5 +1,12 @@
-from threadline.dedup.minhash import find_duplicates, from_bytes, signature, to_bytes
-from threadline.records import Story
+from threadline.dedup.minhash import (
+    find_duplicates,
+    find_partial_overlaps,
+    from_bytes,
+    signature,
+    story_signatures,
+    to_bytes,
+)
+from threadline.records import Block, Story
 
 BASE = (
     "Border guards in the northern province said on Tuesday that a convoy of fuel trucks had been "
@@ -14,12 +21,22 @@ OTHER = (
 
 
 def story(source: str, text: str, published: str | None = None) -> Story:
-    return Story(document_id="d", source=source, index=0, text=text, blocks=(), published=published)
+    """A story whose paragraphs (split on blank lines) are body blocks."""
+    blocks, start = [], 0
+    for paragraph in text.split("\n\n"):
+        blocks.append(Block(start, start + len(paragraph), "body"))
+        start += len(paragraph) + 2
+    return Story(
+        document_id="d", source=source, index=0, text=text, blocks=tuple(blocks), published=published
+    )
+
+
+def signed(*stories: Story) -> dict:
+    return {key: blob for s in stories for key, blob in story_signatures(s).items()}
 
 
 def dups(*stories: Story) -> dict[str, str]:
-    hashes = {s.id: to_bytes(signature(s.text)) for s in stories}
-    return {d.story_id: d.duplicate_of for d in find_duplicates(stories, hashes)}
+    return {d.story_id: d.duplicate_of for d in find_duplicates(stories, signed(*stories))}
 
 
 def test_signature_survives_storage():
@@ -40,3 +57,19 @@ def test_three_copies_form_one_group_rooted_at_the_first():
 
 def test_unrelated_stories_are_not_copies():
     assert dups(story("a", BASE), story("b", OTHER)) == {}
+
+
+def test_a_story_quoting_an_earlier_paragraph_is_a_partial_overlap():
+    earlier = story("wire.txt", BASE + "\n\n" + OTHER, "2024-03-01")
+    quoting = story(
+        "analysis.txt",
+        "An analyst said the case showed how weak the permit system had become.\n\n"
+        + BASE
+        + "\n\nOfficials in the capital have promised reforms before, and little has changed since then.",
+        "2024-03-03",
+    )
+    paragraph_hashes = {k: v for k, v in signed(earlier, quoting).items() if k[1] > 0}
+    assert dups(earlier, quoting) == {}
+    [overlap] = find_partial_overlaps([earlier, quoting], paragraph_hashes)
+    assert (overlap.story_id, overlap.duplicate_of, overlap.kind) == (quoting.id, earlier.id, "partial")
+    assert 0 < overlap.similarity < 1

@@ -13,7 +13,7 @@ from typing import TextIO
 
 from spacy.language import Language
 
-from threadline.dedup import find_duplicates, signature, to_bytes
+from threadline.dedup import find_duplicates, find_partial_overlaps, story_signatures
 from threadline.errors import InputError, ThreadlineError
 from threadline.extract import extract_events, extract_relations
 from threadline.ingest import read_inputs, split_document
@@ -57,7 +57,7 @@ def ingest_document(store: Store, nlp: Language, document: Document, settings: S
     if not stories:
         raise InputError(document.origin, "no article text left after cleaning")
     extractions = extract_stories(nlp, stories, settings.batch_size)
-    minhashes = {s.id: to_bytes(signature(s.text)) for s in stories}
+    minhashes = {key: blob for s in stories for key, blob in story_signatures(s).items()}
     store.replace_document(document, extractions, minhashes)
     return len(stories)
 
@@ -96,7 +96,9 @@ def ingest(
 def refresh_derived(store: Store, settings: Settings) -> None:
     """Duplicates and entities follow from the stored claims; recompute both."""
     stories = store.stories()
-    store.replace_duplicates(find_duplicates(stories, store.minhashes()))
+    copies = find_duplicates(stories, store.minhashes())
+    partial = find_partial_overlaps(stories, store.minhashes(paragraphs=True), (d.story_id for d in copies))
+    store.replace_duplicates([*copies, *partial])
     texts = {s.id: s.text for s in stories}
     resolution = resolve_entities(store.mentions(), texts, load_knowledge(settings.data_dir))
     store.replace_entities(resolution.entities, resolution.entity_of, resolution.reasons)

@@ -1,5 +1,5 @@
-"""dedup stage: which stories are copies of which."""
+"""dedup stage: which stories are copies of which, and which share paragraphs."""
 
-from threadline.dedup.minhash import find_duplicates, signature, to_bytes
+from threadline.dedup.minhash import find_duplicates, find_partial_overlaps, story_signatures
 
-__all__ = ["find_duplicates", "signature", "to_bytes"]
+__all__ = ["find_duplicates", "find_partial_overlaps", "story_signatures"]

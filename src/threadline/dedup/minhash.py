@@ -1,14 +1,17 @@
 """Near-duplicate and syndicated stories with MinHash LSH (datasketch).
 
-A story's signature is a MinHash of its word shingles; the LSH index finds
-candidates above a Jaccard threshold, and each story found to repeat an earlier
-one points at the earliest copy (by publication date, then by source name).
+Two levels. A story's signature is a MinHash of its word shingles: above the
+story threshold it is a copy, and points at the earliest copy (by publication
+date, then by source name). Each paragraph has a signature too, so a story that
+quotes paragraphs of an earlier one is recorded as a partial overlap even when
+the stories as a whole differ.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -18,8 +21,12 @@ from threadline.records import Duplicate, Story
 NUM_PERM = 128
 SHINGLE = 5  # words per shingle
 THRESHOLD = 0.8  # estimated Jaccard above which two stories are copies
+PARAGRAPH_THRESHOLD = 0.8  # the same for two paragraphs
+MIN_PARAGRAPH_WORDS = 12  # shorter paragraphs (captions, sign-offs) say too little to match
 SCHEME = "affine32"  # datasketch 2 permutation scheme; stored signatures are uint32
 WORD = re.compile(r"\w+", re.UNICODE)
+
+Signatures = Mapping[tuple[str, int], bytes]  # (story id, part) -> MinHash bytes; part 0 = whole story
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
@@ -40,7 +47,22 @@ def to_bytes(minhash: MinHash) -> bytes:
 
 
 def from_bytes(blob: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(blob, dtype=np.uint32))
+    values = np.frombuffer(blob, dtype=np.uint32)
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=values)
+
+
+def paragraphs(story: Story) -> list[str]:
+    """Body paragraphs long enough to identify a shared passage."""
+    texts = [story.text[b.start : b.end] for b in story.blocks if b.zone == "body"]
+    return [t for t in texts if len(WORD.findall(t)) >= MIN_PARAGRAPH_WORDS]
+
+
+def story_signatures(story: Story) -> dict[tuple[str, int], bytes]:
+    """What the store keeps for one story: part 0 the whole text, 1.. each paragraph."""
+    signed = {(story.id, 0): to_bytes(signature(story.text))}
+    for n, text in enumerate(paragraphs(story), start=1):
+        signed[(story.id, n)] = to_bytes(signature(text))
+    return signed
 
 
 def first_seen_order(story: Story) -> tuple:
@@ -49,30 +71,54 @@ def first_seen_order(story: Story) -> tuple:
 
 
 def find_duplicates(
-    stories: Sequence[Story], minhashes: Mapping[str, bytes], threshold: float = THRESHOLD
+    stories: Sequence[Story], minhashes: Signatures, threshold: float = THRESHOLD
 ) -> list[Duplicate]:
     """Each story that repeats an earlier one, linked to the earliest copy of its group."""
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    signatures = {story: from_bytes(blob) for (story, part), blob in minhashes.items() if part == 0}
     found: list[Duplicate] = []
     for story in sorted(stories, key=first_seen_order):
-        blob = minhashes.get(story.id)
-        if blob is None:
+        minhash = signatures.get(story.id)
+        if minhash is None:
             continue
-        minhash = from_bytes(blob)
-        best = _best_match(lsh, minhash, minhashes, threshold)
-        if best is not None:
-            found.append(Duplicate(story.id, best[0], round(best[1], 3)))
+        scored = [(signatures[c].jaccard(minhash), c) for c in lsh.query(minhash)]
+        scored = [(score, c) for score, c in scored if score >= threshold]
+        if scored:
+            score, original = max(scored)
+            found.append(Duplicate(story.id, original, round(score, 3)))
         else:
             lsh.insert(story.id, minhash)
     return sorted(found, key=lambda d: d.story_id)
 
 
-def _best_match(
-    lsh: MinHashLSH, minhash: MinHash, minhashes: Mapping[str, bytes], threshold: float
-) -> tuple[str, float] | None:
-    scored = [(from_bytes(minhashes[c]).jaccard(minhash), c) for c in lsh.query(minhash)]
-    scored = [(score, c) for score, c in scored if score >= threshold]
-    if not scored:
-        return None
-    score, candidate = max(scored, key=lambda sc: (sc[0], sc[1]))
-    return candidate, score
+def find_partial_overlaps(
+    stories: Sequence[Story], paragraph_hashes: Signatures, copies: Iterable[str] = ()
+) -> list[Duplicate]:
+    """Stories sharing paragraphs with an earlier, different story (not a whole copy).
+
+    similarity = the share of this story's paragraphs found in the earlier one.
+    """
+    skip = set(copies)
+    by_story: dict[str, list[tuple[int, MinHash]]] = defaultdict(list)
+    for (story, part), blob in sorted(paragraph_hashes.items()):
+        by_story[story].append((part, from_bytes(blob)))
+    lsh = MinHashLSH(threshold=PARAGRAPH_THRESHOLD, num_perm=NUM_PERM)
+    found: list[Duplicate] = []
+    for story in sorted(stories, key=first_seen_order):
+        parts = by_story.get(story.id, [])
+        if story.id not in skip:
+            found += _shared_with_earlier(story.id, parts, lsh)
+        for part, minhash in parts:
+            lsh.insert(f"{story.id}#{part}", minhash)
+    return sorted(found, key=lambda d: (d.story_id, d.duplicate_of))
+
+
+def _shared_with_earlier(story_id: str, parts: list[tuple[int, MinHash]], lsh: MinHashLSH) -> list[Duplicate]:
+    shared: dict[str, int] = defaultdict(int)
+    for _, minhash in parts:
+        for earlier in {key.split("#")[0] for key in lsh.query(minhash)}:
+            shared[earlier] += 1
+    return [
+        Duplicate(story_id, earlier, round(count / len(parts), 3), kind="partial")
+        for earlier, count in sorted(shared.items())
+    ]

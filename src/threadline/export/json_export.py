@@ -87,8 +87,13 @@ def event_item(event: Event, roots: Mapping[str, str]) -> dict[str, Any]:
 
 def build_export(store: Store) -> dict[str, Any]:
     stories = store.stories()
-    duplicate_of = {d.story_id: d.duplicate_of for d in store.duplicates()}
-    similarity = {d.story_id: d.similarity for d in store.duplicates()}
+    found = store.duplicates()
+    duplicate_of = {d.story_id: d.duplicate_of for d in found if d.kind == "story"}
+    similarity = {d.story_id: d.similarity for d in found if d.kind == "story"}
+    overlaps = defaultdict(list)
+    for d in found:
+        if d.kind == "partial":
+            overlaps[d.story_id].append({"story": d.duplicate_of, "similarity": d.similarity})
     roots = root_of(stories, duplicate_of)
     entity_of = store.entity_of()
     events = merge_events(store.event_mentions(), entity_of, roots)
@@ -104,6 +109,7 @@ def build_export(store: Store) -> dict[str, Any]:
                 "text": s.text,
                 "duplicate_of": duplicate_of.get(s.id),
                 "similarity": similarity.get(s.id),
+                "overlaps": overlaps.get(s.id, []),
                 "zones": [[b.start, b.end, b.zone] for b in s.blocks],
             }
             for s in stories

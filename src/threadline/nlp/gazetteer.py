@@ -26,13 +26,46 @@ def spelling_variants(name: str) -> set[str]:
     return {" ".join(v.split()) for v in variants if v.strip()}
 
 
-def token_pattern(tokenizer: Tokenizer, name: str) -> list[dict[str, str]]:
-    """Case-insensitive per token, except all-capital short forms (US, IS, AP) that
-    would otherwise match ordinary words."""
-    pattern = []
+# Lower-case in one spelling, capitalised in another: "Asaib Ahl Al Haq" / "Asaib Ahl al-Haq".
+PARTICLES = {
+    "al",
+    "el",
+    "ad",
+    "an",
+    "as",
+    "ash",
+    "at",
+    "az",
+    "ar",
+    "bin",
+    "ibn",
+    "bint",
+    "abu",
+    "abou",
+    "of",
+    "the",
+    "and",
+    "for",
+    "in",
+    "de",
+    "la",
+    "le",
+    "ul",
+    "-",
+    "'s",
+}
+
+
+def token_pattern(tokenizer: Tokenizer, name: str) -> list[dict[str, object]]:
+    """Case-insensitive per token, but a capitalised word of the name must not be
+    lower-case in the text ("The National" is an outlet, "the national team" is not),
+    and all-capital short forms (US, IS, AP) must match exactly."""
+    pattern: list[dict[str, object]] = []
     for token in tokenizer(name):
         if token.is_upper and len(token.text) <= 5:
             pattern.append({"ORTH": token.text})
+        elif token.text[:1].isupper() and token.lower_ not in PARTICLES:
+            pattern.append({"LOWER": token.lower_, "IS_LOWER": False})
         else:
             pattern.append({"LOWER": token.lower_})
     return pattern

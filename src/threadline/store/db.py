@@ -57,7 +57,7 @@ class Store:
             return conn.execute(query).scalar_one_or_none()
 
     def replace_document(
-        self, document: Document, extractions: Sequence[Extraction], minhashes: dict[str, bytes]
+        self, document: Document, extractions: Sequence[Extraction], minhashes: dict[tuple[str, int], bytes]
     ) -> None:
         """One transaction: the document's old stories and claims go, the new ones come in."""
         with self.engine.begin() as conn:
@@ -81,9 +81,13 @@ class Store:
             rows = conn.execute(select(t.stories).order_by(t.stories.c.source, t.stories.c.idx))
             return [_story(r._mapping) for r in rows]
 
-    def minhashes(self) -> dict[str, bytes]:
+    def minhashes(self, paragraphs: bool = False) -> dict[tuple[str, int], bytes]:
+        """Story signatures (part 0), or with `paragraphs` the per-paragraph ones."""
+        part = t.signatures.c.part
+        query = select(t.signatures.c.story_id, part, t.signatures.c.minhash)
+        query = query.where(part > 0 if paragraphs else part == 0)
         with self.engine.connect() as conn:
-            return dict(conn.execute(select(t.signatures.c.story_id, t.signatures.c.minhash)).tuples())
+            return {(story, n): blob for story, n, blob in conn.execute(query).tuples()}
 
     def mentions(self) -> list[Mention]:
         with self.engine.connect() as conn:
@@ -110,7 +114,8 @@ class Store:
 
     def duplicates(self) -> list[Duplicate]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.duplicates).order_by(t.duplicates.c.story_id))
+            order = (t.duplicates.c.story_id, t.duplicates.c.duplicate_of)
+            rows = conn.execute(select(t.duplicates).order_by(*order))
             return [Duplicate(**r._mapping) for r in rows]
 
     def replace_entities(
@@ -186,14 +191,16 @@ def _document_row(document: Document, seq: int) -> dict[str, Any]:
     }
 
 
-def _insert_extractions(conn: Any, extractions: Sequence[Extraction], minhashes: dict[str, bytes]) -> None:
+def _insert_extractions(
+    conn: Any, extractions: Sequence[Extraction], minhashes: dict[tuple[str, int], bytes]
+) -> None:
     story_rows, mention_rows, assertion_rows, event_rows = [], [], [], []
     for ex in extractions:
         story_rows.append(_story_row(ex.story))
         mention_rows += [{**asdict(m), "id": m.id} for m in ex.mentions]
         assertion_rows += [_assertion_row(a) for a in ex.assertions]
         event_rows += [_event_row(e) for e in ex.events]
-    signature_rows = [{"story_id": s, "minhash": h} for s, h in minhashes.items()]
+    signature_rows = [{"story_id": s, "part": n, "minhash": h} for (s, n), h in minhashes.items()]
     for table, rows in (
         (t.stories, story_rows),
         (t.signatures, signature_rows),

@@ -53,10 +53,11 @@ stories = Table(
     Column("removed", JSON, nullable=False),
 )
 
-signatures = Table(  # the duplicate index, persisted: one MinHash per story
+signatures = Table(  # the duplicate index, persisted: MinHashes of a story (part 0) and its paragraphs
     "signatures",
     metadata,
     Column("story_id", String(40), ForeignKey("stories.id"), primary_key=True),
+    Column("part", Integer, primary_key=True),
     Column("minhash", LargeBinary, nullable=False),
 )
 
@@ -115,11 +116,11 @@ event_mentions = Table(
     *evidence_columns(),
 )
 
-duplicates = Table(
+duplicates = Table(  # kind "story": a copy; kind "partial": shares paragraphs with an earlier story
     "duplicates",
     metadata,
     Column("story_id", String(40), primary_key=True),
-    Column("duplicate_of", String(40), nullable=False),
+    Column("duplicate_of", String(40), primary_key=True),
     Column("similarity", Float, nullable=False),
     Column("kind", String(10), nullable=False),
 )
