@@ -7,9 +7,9 @@ After all documents: recompute duplicates and entity resolution over the store.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from spacy.language import Language
 
@@ -18,11 +18,13 @@ from threadline.errors import InputError, ThreadlineError
 from threadline.extract import extract_events, extract_relations
 from threadline.ingest import read_inputs, split_document
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
-from threadline.records import Document, Extraction, Story
+from threadline.records import Assertion, Document, EventMention, Extraction, Story
 from threadline.resolve import resolve_entities
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.vocab import load_knowledge
+
+T = TypeVar("T", Assertion, EventMention)
 
 
 @dataclass
@@ -31,6 +33,11 @@ class IngestReport:
     unchanged: int = 0  # documents already stored with the same content
     stories: int = 0
     errors: list[str] = field(default_factory=list)
+
+
+def unique_by_id(claims: Iterable[T]) -> tuple[T, ...]:
+    """A claim found twice in one story (two patterns, one fact) is stored once."""
+    return tuple({claim.id: claim for claim in reversed(list(claims))}.values())[::-1]
 
 
 def extract_stories(nlp: Language, stories: Sequence[Story], batch_size: int = 32) -> list[Extraction]:
@@ -42,8 +49,8 @@ def extract_stories(nlp: Language, stories: Sequence[Story], batch_size: int = 3
             Extraction(
                 story=story,
                 mentions=tuple(mentions),
-                assertions=tuple(extract_relations(doc, story, mentions)),
-                events=tuple(extract_events(doc, story, mentions)),
+                assertions=unique_by_id(extract_relations(doc, story, mentions)),
+                events=unique_by_id(extract_events(doc, story, mentions)),
             )
         )
     return results
@@ -81,7 +88,8 @@ def ingest(
         except ThreadlineError as exc:
             report.errors.append(str(exc))
         except Exception as exc:  # one broken document must not stop the others
-            report.errors.append(f"{origin}: internal error {exc.__class__.__name__}: {exc}")
+            first_line = (str(exc).splitlines() or [""])[0][:200]
+            report.errors.append(f"{origin}: internal error {exc.__class__.__name__}: {first_line}")
         else:
             report.stories += stored or 0
             report.written += stored is not None

@@ -87,7 +87,7 @@ class Store:
         query = select(t.signatures.c.story_id, part, t.signatures.c.minhash)
         query = query.where(part > 0 if paragraphs else part == 0)
         with self.engine.connect() as conn:
-            return {(story, n): blob for story, n, blob in conn.execute(query).tuples()}
+            return {(story, n): blob for story, n, blob in conn.execute(query)}
 
     def mentions(self) -> list[Mention]:
         with self.engine.connect() as conn:
@@ -151,12 +151,12 @@ class Store:
 
     def entity_reasons(self) -> dict[str, list[str]]:
         with self.engine.connect() as conn:
-            return dict(conn.execute(select(t.entities.c.id, t.entities.c.reasons)).tuples())
+            return {row[0]: row[1] for row in conn.execute(select(t.entities.c.id, t.entities.c.reasons))}
 
     def entity_of(self) -> dict[str, str]:
         with self.engine.connect() as conn:
             query = select(t.mention_entities.c.mention_id, t.mention_entities.c.entity_id)
-            return dict(conn.execute(query).tuples())
+            return {row[0]: row[1] for row in conn.execute(query)}
 
     def counts(self) -> dict[str, int]:
         tables = {

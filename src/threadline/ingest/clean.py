@@ -1,0 +1,181 @@
+"""Clean one story's lines: keep its reporting with a zone each, cut and record the rest.
+
+Cut: boilerplate lines, date lines and the masthead (read as metadata), exact repeats
+(a repeated headline block, a doubled caption: the first copy stays), teaser links (a
+heading with only a date under it), and everything after an end-of-content marker
+(a paywall notice; a donate or subscribe line followed by a new heading, such as an
+organisation blurb).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from threadline.ingest.classify import Tag
+from threadline.ingest.dates import DateLine
+from threadline.ingest.lines import Line, line_key, word_count
+from threadline.ingest.metadata import date_rank, masthead
+from threadline.records import Zone
+
+KICKER_MAX_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    text: str
+    zone: Zone
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One story's cleaned lines and what its lines state about it."""
+
+    title: str | None
+    pieces: tuple[Piece, ...]
+    removed: tuple[str, ...]
+    dates: tuple[tuple[int, str | None], ...]  # (rank, YYYY-MM-DD) per stated date
+    outlet: str | None = None  # from a masthead
+
+
+@dataclass
+class _Builder:
+    title: str | None = None
+    title_seen: bool = False
+    in_head: bool = True
+    has_body: bool = False
+    cut: bool = False
+    outlet: str | None = None
+    seen: set[str] = field(default_factory=set)
+    pieces: list[Piece] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    dates: list[tuple[int, str | None]] = field(default_factory=list)
+
+    def keep(self, line: Line, zone: Zone) -> None:
+        self.seen.add(line_key(line.text))
+        self.pieces.append(Piece(line.text, zone))
+        self.has_body = self.has_body or zone in ("body", "standfirst")
+
+    def remove(self, line: Line) -> None:
+        self.removed.append(line.text)
+
+    def draft(self) -> Draft:
+        return Draft(self.title, tuple(self.pieces), tuple(self.removed), tuple(self.dates), self.outlet)
+
+
+def clean_story(
+    lines: Sequence[Line], tags: Sequence[Tag], known_title: str | None = None, first: bool = False
+) -> Draft:
+    """Clean the lines of one story; `first` reads a masthead on its first line."""
+    builder = _Builder(title=known_title)
+    i = _take_masthead(builder, lines) if first else 0
+    while i < len(lines):
+        i = _take(builder, lines, tags, i)
+    return builder.draft()
+
+
+def _take_masthead(builder: _Builder, lines: Sequence[Line]) -> int:
+    if not lines:
+        return 0
+    head = masthead(lines[0].text, lines[1].text if len(lines) > 1 else None)
+    if head is None:
+        return 0
+    builder.remove(lines[0])
+    builder.outlet = head.outlet
+    if head.date is not None:
+        _note_date(builder, head.date, in_head=True)
+    return 1
+
+
+def _take(b: _Builder, lines: Sequence[Line], tags: Sequence[Tag], i: int) -> int:
+    """Take line i into the story or its removed lines; the index of the next line to take."""
+    line, tag = lines[i], tags[i]
+    key = line_key(line.text)
+    if not b.cut and not b.title_seen and b.title is not None and key == line_key(b.title):
+        b.title_seen = True  # the headline line itself
+    elif b.cut or key in b.seen:
+        b.remove(line)
+    elif tag.kind == "boilerplate":
+        b.remove(line)
+        b.cut = b.has_body and _ends_content(tag, lines, tags, i)
+    elif tag.kind == "date":
+        _take_date(b, line, tag)
+    elif tag.kind == "heading":
+        return _take_heading(b, lines, tags, i)
+    elif tag.kind == "caption":
+        b.keep(line, "caption")
+    else:
+        zone: Zone = "standfirst" if b.in_head and _is_standfirst(tags, i) else "body"
+        b.in_head = zone != "body"
+        b.keep(line, zone)
+    return i + 1
+
+
+def _is_standfirst(tags: Sequence[Tag], i: int) -> bool:
+    """A paragraph in the head with head furniture (a caption, a date line) and then body under it."""
+    furniture = _next_kind(tags, i, skip=("boilerplate",)) in ("caption", "date")
+    return furniture and any(t.kind == "body" for t in tags[i + 1 :])
+
+
+def _take_date(b: _Builder, line: Line, tag: Tag) -> None:
+    """A date line is metadata; a bare date below the head (a timeline entry) is reporting."""
+    if tag.date is not None and _note_date(b, tag.date, b.in_head):
+        b.remove(line)
+    else:
+        b.keep(line, "body")
+
+
+def _note_date(b: _Builder, stated: DateLine, in_head: bool) -> bool:
+    """Record a stated date as a publication-date candidate; False when it is none."""
+    rank = date_rank(stated, in_head)
+    if rank is not None:
+        b.dates.append((rank, stated.value))
+    return rank is not None
+
+
+def _ends_content(tag: Tag, lines: Sequence[Line], tags: Sequence[Tag], i: int) -> bool:
+    """A paywall ends the article; a donate/subscribe line does when a new heading follows."""
+    if tag.end == "strong":
+        return True
+    if tag.end != "weak":
+        return False
+    following = next((j for j in range(i + 1, len(tags)) if tags[j].kind != "boilerplate"), None)
+    return following is not None and tags[following].kind == "heading"
+
+
+def _take_heading(b: _Builder, lines: Sequence[Line], tags: Sequence[Tag], i: int) -> int:
+    line = lines[i]
+    if b.in_head and b.title is None and not _is_kicker(lines, tags, i):
+        b.title, b.title_seen = line.text, True
+        b.seen.add(line_key(line.text))
+    elif b.in_head and b.title is None:
+        b.remove(line)  # a kicker: a one- or two-word label above the headline
+    elif b.in_head:
+        b.keep(line, "standfirst")
+    elif _is_teaser(tags, i):
+        b.remove(line)  # a teaser: another article's headline and date
+        b.remove(lines[i + 1])
+        return i + 2
+    elif _next_kind(tags, i, skip=("boilerplate", "date")) in ("body", "caption"):
+        b.keep(line, "headline")  # a subheading inside the article
+    else:
+        b.remove(line)  # a heading with no paragraph under it: a link or a footer item
+    return i + 1
+
+
+def _is_teaser(tags: Sequence[Tag], i: int) -> bool:
+    """A heading with a date line under it and no paragraph after: a link to another article."""
+    dated = i + 1 < len(tags) and tags[i + 1].kind == "date"
+    return dated and _next_kind(tags, i + 1, skip=("boilerplate",)) not in ("body", "caption")
+
+
+def _next_kind(tags: Sequence[Tag], i: int, skip: tuple[str, ...]) -> str | None:
+    """The kind of the first line after i whose kind is not in `skip`."""
+    return next((t.kind for t in tags[i + 1 :] if t.kind not in skip), None)
+
+
+def _is_kicker(lines: Sequence[Line], tags: Sequence[Tag], i: int) -> bool:
+    """A short label right above a longer headline ("Iraq" over "Rockets hit Baghdad")."""
+    if i + 1 >= len(lines) or tags[i + 1].kind != "heading":
+        return False
+    return word_count(lines[i].text) <= KICKER_MAX_WORDS < word_count(lines[i + 1].text)

@@ -1,0 +1,118 @@
+"""Property: splitting and cleaning never lose a line.
+
+Every non-empty line of a page ends up in exactly one story's text or title, or in some
+story's `removed` lines, or repeats a line that did.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from threadline.ingest import split_document
+from threadline.ingest.classify import tag_line
+from threadline.ingest.lines import page_lines
+from threadline.records import Document, Story
+
+WORDS = ("rockets", "council", "militia", "convoy", "border", "drone", "officials")
+BOILERPLATE = [
+    "Advertisement",
+    "Follow us on Telegram",
+    "Read more: Power cuts spread across the south",
+    "Share this article",
+    "TT",
+    "20",
+    "Sign up for our weekly newsletter",
+    "© 2025 Desert Courier",
+    "Powered by automated translation",
+]
+DATES = ["12 March 2025", "Updated: 3 May 2024, 10:05 GMT", "Published 9 June 2023", "October 30, 2023"]
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _words(draw: st.DrawFn, low: int, high: int) -> str:
+    return " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=low, max_size=high)))
+
+
+@st.composite
+def story_lines(draw: st.DrawFn, serial: int) -> list[str]:
+    """One article's lines; every line but dates and boilerplate holds a unique token."""
+    tag = f"{serial:03d}"
+    lines = [f"Headline{tag} {_words(draw, 1, 8)}".strip()]
+    if draw(st.booleans()):
+        lines.append(draw(st.sampled_from(DATES)))
+    if draw(st.booleans()):
+        caption = f"Fighters{tag} {_words(draw, 2, 10)} on Sunday. (AFP)"
+        lines += [caption] * draw(st.integers(1, 2))
+    for k in range(draw(st.integers(1, 4))):
+        if k and draw(st.integers(0, 4)) == 0:
+            lines.append(f"Section{tag}{k} {_words(draw, 0, 3)}".strip())
+        lines.append(f"Officials{tag}{k} {_words(draw, 3, 30)} said.")
+        if draw(st.integers(0, 3)) == 0:
+            lines.append(draw(st.sampled_from(BOILERPLATE)))
+    return lines
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> str:
+    parts: list[str] = []
+    for serial in range(draw(st.integers(1, 3))):
+        for line in draw(story_lines(serial)):
+            parts.append("\n" * draw(st.integers(0, 3)) + line)
+    return "\n".join(parts) + "\n"
+
+
+def containers(stories: list[Story]) -> list[str]:
+    """Every place a line can end up: titles, paragraphs of text, removed lines."""
+    found = [s.title for s in stories if s.title]
+    found += [p for s in stories for p in s.text.split("\n\n") if p]
+    found += [r for s in stories for r in s.removed]
+    return found
+
+
+def check_story_shape(stories: list[Story]) -> None:
+    assert [s.index for s in stories] == list(range(len(stories)))
+    for story in stories:
+        assert story.text == "\n\n".join(story.text[b.start : b.end] for b in story.blocks)
+        assert all(story.text[b.start : b.end].strip() for b in story.blocks)
+
+
+@SETTINGS
+@given(pages())
+def test_every_line_of_a_page_is_kept_titled_or_recorded_once(page: str) -> None:
+    stories = split_document(Document(source="p.txt", origin="p.txt", format="text", text=page))
+    assert stories
+    check_story_shape(stories)
+    places = containers(stories)
+    counts = Counter(line.strip() for line in page.splitlines() if line.strip())
+    for line, count in counts.items():
+        holders = sum(1 for place in places if line in place)
+        assert holders >= 1, line
+        if count == 1 and line not in BOILERPLATE and line not in DATES:
+            assert holders == 1, (line, holders)
+
+
+_LINE_TEXT = st.text(
+    alphabet=st.characters(
+        blacklist_categories=["Cs", "Cc", "Zl", "Zp"],
+        blacklist_characters="\u200b\u200c\u200d\u2060\ufeff\x85",
+    ),
+    max_size=80,
+)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(_LINE_TEXT, st.sampled_from(BOILERPLATE + DATES), st.just("")), max_size=25))
+def test_no_line_of_any_text_is_lost(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    stories = split_document(Document(source="p.txt", origin="p.txt", format="text", text=text))
+    check_story_shape(stories)
+    if not stories:
+        assert all(tag_line(line.text).kind not in ("body", "caption") for line in page_lines(text))
+        return
+    places = containers(stories)
+    for line in text.splitlines():
+        if line.strip():
+            assert any(line.strip() in place for place in places), line
