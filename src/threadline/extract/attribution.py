@@ -1,0 +1,97 @@
+"""Who states a fact: "X said", "according to X", "a source ... told Outlet".
+
+The source is the subject of the nearest speech verb above the fact's anchor, or the
+object of "according to" in its sentence. A source that is (or holds) a mention is
+named; "a politician close to the groups", "Iraqi sources" are anonymous. With no
+source in the sentence the outlet itself asserts the fact.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from threadline.extract.modality import governing_chain
+from threadline.extract.parsed import ParsedStory
+from threadline.extract.phrases import ALL_TYPES, refers_to
+from threadline.records import Attribution
+
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "report",
+        "announce",
+        "claim",
+        "confirm",
+        "add",
+        "note",
+        "reveal",
+        "accuse",
+        "deny",
+        "insist",
+        "stress",
+        "explain",
+        "write",
+        "allege",
+        "assert",
+        "disclose",
+    }
+)
+MAX_SOURCE_TOKENS = 12
+
+
+def _speech_verb(anchor: Token) -> Token | None:
+    for token in governing_chain(anchor)[1:]:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS:
+            return token
+    return None
+
+
+def _according_to(anchor: Token) -> Token | None:
+    for token in anchor.sent:
+        if token.lower_ == "according":
+            for prep in token.children:
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if prep.lower_ == "to" and objects:
+                    return objects[0]
+    return None
+
+
+def _source_text(source: Token) -> str:
+    tokens = [t for t in source.subtree if not t.is_space]
+    span = source.doc[tokens[0].i : tokens[-1].i + 1] if tokens else source.doc[source.i : source.i + 1]
+    if len(span) > MAX_SOURCE_TOKENS:
+        span = source.doc[span.start : span.start + MAX_SOURCE_TOKENS]
+    return span.text.strip(" ,")
+
+
+def _source_mention(ps: ParsedStory, source: Token) -> Token | None:
+    found = refers_to(ps, source, ALL_TYPES)
+    if found is not None:
+        return found
+    inside = [t for t in source.subtree if t.i in ps.mention_at]
+    return inside[-1] if inside else None
+
+
+def _via(ps: ParsedStory, verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("dative", "dobj") and (child.i in ps.mention_at or child.pos_ == "PROPN"):
+            return child.text.strip("“”\"' ")
+    return None
+
+
+def attribution_of(ps: ParsedStory, anchor: Token) -> Attribution:
+    """The source the sentence gives for the fact anchored on `anchor`."""
+    verb = _speech_verb(anchor)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    source = subjects[0] if subjects else _according_to(anchor)
+    if source is None:
+        return Attribution()
+    mention = _source_mention(ps, source)
+    return Attribution(
+        kind="named" if mention is not None else "anonymous",
+        text=_source_text(source),
+        mention_id=ps.mention_at[mention.i].id if mention is not None else None,
+        via=_via(ps, verb) if verb is not None and verb.lemma_ == "tell" else None,
+    )

@@ -1,0 +1,91 @@
+"""Event triggers: the verbs and nouns of event_triggers.yaml, with their conditions checked.
+
+A word triggers an event type when its lemma is listed for its part of speech and the
+entry's conditions hold in the parse: the object it needs ("open an office"), the
+preposition and place it needs ("headed to Syria"), a word its sentence must hold
+("added ... to its list"), the word it must hang on ("in a statement"), active voice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from threadline.extract.parsed import ParsedStory
+from threadline.extract.vocabulary import Trigger, TriggerLexicon
+
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    token: Token
+    trigger: Trigger
+
+
+def _words(tokens: list[Token]) -> set[str]:
+    return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+
+
+def _objects(token: Token) -> list[Token]:
+    """What a verb acts on, or what a noun is of: objects, compounds, the "of" phrase."""
+    if token.pos_ == "VERB":
+        found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+        found += [g for c in token.children if c.dep_ == "prt" for g in c.children]
+        found += [
+            g for o in found for c in o.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+    else:
+        found = [c for c in token.children if c.dep_ in ("compound", "amod")]
+        found += [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return found + [g for t in found for g in t.children if g.dep_ in ("compound", "conj")]
+
+
+def _place_after(ps: ParsedStory, token: Token, preps: frozenset[str]) -> bool:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            objects = [g for g in prep.children if g.dep_ == "pobj"]
+            objects += [c for o in objects for c in o.conjuncts]
+            if any(ps.type_of(o) == "location" for o in objects):
+                return True
+    return False
+
+
+def _passive(token: Token) -> bool:
+    """ "was met with", "hosted by Jordan"."""
+    return any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in token.children)
+
+
+def holds(ps: ParsedStory, token: Token, trigger: Trigger) -> bool:
+    """Whether the entry's conditions hold for this word."""
+    if trigger.objects and not (_words(_objects(token)) & trigger.objects):
+        return False
+    if trigger.preps and not _place_after(ps, token, trigger.preps):
+        return False
+    if trigger.with_ and not (_words(list(token.sent)) & trigger.with_):
+        return False
+    if trigger.governed_by and token.head.lemma_.lower() not in trigger.governed_by:
+        return False
+    return not (trigger.active_only and _passive(token))
+
+
+def _entries(token: Token, lexicon: TriggerLexicon) -> tuple[Trigger, ...]:
+    if token.pos_ == "VERB":
+        return lexicon.verbs.get(token.lemma_.lower(), ())
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+        return lexicon.nouns.get(token.lemma_.lower(), ()) or lexicon.nouns.get(token.lower_, ())
+    return ()
+
+
+def find(ps: ParsedStory, lexicon: TriggerLexicon) -> list[Hit]:
+    """Every word of the story that triggers an event type, at most one type per word."""
+    hits = []
+    for token in ps.doc:
+        if token.i in ps.mention_at or token.i in ps.title_at:
+            continue
+        for trigger in _entries(token, lexicon):
+            if holds(ps, token, trigger):
+                hits.append(Hit(token, trigger))
+                break
+    return hits

@@ -1,0 +1,73 @@
+"""How firmly a sentence states a fact: asserted, reported, claimed, possible, denied, negated ...
+
+The scope of a fact is the word it hangs on (a trigger, a relation's cue) and the words
+above it up to the sentence root, stopping where a modifier clause (relative clause,
+apposition) joins a noun, since "Hamas, which is backed by Iran, denied the report"
+does not deny the backing. Cues count on those words and on their auxiliaries,
+negations and adverbs (modality.yaml). A negated or denied fact is never "asserted".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from threadline.extract.vocabulary import ModalityCues, load_modality
+from threadline.records import Modality
+
+CHILD_DEPS = frozenset({"neg", "aux", "auxpass", "advmod", "det", "prt", "amod", "npadvmod", "mark"})
+STOP_DEPS = frozenset({"relcl", "acl", "appos", "amod", "compound"})
+
+
+def governing_chain(anchor: Token) -> list[Token]:
+    """anchor and the words above it that decide how firmly it is stated."""
+    chain = [anchor]
+    token = anchor
+    while token.head.i != token.i and token.dep_ not in STOP_DEPS:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _scope(anchor: Token) -> list[Token]:
+    chain = governing_chain(anchor)
+    scope = list(chain)
+    for token in chain:
+        scope += [c for c in token.children if c.dep_ in CHILD_DEPS and c not in scope]
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        scope += [d for s in subjects for d in s.children if d.dep_ == "det" and d.lower_ == "no"]
+    return sorted(scope, key=lambda t: t.i)
+
+
+def _phrase_hits(scope: list[Token], cues: ModalityCues) -> tuple[set[str], set[int]]:
+    """Modalities whose phrases ("did not rule out") lie in scope, and the tokens they use."""
+    hits: set[str] = set()
+    used: set[int] = set()
+    ids = {t.i for t in scope}
+    doc = scope[0].doc if scope else None
+    for modality, phrases in cues.phrases.items():
+        for phrase in phrases:
+            for token in scope:
+                span = doc[token.i : token.i + len(phrase)] if doc is not None else []
+                words = tuple(t.lower_ for t in span)
+                lemmas = tuple(t.lemma_.lower() for t in span)
+                if phrase in (words, lemmas) and any(t.i in ids for t in span):
+                    hits.add(modality)
+                    used.update(t.i for t in span)
+    return hits, used
+
+
+def modality_of(anchor: Token, cues: ModalityCues | None = None) -> Modality:
+    """The modality of the fact anchored on this token."""
+    cues = cues or load_modality()
+    scope = _scope(anchor)
+    hits, used = _phrase_hits(scope, cues)
+    for token in scope:
+        if token.i in used:
+            continue
+        for modality, words in cues.words.items():
+            if token.lower_ in words or token.lemma_.lower() in words:
+                hits.add(modality)
+    for modality in cues.precedence:
+        if modality in hits:
+            return modality  # type: ignore[return-value]
+    return "asserted"

@@ -1,0 +1,183 @@
+"""A story's parse, reshaped for pattern matching: one token per mention and per role title.
+
+`prepare` copies the Doc (the caller's Doc is left as it was) and merges every mention
+span and every role-title phrase into a single token, so a pattern can name "a person,
+a comma, a role, 'of', an organization" in five tokens whatever the names' lengths.
+Merged tokens keep the character offsets of the story text, so evidence and mention
+ids read straight off them. Entity labels on the copy are the mention types
+("person", "organization", "location") and "ROLE"; the model's other labels (DATE,
+NORP, ...) stay where they do not overlap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from threadline.extract.vocabulary import RoleLexicon, Title
+from threadline.records import Evidence, Mention, Story
+
+ROLE = "ROLE"
+HYPHENS = ("-", "–", "‑")
+SENTENCE_END = frozenset({".", "!", "?", ";", ":", "…"})
+CLOSING_QUOTES = frozenset({"”", '"', "’", "'", ")"})
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedStory:
+    doc: Doc
+    story: Story
+    mention_at: dict[int, Mention]  # token index -> mention
+    title_at: dict[int, Title]  # token index -> role title
+
+    def mention(self, token: Token | None) -> Mention | None:
+        return None if token is None else self.mention_at.get(token.i)
+
+    def type_of(self, token: Token | None) -> str | None:
+        mention = self.mention(token)
+        return mention.type if mention else None
+
+    def evidence(self, token: Token) -> Evidence:
+        """The sentence around token, clipped to its line, as a verbatim quote."""
+        text = self.story.text
+        sent = token.sent
+        start = max(sent.start_char, text.rfind("\n", 0, token.idx) + 1)
+        line_end = text.find("\n", token.idx)
+        end = min(sent.end_char, line_end if line_end >= 0 else len(text))
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Evidence(self.story.id, start, end, text[start:end], zone=self.story.zone_at(start))
+
+
+def _title_patterns(roles: RoleLexicon) -> list[list[dict]]:
+    patterns = []
+    for key in roles.titles:
+        words = key.split()
+        patterns.append([{"LOWER": w} for w in words])
+        if len(words) > 1:  # "secretary-general": the tokenizer splits off the hyphen
+            hyphenated: list[dict] = []
+            for w in words:
+                hyphenated += [{"LOWER": w}, {"ORTH": {"IN": list(HYPHENS)}, "OP": "?"}]
+            patterns.append(hyphenated[:-1])
+    return patterns
+
+
+def _title_spans(doc: Doc, roles: RoleLexicon) -> list[Span]:
+    """Role-title phrases; a lone word counts only as a noun ("head", not "headed to")."""
+    matcher = Matcher(doc.vocab)
+    matcher.add("TITLE", _title_patterns(roles))
+    spans = [Span(doc, s, e, label=ROLE) for _, s, e in matcher(doc)]
+    return [s for s in filter_spans(spans) if len(s) > 1 or s[0].pos_ in ("NOUN", "PROPN")]
+
+
+def _inside(span: Span, outer: list[Span]) -> bool:
+    return any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in outer)
+
+
+def _mention_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, Mention]]:
+    spans = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, label=mention.type, alignment_mode="expand")
+        if span is not None and len(span):
+            spans.append((span, mention))
+    kept = {(s.start, s.end) for s in filter_spans([s for s, _ in spans])}
+    return [(s, m) for s, m in spans if (s.start, s.end) in kept]
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < len(token.doc):
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _ends_sentence(token: Token) -> bool:
+    doc = token.doc
+    if token.text in CLOSING_QUOTES and token.i > 0:
+        token = doc[token.i - 1]
+    return token.text in SENTENCE_END
+
+
+def _pieces(doc: Doc) -> list[list[Token]]:
+    """Runs of tokens in one sentence and one line: a sentence never spans a line break,
+    and a sentence break the parser put after no final punctuation is undone."""
+    pieces: list[list[Token]] = []
+    line, last_line = 0, -1
+    for sent in doc.sents:
+        for token in sent:
+            starts = token.i == sent.start and (not pieces or _ends_sentence(pieces[-1][-1]))
+            if line != last_line or starts:
+                pieces.append([])
+                last_line = line
+            pieces[-1].append(token)
+            line += token.is_space and "\n" in token.text
+    return pieces
+
+
+def split_at_lines(doc: Doc) -> Doc:
+    """A copy whose sentences end at line breaks: arcs across a line are cut and each
+    piece's parts hang on the piece's highest word, so headline, caption and paragraph
+    never share a sentence."""
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    for piece in _pieces(doc):
+        inside = {t.i for t in piece}
+        orphans = [t for t in piece if t.head.i not in inside or t.head.i == t.i]
+        top = min(orphans, key=_depth)
+        for token in orphans:
+            heads[token.i] = top.i
+            deps[token.i] = "ROOT" if token.i == top.i else "dep"
+    ents = [t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in doc]
+    return Doc(
+        doc.vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        heads=heads,
+        deps=deps,
+        tags=[t.tag_ for t in doc],
+        pos=[t.pos_ for t in doc],
+        lemmas=[t.lemma_ for t in doc],
+        morphs=[str(t.morph) for t in doc],
+        ents=ents,
+    )
+
+
+def prepare(doc: Doc, story: Story, mentions: Sequence[Mention], roles: RoleLexicon) -> ParsedStory:
+    """Copy doc, end sentences at line breaks, merge mentions and role titles into single tokens."""
+    copy = split_at_lines(doc) if doc.has_annotation("DEP") else doc.copy()
+    titles = _title_spans(copy, roles)
+    # a mention inside a longer title ("State" in "Secretary of State") is a mis-tag
+    named = [(s, m) for s, m in _mention_spans(copy, mentions) if not _inside(s, titles)]
+    taken = {i for span, _ in named for i in range(span.start, span.end)}
+    titles = [s for s in titles if not taken.intersection(range(s.start, s.end))]
+    by_start = {span.start_char: mention for span, mention in named}
+    title_by_start = {span.start_char: roles.title(span.text) for span in titles}
+    others = [e for e in copy.ents if not taken.intersection(range(e.start, e.end))]
+    with copy.retokenize() as retokenizer:
+        for span in [s for s, _ in named] + titles:
+            retokenizer.merge(span)
+    mention_at = {t.i: by_start[t.idx] for t in copy if t.idx in by_start}
+    title_at = {
+        t.i: title_by_start[t.idx] for t in copy if title_by_start.get(t.idx) and t.i not in mention_at
+    }
+    ents = [Span(copy, i, i + 1, label=m.type) for i, m in mention_at.items()]
+    ents += [Span(copy, i, i + 1, label=ROLE) for i in title_at]
+    ents += _kept_entities(copy, others, set(mention_at) | set(title_at))
+    copy.set_ents(filter_spans(ents), default="outside")
+    return ParsedStory(copy, story, mention_at, title_at)
+
+
+def _kept_entities(copy: Doc, others: list[Span], merged: set[int]) -> list[Span]:
+    """The model's other entities (DATE, NORP, ...) re-anchored on the merged copy."""
+    kept = []
+    for ent in others:
+        span = copy.char_span(ent.start_char, ent.end_char, label=ent.label_)
+        if span is not None and not merged.intersection(range(span.start, span.end)):
+            kept.append(span)
+    return kept

@@ -1,0 +1,75 @@
+"""Relation extraction: pattern families propose, the ontology's type constraints dispose.
+
+Each family (roles, modifiers, lists, designations, locations) proposes candidates
+over the merged parse; a candidate becomes an Assertion when its argument types fit
+the predicate, its two arguments name different things, and no earlier family already
+stated the same triple in the story. Every Assertion carries the pattern name, the
+extractor version, its sentence as evidence, its modality and its attribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from threadline.extract.anaphora import same_name
+from threadline.extract.attribution import attribution_of
+from threadline.extract.modality import modality_of
+from threadline.extract.parsed import ParsedStory
+from threadline.extract.relations import designations, lists, locations, modifiers, roles
+from threadline.extract.relations.candidate import Candidate
+from threadline.extract.vocabulary import load_ontology
+from threadline.records import Assertion
+
+VERSION = "0.1.0"
+FAMILIES = (roles, modifiers, lists, designations, locations)
+
+
+def candidates(ps: ParsedStory) -> list[Candidate]:
+    return [c for family in FAMILIES for c in family.find(ps)]
+
+
+def admissible(ps: ParsedStory, candidate: Candidate) -> bool:
+    """Argument types fit the predicate, and subject and object name different things."""
+    subject, obj = ps.mention(candidate.subject), ps.mention(candidate.object)
+    if subject is None or obj is None or subject.id == obj.id:
+        return False
+    if same_name(subject.text, obj.text):
+        return False
+    return load_ontology().allows(candidate.predicate, subject.type, obj.type)
+
+
+def to_assertion(ps: ParsedStory, candidate: Candidate) -> Assertion:
+    subject, obj = ps.mention_at[candidate.subject.i], ps.mention_at[candidate.object.i]
+    return Assertion(
+        story_id=ps.story.id,
+        subject=subject.id,
+        predicate=candidate.predicate,
+        object=obj.id,
+        evidence=ps.evidence(candidate.anchor),
+        extractor=f"relations.{candidate.pattern}",
+        version=VERSION,
+        role=candidate.role,
+        modality=modality_of(candidate.anchor),
+        attribution=attribution_of(ps, candidate.anchor),
+    )
+
+
+def assertions(ps: ParsedStory) -> list[Assertion]:
+    """The story's relation claims, one per (subject, predicate, object) mention triple."""
+    seen: set[str] = set()
+    found = []
+    for candidate in candidates(ps):
+        if not admissible(ps, candidate):
+            continue
+        assertion = to_assertion(ps, candidate)
+        if assertion.id not in seen:
+            seen.add(assertion.id)
+            found.append(assertion)
+    return found
+
+
+def extract(ps: ParsedStory) -> list[Assertion]:
+    return assertions(ps)
+
+
+__all__: Sequence[str] = ("VERSION", "assertions", "extract")

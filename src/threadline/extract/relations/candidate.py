@@ -1,0 +1,60 @@
+"""What a relation pattern proposes, and the token patterns the families share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+from spacy.tokens import Token
+
+from threadline.extract.parsed import HYPHENS, ROLE, ParsedStory
+
+PERSON = {"ENT_TYPE": "person"}
+ORG = {"ENT_TYPE": "organization"}
+LOC = {"ENT_TYPE": "location"}
+NAME = {"ENT_TYPE": {"IN": ["organization", "location"]}}
+TITLE = {"ENT_TYPE": ROLE}
+COMMA = {"ORTH": ","}
+HYPHEN = {"ORTH": {"IN": list(HYPHENS)}}
+BREAKS = [",", ".", ";", ":", "(", ")", "“", "”", '"', "—", "–", "?", "!"]
+
+
+def gap(most: int, *, verbs: bool = False) -> dict:
+    """Up to `most` tokens inside one phrase: no person, no clause punctuation."""
+    token: dict = {"ENT_TYPE": {"NOT_IN": ["person"]}, "ORTH": {"NOT_IN": BREAKS}, "IS_SPACE": False}
+    if not verbs:
+        token["POS"] = {"NOT_IN": ["VERB", "AUX"]}
+    return {**token, "OP": f"{{0,{most}}}"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """subject predicate object, as mention tokens, with the token the fact hangs on."""
+
+    subject: Token
+    predicate: str
+    object: Token
+    anchor: Token
+    pattern: str
+    role: str | None = None
+
+
+def matches(ps: ParsedStory, patterns: dict[str, list[list[dict]]]) -> list[tuple[str, int, int]]:
+    """(pattern name, start, end) for every match of the named patterns over the story."""
+    matcher = Matcher(ps.doc.vocab)
+    for name, variants in patterns.items():
+        matcher.add(name, variants)
+    vocab = ps.doc.vocab
+    return [(vocab.strings[key], start, end) for key, start, end in matcher(ps.doc)]
+
+
+def names_in_story(ps: ParsedStory, names: tuple[str, ...], near: Token) -> Token | None:
+    """The mention of one of `names` nearest before `near` (else the first after it)."""
+    wanted = {n.lower().removeprefix("the ") for n in names}
+    found = [
+        ps.doc[i] for i, m in sorted(ps.mention_at.items()) if m.text.lower().removeprefix("the ") in wanted
+    ]
+    before = [t for t in found if t.i < near.i]
+    if before:
+        return before[-1]
+    return found[0] if found else None

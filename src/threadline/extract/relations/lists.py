@@ -1,0 +1,150 @@
+"""Groups inside groups: part_of (and member_of for a person "part of" a group).
+
+list        "militias such as A, B and C" / "an umbrella of factions, among them A and B"
+            / "factions including A": every group listed is part of the group the
+            collective noun stands for ("the Islamic Resistance in Iraq, a militia group
+            ..., such as A, B").
+part        "A is part of B", "A, part of B"
+unit        "the movement's television channel, A" / "the group's media office" /
+            "the Quds Force of Iran's Revolutionary Guards"
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from threadline.extract.parsed import ParsedStory
+from threadline.extract.phrases import (
+    head_mention,
+    is_modifier,
+    is_possessor,
+    owner_of_noun,
+    phrase_after,
+    refers_to,
+)
+from threadline.extract.relations.candidate import ORG, Candidate, matches
+from threadline.extract.vocabulary import load_roles
+
+GROUP = ("organization",)
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+LOOKBACK = 14
+PATTERNS = {
+    "list.such_as": [[{"LOWER": "such"}, {"LOWER": "as"}]],
+    "list.among": [[{"LOWER": "among"}, {"LOWER": {"IN": ["them", "which", "whom"]}}]],
+    "list.including": [[{"LOWER": {"IN": ["including", "like"]}}]],
+    "part.of": [
+        [
+            {"ENT_TYPE": {"IN": ["organization", "person"]}},
+            {"LEMMA": "be", "OP": "?"},
+            {"ORTH": ",", "OP": "?"},
+            {"LOWER": "part"},
+            {"LOWER": "of"},
+        ]
+    ],
+    "unit.possessive": [[{"LOWER": {"IN": ["'s", "’s"]}}]],
+    "unit.of": [[ORG, {"LOWER": "of"}]],
+}
+
+
+def _listed(ps: ParsedStory, cue_end: int) -> list[Token]:
+    """The groups named in the list after a cue, up to the next finite verb."""
+    doc = ps.doc
+    sent_end = doc[cue_end - 1].sent.end
+    found = []
+    for token in doc[cue_end : min(sent_end, cue_end + 30)]:
+        if token.tag_ in FINITE or token.text == ";":
+            break
+        if ps.type_of(token) == "organization" and not is_modifier(token) and not is_possessor(token):
+            found.append(token)
+    return found
+
+
+def _umbrella_idiom(doc: Doc, i: int) -> bool:
+    """ "under the umbrella of" names a backer, not the container of a list."""
+    return (
+        doc[i].lower_ == "umbrella" and i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "under"
+    )
+
+
+def _container(ps: ParsedStory, cue: Token) -> Token | None:
+    """The group a list's collective noun stands for, looking back from the cue."""
+    doc = ps.doc
+    group_nouns = load_roles().group_nouns
+    i = cue.i - 1
+    stop = max(cue.sent.start, cue.i - LOOKBACK)
+    while i >= stop:
+        token = doc[i]
+        if _umbrella_idiom(doc, i):
+            i -= 3
+            continue
+        if token.tag_ in FINITE and token.lemma_ != "be":
+            return None
+        if ps.type_of(token) == "organization" and not is_modifier(token) and not is_possessor(token):
+            return token
+        if token.lower_ in group_nouns or token.lemma_ in group_nouns:
+            return owner_of_noun(ps, token, GROUP)
+        i -= 1
+    return None
+
+
+def _list(ps: ParsedStory, start: int, end: int, name: str) -> list[Candidate]:
+    cue = ps.doc[start]
+    container = _container(ps, cue)
+    if container is None:
+        return []
+    return [Candidate(m, "part_of", container, cue, name) for m in _listed(ps, end) if m.i != container.i]
+
+
+def _part(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
+    doc = ps.doc
+    subject = doc[start]
+    phrase = phrase_after(ps, end)
+    group = head_mention(ps, phrase, GROUP)
+    if group is None:
+        nouns = [t for t in phrase if t.pos_ == "NOUN"]
+        group = refers_to(ps, nouns[-1], GROUP) if nouns else None
+    if group is None:
+        return []
+    predicate = "member_of" if ps.type_of(subject) == "person" else "part_of"
+    return [Candidate(subject, predicate, group, doc[end - 2], "part.of")]
+
+
+def _unit_possessive(ps: ParsedStory, start: int) -> list[Candidate]:
+    """ "Y's X" where X is a group, or "Y's channel, X"."""
+    doc = ps.doc
+    if start == 0:
+        return []
+    owner = refers_to(ps, doc[start - 1], GROUP)
+    if owner is None:
+        return []
+    phrase = phrase_after(ps, start + 1, limit=6)
+    unit = head_mention(ps, phrase, GROUP)
+    if unit is None and phrase and phrase[-1].lower_ in load_roles().unit_nouns:
+        unit = owner_of_noun(ps, phrase[-1], GROUP)
+    if unit is None or unit.i == owner.i:
+        return []
+    return [Candidate(unit, "part_of", owner, doc[start], "unit.possessive")]
+
+
+def _unit_of(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
+    doc = ps.doc
+    unit = doc[start]
+    owner = head_mention(ps, phrase_after(ps, end, limit=5), GROUP)
+    if owner is None or is_modifier(unit):
+        return []
+    return [Candidate(unit, "part_of", owner, doc[end - 1], "unit.of")]
+
+
+def find(ps: ParsedStory) -> list[Candidate]:
+    """Every part_of candidate a list, "part of" or a possessive unit states."""
+    found: list[Candidate] = []
+    for name, start, end in matches(ps, PATTERNS):
+        if name.startswith("list."):
+            found += _list(ps, start, end, name)
+        elif name == "part.of":
+            found += _part(ps, start, end)
+        elif name == "unit.possessive":
+            found += _unit_possessive(ps, start)
+        else:
+            found += _unit_of(ps, start, end)
+    return found

@@ -1,0 +1,238 @@
+"""People and the groups or states they hold a role in: leader_of, member_of.
+
+Families, each a token pattern over the merged parse:
+  appositive   "X, leader of Y" / "X, the secretary-general of Y" / "X, a member of Y's office"
+               / "X, one of the group's senior leaders" / "X is a member of Y"
+  title        "Y leader X" / "Senior Y leader X" / "Iraq's foreign minister, X"
+               / "Iraqi Prime Minister X" / "the leader of Y, X"
+  possessive   "Y's X"
+  appointment  "Y named X as its spokesman"
+  led_by       "the group, led by X" / "Founded ... and led by X, the group"
+  delegation   "The Y delegation was led by X and included Z"
+A leader title becomes member_of when a qualifier makes its holder one of several
+("senior", "deputy", "top", a plural) or names a unit between the group and the
+title ("EU foreign policy chief X").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from threadline.extract.parsed import ParsedStory
+from threadline.extract.phrases import (
+    clause_subject,
+    head_mention,
+    is_modifier,
+    is_possessor,
+    phrase_after,
+    phrase_before,
+    possessor_mentions,
+    refers_to,
+)
+from threadline.extract.relations.candidate import (
+    COMMA,
+    ORG,
+    PERSON,
+    TITLE,
+    Candidate,
+    gap,
+    matches,
+    names_in_story,
+)
+from threadline.extract.vocabulary import Title, load_roles
+
+GROUPS = ("organization", "location")
+BE = {"LEMMA": "be"}
+PATTERNS = {
+    "role.appositive": [
+        [PERSON, COMMA, gap(8), TITLE],
+        [PERSON, COMMA, {"LOWER": {"IN": ["who", "now"]}}, BE, gap(8), TITLE],
+        [PERSON, BE, gap(8), TITLE],
+        [PERSON, {"LEMMA": {"IN": ["serve", "act", "become"]}}, {"LOWER": "as"}, gap(6), TITLE],
+    ],
+    "role.title": [
+        [TITLE, PERSON],
+        [TITLE, COMMA, PERSON],
+        [TITLE, {"LOWER": {"IN": ["of", "for"]}}, gap(5), {"ORTH": ",", "OP": "?"}, PERSON],
+    ],
+    "role.possessive": [[ORG, {"LOWER": {"IN": ["'s", "’s"]}}, PERSON]],
+    "role.appointment": [
+        [
+            {"LEMMA": {"IN": ["name", "appoint", "elect", "choose", "select", "install", "promote"]}},
+            PERSON,
+            {"LOWER": "as"},
+            gap(5),
+            TITLE,
+        ],
+    ],
+    "role.led_by": [[{"LOWER": "led"}, {"LOWER": "by"}, gap(4), PERSON]],
+}
+
+
+def _predicate(title: Title, before: list[Token]) -> str:
+    roles = load_roles()
+    if title.plural or title.predicate != "leader_of":
+        return title.predicate
+    words = {t.lower_ for t in before}
+    if words & roles.member_qualifiers or "one" in words:
+        return "member_of"
+    return title.predicate
+
+
+def _segment(before: list[Token], ps: ParsedStory) -> list[Token]:
+    """The words before a title back to the previous title or "and"."""
+    cut = 0
+    for k, token in enumerate(before):
+        if token.i in ps.title_at or token.pos_ == "CCONJ":
+            cut = k + 1
+    return before[cut:]
+
+
+def _left_objects(
+    ps: ParsedStory, role: Token, before: list[Token], predicate: str
+) -> list[tuple[Token, str]]:
+    """Groups named before the title: "Hamas leader", "Hamas's leader", "its leader", "Iraqi Prime Minister"."""
+    title = ps.title_at[role.i]
+    found = [(o, predicate) for o in possessor_mentions(ps, before, GROUPS)]
+    for k, token in enumerate(before):
+        if ps.type_of(token) in GROUPS and not is_modifier(token) and not is_possessor(token):
+            between = before[k + 1 :]
+            unit = any(t.pos_ == "NOUN" and t.lower_ not in load_roles().group_nouns for t in between)
+            found.append((token, "member_of" if unit else predicate))
+        nation = load_roles().nationalities.get(token.lower_)
+        if nation and title.government and token.ent_type_ == "NORP":
+            country = names_in_story(ps, nation, role)
+            if country is not None:
+                found.append((country, predicate))
+    return found
+
+
+def _right_objects(ps: ParsedStory, role: Token, predicate: str) -> list[tuple[Token, str]]:
+    """Groups named after the title: "leader of Y", "spokesman for Y", "representative in Lebanon"."""
+    doc = ps.doc
+    if role.i + 1 >= len(doc) or doc[role.i + 1].lower_ not in ("of", "for", "at", "in", "with"):
+        return []
+    prep = doc[role.i + 1].lower_
+    phrase = phrase_after(ps, role.i + 2)
+    found = [(o, "member_of") for o in possessor_mentions(ps, phrase, GROUPS)]
+    head = head_mention(ps, phrase, GROUPS)
+    if head is not None:
+        located = prep == "in" and ps.type_of(head) == "location"
+        found.append((head, "located_in" if located else predicate))
+    return found
+
+
+def role_objects(ps: ParsedStory, role: Token, before: list[Token]) -> list[tuple[Token, str]]:
+    """Every (group, predicate) a title ties its holder to."""
+    segment = _segment(before, ps)
+    predicate = _predicate(ps.title_at[role.i], segment)
+    return _right_objects(ps, role, predicate) + _left_objects(ps, role, segment, predicate)
+
+
+def _candidates(
+    ps: ParsedStory, person: Token, role: Token, before: list[Token], name: str
+) -> list[Candidate]:
+    title = ps.title_at[role.i].title
+    return [
+        Candidate(person, predicate, obj, role, name, role=title)
+        for obj, predicate in role_objects(ps, role, before)
+    ]
+
+
+def _appositive(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
+    person, role = ps.doc[start], ps.doc[end - 1]
+    return _candidates(ps, person, role, list(ps.doc[start + 1 : end - 1]), "role.appositive")
+
+
+def _title(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
+    role, person = ps.doc[start], ps.doc[end - 1]
+    return _candidates(ps, person, role, phrase_before(ps, start), "role.title")
+
+
+def _appointment(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
+    doc = ps.doc
+    verb, person, role = doc[start], doc[start + 1], doc[end - 1]
+    subject = clause_subject(verb)
+    group = refers_to(ps, subject, GROUPS) if subject is not None else None
+    if group is None:
+        return []
+    predicate = _predicate(ps.title_at[role.i], list(doc[start + 3 : end - 1]))
+    return [Candidate(person, predicate, group, role, "role.appointment", role=ps.title_at[role.i].title)]
+
+
+def _group_of_delegation(ps: ParsedStory, noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ in ("compound", "poss", "nmod") and ps.type_of(child) == "organization":
+            return child
+    return (
+        refers_to(ps, noun, ("organization",))
+        if noun.lower_ != "delegation"
+        else _delegation_antecedent(ps, noun)
+    )
+
+
+def _delegation_antecedent(ps: ParsedStory, noun: Token) -> Token | None:
+    """ "The delegation" after "A Hamas delegation": the group named with the last delegation."""
+    for token in reversed(ps.doc[max(0, noun.sent.start - 200) : noun.i]):
+        if token.lower_ == "delegation" and token.i != noun.i:
+            for child in token.children:
+                if child.dep_ in ("compound", "poss", "nmod") and ps.type_of(child) == "organization":
+                    return child
+    return None
+
+
+def _led_by(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
+    doc = ps.doc
+    verb, person = doc[start], doc[end - 1]
+    subject = clause_subject(verb)
+    if subject is None:
+        return []
+    if subject.lower_ in ("delegation", "delegations"):
+        group = _group_of_delegation(ps, subject)
+        return [Candidate(person, "member_of", group, verb, "role.delegation")] if group is not None else []
+    group = refers_to(ps, subject, ("organization",))
+    return (
+        [Candidate(person, "leader_of", group, verb, "role.led_by", role="leader")]
+        if group is not None
+        else []
+    )
+
+
+def _delegation_members(ps: ParsedStory) -> list[Candidate]:
+    """ "The Hamas delegation included X, Y": every person listed is a member of the group."""
+    found = []
+    for verb in ps.doc:
+        if verb.lemma_ not in ("include", "comprise") or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = clause_subject(verb)
+        if subject is None or subject.lower_ != "delegation":
+            continue
+        group = _group_of_delegation(ps, subject)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        people = [
+            t for o in objects for t in o.subtree if ps.type_of(t) == "person" and t.head.dep_ != "appos"
+        ]
+        found += [
+            Candidate(p, "member_of", group, verb, "role.delegation") for p in people if group is not None
+        ]
+    return found
+
+
+HANDLERS = {
+    "role.appositive": _appositive,
+    "role.title": _title,
+    "role.appointment": _appointment,
+    "role.led_by": _led_by,
+}
+
+
+def find(ps: ParsedStory) -> list[Candidate]:
+    """Every leader_of / member_of candidate in the story."""
+    found: list[Candidate] = []
+    for name, start, end in matches(ps, PATTERNS):
+        if name == "role.possessive":
+            doc = ps.doc
+            found.append(Candidate(doc[end - 1], "member_of", doc[start], doc[end - 1], name))
+        else:
+            found += HANDLERS[name](ps, start, end)
+    return found + _delegation_members(ps)

@@ -1,0 +1,252 @@
+"""Typed views of the extract stage's data files: ontology, roles, event triggers, modality.
+
+Each file has one loader here, built on `threadline.vocab.load_yaml`; a malformed
+file raises DataFileError naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from threadline.errors import DataFileError
+from threadline.settings import DATA_DIR
+from threadline.vocab import load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Words that state a predicate ("backed", "aligned"), optionally only for some object types."""
+
+    words: frozenset[str]
+    object: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    name: str
+    definition: str
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+    roles: tuple[str, ...] = ()
+    cues: tuple[Cue, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    name: str
+    definition: str
+    roles: Mapping[str, tuple[str, ...]]
+    plover: str | None
+    acled: tuple[tuple[str, str], ...]  # (event_type, sub_event_type), the default first
+    cameo: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ontology:
+    predicates: Mapping[str, Predicate]
+    event_types: Mapping[str, EventType]
+
+    def allows(self, predicate: str, subject_type: str, object_type: str) -> bool:
+        """Whether the predicate takes these argument types."""
+        spec = self.predicates.get(predicate)
+        return spec is not None and subject_type in spec.subject and object_type in spec.object
+
+    def cue_predicates(self, word: str, object_type: str) -> tuple[str, ...]:
+        """The predicates a cue word ("backed") states with an object of this type."""
+        word = word.lower()
+        return tuple(
+            p.name
+            for p in self.predicates.values()
+            for cue in p.cues
+            if word in cue.words and (cue.object is None or object_type in cue.object)
+        )
+
+    @property
+    def cue_words(self) -> frozenset[str]:
+        return frozenset(w for p in self.predicates.values() for c in p.cues for w in c.words)
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    title: str
+    predicate: str
+    government: bool = False
+    plural: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RoleLexicon:
+    titles: Mapping[str, Title]  # normalised title (and plural) -> entry
+    member_qualifiers: frozenset[str]
+    group_nouns: frozenset[str]
+    generic_group_nouns: frozenset[str]
+    unit_nouns: frozenset[str]
+    state_agent_nouns: frozenset[str]
+    media_nouns: frozenset[str]
+    nationalities: Mapping[str, tuple[str, ...]]  # lower-case adjective -> country names
+
+    def title(self, text: str) -> Title | None:
+        return self.titles.get(normalise_title(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    type: str
+    pos: str  # VERB or NOUN
+    objects: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    with_: frozenset[str] = frozenset()
+    governed_by: frozenset[str] = frozenset()
+    active_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerLexicon:
+    verbs: Mapping[str, tuple[Trigger, ...]]
+    nouns: Mapping[str, tuple[Trigger, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    precedence: tuple[str, ...]
+    phrases: Mapping[str, tuple[tuple[str, ...], ...]]  # modality -> token sequences
+    words: Mapping[str, frozenset[str]]
+
+
+def normalise_title(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").replace("’", "'").split())
+
+
+def _require(entry: Any, key: str, where: str) -> Any:
+    if not isinstance(entry, Mapping) or key not in entry:
+        raise DataFileError(f"{where}: entry {entry!r} lacks {key!r}")
+    return entry[key]
+
+
+def _cue(entry: Mapping[str, Any], where: str) -> Cue:
+    words = _require(entry, "words", where)
+    obj = entry.get("object")
+    return Cue(frozenset(str(w).lower() for w in words), tuple(obj) if obj else None)
+
+
+def _predicate(name: str, entry: Mapping[str, Any], where: str) -> Predicate:
+    return Predicate(
+        name=name,
+        definition=str(_require(entry, "definition", f"{where}: {name}")).strip(),
+        subject=tuple(_require(entry, "subject", f"{where}: {name}")),
+        object=tuple(_require(entry, "object", f"{where}: {name}")),
+        roles=tuple(entry.get("roles") or ()),
+        cues=tuple(_cue(c, f"{where}: {name}") for c in entry.get("cues") or ()),
+    )
+
+
+def _event_type(name: str, entry: Mapping[str, Any], where: str) -> EventType:
+    acled = _require(entry, "acled", f"{where}: {name}")
+    return EventType(
+        name=name,
+        definition=str(_require(entry, "definition", f"{where}: {name}")).strip(),
+        roles={role: tuple(types) for role, types in _require(entry, "roles", where).items()},
+        plover=_require(entry, "plover", f"{where}: {name}"),
+        acled=tuple((str(a["event_type"]), str(a["sub_event_type"])) for a in acled),
+        cameo=str(_require(entry, "cameo", f"{where}: {name}")),
+    )
+
+
+@lru_cache(maxsize=8)
+def load_ontology(data_dir: Path = DATA_DIR) -> Ontology:
+    """Relation predicates and event types, with argument types and event-code mappings."""
+    where = str(data_dir / "ontology.yaml")
+    doc = load_yaml("ontology.yaml", data_dir) or {}
+    predicates = {n: _predicate(n, e, where) for n, e in _require(doc, "predicates", where).items()}
+    events = {n: _event_type(n, e, where) for n, e in _require(doc, "event_types", where).items()}
+    return Ontology(predicates, events)
+
+
+def _title_entries(entry: Mapping[str, Any], where: str) -> list[tuple[str, Title]]:
+    title = str(_require(entry, "title", where))
+    predicate = str(_require(entry, "predicate", where))
+    government = bool(entry.get("government", False))
+    singular = Title(title, predicate, government)
+    plural_text = title[:-1] + "ies" if title.endswith("y") else title + "s"
+    plural = Title(title, "member_of", government, plural=True)
+    return [(normalise_title(title), singular), (normalise_title(plural_text), plural)]
+
+
+@lru_cache(maxsize=8)
+def load_roles(data_dir: Path = DATA_DIR) -> RoleLexicon:
+    """Role titles with their predicates, and the noun and nationality lists relations use."""
+    where = str(data_dir / "roles.yaml")
+    doc = load_yaml("roles.yaml", data_dir) or {}
+    titles: dict[str, Title] = {}
+    for entry in _require(doc, "titles", where):
+        for key, title in _title_entries(entry, where):
+            titles.setdefault(key, title)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in doc.get(key) or ())
+
+    nationalities = {str(k).lower(): tuple(v) for k, v in (doc.get("nationalities") or {}).items()}
+    return RoleLexicon(
+        titles=titles,
+        member_qualifiers=words("member_qualifiers"),
+        group_nouns=words("group_nouns"),
+        generic_group_nouns=words("generic_group_nouns"),
+        unit_nouns=words("unit_nouns"),
+        state_agent_nouns=words("state_agent_nouns"),
+        media_nouns=words("media_nouns"),
+        nationalities=nationalities,
+    )
+
+
+def _trigger(entry: Any, event_type: str, pos: str, where: str) -> Trigger:
+    if isinstance(entry, str):
+        return Trigger(entry.lower(), event_type, pos)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in entry.get(key) or ())
+
+    return Trigger(
+        lemma=str(_require(entry, "lemma", f"{where}: {event_type}")).lower(),
+        type=event_type,
+        pos=pos,
+        objects=words("objects"),
+        preps=words("preps"),
+        with_=words("with"),
+        governed_by=words("governed_by"),
+        active_only=entry.get("voice") == "active",
+    )
+
+
+@lru_cache(maxsize=8)
+def load_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
+    """Trigger lemmas per event type, indexed by lemma for verbs and for nouns."""
+    where = str(data_dir / "event_triggers.yaml")
+    doc = load_yaml("event_triggers.yaml", data_dir) or {}
+    verbs: dict[str, list[Trigger]] = {}
+    nouns: dict[str, list[Trigger]] = {}
+    for event_type, entry in doc.items():
+        for pos, index, key in (("VERB", verbs, "verbs"), ("NOUN", nouns, "nouns")):
+            for item in (entry or {}).get(key) or ():
+                trigger = _trigger(item, event_type, pos, where)
+                index.setdefault(trigger.lemma, []).append(trigger)
+    return TriggerLexicon({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()})
+
+
+@lru_cache(maxsize=8)
+def load_modality(data_dir: Path = DATA_DIR) -> ModalityCues:
+    """Hedge and negation cue words and phrases per modality."""
+    where = str(data_dir / "modality.yaml")
+    doc = load_yaml("modality.yaml", data_dir) or {}
+    phrases = {
+        modality: tuple(tuple(p.lower().split()) for p in items)
+        for modality, items in (doc.get("phrases") or {}).items()
+    }
+    words = {
+        m: frozenset(str(w).lower() for w in items) for m, items in _require(doc, "words", where).items()
+    }
+    return ModalityCues(tuple(_require(doc, "precedence", where)), phrases, words)

@@ -1,0 +1,5 @@
+"""graph stage: claims of many stories joined into one graph (events merged across stories)."""
+
+from threadline.graph.events import merge_events
+
+__all__ = ["merge_events"]

@@ -1,0 +1,243 @@
+"""Event mentions of many stories merged into events.
+
+Mentions are taken in a fixed order (story root, story, offset) and each joins the
+first event it is compatible with, else starts one. Compatible means: the same type;
+dates that do not contradict (equal at the coarser precision, a range holding a day,
+and an unresolved expression such as "on Tuesday" or "on October 7" agreeing with a
+known date); and enough shared entities:
+
+  * two shared participants, or one and the same place, or one and a date both give
+    (an unresolved expression that agrees counts);
+  * within one story (or its re-published copies) also: the same trigger word with one
+    shared participant and at most one side dated, or a telling naming no participant
+    -- a story telling its event twice ("meets X" in the caption, "met X late on
+    Sunday" in the text, "the attack" condemned later on).
+
+A re-published copy's mention of the same sentence always joins its original's event.
+The event keeps every mention's evidence; its date is the best-supported dated
+mention's, its place the most named; its modality the firmest any mention gives.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from threadline.records import DateValue, Event, EventMention, Modality, content_id
+
+FIRMNESS: tuple[Modality, ...] = (
+    "asserted",
+    "reported",
+    "claimed",
+    "alleged",
+    "possible",
+    "planned",
+    "denied",
+    "negated",
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+RANGE_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """An event mention as entities: what merging compares."""
+
+    mention: EventMention
+    root: str
+    participants: frozenset[str]
+    location: str | None
+
+
+@dataclass
+class Cluster:
+    type: str
+    members: list[View] = field(default_factory=list)
+
+    @property
+    def participants(self) -> set[str]:
+        return {p for m in self.members for p in m.participants}
+
+    @property
+    def locations(self) -> set[str]:
+        return {m.location for m in self.members if m.location}
+
+    @property
+    def roots(self) -> set[str]:
+        return {m.root for m in self.members}
+
+    @property
+    def dates(self) -> list[DateValue]:
+        return [m.mention.date for m in self.members if m.mention.date.value]
+
+
+def _day(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def values_agree(a: DateValue, b: DateValue) -> bool:
+    """Two resolved dates that can name the same day."""
+    va, vb = a.value or "", b.value or ""
+    if "range" in (a.precision, b.precision):
+        start, other = (a, b) if a.precision == "range" else (b, a)
+        first, day = _day(start.value or ""), _day(other.value or "")
+        if first and day and other.precision == "day":
+            return first <= day < first + datetime.timedelta(days=RANGE_DAYS)
+        return va[:7] == vb[:7]
+    short = min(len(va), len(vb))
+    return va[:short] == vb[:short]
+
+
+def expression_agrees(expression: str, value: str) -> bool | None:
+    """Whether an unresolved expression ("on Tuesday", "October 7") fits a known day;
+    None when it says nothing checkable."""
+    day = _day(value)
+    if day is None:
+        return None
+    words = re.findall(r"[a-z]+|\d+", expression.lower())
+    weekday = next((w for w in words if w in WEEKDAYS), None)
+    if weekday is not None:
+        return WEEKDAYS.index(weekday) == day.weekday()
+    month = next((MONTHS.index(w[:3]) + 1 for w in words if w[:3] in MONTHS and len(w) >= 3), None)
+    if month is None:
+        return None
+    numbers = [int(w) for w in words if w.isdigit() and int(w) <= 31]
+    return month == day.month and (not numbers or numbers[0] == day.day)
+
+
+def date_fit(view: View, cluster: Cluster) -> int | None:
+    """None when the dates contradict; 1 when a date both sides give agrees; else 0."""
+    date = view.mention.date
+    support = 0
+    for known in cluster.dates:
+        if date.value:
+            if not values_agree(date, known):
+                return None
+            support = 1
+        elif date.expression:
+            agrees = expression_agrees(date.expression, known.value or "")
+            if agrees is False:
+                return None
+            support = max(support, int(bool(agrees)))
+    if date.value is None or support:
+        return support
+    for other in cluster.members:
+        expr = other.mention.date.expression
+        if other.mention.date.value is None and expr:
+            agrees = expression_agrees(expr, date.value)
+            if agrees is False:
+                return None
+            support = max(support, int(bool(agrees)))
+    return support
+
+
+def _is_copy(view: View, cluster: Cluster) -> bool:
+    quote, trigger = view.mention.evidence.quote, view.mention.trigger
+    return any(
+        m.root == view.root and m.mention.evidence.quote == quote and m.mention.trigger == trigger
+        for m in cluster.members
+    )
+
+
+def accepts(cluster: Cluster, view: View) -> bool:
+    """Whether the mention reports the cluster's event."""
+    if cluster.type != view.mention.type:
+        return False
+    if _is_copy(view, cluster):
+        return True
+    fit = date_fit(view, cluster)
+    if fit is None:
+        return False
+    shared = len(view.participants & cluster.participants)
+    same_place = view.location is not None and view.location in cluster.locations
+    if view.root in cluster.roots and _retold(view, cluster, same_place):
+        return True
+    return shared >= 2 or (shared >= 1 and (same_place or fit == 1))
+
+
+def _lemma(mention: EventMention) -> str:
+    return mention.extractor.rsplit(".", 1)[-1]
+
+
+def _retold(view: View, cluster: Cluster, same_place: bool) -> bool:
+    """Within one story: the same word for the event with a shared participant, at most
+    one side dated ("meets X" in a caption, "met X late on Sunday" in the text); or a
+    telling that names no participant at all, in the same place or none."""
+    if not view.participants:
+        return same_place or view.location is None or not cluster.locations
+    shared = view.participants & cluster.participants
+    one_dated = not (view.mention.date.value and cluster.dates)
+    return (
+        bool(shared) and one_dated and any(_lemma(m.mention) == _lemma(view.mention) for m in cluster.members)
+    )
+
+
+def _best_date(cluster: Cluster) -> DateValue:
+    dated = [m.mention.date for m in cluster.members if m.mention.date.value]
+    if not dated:
+        with_expression = [m.mention.date for m in cluster.members if m.mention.date.expression]
+        return with_expression[0] if with_expression else DateValue(None, "unknown", None)
+    precise = [d for d in dated if d.precision == "day"] or dated
+    counts = Counter(d.value for d in precise)
+    top = max(counts.values())
+    return next(d for d in precise if counts[d.value] == top)
+
+
+def _location(cluster: Cluster) -> str | None:
+    counts = Counter(m.location for m in cluster.members if m.location)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(m.location for m in cluster.members if m.location and counts[m.location] == top)
+
+
+def to_event(cluster: Cluster) -> Event:
+    mentions = [m.mention for m in cluster.members]
+    evidence = tuple(dict.fromkeys(m.evidence for m in mentions))
+    location = _location(cluster)
+    participants = sorted(cluster.participants - ({location} if location else set()))
+    modality = min((m.modality for m in mentions), key=FIRMNESS.index)
+    return Event(
+        id=content_id("v", cluster.type, mentions[0].id),
+        type=cluster.type,
+        date=_best_date(cluster),
+        location=location,
+        participants=tuple(participants),
+        evidence=evidence,
+        mentions=tuple(sorted(m.id for m in mentions)),
+        modality=modality,
+    )
+
+
+def _view(mention: EventMention, entity_of: Mapping[str, str], root_of: Mapping[str, str]) -> View:
+    participants = frozenset(entity_of[p] for p in mention.participants if p in entity_of)
+    location = entity_of.get(mention.location) if mention.location else None
+    return View(mention, root_of.get(mention.story_id, mention.story_id), participants, location)
+
+
+def merge_events(
+    events: Sequence[EventMention], entity_of: Mapping[str, str], root_of: Mapping[str, str]
+) -> list[Event]:
+    """One Event per real-world event, with the evidence of every story that reports it.
+
+    entity_of maps Mention.id to Entity.id; root_of maps a story id to the id of its
+    earliest copy. The result is ordered as the mentions are, and ids are stable."""
+    views = sorted(
+        (_view(m, entity_of, root_of) for m in events),
+        key=lambda v: (v.root, v.mention.story_id, v.mention.evidence.start, v.mention.id),
+    )
+    clusters: list[Cluster] = []
+    for view in views:
+        home = next((c for c in clusters if accepts(c, view)), None)
+        if home is None:
+            home = Cluster(view.mention.type)
+            clusters.append(home)
+        home.members.append(view)
+    return [to_event(c) for c in clusters]

@@ -1,0 +1,50 @@
+"""Blocking: which pairs of names are worth scoring at all.
+
+Two names are compared only when their first or last parts share a block key:
+the part with transliteration choices folded (zaydi/zaidi -> "zaidi") or its
+metaphone (shukur/shukr -> "XKR"). Single-part names and acronyms are not
+blocked here: they are resolved by the short-form and acronym rules. A block
+holding more than MAX_BLOCK names is skipped as uninformative (a common given
+name), which costs recall on those names and keeps the work near linear.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+import jellyfish
+
+from threadline.resolve.names import Name
+from threadline.resolve.similarity import spelling_key
+
+MAX_BLOCK = 300
+
+
+def block_keys(name: Name) -> set[str]:
+    """The blocks a multi-part name falls in."""
+    if len(name.core) < 2 or name.is_acronym:
+        return set()
+    keys: set[str] = set()
+    for part in {name.specific[0], name.specific[-1]}:
+        keys.add("s:" + spelling_key(part))
+        keys.add("m:" + jellyfish.metaphone(part.replace("_", " ")))
+    return keys
+
+
+def candidate_pairs(names: Iterable[Name]) -> Iterator[tuple[Name, Name]]:
+    """Pairs of names with different keys sharing a block, each pair once, in a stable order."""
+    blocks: dict[str, dict[str, Name]] = defaultdict(dict)
+    for name in names:
+        for key in block_keys(name):
+            blocks[key].setdefault(name.key, name)
+    seen: set[tuple[str, str]] = set()
+    for block in sorted(blocks):
+        members = sorted(blocks[block].values(), key=lambda n: n.key)
+        if len(members) > MAX_BLOCK:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if (a.key, b.key) not in seen:
+                    seen.add((a.key, b.key))
+                    yield a, b

@@ -1,0 +1,161 @@
+"""Clusters of nodes: a union-find that checks every automatic merge against the guards.
+
+Links are applied strongest first (analyst judgements, knowledge files,
+definitions in the text, within-story short forms, cross-story matches); a
+link that would put two incompatible names in one cluster is refused and the
+refusal kept, so the ledger says what was not merged and why. Names shared by
+both clusters are not compared: a name already accepted into a cluster vouches
+for itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from threadline.records import EntityType
+from threadline.resolve.guards import acronym_conflict, conflict, designator_words
+from threadline.resolve.lexicon import Lexicon
+from threadline.resolve.names import Name
+from threadline.resolve.nodes import Node, NodeId
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A reason to put two nodes in one entity."""
+
+    a: NodeId
+    b: NodeId
+    reason: str
+    guarded: bool = True  # False: the text or an analyst said so; skip the name guards
+    forced: bool = False  # True: an analyst's merge; nothing refuses it
+
+
+NameTable = dict[str, tuple[Name, EntityType]]  # name key -> a spelling and its node's type
+
+
+@dataclass(slots=True)
+class _Root:
+    """What one cluster holds: the names the guards compare (from stories: a
+    knowledge file's aliases are curated and not compared), every name key,
+    its knowledge id and the reasons it was built."""
+
+    names: NameTable
+    keys: set[str]
+    kb: str | None
+    reasons: list[str]
+
+
+class Clusters:
+    """Union-find over nodes; each root keeps its names, knowledge id and reasons."""
+
+    def __init__(
+        self, nodes: Mapping[NodeId, Node], lex: Lexicon, apart: Iterable[tuple[str, str]] = ()
+    ) -> None:
+        self.nodes = nodes
+        self.lex = lex
+        self.parent: dict[NodeId, NodeId] = {nid: nid for nid in nodes}
+        self.roots: dict[NodeId, _Root] = {nid: _root(node) for nid, node in nodes.items()}
+        self.apart = {frozenset(pair) for pair in apart if pair[0] != pair[1]}
+        self.refused: list[str] = []
+
+    def find(self, nid: NodeId) -> NodeId:
+        root = nid
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[nid] != root:
+            self.parent[nid], nid = root, self.parent[nid]
+        return root
+
+    def keys(self, nid: NodeId) -> set[str]:
+        return self.roots[self.find(nid)].keys
+
+    def reasons(self, nid: NodeId) -> list[str]:
+        return self.roots[self.find(nid)].reasons
+
+    def blocker(self, a: _Root, b: _Root, guarded: bool) -> str | None:
+        """Why two clusters may not merge, or None."""
+        if a.kb and b.kb and a.kb != b.kb:
+            return f"two knowledge entries: {a.kb} / {b.kb}"
+        for pair in self.apart:
+            x, y = tuple(pair)
+            if (x in a.keys and y in b.keys) or (y in a.keys and x in b.keys):
+                return f"an analyst judged '{x}' and '{y}' distinct"
+        if not guarded:
+            return None
+        return (
+            self.odd_blocker(a.names, b.names)
+            or self.odd_blocker(b.names, a.names)
+            or self.pair_blocker(a.names, b.names)
+        )
+
+    def odd_blocker(self, na: NameTable, nb: NameTable) -> str | None:
+        """Acronyms and bare designators ("the Strip") of one cluster must fit the
+        other cluster as a whole: one name there they stand for is enough."""
+        others = [name for name, _ in nb.values()]
+        for key, (name, _) in na.items():
+            if key in nb:
+                continue
+            if name.is_acronym:
+                why = acronym_conflict(name, others, self.lex)
+                if why:
+                    return why
+            elif self._stands_for_none(name, others):
+                return f"'{name.surface}' stands for none of '{others[0].surface}' and the rest"
+        return None
+
+    def pair_blocker(self, na: NameTable, nb: NameTable) -> str | None:
+        """Any two names, one only in each cluster, that cannot name one entity."""
+        only_a = [v for k, v in na.items() if k not in nb and not self._odd(v[0])]
+        only_b = [v for k, v in nb.items() if k not in na and not self._odd(v[0])]
+        for name_a, type_a in only_a:
+            for name_b, type_b in only_b:
+                why = conflict(name_a, name_b, self.lex, (type_a, type_b))
+                if why:
+                    return why
+        return None
+
+    def _stands_for_none(self, name: Name, others: list[Name]) -> bool:
+        """A designator ("the Strip") that fits no name of the other cluster."""
+        if not others or not designator_words(name, self.lex):
+            return False
+        return all(conflict(name, other, self.lex) for other in others)
+
+    def _odd(self, name: Name) -> bool:
+        return name.is_acronym or bool(designator_words(name, self.lex))
+
+    def union(self, link: Link) -> bool:
+        """Apply a link; False (and the refusal noted) when a guard forbids it."""
+        ra, rb = self.find(link.a), self.find(link.b)
+        if ra == rb:
+            return True
+        a, b = self.roots[ra], self.roots[rb]
+        why = None if link.forced else self.blocker(a, b, link.guarded)
+        if why:
+            self.refused.append(f"not merged: {link.reason}: {why}")
+            return False
+        if (len(a.keys), ra) < (len(b.keys), rb):
+            ra, rb, a, b = rb, ra, b, a
+        self.parent[rb] = ra
+        del self.roots[rb]
+        a.names.update(b.names)
+        a.keys |= b.keys
+        a.kb = a.kb or b.kb
+        a.reasons.extend([*b.reasons, link.reason])
+        return True
+
+    def apply(self, links: Iterable[Link]) -> None:
+        for link in links:
+            self.union(link)
+
+    def groups(self) -> dict[NodeId, list[NodeId]]:
+        """Root -> member node ids, members in node order."""
+        out: dict[NodeId, list[NodeId]] = {}
+        for nid in self.nodes:
+            out.setdefault(self.find(nid), []).append(nid)
+        return out
+
+
+def _root(node: Node) -> _Root:
+    names = {} if node.is_known else {n.key: (n, node.type) for n in node.names}
+    return _Root(names=names, keys={n.key for n in node.names}, kb=node.kb_id, reasons=[])

@@ -1,0 +1,130 @@
+"""Links across stories: shared acronyms, equal names, scored pairs, lone short forms.
+
+Every link here is automatic, so each goes through the cluster guards.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from threadline.records import EntityType
+from threadline.resolve.acronyms import AcronymDefinition, letters_of
+from threadline.resolve.blocking import candidate_pairs
+from threadline.resolve.cluster import Clusters, Link
+from threadline.resolve.entity_types import decide
+from threadline.resolve.lexicon import Lexicon
+from threadline.resolve.names import parse_name
+from threadline.resolve.nodes import Node, NodeId, node_key
+from threadline.resolve.scoring import MERGE_AT, score
+from threadline.resolve.short_forms import fits
+from threadline.resolve.similarity import spelling_key
+
+
+def key_types(nodes: Iterable[Node]) -> dict[str, EntityType]:
+    """Each name key's type, by the votes of every node that bears it."""
+    votes: dict[str, list[Mapping[EntityType, float]]] = defaultdict(list)
+    known: dict[str, EntityType] = {}
+    for node in nodes:
+        votes[node.key].append(node.votes)
+        if node.known_type:
+            known[node.key] = node.known_type
+    return {key: decide(v, known.get(key)) for key, v in votes.items()}
+
+
+def is_bare_person(node: Node, types: Mapping[str, EntityType]) -> bool:
+    """A lone surname: one name part, and the name is a person's wherever it occurs."""
+    return len(node.parts) == 1 and not node.name.is_acronym and types.get(node.key) == "person"
+
+
+def acronym_links(
+    nodes: Mapping[NodeId, Node], definitions: Sequence[AcronymDefinition], clusters: Clusters, lex: Lexicon
+) -> Iterator[Link]:
+    """An acronym with no long form in its own story, to the one long form the
+    corpus defines for it."""
+    longs: dict[str, set[str]] = defaultdict(set)
+    where: dict[tuple[str, str], AcronymDefinition] = {}
+    for d in definitions:
+        key = node_key(parse_name(d.long, lex))
+        longs[letters_of(d.short)].add(key)
+        where.setdefault((letters_of(d.short), key), d)
+    by_key: dict[str, Node] = {}
+    for node in nodes.values():
+        by_key.setdefault(node.key, node)
+    for node in nodes.values():
+        targets = longs.get(node.key) if node.name.is_acronym else None
+        if not targets or len(targets) != 1 or any(" " in k for k in clusters.keys(node.id)):
+            continue
+        target = by_key.get(next(iter(targets)))
+        if target is not None:
+            d = where[(node.key, target.key)]
+            yield Link(node.id, target.id, f"'{d.short}' defined as acronym of '{d.long}' in {d.story_id}")
+
+
+def equal_name_links(nodes: Mapping[NodeId, Node], types: Mapping[str, EntityType]) -> Iterator[Link]:
+    """Nodes with one key in different stories, lone surnames excepted."""
+    first: dict[str, Node] = {}
+    for node in nodes.values():
+        if node.is_known or is_bare_person(node, types):
+            continue
+        if node.key in first:
+            head = first[node.key]
+            yield Link(
+                head.id,
+                node.id,
+                f"'{node.name.surface}' is the same name as '{head.name.surface}' in {head.story_id}",
+            )
+        else:
+            first[node.key] = node
+
+
+def scored_links(nodes: Mapping[NodeId, Node], types: Mapping[str, EntityType], lex: Lexicon) -> list[Link]:
+    """Pairs of different names that the scorer puts above the bar, best first."""
+    by_key: dict[str, Node] = {}
+    for node in nodes.values():
+        by_key.setdefault(node.key, node)
+    scored = []
+    for a, b in candidate_pairs(n.name for n in by_key.values()):
+        value, why = score(a, b, lex, (types.get(a.key, "other"), types.get(b.key, "other")))
+        if value >= MERGE_AT:
+            scored.append((-value, a.key, b.key, why))
+    return [Link(by_key[a].id, by_key[b].id, f"{why} (score {-v:.2f})") for v, a, b, why in sorted(scored)]
+
+
+def _full_index(nodes: Iterable[Node]) -> dict[str, list[Node]]:
+    index: dict[str, list[Node]] = defaultdict(list)
+    for node in nodes:
+        if len(node.parts) >= 2 and not node.name.is_acronym:
+            for part in set(node.parts):
+                index[spelling_key(part)].append(node)
+    return index
+
+
+def lone_short_links(
+    lone: Sequence[Node], nodes: Mapping[NodeId, Node], clusters: Clusters, lex: Lexicon
+) -> tuple[list[Link], list[Node]]:
+    """Short forms whose entity holds no full name they fit: linked when exactly one
+    cluster in the corpus holds one; those that fit none anywhere are returned."""
+    index = _full_index(nodes.values())
+    links, unmatched_nodes = [], []
+    for short in lone:
+        pool = {id(n): n for p in short.name.specific for n in index.get(spelling_key(p), ())}
+        roots = {clusters.find(f.id): f for f in pool.values() if fits(short, f, lex)}
+        if clusters.find(short.id) in roots:
+            continue
+        if len(roots) == 1:
+            full = next(iter(roots.values()))
+            reason = f"'{short.name.surface}' fits one full name in the corpus, '{full.name.surface}' ({full.story_id})"
+            links.append(Link(short.id, full.id, reason))
+        elif not roots:
+            unmatched_nodes.append(short)
+    return links, unmatched_nodes
+
+
+def same_surname_links(lone: Sequence[Node]) -> Iterator[Link]:
+    """Lone surnames no full name fits anywhere: one entity per surname ("Trump")."""
+    first: dict[str, Node] = {}
+    for node in lone:
+        head = first.setdefault(node.key, node)
+        if head is not node:
+            yield Link(head.id, node.id, f"'{node.name.surface}' is the same lone name as in {head.story_id}")

@@ -1,0 +1,72 @@
+"""An entity's type, by votes over all its mentions.
+
+Each mention votes once for the type the NER gave it, twice for a type the
+words around it suggest ("near X", "X district", "Mr X"), three times for a
+type the words inside it settle ("Brigades", "Movement", "Strip"). A knowledge
+file's type beats every vote. The small model calls many militias PERSON and
+many towns ORG; the votes of the other mentions and the cues outvote it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from threadline.records import EntityType, Mention
+from threadline.resolve.lexicon import Lexicon
+from threadline.resolve.names import Name
+
+NER, CONTEXT, INSIDE = 1.0, 2.0, 3.0
+TYPES: tuple[EntityType, ...] = ("person", "organization", "location", "other")
+WINDOW = 40
+
+
+def name_cue(name: Name, lex: Lexicon) -> EntityType | None:
+    """The type the words inside a name settle, if any."""
+    words = set(name.tokens)
+    if words & lex.org_cues:
+        return "organization"
+    if words & lex.place_cues:
+        return "location"
+    return None
+
+
+def _ends_with_phrase(before: str, phrase: str) -> bool:
+    return before.endswith(" " + phrase) or before == phrase
+
+
+def context_cues(mention: Mention, text: str, lex: Lexicon) -> list[EntityType]:
+    """Types the words right before and right after a mention suggest."""
+    before = " ".join(text[max(0, mention.start - WINDOW) : mention.start].lower().split())
+    after = " ".join(text[mention.end : mention.end + WINDOW].lower().split())
+    found: list[EntityType] = []
+    for kind, phrases in lex.context.before.items():
+        if any(_ends_with_phrase(before, p) for p in phrases):
+            found.append(kind)  # type: ignore[arg-type]
+    for kind, phrases in lex.context.after.items():
+        if any(after.startswith(p) and after[len(p) : len(p) + 1] in ("", " ", ",", ".") for p in phrases):
+            found.append(kind)  # type: ignore[arg-type]
+    return found
+
+
+def mention_votes(mention: Mention, name: Name, text: str, lex: Lexicon) -> Counter[EntityType]:
+    """One mention's votes: its label, its context, the words inside it."""
+    votes: Counter[EntityType] = Counter({mention.type: NER})
+    for kind in context_cues(mention, text, lex):
+        votes[kind] += CONTEXT
+    cue = name_cue(name, lex)
+    if cue:
+        votes[cue] += INSIDE
+    return votes
+
+
+def decide(votes: Iterable[Mapping[EntityType, float]], known: EntityType | None = None) -> EntityType:
+    """The winning type; ties go to the order of TYPES. A knowledge type wins outright."""
+    if known in TYPES:
+        return known  # type: ignore[return-value]
+    total: Counter[EntityType] = Counter()
+    for v in votes:
+        total.update(v)
+    if not total:
+        return "other"
+    return max(TYPES, key=lambda t: (total[t], -TYPES.index(t)))

@@ -1,0 +1,53 @@
+"""Links to knowledge-file entries: the gazetteer's match, or a name the entry lists.
+
+A name two entries both list links to neither (unless the gazetteer chose one
+for that mention): the files disagree and resolution will not pick for them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+
+from threadline.resolve.cluster import Link
+from threadline.resolve.lexicon import Lexicon
+from threadline.resolve.nodes import Node, NodeId, known_node
+from threadline.vocab import KnownEntity
+
+
+def known_nodes(known: Sequence[KnownEntity], lex: Lexicon) -> dict[NodeId, Node]:
+    """One node per knowledge entry (the first entry wins an id listed twice)."""
+    out: dict[str, Node] = {}
+    for entry in known:
+        out.setdefault(entry.id, known_node(entry.id, entry.names, entry.type, lex))
+    return {node.id: node for node in out.values()}
+
+
+def _index(kb_nodes: Mapping[NodeId, Node]) -> dict[str, set[NodeId]]:
+    index: dict[str, set[NodeId]] = defaultdict(set)
+    for node in kb_nodes.values():
+        for name in node.names:
+            index[name.key].add(node.id)
+    return index
+
+
+def known_links(nodes: Mapping[NodeId, Node], kb_nodes: Mapping[NodeId, Node]) -> Iterator[Link]:
+    """Each mention node to the entry the gazetteer matched, or the one entry listing its name."""
+    by_kb = {node.kb_id: node for node in kb_nodes.values()}
+    index = _index(kb_nodes)
+    for node in nodes.values():
+        if node.kb_id in by_kb:
+            entry = by_kb[node.kb_id]
+            yield Link(
+                node.id,
+                entry.id,
+                f"knowledge file: {node.kb_id} (gazetteer match '{node.name.surface}')",
+                guarded=False,
+            )
+            continue
+        targets = index.get(node.key, set())
+        if len(targets) == 1:
+            entry = kb_nodes[next(iter(targets))]
+            yield Link(
+                node.id, entry.id, f"knowledge file: {entry.kb_id} lists '{node.name.surface}'", guarded=False
+            )

@@ -1,0 +1,101 @@
+"""The word lists the resolve stage reads names with, loaded once from data files.
+
+names_variants.yaml: transliteration variants and demonyms; names_words.yaml:
+titles, particles, stopwords, glued name parts, generic and unit words;
+names_context.yaml: words around a mention that vote on its type;
+entity_cues.yaml (shared with the NLP stage): words inside a name that decide its type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from threadline.errors import DataFileError
+from threadline.settings import DATA_DIR
+from threadline.vocab import load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class ContextCues:
+    """Lower-case phrases right before / right after a mention, per entity type."""
+
+    before: Mapping[str, tuple[str, ...]]
+    after: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one per data dir
+class Lexicon:
+    variants: Mapping[str, str]  # spelling -> canonical token (demonyms included)
+    titles: frozenset[tuple[str, ...]]
+    particles: frozenset[str]
+    stopwords: frozenset[str]
+    glue: Mapping[str, str]  # word -> how it joins the next: abu -> abu_, abd -> abd
+    generic: frozenset[str]  # generic words and kinds of place
+    place_kinds: frozenset[str]
+    units: Mapping[str, str]  # unit word -> its kind (the first spelling of its line)
+    places: frozenset[str]  # canonical demonym targets: iraq, iran, ...
+    org_cues: frozenset[str]
+    place_cues: frozenset[str]
+    context: ContextCues
+
+    @property
+    def canonical(self) -> frozenset[str]:
+        """Names the variants table knows: two different ones are two different names."""
+        return frozenset(self.variants.values())
+
+    @property
+    def skippable(self) -> frozenset[str]:
+        """Words that are not name parts: particles and function words."""
+        return self.particles | self.stopwords
+
+
+def _mapping(table: Mapping[str, Iterable[str]], name: str) -> dict[str, str]:
+    """Invert {canonical: [spellings]}; a spelling under two keys is a data error."""
+    out: dict[str, str] = {}
+    for canonical, spellings in (table or {}).items():
+        for spelling in (canonical, *spellings):
+            if out.get(spelling, canonical) != canonical:
+                raise DataFileError(f"{name}: {spelling!r} is listed under two names")
+            out[spelling] = canonical
+    return out
+
+
+def _units(lines: Iterable[Iterable[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in lines:
+        words = list(line)
+        out.update({w: words[0] for w in words})
+    return out
+
+
+def _context(doc: Mapping) -> ContextCues:
+    before = {t: tuple(str(w).lower() for w in (v or {}).get("before", ())) for t, v in doc.items()}
+    after = {t: tuple(str(w).lower() for w in (v or {}).get("after", ())) for t, v in doc.items()}
+    return ContextCues(before=before, after=after)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+    """Every word list the resolve stage needs, from data_dir."""
+    variants_doc = load_yaml("names_variants.yaml", data_dir) or {}
+    words = load_yaml("names_words.yaml", data_dir) or {}
+    cues = load_yaml("entity_cues.yaml", data_dir) or {}
+    demonyms = variants_doc.get("demonyms") or {}
+    variants = _mapping({**(variants_doc.get("variants") or {}), **demonyms}, "names_variants.yaml")
+    return Lexicon(
+        variants=variants,
+        titles=frozenset(tuple(t.split()) for t in words.get("titles") or ()),
+        particles=frozenset(words.get("particles") or ()),
+        stopwords=frozenset(words.get("stopwords") or ()),
+        glue={str(k): str(v) for k, v in (words.get("glue") or {}).items()},
+        generic=frozenset(words.get("generic") or ()) | frozenset(words.get("place_kinds") or ()),
+        place_kinds=frozenset(words.get("place_kinds") or ()),
+        units=_units(words.get("units") or ()),
+        places=frozenset(demonyms),
+        org_cues=frozenset(w.replace("'", "") for w in cues.get("organization") or ()),
+        place_cues=frozenset(cues.get("location") or ()),
+        context=_context(load_yaml("names_context.yaml", data_dir) or {}),
+    )

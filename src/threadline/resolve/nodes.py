@@ -1,0 +1,100 @@
+"""Nodes: the mentions of one story that share a normalised name.
+
+Resolution links nodes, not mentions: "Mr Hamdan" and "Hamdan" in one story
+are one node (key "hamdan"), which the within-story step may link to the node
+"usama hamdan". A knowledge-file entry is a node too, with its own story id.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from threadline.records import EntityType, Mention
+from threadline.resolve.entity_types import decide, mention_votes, name_cue
+from threadline.resolve.lexicon import Lexicon
+from threadline.resolve.names import Name, parse_name
+
+NodeId = tuple[str, str]  # (story id, or "kb:" + knowledge id; name key)
+KB_STORY = "kb:"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Node:
+    id: NodeId
+    names: tuple[Name, ...]  # distinct surfaces, most frequent first
+    mentions: tuple[Mention, ...]
+    votes: Mapping[EntityType, float]
+    kb_id: str | None = None  # the knowledge entry its mentions were matched to
+    known_type: EntityType | None = None
+
+    @property
+    def story_id(self) -> str:
+        return self.id[0]
+
+    @property
+    def key(self) -> str:
+        return self.id[1]
+
+    @property
+    def name(self) -> Name:
+        """The fullest spelling: most parts, then most frequent."""
+        return max(self.names, key=lambda n: len(n.core))
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return self.name.core
+
+    @property
+    def type(self) -> EntityType:
+        return decide([self.votes], self.known_type)
+
+    @property
+    def is_known(self) -> bool:
+        return self.story_id.startswith(KB_STORY)
+
+
+def node_key(name: Name) -> str:
+    """The node key; a name with no letters keeps its surface so it stays apart."""
+    return name.key or f"?{name.surface}"
+
+
+def _node(node_id: NodeId, mentions: list[Mention], texts: Mapping[str, str], lex: Lexicon) -> Node:
+    names = [parse_name(m.text, lex) for m in mentions]
+    counts = Counter(n.surface for n in names)
+    by_surface = {n.surface: n for n in names}
+    votes: Counter[EntityType] = Counter()
+    for m, n in zip(mentions, names, strict=True):
+        votes.update(mention_votes(m, n, texts.get(m.story_id, ""), lex))
+    kb = Counter(m.kb_id for m in mentions if m.kb_id)
+    return Node(
+        id=node_id,
+        names=tuple(by_surface[s] for s, _ in counts.most_common()),
+        mentions=tuple(mentions),
+        votes=dict(votes),
+        kb_id=min(kb, key=lambda k: (-kb[k], k)) if kb else None,
+    )
+
+
+def build_nodes(mentions: Sequence[Mention], texts: Mapping[str, str], lex: Lexicon) -> dict[NodeId, Node]:
+    """One node per (story, name key), in a stable order."""
+    grouped: dict[NodeId, list[Mention]] = defaultdict(list)
+    for m in sorted(mentions, key=lambda m: (m.story_id, m.start, m.end)):
+        grouped[(m.story_id, node_key(parse_name(m.text, lex)))].append(m)
+    return {nid: _node(nid, ms, texts, lex) for nid, ms in sorted(grouped.items())}
+
+
+def known_node(kb_id: str, names: Sequence[str], kb_type: str, lex: Lexicon) -> Node:
+    """A knowledge entry as a node: every name and alias it lists, its type fixed."""
+    parsed = tuple(dict.fromkeys(parse_name(n, lex) for n in names))
+    entity_type: EntityType | None = kb_type if kb_type in ("person", "organization", "location") else None  # type: ignore[assignment]
+    cue = name_cue(parsed[0], lex) if parsed else None
+    return Node(
+        id=(KB_STORY + kb_id, node_key(parsed[0]) if parsed else kb_id),
+        names=parsed,
+        mentions=(),
+        votes={entity_type or cue or "other": 1.0},
+        kb_id=kb_id,
+        known_type=entity_type,
+    )

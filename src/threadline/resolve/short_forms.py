@@ -1,0 +1,67 @@
+"""When a shorter name can stand for a fuller one: "Hamdan" for "Osama Hamdan".
+
+People: the short form's last part is the full name's surname ("Al-Khazali",
+"Sheikh Khazali" -> "Qais Al-Khazali"); with two or more parts its first part
+is the given name too ("Shibl al Zaydi" -> "Shibl Mohsen Obaid al Zaydi"); a
+lone kunya is the full name's kunya ("Abu Alaa" -> "Abu Alaa al-Walae").
+Organisations and places: every part of the short form is in the full name,
+and what the full name adds is generic ("Badr" -> "Badr Organization", "Dora"
+-> "Dora district") or, for organisations, a country ("Hezbollah" -> "Lebanese
+Hezbollah"); a name made of generic words only ("the Strip", "the Council")
+stands for the one full name holding them. The model's person/organisation
+confusion is tolerated; a place never stands for a person or an organisation.
+"""
+
+from __future__ import annotations
+
+from threadline.resolve.guards import KUNYA, conflict, designator_words
+from threadline.resolve.lexicon import Lexicon
+from threadline.resolve.nodes import Node
+from threadline.resolve.similarity import same_part, unmatched
+
+
+def compatible_types(short: Node, full: Node) -> bool:
+    if short.type == full.type:
+        return True
+    return {short.type, full.type} == {"person", "organization"}
+
+
+def _person_fit(short: tuple[str, ...], full: tuple[str, ...], lex: Lexicon) -> bool:
+    if len(short) == 1 and short[0].startswith(KUNYA):
+        return short[0] == full[0]
+    if not same_part(short[-1], full[-1], lex):
+        return False
+    return len(short) == 1 or (same_part(short[0], full[0], lex) and not unmatched(short, full, lex))
+
+
+def _designator_fit(short: Node, full: Node, lex: Lexicon) -> bool:
+    """A designator for a full name: "the Strip" for "Gaza Strip"."""
+    words = designator_words(short.name, lex)
+    return bool(words) and words <= set(full.name.tokens) and not designator_words(full.name, lex)
+
+
+def _org_fit(short: Node, full: Node, lex: Lexicon) -> bool:
+    """Every part of the short name is in the full one, which adds generic words or,
+    for an organisation, a country ("Lebanese Hezbollah"); a country alone is no
+    short form of anything ("Iraq" / "Kurdistan Region of Iraq")."""
+    if unmatched(short.name.specific, full.name.specific, lex):
+        return False
+    if all(p in lex.places for p in short.name.specific):
+        return False
+    extras = unmatched(full.name.specific, short.name.specific, lex)
+    return not extras or (full.type == "organization" and all(p in lex.places for p in extras))
+
+
+def fits(short: Node, full: Node, lex: Lexicon) -> bool:
+    """Whether `short` can stand for `full` (which has more name parts)."""
+    if short.name.is_acronym or full.name.is_acronym or not compatible_types(short, full):
+        return False
+    if _designator_fit(short, full, lex):
+        return True
+    if not short.parts or len(short.parts) >= len(full.parts):
+        return False
+    if conflict(short.name, full.name, lex, (short.type, full.type)):
+        return False
+    if full.type == "person":
+        return _person_fit(short.name.specific, full.name.specific, lex)
+    return _org_fit(short, full, lex)

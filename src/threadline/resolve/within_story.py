@@ -1,0 +1,121 @@
+"""Links inside one story: acronym definitions, stated aliases, initials, short forms.
+
+A story names its actors in full once and shortens them afterwards; inside
+one story a short form means the one full name it fits. When two full names
+fit ("Muhammad Al-Hafi" and "Ahmed Al-Hafi" in one story), "Al-Hafi" is left
+alone: the story is ambiguous and no other story can settle it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from threadline.resolve.acronyms import AcronymDefinition, definitions_in, fits_initials, letters_of
+from threadline.resolve.appositions import stated_aliases
+from threadline.resolve.cluster import Clusters, Link
+from threadline.resolve.lexicon import Lexicon
+from threadline.resolve.names import parse_name
+from threadline.resolve.nodes import Node, NodeId, node_key
+from threadline.resolve.short_forms import fits
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """One story's nodes and text, with each mention's node."""
+
+    story_id: str
+    text: str
+    nodes: tuple[Node, ...]
+
+    def by_key(self, key: str) -> Node | None:
+        return next((n for n in self.nodes if n.key == key), None)
+
+    def covering(self, start: int, end: int) -> Node | None:
+        """The node with the longest mention inside [start, end)."""
+        inside = [
+            (m.end - m.start, n) for n in self.nodes for m in n.mentions if start <= m.start and m.end <= end
+        ]
+        return max(inside, key=lambda x: x[0])[1] if inside else None
+
+
+def story_views(nodes: Mapping[NodeId, Node], texts: Mapping[str, str]) -> list[StoryView]:
+    by_story: dict[str, list[Node]] = {}
+    for node in nodes.values():
+        if not node.is_known:
+            by_story.setdefault(node.story_id, []).append(node)
+    return [StoryView(sid, texts.get(sid, ""), tuple(ns)) for sid, ns in sorted(by_story.items())]
+
+
+def definition_links(view: StoryView, lex: Lexicon) -> Iterator[tuple[AcronymDefinition, Link | None]]:
+    """Each acronym the story defines, with a link when both forms are mentions."""
+    for d in definitions_in(view.story_id, view.text, lex):
+        short = view.by_key(letters_of(d.short))
+        long = view.by_key(node_key(parse_name(d.long, lex))) or view.covering(d.start, d.end)
+        link = None
+        if short and long and short is not long:
+            reason = f"'{d.short}' defined as acronym of '{d.long}' in {d.story_id}"
+            link = Link(short.id, long.id, reason, guarded=False)
+        yield d, link
+
+
+def alias_links(view: StoryView, by_mention: Mapping[str, Node]) -> Iterator[Link]:
+    mentions = [m for n in view.nodes for m in n.mentions]
+    for alias in stated_aliases(mentions, view.text):
+        a, b = by_mention[alias.first.id], by_mention[alias.second.id]
+        if a is not b:
+            reason = f"'{alias.first.text}' {alias.phrase} '{alias.second.text}' in {view.story_id}"
+            yield Link(a.id, b.id, reason, guarded=False)
+
+
+def initials_links(view: StoryView, clusters: Clusters, lex: Lexicon) -> Iterator[Link]:
+    """An acronym and the one multi-word name in the story whose initials spell it."""
+    for short in view.nodes:
+        if not short.name.is_acronym:
+            continue
+        fulls = [
+            n
+            for n in view.nodes
+            if len(n.parts) >= 2 and fits_initials(short.name.surface, n.name.surface, lex)
+        ]
+        roots = {clusters.find(n.id) for n in fulls}
+        if len(roots) == 1 and short.type != "person":
+            full = fulls[0]
+            reason = f"'{short.name.surface}' spells the initials of '{full.name.surface}' in {view.story_id}"
+            yield Link(short.id, full.id, reason)
+
+
+def short_form_candidates(
+    short: Node, pool: Sequence[Node], clusters: Clusters, lex: Lexicon
+) -> dict[NodeId, Node]:
+    """Cluster root -> one full name `short` fits, over `pool`."""
+    out: dict[NodeId, Node] = {}
+    for full in pool:
+        if full is not short and fits(short, full, lex):
+            out.setdefault(clusters.find(full.id), full)
+    return out
+
+
+def resolve_short_forms(view: StoryView, clusters: Clusters, lex: Lexicon) -> tuple[list[Link], set[NodeId]]:
+    """Links from short forms to the one full name they fit; and the short forms that
+    fit two or more (ambiguous: never to be resolved elsewhere)."""
+    links: list[Link] = []
+    ambiguous: set[NodeId] = set()
+    for short in sorted(view.nodes, key=lambda n: -len(n.parts)):
+        candidates = short_form_candidates(short, view.nodes, clusters, lex)
+        if len(candidates) > 1:
+            ambiguous.add(short.id)
+        elif candidates:
+            full = next(iter(candidates.values()))
+            link = Link(short.id, full.id, _short_reason(short, full, view.story_id))
+            if clusters.union(link):
+                links.append(link)
+    return links, ambiguous
+
+
+def _short_reason(short: Node, full: Node, story_id: str) -> str:
+    if full.type == "person" and len(short.parts) == 1:
+        return (
+            f"'{short.name.surface}' is the surname of '{full.name.surface}' in the same story ({story_id})"
+        )
+    return f"'{short.name.surface}' is a short form of '{full.name.surface}' in the same story ({story_id})"
