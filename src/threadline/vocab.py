@@ -42,7 +42,7 @@ class KnownEntity:
         return (self.name, *self.aliases)
 
 
-def _known_entity(entry: dict[str, Any], path: Path) -> KnownEntity:
+def known_entity(entry: dict[str, Any], path: Path) -> KnownEntity:
     try:
         return KnownEntity(
             id=str(entry["id"]),
@@ -65,5 +65,5 @@ def load_knowledge(data_dir: Path = DATA_DIR, extra: tuple[Path, ...] = ()) -> t
     entities: list[KnownEntity] = []
     for path in paths:
         doc = load_yaml(path.name, path.parent) or {}
-        entities.extend(_known_entity(e, path) for e in doc.get("entities") or ())
+        entities.extend(known_entity(e, path) for e in doc.get("entities") or ())
     return tuple(entities)

@@ -108,5 +108,6 @@ def refresh_derived(store: Store, settings: Settings) -> None:
     partial = find_partial_overlaps(stories, store.minhashes(paragraphs=True), (d.story_id for d in copies))
     store.replace_duplicates([*copies, *partial])
     texts = {s.id: s.text for s in stories}
-    resolution = resolve_entities(store.mentions(), texts, load_knowledge(settings.data_dir))
+    known = (*load_knowledge(settings.data_dir), *store.reference_entities())
+    resolution = resolve_entities(store.mentions(), texts, known, store.judgements())
     store.replace_entities(resolution.entities, resolution.entity_of, resolution.reasons)

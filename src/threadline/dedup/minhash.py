@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -36,8 +37,14 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """Made once: building them is most of the cost of a new MinHash."""
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> MinHash:
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
     minhash.update_batch([s.encode("utf-8") for s in shingles(text)])
     return minhash
 
@@ -48,7 +55,7 @@ def to_bytes(minhash: MinHash) -> bytes:
 
 def from_bytes(blob: bytes) -> MinHash:
     values = np.frombuffer(blob, dtype=np.uint32)
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=values)
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=values, permutations=_permutations())
 
 
 def paragraphs(story: Story) -> list[str]:

@@ -111,7 +111,8 @@ def refers_to(ps: ParsedStory, token: Token, types: tuple[str, ...], depth: int 
 def _child_mention(ps: ParsedStory, noun: Token, types: tuple[str, ...]) -> Token | None:
     for child in noun.children:
         named = child.dep_ in ("compound", "nmod", "appos", "poss") and ps.type_of(child) in types
-        if named and not is_modifier(child):
+        near = child.dep_ != "appos" or abs(child.i - noun.i) <= 3  # a far "apposition" is a misparse
+        if named and near and not is_modifier(child):
             return child
     doc = ps.doc
     nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None

@@ -109,6 +109,11 @@ class Trigger:
 class TriggerLexicon:
     verbs: Mapping[str, tuple[Trigger, ...]]
     nouns: Mapping[str, tuple[Trigger, ...]]
+    light_verbs: frozenset[str] = frozenset()
+    outcome_verbs: frozenset[str] = frozenset()
+    place_preps: tuple[str, ...] = ()  # in order of preference
+    place_nouns: frozenset[str] = frozenset()
+    participant_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +231,8 @@ def _trigger(entry: Any, event_type: str, pos: str, where: str) -> Trigger:
 def load_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
     """Trigger lemmas per event type, indexed by lemma for verbs and for nouns."""
     where = str(data_dir / "event_triggers.yaml")
-    doc = load_yaml("event_triggers.yaml", data_dir) or {}
+    doc = dict(load_yaml("event_triggers.yaml", data_dir) or {})
+    args = doc.pop("arguments", None) or {}
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, list[Trigger]] = {}
     for event_type, entry in doc.items():
@@ -234,7 +240,19 @@ def load_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
             for item in (entry or {}).get(key) or ():
                 trigger = _trigger(item, event_type, pos, where)
                 index.setdefault(trigger.lemma, []).append(trigger)
-    return TriggerLexicon({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()})
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in args.get(key) or ())
+
+    return TriggerLexicon(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(v) for k, v in nouns.items()},
+        light_verbs=words("light_verbs"),
+        outcome_verbs=words("outcome_verbs"),
+        place_preps=tuple(str(w).lower() for w in args.get("place_preps") or ()),
+        place_nouns=words("place_nouns"),
+        participant_preps=words("participant_preps"),
+    )
 
 
 @lru_cache(maxsize=8)

@@ -8,10 +8,10 @@ known date); and enough shared entities:
 
   * two shared participants, or one and the same place, or one and a date both give
     (an unresolved expression that agrees counts);
-  * within one story (or its re-published copies) also: the same trigger word with one
-    shared participant and at most one side dated, or a telling naming no participant
-    -- a story telling its event twice ("meets X" in the caption, "met X late on
-    Sunday" in the text, "the attack" condemned later on).
+  * within one story (or its re-published copies) also one shared participant when
+    neither side is dated, or with the same trigger word when one side is; or a
+    telling that names no participant -- a story telling its event twice ("meets X" in
+    the caption, "met X late on Sunday" in the text, "the attack" condemned later on).
 
 A re-published copy's mention of the same sentence always joins its original's event.
 The event keeps every mention's evidence; its date is the best-supported dated
@@ -166,17 +166,24 @@ def _lemma(mention: EventMention) -> str:
     return mention.extractor.rsplit(".", 1)[-1]
 
 
+def _undated(cluster: Cluster) -> bool:
+    return all(m.mention.date.value is None and m.mention.date.expression is None for m in cluster.members)
+
+
 def _retold(view: View, cluster: Cluster, same_place: bool) -> bool:
-    """Within one story: the same word for the event with a shared participant, at most
-    one side dated ("meets X" in a caption, "met X late on Sunday" in the text); or a
-    telling that names no participant at all, in the same place or none."""
+    """Within one story: a shared participant with no date on either side; the same
+    word for the event with a shared participant, at most one side dated ("meets X" in
+    a caption, "met X late on Sunday" in the text); or a telling that names no
+    participant at all, in the same place or none ("the attack" condemned later)."""
     if not view.participants:
         return same_place or view.location is None or not cluster.locations
-    shared = view.participants & cluster.participants
-    one_dated = not (view.mention.date.value and cluster.dates)
-    return (
-        bool(shared) and one_dated and any(_lemma(m.mention) == _lemma(view.mention) for m in cluster.members)
-    )
+    if not view.participants & cluster.participants:
+        return False
+    date = view.mention.date
+    if date.value is None and date.expression is None and _undated(cluster):
+        return True
+    one_dated = not (date.value and cluster.dates)
+    return one_dated and any(_lemma(m.mention) == _lemma(view.mention) for m in cluster.members)
 
 
 def _best_date(cluster: Cluster) -> DateValue:

@@ -14,11 +14,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from threadline.nlp.gazetteer import ruler_patterns
+import threadline.nlp.gazetteer  # noqa: F401  (registers the threadline_gazetteer factory)
 from threadline.nlp.model import load_base_model
 from threadline.records import EntityType, Mention, Story
 from threadline.settings import Settings
-from threadline.vocab import load_knowledge, load_yaml
+from threadline.vocab import load_yaml
 
 ENTITY_TYPE: dict[str, EntityType] = {
     "PERSON": "person",
@@ -63,10 +63,7 @@ class EntityCues:
 @lru_cache(maxsize=4)
 def _build(model: str, verify: bool, data_dir: Path) -> Language:
     nlp = load_base_model(model, verify)
-    ruler = nlp.add_pipe(
-        "entity_ruler", name="threadline_gazetteer", before="ner", config={"overwrite_ents": True}
-    )
-    ruler.add_patterns(list(ruler_patterns(nlp.tokenizer, load_knowledge(data_dir))))
+    nlp.add_pipe("threadline_gazetteer", before="ner", config={"data_dir": str(data_dir)})
     nlp.add_pipe("threadline_entity_cues", after="ner", config={"data_dir": str(data_dir)})
     return nlp
 

@@ -51,7 +51,7 @@ def resolve_entities(
     """Resolve every mention to an entity. `texts` maps story id -> story text."""
     lex = lex or load_lexicon()
     nodes: dict[NodeId, Node] = {**build_nodes(mentions, texts, lex), **known_nodes(known, lex)}
-    index = subject_index(nodes)
+    index = subject_index(nodes) if judgements else {}
     clusters = Clusters(nodes, lex, apart_keys(judgements, index, nodes, lex))
     clusters.apply(merge_links(judgements, index, lex))
     clusters.apply(known_links(nodes, {k: n for k, n in nodes.items() if n.is_known}))

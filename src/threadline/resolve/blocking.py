@@ -1,11 +1,12 @@
 """Blocking: which pairs of names are worth scoring at all.
 
-Two names are compared only when their first or last parts share a block key:
-the part with transliteration choices folded (zaydi/zaidi -> "zaidi") or its
-metaphone (shukur/shukr -> "XKR"). Single-part names and acronyms are not
-blocked here: they are resolved by the short-form and acronym rules. A block
-holding more than MAX_BLOCK names is skipped as uninformative (a common given
-name), which costs recall on those names and keeps the work near linear.
+Two names are compared only when they share both their first and their last
+distinguishing part, read either with transliteration choices folded
+(zaydi/zaidi -> "zaidi") or as metaphone (shukur/shukr -> "XKR"): the scorer
+merges nothing else (see scoring.py). Single-part names and acronyms are not
+blocked here: the short-form and acronym rules resolve them. A block holding
+more than MAX_BLOCK names is skipped as uninformative, which keeps the work
+near linear in the number of distinct names.
 """
 
 from __future__ import annotations
@@ -25,11 +26,14 @@ def block_keys(name: Name) -> set[str]:
     """The blocks a multi-part name falls in."""
     if len(name.core) < 2 or name.is_acronym:
         return set()
-    keys: set[str] = set()
-    for part in {name.specific[0], name.specific[-1]}:
-        keys.add("s:" + spelling_key(part))
-        keys.add("m:" + jellyfish.metaphone(part.replace("_", " ")))
-    return keys
+    first, last = name.specific[0], name.specific[-1]
+    folded = sorted({spelling_key(first), spelling_key(last)})
+    sounds = sorted({_sound(first), _sound(last)})
+    return {"s:" + "|".join(folded), "m:" + "|".join(sounds)}
+
+
+def _sound(part: str) -> str:
+    return jellyfish.metaphone(part.replace("_", " "))
 
 
 def candidate_pairs(names: Iterable[Name]) -> Iterator[tuple[Name, Name]]:

@@ -91,13 +91,39 @@ def scored_links(nodes: Mapping[NodeId, Node], types: Mapping[str, EntityType], 
     return [Link(by_key[a].id, by_key[b].id, f"{why} (score {-v:.2f})") for v, a, b, why in sorted(scored)]
 
 
-def _full_index(nodes: Iterable[Node]) -> dict[str, list[Node]]:
-    index: dict[str, list[Node]] = defaultdict(list)
-    for node in nodes:
-        if len(node.parts) >= 2 and not node.name.is_acronym:
-            for part in set(node.parts):
-                index[spelling_key(part)].append(node)
-    return index
+class FullNames:
+    """The corpus's multi-part names, one representative node per (key, type), found by
+    any part; with the clusters that hold each key. Read-only while links are collected."""
+
+    def __init__(self, nodes: Iterable[Node], clusters: Clusters, lex: Lexicon) -> None:
+        self.clusters, self.lex = clusters, lex
+        self.index: dict[str, dict[tuple[str, str], Node]] = defaultdict(dict)
+        self.members: dict[str, list[NodeId]] = defaultdict(list)
+        for node in nodes:
+            if len(node.parts) >= 2 and not node.name.is_acronym and not node.is_known:
+                self.members[node.key].append(node.id)
+                for part in set(node.name.specific):
+                    self.index[spelling_key(part)].setdefault((node.key, node.type), node)
+        self._fitting: dict[tuple[str, str], dict[NodeId, Node]] = {}
+
+    def pool(self, short: Node) -> list[Node]:
+        """Full names holding every distinguishing part of `short` (spelling folded)."""
+        found = [self.index.get(spelling_key(p), {}) for p in short.name.specific]
+        if not found:
+            return []
+        common = set.intersection(*(set(f) for f in found))
+        return [found[0][k] for k in sorted(common)]
+
+    def fitting(self, short: Node) -> dict[NodeId, Node]:
+        """Cluster root -> a full name there that `short` fits."""
+        cache_key = (short.key, short.type)
+        if cache_key not in self._fitting:
+            roots: dict[NodeId, Node] = {}
+            for full in self.pool(short):
+                if fits(short, full, self.lex):
+                    roots.update({self.clusters.find(nid): full for nid in self.members[full.key]})
+            self._fitting[cache_key] = roots
+        return self._fitting[cache_key]
 
 
 def lone_short_links(
@@ -105,11 +131,10 @@ def lone_short_links(
 ) -> tuple[list[Link], list[Node]]:
     """Short forms whose entity holds no full name they fit: linked when exactly one
     cluster in the corpus holds one; those that fit none anywhere are returned."""
-    index = _full_index(nodes.values())
+    fulls = FullNames(nodes.values(), clusters, lex)
     links, unmatched_nodes = [], []
     for short in lone:
-        pool = {id(n): n for p in short.name.specific for n in index.get(spelling_key(p), ())}
-        roots = {clusters.find(f.id): f for f in pool.values() if fits(short, f, lex)}
+        roots = fulls.fitting(short)
         if clusters.find(short.id) in roots:
             continue
         if len(roots) == 1:

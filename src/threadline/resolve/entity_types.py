@@ -31,22 +31,13 @@ def name_cue(name: Name, lex: Lexicon) -> EntityType | None:
     return None
 
 
-def _ends_with_phrase(before: str, phrase: str) -> bool:
-    return before.endswith(" " + phrase) or before == phrase
-
-
 def context_cues(mention: Mention, text: str, lex: Lexicon) -> list[EntityType]:
     """Types the words right before and right after a mention suggest."""
     before = " ".join(text[max(0, mention.start - WINDOW) : mention.start].lower().split())
     after = " ".join(text[mention.end : mention.end + WINDOW].lower().split())
-    found: list[EntityType] = []
-    for kind, phrases in lex.context.before.items():
-        if any(_ends_with_phrase(before, p) for p in phrases):
-            found.append(kind)  # type: ignore[arg-type]
-    for kind, phrases in lex.context.after.items():
-        if any(after.startswith(p) and after[len(p) : len(p) + 1] in ("", " ", ",", ".") for p in phrases):
-            found.append(kind)  # type: ignore[arg-type]
-    return found
+    found = [kind for kind, pattern in lex.context.before.items() if pattern.search(before)]
+    found += [kind for kind, pattern in lex.context.after.items() if pattern.match(after)]
+    return found  # type: ignore[return-value]
 
 
 def mention_votes(mention: Mention, name: Name, text: str, lex: Lexicon) -> Counter[EntityType]:

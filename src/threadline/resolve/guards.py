@@ -18,6 +18,7 @@ judgement or the text itself ("X, known as Y") may override them.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from threadline.records import EntityType
 from threadline.resolve.acronyms import fits_initials
@@ -51,12 +52,14 @@ def _given_conflict(a: Name, b: Name, lex: Lexicon) -> str | None:
     return f"given names differ: '{a.surface}' / '{b.surface}'"
 
 
+@lru_cache(maxsize=65536)
 def designator_words(name: Name, lex: Lexicon) -> frozenset[str]:
     """The words of a name made of generic and unit words only ("the Strip"); else empty."""
     words = frozenset(name.tokens) - lex.skippable
     return words if words and all(w in lex.generic or w in lex.units for w in words) else frozenset()
 
 
+@lru_cache(maxsize=262144)
 def conflict(
     a: Name, b: Name, lex: Lexicon, types: tuple[EntityType, EntityType] = ("other", "other")
 ) -> str | None:

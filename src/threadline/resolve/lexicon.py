@@ -8,6 +8,7 @@ entity_cues.yaml (shared with the NLP stage): words inside a name that decide it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,10 +21,11 @@ from threadline.vocab import load_yaml
 
 @dataclass(frozen=True, slots=True)
 class ContextCues:
-    """Lower-case phrases right before / right after a mention, per entity type."""
+    """Per entity type, a pattern for the words right before a mention (matched at
+    the end of the text before it) and one for the words right after it."""
 
-    before: Mapping[str, tuple[str, ...]]
-    after: Mapping[str, tuple[str, ...]]
+    before: Mapping[str, re.Pattern[str]]
+    after: Mapping[str, re.Pattern[str]]
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one per data dir
@@ -40,16 +42,8 @@ class Lexicon:
     org_cues: frozenset[str]
     place_cues: frozenset[str]
     context: ContextCues
-
-    @property
-    def canonical(self) -> frozenset[str]:
-        """Names the variants table knows: two different ones are two different names."""
-        return frozenset(self.variants.values())
-
-    @property
-    def skippable(self) -> frozenset[str]:
-        """Words that are not name parts: particles and function words."""
-        return self.particles | self.stopwords
+    canonical: frozenset[str]  # names the variants table knows: two of them are two names
+    skippable: frozenset[str]  # words that are not name parts: particles and function words
 
 
 def _mapping(table: Mapping[str, Iterable[str]], name: str) -> dict[str, str]:
@@ -71,9 +65,14 @@ def _units(lines: Iterable[Iterable[str]]) -> dict[str, str]:
     return out
 
 
+def _alternatives(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(" ".join(str(p).lower().split())) for p in phrases)
+
+
 def _context(doc: Mapping) -> ContextCues:
-    before = {t: tuple(str(w).lower() for w in (v or {}).get("before", ())) for t, v in doc.items()}
-    after = {t: tuple(str(w).lower() for w in (v or {}).get("after", ())) for t, v in doc.items()}
+    """Phrases compiled once: "near" matches "... near" but not "... nearby"."""
+    before = {t: re.compile(rf"(?:^|\s)(?:{_alternatives(v.get('before', ()))})$") for t, v in doc.items() if v}
+    after = {t: re.compile(rf"^(?:{_alternatives(v.get('after', ()))})(?=$|[\s,.;:])") for t, v in doc.items() if v}
     return ContextCues(before=before, after=after)
 
 
@@ -98,4 +97,6 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         org_cues=frozenset(w.replace("'", "") for w in cues.get("organization") or ()),
         place_cues=frozenset(cues.get("location") or ()),
         context=_context(load_yaml("names_context.yaml", data_dir) or {}),
+        canonical=frozenset(variants.values()),
+        skippable=frozenset(words.get("particles") or ()) | frozenset(words.get("stopwords") or ()),
     )

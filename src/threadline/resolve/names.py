@@ -12,7 +12,7 @@ titles dropped. Normalised forms are never shown: entities keep the surface form
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -25,7 +25,7 @@ ASSIMILATED_ARTICLE = re.compile(r"\b(?:[ae][dnrstz]|[ae]sh|[ae]th|[ae]dh|el|ul)
 EDGE = "\"'“”‘’«»()[]{}.,;:!?-–—|/*• \t\n"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one object per spelling (parse_name caches): hashed by identity
 class Name:
     """A surface form and what matching reads in it."""
 
@@ -33,16 +33,11 @@ class Name:
     tokens: tuple[str, ...]  # normalised words, particles kept
     core: tuple[str, ...]  # name parts: particles and function words out, "abu alaa" glued
     specific: tuple[str, ...]  # the parts that tell one name from another: generic words out
+    is_acronym: bool = False  # "AAH", "U.S.": one part of two to six capitals
+    key: str = field(init=False)  # the form two spellings of one name share
 
-    @property
-    def key(self) -> str:
-        """The form two spellings of one name share."""
-        return " ".join(self.core or self.tokens)
-
-    @property
-    def is_acronym(self) -> bool:
-        letters = [c for c in self.surface if c.isalpha()]
-        return len(self.core) == 1 and 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", " ".join(self.core or self.tokens))
 
 
 def clean_surface(text: str) -> str:
@@ -120,7 +115,9 @@ def specific_parts(core: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
 def _parse(surface: str, lex: Lexicon) -> Name:
     tokens = name_tokens(surface, lex)
     core = core_parts(tokens, lex)
-    return Name(surface=surface, tokens=tokens, core=core, specific=specific_parts(core, lex))
+    letters = [c for c in surface if c.isalpha()]
+    acronym = len(core) == 1 and 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
+    return Name(surface, tokens, core, specific_parts(core, lex), acronym)
 
 
 def parse_name(text: str, lex: Lexicon | None = None) -> Name:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from threadline.records import EntityType, Mention
 from threadline.resolve.entity_types import decide, mention_votes, name_cue
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import Name, parse_name
+from threadline.resolve.similarity import spelling_key
 
 NodeId = tuple[str, str]  # (story id, or "kb:" + knowledge id; name key)
 KB_STORY = "kb:"
@@ -28,6 +29,14 @@ class Node:
     votes: Mapping[EntityType, float]
     kb_id: str | None = None  # the knowledge entry its mentions were matched to
     known_type: EntityType | None = None
+    name: Name = field(init=False)  # the fullest spelling: most parts, then most frequent
+    type: EntityType = field(init=False)  # by its own votes
+    folded: frozenset[str] = field(init=False)  # its name's parts, spelling choices folded
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", max(self.names, key=lambda n: len(n.core)))
+        object.__setattr__(self, "type", decide([self.votes], self.known_type))
+        object.__setattr__(self, "folded", frozenset(spelling_key(p) for p in self.name.core))
 
     @property
     def story_id(self) -> str:
@@ -38,17 +47,8 @@ class Node:
         return self.id[1]
 
     @property
-    def name(self) -> Name:
-        """The fullest spelling: most parts, then most frequent."""
-        return max(self.names, key=lambda n: len(n.core))
-
-    @property
     def parts(self) -> tuple[str, ...]:
         return self.name.core
-
-    @property
-    def type(self) -> EntityType:
-        return decide([self.votes], self.known_type)
 
     @property
     def is_known(self) -> bool:

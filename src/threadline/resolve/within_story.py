@@ -17,7 +17,9 @@ from threadline.resolve.cluster import Clusters, Link
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import parse_name
 from threadline.resolve.nodes import Node, NodeId, node_key
+from threadline.resolve.guards import designator_words
 from threadline.resolve.short_forms import fits
+from threadline.resolve.similarity import spelling_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +92,10 @@ def short_form_candidates(
 ) -> dict[NodeId, Node]:
     """Cluster root -> one full name `short` fits, over `pool`."""
     out: dict[NodeId, Node] = {}
+    last = spelling_key(short.name.specific[-1]) if short.name.specific else ""
     for full in pool:
-        if full is not short and fits(short, full, lex):
+        shares = last in full.folded or bool(designator_words(short.name, lex))
+        if full is not short and shares and fits(short, full, lex):
             out.setdefault(clusters.find(full.id), full)
     return out
 

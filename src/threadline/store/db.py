@@ -24,7 +24,9 @@ from threadline.records import (
     Mention,
     Story,
 )
+from threadline.resolve.judgements import Judgement
 from threadline.store import schema as t
+from threadline.vocab import KnownEntity
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -157,6 +159,47 @@ class Store:
         with self.engine.connect() as conn:
             query = select(t.mention_entities.c.mention_id, t.mention_entities.c.entity_id)
             return {row[0]: row[1] for row in conn.execute(query)}
+
+    # ------------------------------------------------------------ analyst and reference data
+    def add_judgement(self, judgement: Judgement) -> None:
+        payload = {"subjects": list(judgement.subjects), "name": judgement.name, "note": judgement.note}
+        row = {
+            "kind": judgement.kind,
+            "payload": payload,
+            "author": judgement.author,
+            "created": judgement.created,
+        }
+        with self.engine.begin() as conn:
+            conn.execute(insert(t.judgements), [row])
+
+    def judgements(self) -> list[Judgement]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.judgements).order_by(t.judgements.c.created, t.judgements.c.id))
+            return [
+                Judgement(
+                    kind=r.kind,
+                    subjects=tuple(r.payload["subjects"]),
+                    author=r.author,
+                    created=r.created,
+                    name=r.payload.get("name"),
+                    note=r.payload.get("note", ""),
+                )
+                for r in rows
+            ]
+
+    def replace_reference_entities(self, source: str, entities: Sequence[KnownEntity]) -> None:
+        """A reference file loaded again replaces what it brought before."""
+        rows = {e.id: {"id": e.id, "source": source, "entry": asdict(e)} for e in entities}
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.reference_entities).where(t.reference_entities.c.source == source))
+            if rows:
+                conn.execute(delete(t.reference_entities).where(t.reference_entities.c.id.in_(list(rows))))
+                conn.execute(insert(t.reference_entities), list(rows.values()))
+
+    def reference_entities(self) -> tuple[KnownEntity, ...]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.reference_entities.c.entry).order_by(t.reference_entities.c.id))
+            return tuple(KnownEntity(**{**entry, "aliases": tuple(entry["aliases"])}) for (entry,) in rows)
 
     def counts(self) -> dict[str, int]:
         tables = {

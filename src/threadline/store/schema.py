@@ -153,4 +153,12 @@ judgements = Table(  # analyst decisions: survive every re-run of the resolver
     Column("created", String(32), nullable=False),
 )
 
+reference_entities = Table(  # entities users loaded with `threadline kb add`
+    "reference_entities",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("source", Text, nullable=False, index=True),
+    Column("entry", JSON, nullable=False),
+)
+
 STORY_CHILDREN = (signatures, mentions, assertions, event_mentions)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from threadline.extract.attribution import attribution_of
-from threadline.extract.events import arguments, triggers
+from threadline.extract.events import arguments, timing, triggers
 from threadline.extract.modality import modality_of
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.vocabulary import load_triggers
@@ -31,7 +31,7 @@ class Draft:
     joined: list[Token] = field(default_factory=list)  # further triggers told as this event
     participants: list[Token] = field(default_factory=list)
     location: Token | None = None
-    date: DateValue = arguments.NO_DATE
+    date: DateValue = timing.NO_DATE
 
 
 def _draft(ps: ParsedStory, hit: triggers.Hit) -> Draft:
@@ -41,7 +41,7 @@ def _draft(ps: ParsedStory, hit: triggers.Hit) -> Draft:
         trigger=token,
         participants=arguments.participants(ps, token),
         location=arguments.location(ps, token),
-        date=arguments.date(ps, token),
+        date=timing.date(ps, token),
     )
 
 

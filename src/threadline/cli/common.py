@@ -1,0 +1,44 @@
+"""What every command shares: the --db option, opening the store, one-line errors."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from threadline.errors import ThreadlineError
+from threadline.settings import Settings
+from threadline.store import Store
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL [default: $THREADLINE_DB, else sqlite:///threadline.db]"),
+]
+
+
+def open_store(db: str | None) -> tuple[Settings, Store]:
+    settings = Settings.from_env(db_url=db)
+    return settings, Store(settings.db_url)
+
+
+def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """A ThreadlineError becomes one line on stderr and its exit status, not a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except ThreadlineError as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(exc.exit_code) from exc
+
+    return wrapper

@@ -1,0 +1,77 @@
+"""The clause of an event trigger: where its arguments and its time are looked for.
+
+A verb trigger's clause is the verb with its non-clausal dependents. A noun trigger
+("strike", "talks") adds the participle phrases that describe it ("a meeting held at
+X's office in Baghdad") and, when the verb it hangs on tells the event itself, that
+verb's dependents: a light verb ("held talks", "carried out a strike") or an outcome
+verb of a subject trigger ("a drone strike ... killed"). "condemned the attack" is a
+second event: its subject and date are not the attack's. Clauses below (a "that"
+clause, a relative clause) and above (the "said" of an attribution) are other clauses,
+and "according to X" names a source, not a participant.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from threadline.extract.vocabulary import TriggerLexicon, load_triggers
+
+CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj", "cc", "mark", "punct"})
+
+
+def governor(trigger: Token, lexicon: TriggerLexicon | None = None) -> Token | None:
+    """The verb a noun trigger hangs on, when that verb tells the event itself."""
+    lexicon = lexicon or load_triggers()
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+        if head.pos_ == "NOUN" and head.dep_ == "dobj":  # "claimed responsibility for the attacks"
+            head = head.head
+    if head.i == trigger.i or head.pos_ not in ("VERB", "AUX") or trigger.dep_ in CLAUSAL:
+        return None
+    lemma = head.lemma_.lower()
+    subject = trigger.dep_ in ("nsubj", "nsubjpass")
+    return head if lemma in lexicon.light_verbs or (subject and lemma in lexicon.outcome_verbs) else None
+
+
+def clause_children(token: Token, skip: Token | None = None) -> list[Token]:
+    return [c for c in token.children if c.dep_ not in CLAUSAL and c is not skip and c.lower_ != "according"]
+
+
+def phrase(token: Token) -> list[Token]:
+    """token and its non-clausal dependents, recursively."""
+    found = [token]
+    for child in clause_children(token):
+        found += phrase(child)
+    return found
+
+
+def heads(trigger: Token) -> list[Token]:
+    """The words whose dependents are the event's arguments: the trigger, its governing
+    verb, and the participles describing a noun trigger."""
+    found = [trigger]
+    if trigger.pos_ != "VERB":
+        verb = governor(trigger)
+        found += [verb] if verb is not None else []
+        found += [c for c in trigger.children if c.dep_ == "acl"]
+    return found
+
+
+def clause(trigger: Token) -> list[Token]:
+    """Every word of the trigger's clause, in text order."""
+    tokens = phrase(trigger)
+    if trigger.pos_ != "VERB":
+        tokens += [t for c in trigger.children if c.dep_ == "acl" for t in phrase(c)]
+        verb = governor(trigger)
+        if verb is not None:
+            top = trigger if trigger.head is verb else trigger.head
+            tokens += [verb] + [t for c in clause_children(verb, skip=top) for t in phrase(c)]
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+def depth_from(token: Token, top: Token) -> int:
+    """Arcs from token up to top (or to the root when top is not above it)."""
+    depth = 0
+    while token.i != top.i and token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth

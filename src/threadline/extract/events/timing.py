@@ -1,0 +1,77 @@
+"""When an event happened: the time expression of its trigger's clause, resolved.
+
+The expression nearest the trigger in the parse wins; the words that qualify a date
+entity come with it ("late on Sunday", "since October 17"). Durations ("40 days") are
+no dates. No expression in the clause means no date: a guessed date is an error.
+Without a publication date, a month and day ("on July 30") take their year from a
+full date in the same sentence ("Aug. 1, 2024"), and nothing else resolves.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from spacy.tokens import Span, Token
+
+from threadline.extract.dates import MONTH_ABBR, MONTHS, is_date, resolve_date
+from threadline.extract.events.clause import clause, depth_from
+from threadline.extract.parsed import ParsedStory
+from threadline.records import DateValue
+
+NO_DATE = DateValue(None, "unknown", None)
+QUALIFIERS = frozenset(
+    {"on", "in", "since", "late", "early", "at", "during", "from", "by", "until", "mid", "earlier", "later"}
+)
+DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
+)
+MONTH_WORDS = frozenset(MONTHS) | frozenset(MONTH_ABBR)
+
+
+def _date_spans(ps: ParsedStory, tokens: list[Token]) -> list[Span]:
+    ids = {t.i for t in tokens}
+    spans = [e for e in ps.doc.ents if e.label_ in ("DATE", "TIME") and e.start in ids]
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    spans += [ps.doc[t.i : t.i + 1] for t in tokens if t.i not in taken and t.lower_ in DAY_WORDS]
+    return spans
+
+
+def expression(span: Span) -> Span:
+    """A date entity with the words that qualify it: "late on Sunday", "since October 17"."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and doc[start - 1].lower_ in QUALIFIERS and span.start - start < 3:
+        start -= 1
+    return doc[start : span.end]
+
+
+def published(ps: ParsedStory) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(ps.story.published[:10]) if ps.story.published else None
+    except ValueError:
+        return None
+
+
+def _year_anchor(span: Span) -> datetime.date | None:
+    """A full date elsewhere in the sentence, to give a month and day their year."""
+    for ent in span.sent.ents:
+        if ent.label_ == "DATE" and ent.start != span.start:
+            value = resolve_date(ent.text, None).value
+            if value and len(value) == 10:
+                return datetime.date.fromisoformat(value)
+    return None
+
+
+def date(ps: ParsedStory, trigger: Token) -> DateValue:
+    """The resolved time expression of the trigger's clause, or no date."""
+    spans = [s for s in _date_spans(ps, clause(trigger)) if is_date(expression(s).text)]
+    if not spans:
+        return NO_DATE
+    span = min(spans, key=lambda s: (depth_from(s.root, trigger), abs(s.start - trigger.i)))
+    text = expression(span).text
+    base = published(ps)
+    value = resolve_date(text, base)
+    if value.value is None and base is None and any(t.lower_.strip(".") in MONTH_WORDS for t in span):
+        anchor = _year_anchor(span)
+        value = resolve_date(text, anchor) if anchor is not None else value
+    return value

@@ -1,0 +1,76 @@
+"""Reference entities users bring: knowledge YAML files in threadline's own format,
+or followthemoney entity files (JSON lines, e.g. a sanctions list export)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from followthemoney import model
+from followthemoney.exc import FollowTheMoneyException
+
+from threadline.errors import InputError
+from threadline.vocab import KnownEntity, known_entity
+
+FTM_TYPES = {
+    "Person": "person",
+    "Organization": "organization",
+    "Company": "organization",
+    "PublicBody": "organization",
+    "LegalEntity": "organization",
+    "Address": "location",
+}
+
+
+def read_reference_file(path: Path) -> list[KnownEntity]:
+    """Every entity a reference file lists; a malformed file is an InputError naming it."""
+    if not path.is_file():
+        raise InputError(str(path), "no such file")
+    text = path.read_text(encoding="utf-8", errors="strict")
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return _from_yaml(text, path)
+    return list(_from_ftm(text, path))
+
+
+def _from_yaml(text: str, path: Path) -> list[KnownEntity]:
+    try:
+        doc = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise InputError(str(path), f"not valid YAML: {exc}") from exc
+    if not isinstance(doc, dict) or not isinstance(doc.get("entities"), list):
+        raise InputError(str(path), "expected a mapping with an `entities:` list (see data/knowledge/)")
+    return [known_entity(entry, path) for entry in doc["entities"]]
+
+
+def _from_ftm(text: str, path: Path) -> Iterator[KnownEntity]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            proxy = model.get_proxy(json.loads(line))
+        except (json.JSONDecodeError, FollowTheMoneyException, TypeError, KeyError) as exc:
+            raise InputError(f"{path}:{number}", f"not a followthemoney entity: {exc}") from exc
+        entity = _ftm_entity(proxy)
+        if entity is not None:
+            yield entity
+
+
+def _ftm_entity(proxy: Any) -> KnownEntity | None:
+    kind = next((t for s, t in FTM_TYPES.items() if proxy.schema.is_a(s)), None)
+    names = proxy.get("name")
+    if kind is None or not names:
+        return None
+    aliases = [*names[1:], *proxy.get("alias"), *proxy.get("weakAlias")]
+    countries = sorted(proxy.countries)
+    return KnownEntity(
+        id=f"ftm-{proxy.id}",
+        name=names[0],
+        type=kind,
+        aliases=tuple(dict.fromkeys(aliases)),
+        kind=proxy.schema.name.lower(),
+        country=countries[0].upper() if countries else None,
+        wikidata=next(iter(proxy.get("wikidataId")), None),
+    )

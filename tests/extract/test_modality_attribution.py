@@ -1,0 +1,109 @@
+"""Hedged, negated and attributed statements never come out as plain facts."""
+
+from __future__ import annotations
+
+P, O, L = "person", "organization", "location"
+
+
+def _only(doc, predicate):
+    found = [a for a in doc.relations() if a.predicate == predicate]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_plain_statement_is_asserted_by_the_outlet(parse):
+    doc = parse("Liwa al-Nasr is backed by Iran.", {"Liwa al-Nasr": O, "Iran": L})
+    relation = _only(doc, "backed_by")
+    assert relation.modality == "asserted"
+    assert relation.attribution.kind == "outlet"
+
+
+def test_denied_relation(parse):
+    doc = parse(
+        "A spokesman denied that Liwa al-Nasr is funded by Iran.", {"Liwa al-Nasr": O, "Iran": L}
+    )
+    assert _only(doc, "backed_by").modality == "denied"
+
+
+def test_negated_relation(parse):
+    doc = parse("Liwa al-Nasr is not backed by Iran.", {"Liwa al-Nasr": O, "Iran": L})
+    assert _only(doc, "backed_by").modality == "negated"
+
+
+def test_hedged_relation(parse):
+    doc = parse("Liwa al-Nasr may be funded by Iran.", {"Liwa al-Nasr": O, "Iran": L})
+    assert _only(doc, "backed_by").modality == "possible"
+
+
+def test_modifier_clause_is_not_hedged_by_the_main_verb(parse):
+    doc = parse(
+        "The Iran-backed Liwa al-Nasr denied any role in the attack.", {"Liwa al-Nasr": O, "Iran": L}
+    )
+    assert _only(doc, "backed_by").modality == "asserted"
+
+
+def test_did_not_rule_out_is_possible_not_negated(parse):
+    doc = parse(
+        "Officials did not rule out an attack by Liwa al-Nasr on Monday.", {"Liwa al-Nasr": O}
+    )
+    assert doc.event("attack").modality == "possible"
+
+
+def test_ruled_out_is_negated(parse):
+    doc = parse("The commander ruled out an attack on Israel.", {"Israel": L})
+    assert doc.event("attack").modality == "negated"
+
+
+def test_no_attack_is_negated(parse):
+    doc = parse(
+        "The coalition said that no attack had taken place on its bases in Syria.", {"Syria": L}
+    )
+    assert doc.event("attack").modality == "negated"
+
+
+def test_claimed_event(parse):
+    doc = parse(
+        "Liwa al-Nasr claimed that it had attacked a base in Syria on Saturday.", {"Liwa al-Nasr": O, "Syria": L}
+    )
+    assert doc.event("attack").modality == "claimed"
+
+
+def test_reportedly(parse):
+    doc = parse("Hadi Qasim reportedly met Tariq Mansour in Amman.", {"Hadi Qasim": P, "Tariq Mansour": P, "Amman": L})
+    assert doc.event("meeting").modality == "reported"
+
+
+def test_possible_opening(parse):
+    doc = parse("Hamas could soon open an office in Baghdad.", {"Hamas": O, "Baghdad": L})
+    assert doc.event("establishment").modality == "possible"
+
+
+def test_named_source_with_its_mention(parse):
+    doc = parse(
+        "Liwa al-Nasr attacked a base in Syria on Saturday, Hadi Qasim said.",
+        {"Liwa al-Nasr": O, "Syria": L, "Hadi Qasim": P},
+    )
+    attribution = doc.event("attack").attribution
+    assert attribution.kind == "named"
+    assert doc.text_of(attribution.mention_id) == "Hadi Qasim"
+
+
+def test_anonymous_source_told_an_outlet(parse):
+    doc = parse(
+        "Liwa al-Nasr fighters were deployed to Syria, a source close to the group told Al-Sabah.",
+        {"Liwa al-Nasr": O, "Syria": L, "Al-Sabah": O},
+    )
+    attribution = doc.event("deployment").attribution
+    assert attribution.kind == "anonymous"
+    assert attribution.text == "a source close to the group"
+    assert attribution.via == "Al-Sabah"
+
+
+def test_according_to(parse):
+    doc = parse(
+        "Rockets hit a base in Syria on Saturday, according to the Syrian Observatory.",
+        {"Syria": L, "Syrian Observatory": O},
+    )
+    attribution = doc.event("attack").attribution
+    assert attribution.kind == "named"
+    assert doc.text_of(attribution.mention_id) == "Syrian Observatory"
