@@ -17,6 +17,7 @@ from threadline.dedup import find_duplicates, find_partial_overlaps, story_signa
 from threadline.errors import InputError, ThreadlineError
 from threadline.extract import extract_events, extract_relations
 from threadline.ingest import read_inputs, split_document
+from threadline.ingest.outlets import infer_outlets
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
 from threadline.records import Assertion, Document, EventMention, Extraction, Story
 from threadline.resolve import resolve_entities
@@ -60,7 +61,8 @@ def ingest_document(store: Store, nlp: Language, document: Document, settings: S
     """Store one document's stories and claims; None when it is unchanged."""
     if store.document_hash(document.id) == document.content_hash:
         return None
-    stories = split_document(document)
+    known = load_knowledge(settings.data_dir)
+    stories = infer_outlets(split_document(document), known)
     if not stories:
         raise InputError(document.origin, "no article text left after cleaning")
     extractions = extract_stories(nlp, stories, settings.batch_size)
