@@ -13,9 +13,7 @@ from typing import Literal
 
 Zone = Literal["headline", "standfirst", "body", "caption"]
 EntityType = Literal["person", "organization", "location", "other"]
-Modality = Literal[
-    "asserted", "reported", "alleged", "claimed", "possible", "planned", "denied", "negated"
-]
+Modality = Literal["asserted", "reported", "alleged", "claimed", "possible", "planned", "denied", "negated"]
 
 
 def content_id(prefix: str, *parts: object) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TextIO, TypeVar
 
 from spacy.language import Language
@@ -21,9 +22,11 @@ from threadline.ingest.outlets import infer_outlets
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
 from threadline.records import Assertion, Document, EventMention, Extraction, Story
 from threadline.resolve import resolve_entities
+from threadline.resolve.geocode import Gazetteer
+from threadline.resolve.places import place_entities
 from threadline.settings import Settings
 from threadline.store import Store
-from threadline.vocab import load_knowledge
+from threadline.vocab import KnownEntity, load_knowledge
 
 T = TypeVar("T", Assertion, EventMention)
 
@@ -111,5 +114,14 @@ def refresh_derived(store: Store, settings: Settings) -> None:
     store.replace_duplicates([*copies, *partial])
     texts = {s.id: s.text for s in stories}
     known = (*load_knowledge(settings.data_dir), *store.reference_entities())
-    resolution = resolve_entities(store.mentions(), texts, known, store.judgements())
+    mentions = store.mentions()
+    resolution = resolve_entities(mentions, texts, known, store.judgements())
     store.replace_entities(resolution.entities, resolution.entity_of, resolution.reasons)
+    gazetteer = gazetteer_for(known)
+    store.replace_places(place_entities(resolution.entities, mentions, resolution.entity_of, gazetteer))
+
+
+@lru_cache(maxsize=2)
+def gazetteer_for(known: tuple[KnownEntity, ...]) -> Gazetteer:
+    """Built once per process and knowledge: loading GeoNames takes seconds."""
+    return Gazetteer(known)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-P, O, L = "person", "organization", "location"
+PER, ORG, LOC = "person", "organization", "location"
 
 
 def test_such_as_list_after_an_apposition(parse):
     doc = parse(
         "Rockets were fired by the Southern Front, an alliance of militias, such as Liwa al-Nasr, "
         "Saraya al-Fajr and Harakat al-Wafa.",
-        {"Southern Front": O, "Liwa al-Nasr": O, "Saraya al-Fajr": O, "Harakat al-Wafa": O},
+        {"Southern Front": ORG, "Liwa al-Nasr": ORG, "Saraya al-Fajr": ORG, "Harakat al-Wafa": ORG},
     )
     parts = {s for s, p, o in doc.triples() if p == "part_of" and o == "Southern Front"}
     assert parts == {"Liwa al-Nasr", "Saraya al-Fajr", "Harakat al-Wafa"}
@@ -19,7 +19,7 @@ def test_umbrella_among_them_refers_back(parse):
     doc = parse(
         "The Axis Council named a new leader. The council is an umbrella of six factions, "
         "among them Liwa al-Nasr and Harakat al-Wafa.",
-        {"Axis Council": O, "Liwa al-Nasr": O, "Harakat al-Wafa": O},
+        {"Axis Council": ORG, "Liwa al-Nasr": ORG, "Harakat al-Wafa": ORG},
     )
     assert {("Liwa al-Nasr", "part_of", "Axis Council"), ("Harakat al-Wafa", "part_of", "Axis Council")} <= (
         doc.triples()
@@ -29,7 +29,7 @@ def test_umbrella_among_them_refers_back(parse):
 def test_list_without_a_named_container_yields_nothing(parse):
     doc = parse(
         "Several militias such as Liwa al-Nasr and Saraya al-Fajr fired rockets.",
-        {"Liwa al-Nasr": O, "Saraya al-Fajr": O},
+        {"Liwa al-Nasr": ORG, "Saraya al-Fajr": ORG},
     )
     assert not any(p == "part_of" for _, p, _ in doc.triples())
 
@@ -37,20 +37,20 @@ def test_list_without_a_named_container_yields_nothing(parse):
 def test_possessive_unit_in_apposition(parse):
     doc = parse(
         "Harakat al-Wafa named a spokesman. He ran the movement's television channel, Wafa TV.",
-        {"Harakat al-Wafa": O, "Wafa TV": O},
+        {"Harakat al-Wafa": ORG, "Wafa TV": ORG},
     )
     assert ("Wafa TV", "part_of", "Harakat al-Wafa") in doc.triples()
 
 
 def test_part_of(parse):
-    doc = parse("Liwa al-Nasr is part of the Southern Front.", {"Liwa al-Nasr": O, "Southern Front": O})
+    doc = parse("Liwa al-Nasr is part of the Southern Front.", {"Liwa al-Nasr": ORG, "Southern Front": ORG})
     assert ("Liwa al-Nasr", "part_of", "Southern Front") in doc.triples()
 
 
 def test_passive_designation_by_a_state(parse):
     doc = parse(
         "Hadi Qasim is categorized by the US government as a Specially Designated Global Terrorist.",
-        {"Hadi Qasim": P, "US": L},
+        {"Hadi Qasim": PER, "US": LOC},
     )
     assert ("Hadi Qasim", "designated_by", "US") in doc.triples()
 
@@ -58,7 +58,7 @@ def test_passive_designation_by_a_state(parse):
 def test_added_to_a_terrorist_list(parse):
     doc = parse(
         "The European Union on Monday added Liwa al-Nasr to its list of terrorist organisations.",
-        {"European Union": O, "Liwa al-Nasr": O},
+        {"European Union": ORG, "Liwa al-Nasr": ORG},
     )
     assert ("Liwa al-Nasr", "designated_by", "European Union") in doc.triples()
 
@@ -66,39 +66,42 @@ def test_added_to_a_terrorist_list(parse):
 def test_relative_pronoun_designation(parse):
     doc = parse(
         "The talks were led by Hadi Qasim, whom the United States has designated a terrorist.",
-        {"Hadi Qasim": P, "United States": L},
+        {"Hadi Qasim": PER, "United States": LOC},
     )
     assert ("Hadi Qasim", "designated_by", "United States") in doc.triples()
 
 
 def test_added_without_any_list_is_no_designation(parse):
-    doc = parse("The European Union added Liwa al-Nasr to the agenda.", {"European Union": O, "Liwa al-Nasr": O})
+    doc = parse(
+        "The European Union added Liwa al-Nasr to the agenda.", {"European Union": ORG, "Liwa al-Nasr": ORG}
+    )
     assert not any(p == "designated_by" for _, p, _ in doc.triples())
 
 
 def test_sanctioned_members_do_not_designate_the_group(parse):
     doc = parse(
-        "The Treasury sanctioned two Liwa al-Nasr officials on Monday.", {"Treasury": O, "Liwa al-Nasr": O}
+        "The Treasury sanctioned two Liwa al-Nasr officials on Monday.",
+        {"Treasury": ORG, "Liwa al-Nasr": ORG},
     )
     assert not any(p == "designated_by" for _, p, _ in doc.triples())
 
 
 def test_place_in_place(parse):
-    doc = parse("A drone hit a base in the northern city of Mosul, near Dohuk.", {"Mosul": L, "Dohuk": L})
+    doc = parse("A drone hit a base in the northern city of Mosul, near Dohuk.", {"Mosul": LOC, "Dohuk": LOC})
     assert doc.triples() == set()
-    doc = parse("The strike hit Qayyarah airport in northern Iraq.", {"Qayyarah": L, "Iraq": L})
+    doc = parse("The strike hit Qayyarah airport in northern Iraq.", {"Qayyarah": LOC, "Iraq": LOC})
     assert ("Qayyarah", "located_in", "Iraq") in doc.triples()
 
 
 def test_city_comma_country_but_not_a_list(parse):
-    doc = parse("Fighting spread to Tyre, Lebanon, on Monday.", {"Tyre": L, "Lebanon": L})
+    doc = parse("Fighting spread to Tyre, Lebanon, on Monday.", {"Tyre": LOC, "Lebanon": LOC})
     assert ("Tyre", "located_in", "Lebanon") in doc.triples()
-    doc = parse("Fighting spread to Iraq, Syria and Jordan.", {"Iraq": L, "Syria": L, "Jordan": L})
+    doc = parse("Fighting spread to Iraq, Syria and Jordan.", {"Iraq": LOC, "Syria": LOC, "Jordan": LOC})
     assert doc.triples() == set()
 
 
 def test_copula_nationality_group(parse):
     doc = parse(
-        "Iraq protested. The Saraya al-Fajr group is an Iraqi militia.", {"Iraq": L, "Saraya al-Fajr": O}
+        "Iraq protested. The Saraya al-Fajr group is an Iraqi militia.", {"Iraq": LOC, "Saraya al-Fajr": ORG}
     )
     assert ("Saraya al-Fajr", "located_in", "Iraq") in doc.triples()

@@ -2,45 +2,50 @@
 
 from __future__ import annotations
 
-P, O, L = "person", "organization", "location"
+PER, ORG, LOC = "person", "organization", "location"
 
 
 def test_hyphenated_backer(parse):
-    doc = parse("The Iran-backed group Saraya al-Fajr fired rockets.", {"Iran": L, "Saraya al-Fajr": O})
+    doc = parse("The Iran-backed group Saraya al-Fajr fired rockets.", {"Iran": LOC, "Saraya al-Fajr": ORG})
     assert ("Saraya al-Fajr", "backed_by", "Iran") in doc.triples()
 
 
 def test_hyphenated_backer_on_an_apposition_before(parse):
     doc = parse(
         "Liwa al-Nasr (LN), one of the Iran-aligned factions, issued a statement.",
-        {"Liwa al-Nasr": O, "LN": O, "Iran": L},
+        {"Liwa al-Nasr": ORG, "LN": ORG, "Iran": LOC},
     )
     subjects = {s for s, p, o in doc.triples() if p == "backed_by" and o == "Iran"}
     assert subjects & {"Liwa al-Nasr", "LN"}
 
 
 def test_aligned_with_a_group_is_an_alliance(parse):
-    doc = parse("Liwa al-Nasr, a militia aligned with Hezbollah, grew.", {"Liwa al-Nasr": O, "Hezbollah": O})
+    doc = parse(
+        "Liwa al-Nasr, a militia aligned with Hezbollah, grew.", {"Liwa al-Nasr": ORG, "Hezbollah": ORG}
+    )
     assert ("Liwa al-Nasr", "allied_with", "Hezbollah") in doc.triples()
 
 
 def test_affiliated_outlet(parse):
     doc = parse(
         "The Hezbollah-affiliated newspaper, Al-Wadi, published the claim.",
-        {"Hezbollah": O, "Al-Wadi": O},
+        {"Hezbollah": ORG, "Al-Wadi": ORG},
     )
     assert ("Al-Wadi", "affiliated_with", "Hezbollah") in doc.triples()
 
 
 def test_pro_state_group(parse):
-    doc = parse("Leaders of the pro-Iran Fajr movement met in Basra.", {"Iran": L, "Fajr movement": O, "Basra": L})
+    doc = parse(
+        "Leaders of the pro-Iran Fajr movement met in Basra.",
+        {"Iran": LOC, "Fajr movement": ORG, "Basra": LOC},
+    )
     assert ("Fajr movement", "backed_by", "Iran") in doc.triples()
 
 
 def test_pro_nationality_media_is_affiliation(parse):
     doc = parse(
         "Iran denied the report. Hamdi spoke to the pro-Iranian TV channel Al-Sabah.",
-        {"Iran": L, "Al-Sabah": O},
+        {"Iran": LOC, "Al-Sabah": ORG},
     )
     assert ("Al-Sabah", "affiliated_with", "Iran") in doc.triples()
 
@@ -48,7 +53,7 @@ def test_pro_nationality_media_is_affiliation(parse):
 def test_backed_by_in_a_relative_clause(parse):
     doc = parse(
         "Washington sanctioned two officials of Liwa al-Nasr, the Iraqi group that is backed by Iran.",
-        {"Washington": L, "Liwa al-Nasr": O, "Iran": L},
+        {"Washington": LOC, "Liwa al-Nasr": ORG, "Iran": LOC},
     )
     assert ("Liwa al-Nasr", "backed_by", "Iran") in doc.triples()
 
@@ -56,7 +61,7 @@ def test_backed_by_in_a_relative_clause(parse):
 def test_funded_by_the_council_refers_back(parse):
     doc = parse(
         "The Axis Council named a new leader. Diplomats say the council is funded by the Quds Force.",
-        {"Axis Council": O, "Quds Force": O},
+        {"Axis Council": ORG, "Quds Force": ORG},
     )
     relation = next(a for a in doc.relations() if a.predicate == "backed_by")
     assert (doc.text_of(relation.subject), doc.text_of(relation.object)) == ("Axis Council", "Quds Force")
@@ -67,7 +72,7 @@ def test_a_specific_anaphor_does_not_take_an_unrelated_group(parse):
     doc = parse(
         "Rockets hit the Baghdad Government compound. The coalition of militias under the umbrella of Iran "
         "denied it.",
-        {"Baghdad Government": O, "Iran": L},
+        {"Baghdad Government": ORG, "Iran": LOC},
     )
     assert doc.triples() == set()
 
@@ -75,18 +80,18 @@ def test_a_specific_anaphor_does_not_take_an_unrelated_group(parse):
 def test_under_the_umbrella_of_a_state(parse):
     doc = parse(
         "Saraya al-Fajr, a militia under the umbrella of Iran, fired rockets.",
-        {"Saraya al-Fajr": O, "Iran": L},
+        {"Saraya al-Fajr": ORG, "Iran": LOC},
     )
     assert ("Saraya al-Fajr", "backed_by", "Iran") in doc.triples()
 
 
 def test_based_modifier_locates_a_person(parse):
     doc = parse(
-        "The talks were led by Beirut-based commander Hadi Qasim.", {"Beirut": L, "Hadi Qasim": P}
+        "The talks were led by Beirut-based commander Hadi Qasim.", {"Beirut": LOC, "Hadi Qasim": PER}
     )
     assert ("Hadi Qasim", "located_in", "Beirut") in doc.triples()
 
 
 def test_type_constraints_drop_a_state_led_by_a_state(parse):
-    doc = parse("The US-backed Jordan hosted the talks.", {"US": L, "Jordan": L})
+    doc = parse("The US-backed Jordan hosted the talks.", {"US": LOC, "Jordan": LOC})
     assert doc.triples() == set()

@@ -135,3 +135,17 @@ def test_no_chaining_through_a_short_form(resolve) -> None:
     assert not run.same("Muhammad Al-Hafi", "Ahmed Al-Hafi")
     assert run.same("Al-Hafi", "Muhammad Al-Hafi", "s1", "s1")
     assert run.same("Al-Hafi", "Ahmed Al-Hafi", "s2", "s2")
+
+
+def test_country_added_to_an_organisation_only_joins_inside_a_story(resolve) -> None:
+    run = resolve(
+        (
+            "s1",
+            "The Lebanese Nasr Front said. Nasr Front agreed.",
+            {"Lebanese Nasr Front": "organization", "Nasr Front": "organization"},
+        ),
+        ("s2", "The US Department of Audits said.", {"US Department of Audits": "organization"}),
+        ("s3", "Audits were held.", {"Audits": "organization"}),
+    )
+    assert run.same("Nasr Front", "Lebanese Nasr Front")
+    assert not run.same("Audits", "US Department of Audits")

@@ -13,7 +13,8 @@ from dataclasses import asdict
 from typing import Any
 
 from threadline.graph.events import merge_events
-from threadline.records import Assertion, Event, Evidence, Story
+from threadline.records import Assertion, Entity, Event, Evidence, Story
+from threadline.resolve.geocode import Place
 from threadline.store import Store
 
 NOT_A_FACT = {"negated", "denied"}  # kept in the store, never exported as a positive fact
@@ -85,6 +86,26 @@ def event_item(event: Event, roots: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
+def entity_item(entity: Entity, place: Place | None) -> dict[str, Any]:
+    item = {
+        "id": entity.id,
+        "type": entity.type,
+        "name": entity.name,
+        "aliases": sorted(entity.aliases),
+        "kb_id": entity.kb_id,
+    }
+    if place is not None:
+        item["place"] = {
+            "lat": place.lat,
+            "lon": place.lon,
+            "country": place.country,
+            "precision": place.precision,
+            "kind": place.kind,
+            "source": place.source,
+        }
+    return item
+
+
 def build_export(store: Store) -> dict[str, Any]:
     stories = store.stories()
     found = store.duplicates()
@@ -96,6 +117,7 @@ def build_export(store: Store) -> dict[str, Any]:
             overlaps[d.story_id].append({"story": d.duplicate_of, "similarity": d.similarity})
     roots = root_of(stories, duplicate_of)
     entity_of = store.entity_of()
+    places = store.places()
     events = merge_events(store.event_mentions(), entity_of, roots)
     return {
         "stories": [
@@ -114,10 +136,7 @@ def build_export(store: Store) -> dict[str, Any]:
             }
             for s in stories
         ],
-        "entities": [
-            {"id": e.id, "type": e.type, "name": e.name, "aliases": sorted(e.aliases), "kb_id": e.kb_id}
-            for e in store.entities()
-        ],
+        "entities": [entity_item(e, places.get(e.id)) for e in store.entities()],
         "mentions": [
             {
                 "story": m.story_id,

@@ -73,7 +73,8 @@ def described_as(ps: ParsedStory, mention: Token, noun: Token) -> bool:
     """Whether a name can be called "the <noun>": a generic noun, the noun in the name,
     or the noun next to the name ("the X group", "X, a militia")."""
     lemma = noun.lemma_.lower()
-    if lemma in load_roles().generic_group_nouns or noun.pos_ == "PRON":
+    roles = load_roles()
+    if lemma not in roles.group_nouns or lemma in roles.generic_group_nouns or noun.pos_ == "PRON":
         return True
     if lemma in mention.lower_ or noun.lower_ in mention.lower_:
         return True

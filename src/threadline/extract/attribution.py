@@ -48,6 +48,19 @@ def _speech_verb(anchor: Token) -> Token | None:
     return None
 
 
+def _source_before(verb: Token) -> Token | None:
+    """ "..., a source close to the group told X": the phrase between the last comma and
+    a speech verb the parser left without a subject."""
+    doc = verb.doc
+    start = verb.i
+    while start > verb.sent.start and doc[start - 1].text not in (",", "“", "”", '"'):
+        start -= 1
+    phrase = [t for t in doc[start : verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not phrase:
+        return None
+    return min(phrase, key=lambda t: sum(1 for _ in t.ancestors))
+
+
 def _according_to(anchor: Token) -> Token | None:
     for token in anchor.sent:
         if token.lower_ == "according":
@@ -67,9 +80,10 @@ def _source_text(source: Token) -> str:
 
 
 def _source_mention(ps: ParsedStory, source: Token) -> Token | None:
-    found = refers_to(ps, source, ALL_TYPES)
-    if found is not None:
-        return found
+    """The source's own mention, a pronoun's referent, or a name inside the source's
+    phrase ("the office of Prime Minister X"); never a name it merely follows."""
+    if source.i in ps.mention_at or source.pos_ == "PRON":
+        return refers_to(ps, source, ALL_TYPES)
     inside = [t for t in source.subtree if t.i in ps.mention_at]
     return inside[-1] if inside else None
 
@@ -85,6 +99,8 @@ def attribution_of(ps: ParsedStory, anchor: Token) -> Attribution:
     """The source the sentence gives for the fact anchored on `anchor`."""
     verb = _speech_verb(anchor)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    if not subjects and verb is not None and (before := _source_before(verb)) is not None:
+        subjects = [before]
     source = subjects[0] if subjects else _according_to(anchor)
     if source is None:
         return Attribution()

@@ -77,41 +77,51 @@ def _weekday(core: str, published: datetime.date) -> datetime.date | None:
     return published - datetime.timedelta(days=back)
 
 
-def _relative(core: str, published: datetime.date) -> DateValue | None:
-    """today, yesterday, last night, last week/month/year, this month, N days ago."""
-    one_day = datetime.timedelta(days=1)
-    days = {
-        "today": 0,
-        "tonight": 0,
-        "this morning": 0,
-        "this evening": 0,
-        "yesterday": 1,
-        "last night": 1,
-        "the day before yesterday": 2,
-    }
-    if core in days:
-        return DateValue(_value(published - days[core] * one_day, "day"), "day", None)
-    if core == "last week":
-        monday = published - datetime.timedelta(days=published.weekday() + 7)
-        return DateValue(monday.isoformat(), "range", None)
-    if core in ("this week", "earlier this week"):
-        return DateValue(
-            (published - datetime.timedelta(days=published.weekday())).isoformat(), "range", None
-        )
-    if core in ("this month", "earlier this month", "month"):
-        return DateValue(_value(published, "month"), "month", None)
-    if core == "last month":
-        return DateValue(_value(published.replace(day=1) - one_day, "month"), "month", None)
-    if core in ("this year", "earlier this year"):
-        return DateValue(_value(published, "year"), "year", None)
-    if core == "last year":
-        return DateValue(str(published.year - 1), "year", None)
-    ago = re.fullmatch(r"(\d+|a|one|two|three|four|five|six|seven) days? ago", core)
+DAYS_BACK = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this evening": 0,
+    "yesterday": 1,
+    "last night": 1,
+    "the day before yesterday": 2,
+}
+NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+DAYS_AGO = re.compile(r"(\d+|a|one|two|three|four|five|six|seven) days? ago")
+
+
+def _relative_day(core: str, published: datetime.date) -> DateValue | None:
+    """today, yesterday, last night, N days ago."""
+    back = DAYS_BACK.get(core)
+    ago = DAYS_AGO.fullmatch(core)
     if ago:
-        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-        count = int(ago.group(1)) if ago.group(1).isdigit() else n[ago.group(1)]
-        return DateValue((published - count * one_day).isoformat(), "day", None)
-    return None
+        back = int(ago.group(1)) if ago.group(1).isdigit() else NUMBERS[ago.group(1)]
+    if back is None:
+        return None
+    return DateValue((published - datetime.timedelta(days=back)).isoformat(), "day", None)
+
+
+def _relative_period(core: str, published: datetime.date) -> DateValue | None:
+    """last week (a range from its Monday), this/earlier this month, last month, this/last year."""
+    monday = published - datetime.timedelta(days=published.weekday())
+    periods = {
+        "last week": DateValue((monday - datetime.timedelta(days=7)).isoformat(), "range", None),
+        "this week": DateValue(monday.isoformat(), "range", None),
+        "earlier this week": DateValue(monday.isoformat(), "range", None),
+        "this month": DateValue(_value(published, "month"), "month", None),
+        "earlier this month": DateValue(_value(published, "month"), "month", None),
+        "last month": DateValue(
+            _value(published.replace(day=1) - datetime.timedelta(days=1), "month"), "month", None
+        ),
+        "this year": DateValue(str(published.year), "year", None),
+        "earlier this year": DateValue(str(published.year), "year", None),
+        "last year": DateValue(str(published.year - 1), "year", None),
+    }
+    return periods.get(core)
+
+
+def _relative(core: str, published: datetime.date) -> DateValue | None:
+    return _relative_day(core, published) or _relative_period(core, published)
 
 
 def _has_day(core: str) -> bool:

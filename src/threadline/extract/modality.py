@@ -39,20 +39,22 @@ def _scope(anchor: Token) -> list[Token]:
 
 
 def _phrase_hits(scope: list[Token], cues: ModalityCues) -> tuple[set[str], set[int]]:
-    """Modalities whose phrases ("did not rule out") lie in scope, and the tokens they use."""
+    """Modalities whose phrases lie in scope, longest phrase first, and the tokens they
+    use: "did not rule out" takes its words before "rule out" can."""
     hits: set[str] = set()
     used: set[int] = set()
-    ids = {t.i for t in scope}
-    doc = scope[0].doc if scope else None
-    for modality, phrases in cues.phrases.items():
-        for phrase in phrases:
-            for token in scope:
-                span = doc[token.i : token.i + len(phrase)] if doc is not None else []
-                words = tuple(t.lower_ for t in span)
-                lemmas = tuple(t.lemma_.lower() for t in span)
-                if phrase in (words, lemmas) and any(t.i in ids for t in span):
-                    hits.add(modality)
-                    used.update(t.i for t in span)
+    if not scope:
+        return hits, used
+    doc = scope[0].doc
+    phrases = sorted(((p, m) for m, ps in cues.phrases.items() for p in ps), key=lambda pm: -len(pm[0]))
+    for phrase, modality in phrases:
+        for token in scope:
+            span = doc[token.i : token.i + len(phrase)]
+            if used.intersection(t.i for t in span):
+                continue
+            if phrase in (tuple(t.lower_ for t in span), tuple(t.lemma_.lower() for t in span)):
+                hits.add(modality)
+                used.update(t.i for t in span)
     return hits, used
 
 
@@ -62,7 +64,7 @@ def modality_of(anchor: Token, cues: ModalityCues | None = None) -> Modality:
     scope = _scope(anchor)
     hits, used = _phrase_hits(scope, cues)
     for token in scope:
-        if token.i in used:
+        if token.i in used or token.i == anchor.i:  # the anchor is the fact, not a cue about it
             continue
         for modality, words in cues.words.items():
             if token.lower_ in words or token.lemma_.lower() in words:

@@ -120,6 +120,19 @@ def _pieces(doc: Doc) -> list[list[Token]]:
     return pieces
 
 
+def _reattached_dep(token: Token, top: Token, deps: list[str]) -> str:
+    """The role a cut-off noun most likely plays for its line's verb: a name after a
+    headline verb is its object ("Gunmen attacked Basra"), one before it its subject."""
+    if top.pos_ != "VERB" or token.pos_ not in ("NOUN", "PROPN"):
+        return "dep"
+    taken = {deps[c.i] for c in top.children}
+    if token.i > top.i and "dobj" not in taken:
+        return "dobj"
+    if token.i < top.i and not taken & {"nsubj", "nsubjpass"}:
+        return "nsubj"
+    return "dep"
+
+
 def split_at_lines(doc: Doc) -> Doc:
     """A copy whose sentences end at line breaks: arcs across a line are cut and each
     piece's parts hang on the piece's highest word, so headline, caption and paragraph
@@ -132,7 +145,7 @@ def split_at_lines(doc: Doc) -> Doc:
         top = min(orphans, key=_depth)
         for token in orphans:
             heads[token.i] = top.i
-            deps[token.i] = "ROOT" if token.i == top.i else "dep"
+            deps[token.i] = "ROOT" if token.i == top.i else _reattached_dep(token, top, deps)
     ents = [t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in doc]
     return Doc(
         doc.vocab,

@@ -127,6 +127,15 @@ def normalise_title(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").replace("’", "'").split())
 
 
+def _words(items: Any, where: str) -> tuple[str, ...]:
+    """Lower-cased words of a YAML list; a non-string (YAML reads a bare no/on/yes as a
+    boolean) is an error, not a silently missing word."""
+    for item in items or ():
+        if not isinstance(item, str):
+            raise DataFileError(f"{where}: {item!r} is not a word; quote it in the file")
+    return tuple(item.lower() for item in items or ())
+
+
 def _require(entry: Any, key: str, where: str) -> Any:
     if not isinstance(entry, Mapping) or key not in entry:
         raise DataFileError(f"{where}: entry {entry!r} lacks {key!r}")
@@ -136,7 +145,7 @@ def _require(entry: Any, key: str, where: str) -> Any:
 def _cue(entry: Mapping[str, Any], where: str) -> Cue:
     words = _require(entry, "words", where)
     obj = entry.get("object")
-    return Cue(frozenset(str(w).lower() for w in words), tuple(obj) if obj else None)
+    return Cue(frozenset(_words(words, where)), tuple(obj) if obj else None)
 
 
 def _predicate(name: str, entry: Mapping[str, Any], where: str) -> Predicate:
@@ -193,7 +202,7 @@ def load_roles(data_dir: Path = DATA_DIR) -> RoleLexicon:
             titles.setdefault(key, title)
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in doc.get(key) or ())
+        return frozenset(_words(doc.get(key), f"{where}: {key}"))
 
     nationalities = {str(k).lower(): tuple(v) for k, v in (doc.get("nationalities") or {}).items()}
     return RoleLexicon(
@@ -213,7 +222,7 @@ def _trigger(entry: Any, event_type: str, pos: str, where: str) -> Trigger:
         return Trigger(entry.lower(), event_type, pos)
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in entry.get(key) or ())
+        return frozenset(_words(entry.get(key), f"{where}: {event_type}"))
 
     return Trigger(
         lemma=str(_require(entry, "lemma", f"{where}: {event_type}")).lower(),
@@ -242,14 +251,14 @@ def load_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
                 index.setdefault(trigger.lemma, []).append(trigger)
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in args.get(key) or ())
+        return frozenset(_words(args.get(key), f"{where}: arguments.{key}"))
 
     return TriggerLexicon(
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns={k: tuple(v) for k, v in nouns.items()},
         light_verbs=words("light_verbs"),
         outcome_verbs=words("outcome_verbs"),
-        place_preps=tuple(str(w).lower() for w in args.get("place_preps") or ()),
+        place_preps=_words(args.get("place_preps"), f"{where}: arguments.place_preps"),
         place_nouns=words("place_nouns"),
         participant_preps=words("participant_preps"),
     )
@@ -265,6 +274,6 @@ def load_modality(data_dir: Path = DATA_DIR) -> ModalityCues:
         for modality, items in (doc.get("phrases") or {}).items()
     }
     words = {
-        m: frozenset(str(w).lower() for w in items) for m, items in _require(doc, "words", where).items()
+        m: frozenset(_words(items, f"{where}: {m}")) for m, items in _require(doc, "words", where).items()
     }
     return ModalityCues(tuple(_require(doc, "precedence", where)), phrases, words)

@@ -9,7 +9,8 @@ automatic link the guards forbid (cluster.py, guards.py):
 3. the text itself: "Long Name (LN)" (acronyms.py), "X, known as Y" (appositions.py);
 4. within a story: initials, then short forms to the one full name they fit
    (within_story.py, short_forms.py);
-5. across stories: acronyms the corpus defines, equal names, scored pairs
+5. across stories: acronyms the corpus defines, acronyms inside names spelled
+   out (expand.py), equal names, scored pairs
    (cross_story.py, blocking.py, scoring.py), then lone short forms that fit
    exactly one full name in the corpus.
 
@@ -22,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from threadline.records import Entity, Mention, content_id
-from threadline.resolve import cross_story, within_story
+from threadline.resolve import cross_story, expand, within_story
 from threadline.resolve.cluster import Clusters
 from threadline.resolve.entities import Built, build_entity
 from threadline.resolve.judgements import Judgement, apart_keys, merge_links, renames, subject_index
@@ -56,7 +57,7 @@ def resolve_entities(
     clusters.apply(merge_links(judgements, index, lex))
     clusters.apply(known_links(nodes, {k: n for k, n in nodes.items() if n.is_known}))
     _link(nodes, texts, clusters, lex)
-    renamed = {nid: j.name for nids, j in renames(judgements, index, lex) for nid in nids}
+    renamed = {nid: j for nids, j in renames(judgements, index, lex) for nid in nids}
     return _resolution([_build(members, clusters, renamed, lex) for members in clusters.groups().values()])
 
 
@@ -77,6 +78,9 @@ def _link(nodes: Mapping[NodeId, Node], texts: Mapping[str, str], clusters: Clus
         ambiguous |= within_story.resolve_short_forms(view, clusters, lex)[1]
     types = cross_story.key_types(nodes.values())
     clusters.apply(cross_story.acronym_links(nodes, definitions, clusters, lex))
+    corpus = expand.corpus_table(definitions, (n for n in nodes.values() if n.is_known), lex)
+    tables = [(view.nodes, expand.story_table(view.nodes, lex)) for view in views]
+    clusters.apply(expand.expansion_links(tables, corpus, expand.first_by_key(nodes.values()), lex))
     clusters.apply(cross_story.equal_name_links(nodes, types))
     clusters.apply(cross_story.scored_links(nodes, types, lex))
     lone = [n for n in nodes.values() if _is_lone(n, ambiguous)]
@@ -94,11 +98,12 @@ def _is_lone(node: Node, ambiguous: set[NodeId]) -> bool:
 
 
 def _build(
-    members: list[NodeId], clusters: Clusters, renamed: Mapping[NodeId, str | None], lex: Lexicon
+    members: list[NodeId], clusters: Clusters, renamed: Mapping[NodeId, Judgement], lex: Lexicon
 ) -> Built | None:
     nodes = [clusters.nodes[nid] for nid in members]
-    rename = next((renamed[nid] for nid in members if renamed.get(nid)), None)
-    return build_entity(nodes, clusters.reasons(members[0]), lex, rename)
+    latest = max((renamed[nid] for nid in members if nid in renamed), key=lambda j: j.created, default=None)
+    reasons = clusters.reasons(members[0]) + ([latest.describe()] if latest else [])
+    return build_entity(nodes, reasons, lex, latest.name if latest else None)
 
 
 def _resolution(built: Sequence[Built | None]) -> Resolution:

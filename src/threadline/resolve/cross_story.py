@@ -67,15 +67,16 @@ def equal_name_links(nodes: Mapping[NodeId, Node], types: Mapping[str, EntityTyp
     for node in nodes.values():
         if node.is_known or is_bare_person(node, types):
             continue
-        if node.key in first:
-            head = first[node.key]
-            yield Link(
-                head.id,
-                node.id,
-                f"'{node.name.surface}' is the same name as '{head.name.surface}' in {head.story_id}",
-            )
-        else:
-            first[node.key] = node
+        head = first.setdefault(node.key, node)
+        if head is not node:
+            yield Link(head.id, node.id, same_name_reason(node, head))
+
+
+def same_name_reason(node: Node, head: Node) -> str:
+    a, b = node.name.surface, head.name.surface
+    if a == b:
+        return f"'{a}' is named in {node.story_id} and {head.story_id}"
+    return f"'{a}' ({node.story_id}) and '{b}' ({head.story_id}) are one name spelled two ways"
 
 
 def scored_links(nodes: Mapping[NodeId, Node], types: Mapping[str, EntityType], lex: Lexicon) -> list[Link]:
@@ -100,7 +101,7 @@ class FullNames:
         self.index: dict[str, dict[tuple[str, str], Node]] = defaultdict(dict)
         self.members: dict[str, list[NodeId]] = defaultdict(list)
         for node in nodes:
-            if len(node.parts) >= 2 and not node.name.is_acronym and not node.is_known:
+            if len(node.parts) >= 2 and not node.name.is_acronym:
                 self.members[node.key].append(node.id)
                 for part in set(node.name.specific):
                     self.index[spelling_key(part)].setdefault((node.key, node.type), node)
@@ -115,12 +116,13 @@ class FullNames:
         return [found[0][k] for k in sorted(common)]
 
     def fitting(self, short: Node) -> dict[NodeId, Node]:
-        """Cluster root -> a full name there that `short` fits."""
+        """Cluster root -> a full name there that `short` might stand for, read loosely
+        (as inside one story: "Islamic Resistance" might be "... in Iraq")."""
         cache_key = (short.key, short.type)
         if cache_key not in self._fitting:
             roots: dict[NodeId, Node] = {}
             for full in self.pool(short):
-                if fits(short, full, self.lex):
+                if fits(short, full, self.lex, in_story=True):
                     roots.update({self.clusters.find(nid): full for nid in self.members[full.key]})
             self._fitting[cache_key] = roots
         return self._fitting[cache_key]
@@ -130,15 +132,16 @@ def lone_short_links(
     lone: Sequence[Node], nodes: Mapping[NodeId, Node], clusters: Clusters, lex: Lexicon
 ) -> tuple[list[Link], list[Node]]:
     """Short forms whose entity holds no full name they fit: linked when exactly one
-    cluster in the corpus holds one; those that fit none anywhere are returned."""
+    cluster in the corpus holds a name they might stand for, and they fit it strictly
+    (no first names only, no country added); those that fit none are returned."""
     fulls = FullNames(nodes.values(), clusters, lex)
     links, unmatched_nodes = [], []
     for short in lone:
         roots = fulls.fitting(short)
         if clusters.find(short.id) in roots:
             continue
-        if len(roots) == 1:
-            full = next(iter(roots.values()))
+        full = next(iter(roots.values())) if len(roots) == 1 else None
+        if full is not None and fits(short, full, lex):
             reason = f"'{short.name.surface}' fits one full name in the corpus, '{full.name.surface}' ({full.story_id})"
             links.append(Link(short.id, full.id, reason))
         elif not roots:

@@ -23,27 +23,53 @@ class Built:
     reasons: tuple[str, ...]
 
 
-def well_formed(raw: str) -> bool:
-    """A spelling fit to show: one line, no stray punctuation, opens on a capital."""
+def opens_name(surface: str, lex: Lexicon) -> bool:
+    """Opens on a capital, or on a particle before one ("al-Nujaba")."""
+    first = surface.split()[0] if surface.split() else ""
+    return first[:1].isupper() or first.split("-")[0].lower() in lex.particles
+
+
+def well_formed(raw: str, lex: Lexicon) -> bool:
+    """A spelling fit to show: one line, no stray punctuation, opens a name."""
     surface = clean_surface(raw)
-    return bool(surface) and surface == raw.strip() and not (MALFORMED & set(raw)) and surface[0].isupper()
+    return (
+        bool(surface) and surface == raw.strip() and not (MALFORMED & set(raw)) and opens_name(surface, lex)
+    )
 
 
-def _rank(surface: str, count: int, lex: Lexicon) -> tuple:
-    name = parse_name(surface, lex)
-    words = ascii_words(surface)
-    untitled = bool(words) and bool(name.tokens) and words[0] == name.tokens[0]
-    return (not name.is_acronym, len(name.core), untitled, count, len(surface), surface)
+def untitled(surface: str, lex: Lexicon) -> str:
+    """The spelling without the titles and descriptors matching drops from its front:
+    "Sheikh Karrar Abbas al-Saedi" -> "Karrar Abbas al-Saedi"."""
+    drop = len(ascii_words(surface)) - len(parse_name(surface, lex).tokens)
+    words = surface.split()
+    for i in range(1, len(words)):
+        dropped = len(ascii_words(" ".join(words[:i])))
+        if dropped >= drop > 0:
+            rest = " ".join(words[i:])
+            return rest if dropped == drop and opens_name(rest, lex) else surface
+    return surface
 
 
 def best_name(surfaces: Counter[str], raw: Mapping[str, str], lex: Lexicon) -> str:
-    """The fullest common well-formed spelling: most name parts, no title, most seen."""
-    good = [s for s in surfaces if well_formed(raw[s])] or list(surfaces)
-    return max(good, key=lambda s: _rank(s, surfaces[s], lex))
+    """The fullest common well-formed spelling, titles dropped: most name parts, most seen."""
+    shown: Counter[str] = Counter()
+    for surface, count in surfaces.items():
+        if well_formed(raw[surface], lex):
+            shown[untitled(surface, lex)] += count
+    shown = shown or surfaces
+
+    def rank(s: str) -> tuple:
+        name = parse_name(s, lex)
+        return (not name.is_acronym, len(name.core), shown[s], len(s), s)
+
+    return max(shown, key=rank)
 
 
 def cluster_type(members: Sequence[Node]) -> EntityType:
+    """By votes, a knowledge type first; a name with no letter at all ("“") names nothing."""
     known = next((n.known_type for n in members if n.known_type), None)
+    if not known and not any(c.isalpha() for n in members for name in n.names for c in name.surface):
+        return "other"
     return decide([n.votes for n in members], known)
 
 

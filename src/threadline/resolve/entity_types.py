@@ -16,7 +16,7 @@ from threadline.records import EntityType, Mention
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import Name
 
-NER, CONTEXT, INSIDE = 1.0, 2.0, 3.0
+NER, CONTEXT, INSIDE = 1, 2, 3
 TYPES: tuple[EntityType, ...] = ("person", "organization", "location", "other")
 WINDOW = 40
 

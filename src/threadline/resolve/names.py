@@ -25,7 +25,9 @@ ASSIMILATED_ARTICLE = re.compile(r"\b(?:[ae][dnrstz]|[ae]sh|[ae]th|[ae]dh|el|ul)
 EDGE = "\"'“”‘’«»()[]{}.,;:!?-–—|/*• \t\n"
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # one object per spelling (parse_name caches): hashed by identity
+@dataclass(
+    frozen=True, slots=True, eq=False
+)  # one object per spelling (parse_name caches): hashed by identity
 class Name:
     """A surface form and what matching reads in it."""
 

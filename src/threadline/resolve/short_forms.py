@@ -2,12 +2,13 @@
 
 People: the short form's last part is the full name's surname ("Al-Khazali",
 "Sheikh Khazali" -> "Qais Al-Khazali"); with two or more parts its first part
-is the given name too ("Shibl al Zaydi" -> "Shibl Mohsen Obaid al Zaydi"); a
+is the given name too ("Shibl al Zaydi" -> "Shibl Mohsen Obaid al Zaydi");
+inside one story, the first two names or more do too ("Mohammed Shia"); a
 lone kunya is the full name's kunya ("Abu Alaa" -> "Abu Alaa al-Walae").
 Organisations and places: every part of the short form is in the full name,
 and what the full name adds is generic ("Badr" -> "Badr Organization", "Dora"
--> "Dora district") or, for organisations, a country ("Hezbollah" -> "Lebanese
-Hezbollah"); a name made of generic words only ("the Strip", "the Council")
+-> "Dora district") or, for organisations in one story, a country ("Hezbollah"
+-> "Lebanese Hezbollah"); a name made of generic words only ("the Strip", "the Council")
 stands for the one full name holding them. The model's person/organisation
 confusion is tolerated; a place never stands for a person or an organisation.
 """
@@ -26,9 +27,11 @@ def compatible_types(short: Node, full: Node) -> bool:
     return {short.type, full.type} == {"person", "organization"}
 
 
-def _person_fit(short: tuple[str, ...], full: tuple[str, ...], lex: Lexicon) -> bool:
+def _person_fit(short: tuple[str, ...], full: tuple[str, ...], lex: Lexicon, in_story: bool) -> bool:
     if len(short) == 1 and short[0].startswith(KUNYA):
         return short[0] == full[0]
+    if in_story and len(short) >= 2 and all(same_part(a, b, lex) for a, b in zip(short, full, strict=False)):
+        return True
     if not same_part(short[-1], full[-1], lex):
         return False
     return len(short) == 1 or (same_part(short[0], full[0], lex) and not unmatched(short, full, lex))
@@ -40,20 +43,23 @@ def _designator_fit(short: Node, full: Node, lex: Lexicon) -> bool:
     return bool(words) and words <= set(full.name.tokens) and not designator_words(full.name, lex)
 
 
-def _org_fit(short: Node, full: Node, lex: Lexicon) -> bool:
+def _org_fit(short: Node, full: Node, lex: Lexicon, in_story: bool) -> bool:
     """Every part of the short name is in the full one, which adds generic words or,
-    for an organisation, a country ("Lebanese Hezbollah"); a country alone is no
-    short form of anything ("Iraq" / "Kurdistan Region of Iraq")."""
+    for an organisation named in the same story, a country ("Lebanese Hezbollah");
+    a country alone is no short form of anything ("Iraq" / "Kurdistan Region of Iraq")."""
     if unmatched(short.name.specific, full.name.specific, lex):
         return False
     if all(p in lex.places for p in short.name.specific):
         return False
     extras = unmatched(full.name.specific, short.name.specific, lex)
-    return not extras or (full.type == "organization" and all(p in lex.places for p in extras))
+    return not extras or (in_story and full.type == "organization" and all(p in lex.places for p in extras))
 
 
-def fits(short: Node, full: Node, lex: Lexicon) -> bool:
-    """Whether `short` can stand for `full` (which has more name parts)."""
+def fits(short: Node, full: Node, lex: Lexicon, in_story: bool = False) -> bool:
+    """Whether `short` can stand for `full` (which has more name parts). Inside one
+    story (`in_story`) a person's first names stand for the full name too
+    ("Mohammed Shia" for "Mohammed Shia al-Sudani"), and an organisation's name
+    for the name with a country added ("Hezbollah" for "Lebanese Hezbollah")."""
     if short.name.is_acronym or full.name.is_acronym or not compatible_types(short, full):
         return False
     if _designator_fit(short, full, lex):
@@ -63,5 +69,5 @@ def fits(short: Node, full: Node, lex: Lexicon) -> bool:
     if conflict(short.name, full.name, lex, (short.type, full.type)):
         return False
     if full.type == "person":
-        return _person_fit(short.name.specific, full.name.specific, lex)
-    return _org_fit(short, full, lex)
+        return _person_fit(short.name.specific, full.name.specific, lex, in_story)
+    return _org_fit(short, full, lex, in_story)

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from threadline.resolve.acronyms import AcronymDefinition, definitions_in, fits_initials, letters_of
 from threadline.resolve.appositions import stated_aliases
 from threadline.resolve.cluster import Clusters, Link
+from threadline.resolve.guards import designator_words
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import parse_name
 from threadline.resolve.nodes import Node, NodeId, node_key
-from threadline.resolve.guards import designator_words
 from threadline.resolve.short_forms import fits
 from threadline.resolve.similarity import spelling_key
 
@@ -66,7 +66,9 @@ def alias_links(view: StoryView, by_mention: Mapping[str, Node]) -> Iterator[Lin
     for alias in stated_aliases(mentions, view.text):
         a, b = by_mention[alias.first.id], by_mention[alias.second.id]
         if a is not b:
-            reason = f"'{alias.first.text}' {alias.phrase} '{alias.second.text}' in {view.story_id}"
+            reason = (
+                f"the text says '{alias.first.text}', {alias.phrase} '{alias.second.text}' ({view.story_id})"
+            )
             yield Link(a.id, b.id, reason, guarded=False)
 
 
@@ -92,10 +94,11 @@ def short_form_candidates(
 ) -> dict[NodeId, Node]:
     """Cluster root -> one full name `short` fits, over `pool`."""
     out: dict[NodeId, Node] = {}
+    first = spelling_key(short.name.specific[0]) if short.name.specific else ""
     last = spelling_key(short.name.specific[-1]) if short.name.specific else ""
     for full in pool:
-        shares = last in full.folded or bool(designator_words(short.name, lex))
-        if full is not short and shares and fits(short, full, lex):
+        shares = last in full.folded or first in full.folded or bool(designator_words(short.name, lex))
+        if full is not short and shares and fits(short, full, lex, in_story=True):
             out.setdefault(clusters.find(full.id), full)
     return out
 

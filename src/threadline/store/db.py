@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -24,6 +24,7 @@ from threadline.records import (
     Mention,
     Story,
 )
+from threadline.resolve.geocode import Place
 from threadline.resolve.judgements import Judgement
 from threadline.store import schema as t
 from threadline.vocab import KnownEntity
@@ -142,6 +143,20 @@ class Store:
                 conn.execute(insert(t.entities), entity_rows)
             if links:
                 conn.execute(insert(t.mention_entities), links)
+
+    def replace_places(self, found: Mapping[str, Place]) -> None:
+        rows = [{"entity_id": entity_id, **asdict(place)} for entity_id, place in sorted(found.items())]
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.places))
+            if rows:
+                conn.execute(insert(t.places), rows)
+
+    def places(self) -> dict[str, Place]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.places).order_by(t.places.c.entity_id))
+            return {
+                r.entity_id: Place(**{k: v for k, v in r._mapping.items() if k != "entity_id"}) for r in rows
+            }
 
     def entities(self) -> list[Entity]:
         with self.engine.connect() as conn:

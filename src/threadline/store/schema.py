@@ -143,6 +143,19 @@ mention_entities = Table(
     Column("entity_id", String(40), nullable=False, index=True),
 )
 
+places = Table(  # derived: where each location entity is on the map
+    "places",
+    metadata,
+    Column("entity_id", String(40), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("country", String(2)),
+    Column("precision", Integer, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("source", Text, nullable=False),
+)
+
 judgements = Table(  # analyst decisions: survive every re-run of the resolver
     "judgements",
     metadata,

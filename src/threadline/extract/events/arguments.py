@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from threadline.extract.anaphora import antecedent
-from threadline.extract.events.clause import clause, depth_from, heads
+from threadline.extract.events.clause import clause, depth_from, heads, inside_other_event
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import ALL_TYPES, is_modifier, is_possessor, refers_to
 from threadline.extract.relations.candidate import names_in_story
@@ -141,7 +141,14 @@ def location(ps: ParsedStory, trigger: Token) -> Token | None:
     tokens = clause(trigger)
     tops = heads(trigger)
     order = load_triggers().place_preps
-    places = [t for t in tokens if ps.type_of(t) == "location" and _place_prep(t) and _reachable(t, tops)]
+    places = [
+        t
+        for t in tokens
+        if ps.type_of(t) == "location"
+        and _place_prep(t)
+        and _reachable(t, tops)
+        and not inside_other_event(t, trigger)
+    ]
     if places:
         return min(places, key=lambda t: (_depth(t, tops), order.index(_place_prep(t) or "in"), t.i))
     inside_names = [  # a place swallowed by a longer name ("the US Embassy in Baghdad's Green Zone")

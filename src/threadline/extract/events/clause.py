@@ -53,15 +53,21 @@ def heads(trigger: Token) -> list[Token]:
     if trigger.pos_ != "VERB":
         verb = governor(trigger)
         found += [verb] if verb is not None else []
-        found += [c for c in trigger.children if c.dep_ == "acl"]
+        found += describing(trigger)
     return found
+
+
+def describing(trigger: Token) -> list[Token]:
+    """Past participles describing a noun trigger: "a meeting held at ...", "attacks
+    carried out by ..."."""
+    return [c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"]
 
 
 def clause(trigger: Token) -> list[Token]:
     """Every word of the trigger's clause, in text order."""
     tokens = phrase(trigger)
     if trigger.pos_ != "VERB":
-        tokens += [t for c in trigger.children if c.dep_ == "acl" for t in phrase(c)]
+        tokens += [t for c in describing(trigger) for t in phrase(c)]
         verb = governor(trigger)
         if verb is not None:
             top = trigger if trigger.head is verb else trigger.head
@@ -75,3 +81,16 @@ def depth_from(token: Token, top: Token) -> int:
     while token.i != top.i and token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
+
+
+def inside_other_event(token: Token, trigger: Token) -> bool:
+    """Whether token belongs to another event's phrase on its way up to the trigger:
+    "in support of the October 7 assault on Israel" dates and places the assault."""
+    lexicon = load_triggers()
+    for above in token.ancestors:
+        if above.i == trigger.i:
+            return False
+        index = lexicon.verbs if above.pos_ == "VERB" else lexicon.nouns
+        if above.pos_ in ("VERB", "NOUN") and above.lemma_.lower() in index:
+            return True
+    return False

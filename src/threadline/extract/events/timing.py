@@ -14,7 +14,7 @@ import datetime
 from spacy.tokens import Span, Token
 
 from threadline.extract.dates import MONTH_ABBR, MONTHS, is_date, resolve_date
-from threadline.extract.events.clause import clause, depth_from
+from threadline.extract.events.clause import clause, depth_from, inside_other_event
 from threadline.extract.parsed import ParsedStory
 from threadline.records import DateValue
 
@@ -64,7 +64,11 @@ def _year_anchor(span: Span) -> datetime.date | None:
 
 def date(ps: ParsedStory, trigger: Token) -> DateValue:
     """The resolved time expression of the trigger's clause, or no date."""
-    spans = [s for s in _date_spans(ps, clause(trigger)) if is_date(expression(s).text)]
+    spans = [
+        s
+        for s in _date_spans(ps, clause(trigger))
+        if is_date(expression(s).text) and not inside_other_event(s.root, trigger)
+    ]
     if not spans:
         return NO_DATE
     span = min(spans, key=lambda s: (depth_from(s.root, trigger), abs(s.start - trigger.i)))
