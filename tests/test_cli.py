@@ -146,3 +146,14 @@ def test_stats_prints_counts_and_top_entities(corpus, db_url):
 def test_unknown_export_format_is_refused(db_url):
     result = invoke("export", "--format", "xml", "--db", db_url)
     assert result.exit_code == 1 and "unknown format" in result.output
+
+
+def test_ids_are_stable_across_fresh_stores(corpus, tmp_path):
+    exports = []
+    for name in ("one.db", "two.db"):
+        url = f"sqlite:///{tmp_path / name}"
+        assert invoke("ingest", str(corpus), "--db", url).exit_code == 0
+        target = tmp_path / f"{name}.json"
+        invoke("export", "--db", url, "-o", str(target))
+        exports.append(target.read_bytes())
+    assert exports[0] == exports[1]
