@@ -105,3 +105,35 @@ def test_copula_nationality_group(parse):
         "Iraq protested. The Saraya al-Fajr group is an Iraqi militia.", {"Iraq": LOC, "Saraya al-Fajr": ORG}
     )
     assert ("Saraya al-Fajr", "located_in", "Iraq") in doc.triples()
+
+
+def test_a_list_belongs_to_the_noun_just_before_it(parse):
+    doc = parse(
+        "Liwa al-Nasr was designed to reach young recruits, such as students and workers in Basra.",
+        {"Liwa al-Nasr": ORG, "Basra": LOC},
+    )
+    assert doc.triples() == set()
+    doc = parse(
+        "Southern Front commanders such as Saraya al-Fajr leaders met.",
+        {"Southern Front": ORG, "Saraya al-Fajr": ORG},
+    )
+    assert not any(p == "part_of" for _, p, _ in doc.triples())
+
+
+def test_including_needs_a_collective_noun(parse):
+    doc = parse(
+        "The Southern Front won awards including Liwa Prize.", {"Southern Front": ORG, "Liwa Prize": ORG}
+    )
+    assert doc.triples() == set()
+    doc = parse(
+        "The Southern Front, a coalition of factions including Liwa al-Nasr, met.",
+        {"Southern Front": ORG, "Liwa al-Nasr": ORG},
+    )
+    assert ("Liwa al-Nasr", "part_of", "Southern Front") in doc.triples()
+
+
+def test_a_name_that_modifies_a_noun_is_not_the_group(parse):
+    doc = parse(
+        "Hadi Qasim, a member of the Basra provincial council, spoke.", {"Hadi Qasim": PER, "Basra": LOC}
+    )
+    assert not any(p == "member_of" for _, p, _ in doc.triples())

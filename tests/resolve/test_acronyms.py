@@ -65,6 +65,17 @@ def test_acronym_defined_in_story_joins_long_name(resolve) -> None:
     assert any("defined as acronym" in r for r in run.result.reasons[entity.id])
 
 
+def test_definition_needs_a_mention_that_spells_it(resolve) -> None:
+    run = resolve(
+        (
+            "s1",
+            "Students of the National Defence University (NDU) and The National reported.",
+            {"National": "organization", "NDU": "organization", "The National": "organization"},
+        ),
+    )
+    assert not run.same("NDU", "National")
+
+
 def test_acronym_learned_in_one_story_resolves_in_another(resolve) -> None:
     run = resolve(
         (

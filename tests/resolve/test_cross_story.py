@@ -32,6 +32,10 @@ APART = [
     ("Islamic Resistance in Iraq", "Islamic Resistance in Hamas", "organization"),
     ("Gaza City", "Gaza Strip", "location"),
     ("Sawt Office", "Sawt TV", "organization"),
+    ("Frederick II", "Frederick III", "person"),
+    ("Department of Labor", "Labour Party", "organization"),
+    ("Dora district", "Dora province", "location"),
+    ("Kuwait", "Kuwait City", "location"),
 ]
 
 

@@ -122,6 +122,17 @@ def test_unit_keyword_blocks_short_form(resolve) -> None:
     assert not run.same("Hamas", "Hamas Relations Office")
 
 
+def test_a_country_is_not_its_capital(resolve) -> None:
+    run = resolve(
+        (
+            "s1",
+            "Belize City is the largest city of Belize.",
+            {"Belize City": "location", "Belize": "location"},
+        )
+    )
+    assert not run.same("Belize", "Belize City")
+
+
 def test_a_place_never_stands_for_an_organisation(resolve) -> None:
     run = resolve(
         (
@@ -131,3 +142,26 @@ def test_a_place_never_stands_for_an_organisation(resolve) -> None:
         ),
     )
     assert not run.same("Baghdad", "Baghdad Government")
+
+
+def test_a_surname_the_model_called_a_place(resolve) -> None:
+    run = resolve(
+        (
+            "s1",
+            "Frederick Jacob Titus Chiluba was president. Chiluba died in 2011. Troops entered Ndola.",
+            {"Frederick Jacob Titus Chiluba": "person", "Chiluba": "location", "Ndola": "location"},
+        ),
+    )
+    assert run.same("Chiluba", "Frederick Jacob Titus Chiluba")
+    assert run.entity("Chiluba").type == "person"
+
+
+def test_a_known_country_is_no_ones_surname(resolve) -> None:
+    from threadline.vocab import KnownEntity
+
+    known = [KnownEntity(id="jordan", name="Jordan", type="location")]
+    run = resolve(
+        ("s1", "Michael Jordan visited Jordan.", {"Michael Jordan": "person", "Jordan": "location"}),
+        known=known,
+    )
+    assert not run.same("Jordan", "Michael Jordan")

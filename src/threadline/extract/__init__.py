@@ -20,11 +20,19 @@ from threadline.records import Assertion, EventMention, Mention, Story
 __all__ = ["extract_events", "extract_relations", "parse", "resolve_date"]
 
 
+_LAST: list[tuple[tuple[object, ...], ParsedStory]] = []  # relations then events reuse one preparation
+
+
 def parse(doc: Doc, story: Story, mentions: Sequence[Mention]) -> ParsedStory:
     """The story's parse with one token per mention and role title."""
     if doc.text != story.text:
         raise ValueError(f"story {story.id}: the Doc's text is not the story's text")
-    return prepare(doc, story, mentions, load_roles())
+    key = (doc, story, tuple(mentions))
+    if _LAST and _LAST[0][0][0] is doc and _LAST[0][0] == key:
+        return _LAST[0][1]
+    prepared = prepare(doc, story, mentions, load_roles())
+    _LAST[:] = [(key, prepared)]
+    return prepared
 
 
 def extract_relations(doc: Doc, story: Story, mentions: Sequence[Mention]) -> list[Assertion]:

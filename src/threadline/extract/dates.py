@@ -193,6 +193,7 @@ def _resolve(core: str, published: datetime.date | None) -> DateValue | None:
     return _month(core, published) or _explicit(core, published)
 
 
+@lru_cache(maxsize=4096)
 def resolve_date(expression: str, published: datetime.date | None) -> DateValue:
     """The date an expression names, as precise as the words allow; value None when the
     text (and the publication date) fix none. The expression is kept as written."""

@@ -11,12 +11,13 @@ NORP, ...) stay where they do not overlap.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from threadline.extract.vocabulary import RoleLexicon, Title
 from threadline.records import Evidence, Mention, Story
@@ -68,10 +69,25 @@ def _title_patterns(roles: RoleLexicon) -> list[list[dict]]:
     return patterns
 
 
+_MATCHERS: dict[tuple[int, str], tuple[Vocab, Matcher]] = {}
+
+
+def cached_matcher(vocab: Vocab, key: str, patterns: Callable[[], dict[str, list[list[dict]]]]) -> Matcher:
+    """One Matcher per vocabulary and pattern family, built on first use (the cache holds
+    the vocabulary, so its id is never reused for another)."""
+    found = _MATCHERS.get((id(vocab), key))
+    if found is not None and found[0] is vocab:
+        return found[1]
+    matcher = Matcher(vocab)
+    for name, variants in patterns().items():
+        matcher.add(name, variants)
+    _MATCHERS[(id(vocab), key)] = (vocab, matcher)
+    return matcher
+
+
 def _title_spans(doc: Doc, roles: RoleLexicon) -> list[Span]:
     """Role-title phrases; a lone word counts only as a noun ("head", not "headed to")."""
-    matcher = Matcher(doc.vocab)
-    matcher.add("TITLE", _title_patterns(roles))
+    matcher = cached_matcher(doc.vocab, f"titles-{id(roles)}", lambda: {"TITLE": _title_patterns(roles)})
     spans = [Span(doc, s, e, label=ROLE) for _, s, e in matcher(doc)]
     return [s for s in filter_spans(spans) if len(s) > 1 or s[0].pos_ in ("NOUN", "PROPN")]
 
@@ -137,9 +153,13 @@ def split_at_lines(doc: Doc) -> Doc:
     """A copy whose sentences end at line breaks: arcs across a line are cut and each
     piece's parts hang on the piece's highest word, so headline, caption and paragraph
     never share a sentence."""
+    pieces = _pieces(doc)
+    piece_of = {t.i: n for n, piece in enumerate(pieces) for t in piece}
+    if all(piece_of[t.head.i] == piece_of[t.i] for t in doc) and len(pieces) == len(list(doc.sents)):
+        return doc.copy()  # the parse already ends its sentences at line breaks
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
-    for piece in _pieces(doc):
+    for piece in pieces:
         inside = {t.i for t in piece}
         orphans = [t for t in piece if t.head.i not in inside or t.head.i == t.i]
         top = min(orphans, key=_depth)

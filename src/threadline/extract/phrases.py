@@ -74,9 +74,14 @@ def phrase_before(ps: ParsedStory, end: int, limit: int = 8) -> list[Token]:
 
 
 def head_mention(ps: ParsedStory, tokens: list[Token], types: tuple[str, ...]) -> Token | None:
-    """The last name in a phrase that is neither a modifier nor a possessor."""
+    """The name that heads a phrase: the last name that is no modifier and no possessor,
+    with no noun after it ("the Quebec legislative assembly" is headed by no name)."""
     heads = [t for t in tokens if ps.type_of(t) in types and not is_modifier(t) and not is_possessor(t)]
-    return heads[-1] if heads else None
+    if not heads:
+        return None
+    after = [t for t in tokens if t.i > heads[-1].i]
+    nouns = [t for t in after if t.pos_ in ("NOUN", "PROPN") and t.i not in ps.mention_at]
+    return None if nouns else heads[-1]
 
 
 def possessor_mentions(ps: ParsedStory, tokens: list[Token], types: tuple[str, ...]) -> list[Token]:

@@ -166,8 +166,16 @@ def _lemma(mention: EventMention) -> str:
     return mention.extractor.rsplit(".", 1)[-1]
 
 
+def _checkable(date: DateValue) -> bool:
+    """A date that can tell two events apart: a value, or a weekday or month in its words."""
+    if date.value:
+        return True
+    words = re.findall(r"[a-z]+", (date.expression or "").lower())
+    return any(w in WEEKDAYS or (len(w) >= 3 and w[:3] in MONTHS) for w in words)
+
+
 def _undated(cluster: Cluster) -> bool:
-    return all(m.mention.date.value is None and m.mention.date.expression is None for m in cluster.members)
+    return not any(_checkable(m.mention.date) for m in cluster.members)
 
 
 def _retold(view: View, cluster: Cluster, same_place: bool) -> bool:
@@ -180,7 +188,7 @@ def _retold(view: View, cluster: Cluster, same_place: bool) -> bool:
     if not view.participants & cluster.participants:
         return False
     date = view.mention.date
-    if date.value is None and date.expression is None and _undated(cluster):
+    if not _checkable(date) and _undated(cluster):
         return True
     one_dated = not (date.value and cluster.dates)
     return one_dated and any(_lemma(m.mention) == _lemma(view.mention) for m in cluster.members)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from threadline.records import Entity, Mention, content_id
 from threadline.resolve import cross_story, expand, within_story
+from threadline.resolve.acronyms import AcronymDefinition
 from threadline.resolve.cluster import Clusters
 from threadline.resolve.entities import Built, build_entity
 from threadline.resolve.judgements import Judgement, apart_keys, merge_links, renames, subject_index
@@ -64,6 +65,17 @@ def resolve_entities(
 def _link(nodes: Mapping[NodeId, Node], texts: Mapping[str, str], clusters: Clusters, lex: Lexicon) -> None:
     """Steps 3 to 5 of the module docstring."""
     views = within_story.story_views(nodes, texts)
+    definitions = _in_text(views, nodes, clusters, lex)
+    ambiguous: set[NodeId] = set()
+    for view in views:
+        ambiguous |= within_story.resolve_short_forms(view, clusters, lex)[1]
+    _across_stories(nodes, views, definitions, ambiguous, clusters, lex)
+
+
+def _in_text(
+    views: Sequence[within_story.StoryView], nodes: Mapping[NodeId, Node], clusters: Clusters, lex: Lexicon
+) -> list[AcronymDefinition]:
+    """Acronym definitions, stated aliases and initials, story by story; the definitions."""
     by_mention = {m.id: n for n in nodes.values() for m in n.mentions}
     definitions = []
     for view in views:
@@ -73,9 +85,17 @@ def _link(nodes: Mapping[NodeId, Node], texts: Mapping[str, str], clusters: Clus
                 clusters.union(link)
         clusters.apply(within_story.alias_links(view, by_mention))
         clusters.apply(within_story.initials_links(view, clusters, lex))
-    ambiguous: set[NodeId] = set()
-    for view in views:
-        ambiguous |= within_story.resolve_short_forms(view, clusters, lex)[1]
+    return definitions
+
+
+def _across_stories(
+    nodes: Mapping[NodeId, Node],
+    views: Sequence[within_story.StoryView],
+    definitions: Sequence[AcronymDefinition],
+    ambiguous: set[NodeId],
+    clusters: Clusters,
+    lex: Lexicon,
+) -> None:
     types = cross_story.key_types(nodes.values())
     clusters.apply(cross_story.acronym_links(nodes, definitions, clusters, lex))
     corpus = expand.corpus_table(definitions, (n for n in nodes.values() if n.is_known), lex)
@@ -86,9 +106,8 @@ def _link(nodes: Mapping[NodeId, Node], texts: Mapping[str, str], clusters: Clus
     lone = [n for n in nodes.values() if _is_lone(n, ambiguous)]
     links, unmatched = cross_story.lone_short_links(lone, nodes, clusters, lex)
     clusters.apply(links)
-    clusters.apply(
-        cross_story.same_surname_links([n for n in unmatched if cross_story.is_bare_person(n, types)])
-    )
+    bare = [n for n in unmatched if cross_story.is_bare_person(n, types)]
+    clusters.apply(cross_story.same_surname_links(bare))
 
 
 def _is_lone(node: Node, ambiguous: set[NodeId]) -> bool:

@@ -70,6 +70,9 @@ class Clusters:
     def keys(self, nid: NodeId) -> set[str]:
         return self.roots[self.find(nid)].keys
 
+    def kb_of(self, nid: NodeId) -> str | None:
+        return self.roots[self.find(nid)].kb
+
     def reasons(self, nid: NodeId) -> list[str]:
         return self.roots[self.find(nid)].reasons
 

@@ -24,7 +24,7 @@ from threadline.records import EntityType
 from threadline.resolve.acronyms import fits_initials
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import Name
-from threadline.resolve.similarity import same_part, units, unmatched
+from threadline.resolve.similarity import generic_kinds, same_part, units, unmatched
 
 KUNYA = ("abu_", "umm_")
 
@@ -76,9 +76,9 @@ def conflict(
     ua, ub = units(a.core, lex), units(b.core, lex)
     if ua != ub:
         return f"different kinds of unit: '{a.surface}' / '{b.surface}'"
-    ka, kb = lex.place_kinds.intersection(a.core), lex.place_kinds.intersection(b.core)
+    ka, kb = generic_kinds(a.core, lex), generic_kinds(b.core, lex)
     if ka and kb and ka != kb:
-        return f"different kinds of place: '{a.surface}' / '{b.surface}'"
+        return f"different kinds: '{a.surface}' / '{b.surface}'"
     only_a, only_b = unmatched(a.specific, b.specific, lex), unmatched(b.specific, a.specific, lex)
     if only_a and only_b:
         return f"each has a part the other lacks: '{a.surface}' ({only_a[0]}) / '{b.surface}' ({only_b[0]})"

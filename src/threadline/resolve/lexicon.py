@@ -35,8 +35,7 @@ class Lexicon:
     particles: frozenset[str]
     stopwords: frozenset[str]
     glue: Mapping[str, str]  # word -> how it joins the next: abu -> abu_, abd -> abd
-    generic: frozenset[str]  # generic words and kinds of place
-    place_kinds: frozenset[str]
+    generic: Mapping[str, str]  # generic word -> its kind (the first spelling of its line)
     units: Mapping[str, str]  # unit word -> its kind (the first spelling of its line)
     places: frozenset[str]  # canonical demonym targets: iraq, iran, ...
     org_cues: frozenset[str]
@@ -58,6 +57,7 @@ def _mapping(table: Mapping[str, Iterable[str]], name: str) -> dict[str, str]:
 
 
 def _units(lines: Iterable[Iterable[str]]) -> dict[str, str]:
+    """Word -> its kind, for lists of lines of spellings of one kind."""
     out: dict[str, str] = {}
     for line in lines:
         words = list(line)
@@ -96,12 +96,11 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         particles=frozenset(words.get("particles") or ()),
         stopwords=frozenset(words.get("stopwords") or ()),
         glue={str(k): str(v) for k, v in (words.get("glue") or {}).items()},
-        generic=frozenset(words.get("generic") or ()) | frozenset(words.get("place_kinds") or ()),
-        place_kinds=frozenset(words.get("place_kinds") or ()),
+        generic=_units(words.get("generic") or ()),
         units=_units(words.get("units") or ()),
         places=frozenset(demonyms),
         org_cues=frozenset(w.replace("'", "") for w in cues.get("organization") or ()),
-        place_cues=frozenset(cues.get("location") or ()),
+        place_cues=frozenset(cues.get("location") or ()) | frozenset(words.get("place_words") or ()),
         context=_context(load_yaml("names_context.yaml", data_dir) or {}),
         canonical=frozenset(variants.values()),
         skippable=frozenset(words.get("particles") or ()) | frozenset(words.get("stopwords") or ()),

@@ -51,6 +51,11 @@ class Node:
         return self.name.core
 
     @property
+    def cued(self) -> bool:
+        """Whether words in or around its mentions voted, not the model alone."""
+        return sum(self.votes.values()) > len(self.mentions)
+
+    @property
     def is_known(self) -> bool:
         return self.story_id.startswith(KB_STORY)
 

@@ -10,7 +10,8 @@ and what the full name adds is generic ("Badr" -> "Badr Organization", "Dora"
 -> "Dora district") or, for organisations in one story, a country ("Hezbollah"
 -> "Lebanese Hezbollah"); a name made of generic words only ("the Strip", "the Council")
 stands for the one full name holding them. The model's person/organisation
-confusion is tolerated; a place never stands for a person or an organisation.
+confusion is tolerated, and inside a story a lone surname the model called a
+place; otherwise a place never stands for a person or an organisation.
 """
 
 from __future__ import annotations
@@ -21,10 +22,14 @@ from threadline.resolve.nodes import Node
 from threadline.resolve.similarity import same_part, unmatched
 
 
-def compatible_types(short: Node, full: Node) -> bool:
-    if short.type == full.type:
+def compatible_types(short: Node, full: Node, in_story: bool = False) -> bool:
+    """Same type, or the model's usual confusions: person/organisation anywhere, and
+    inside one story a lone surname it called a place ("Chiluba" for "Frederick
+    Chiluba") when nothing around the surname says place."""
+    if short.type == full.type or {short.type, full.type} == {"person", "organization"}:
         return True
-    return {short.type, full.type} == {"person", "organization"}
+    lone_surname = len(short.parts) == 1 and not short.cued and not short.kb_id
+    return in_story and short.type == "location" and full.type == "person" and lone_surname
 
 
 def _person_fit(short: tuple[str, ...], full: tuple[str, ...], lex: Lexicon, in_story: bool) -> bool:
@@ -60,7 +65,7 @@ def fits(short: Node, full: Node, lex: Lexicon, in_story: bool = False) -> bool:
     story (`in_story`) a person's first names stand for the full name too
     ("Mohammed Shia" for "Mohammed Shia al-Sudani"), and an organisation's name
     for the name with a country added ("Hezbollah" for "Lebanese Hezbollah")."""
-    if short.name.is_acronym or full.name.is_acronym or not compatible_types(short, full):
+    if short.name.is_acronym or full.name.is_acronym or not compatible_types(short, full, in_story):
         return False
     if _designator_fit(short, full, lex):
         return True

@@ -21,6 +21,7 @@ _SPELLING = [
     (re.compile(r"kh"), "x"),
     (re.compile(r"q|c(?!h)"), "k"),
 ]
+NUMERAL = re.compile(r"^(?:[ivxlc]+|\d+\w*)$")  # Frederick II is not Frederick III
 CLOSE = 0.95  # Jaro-Winkler above which two long parts differ by a dropped vowel at most
 
 
@@ -44,10 +45,10 @@ def _close(a: str, b: str) -> bool:
 def same_part(a: str, b: str, lex: Lexicon) -> bool:
     """Two name parts that spell one name: equal, equal once spelling choices are
     folded, or one vowel apart (Shukur/Shukr). Two different names the variants
-    table lists (Hassan, Hussein) never match."""
+    table lists (Hassan, Hussein) never match, nor two numerals (Frederick II, III)."""
     if a == b:
         return True
-    if a in lex.canonical and b in lex.canonical:
+    if (a in lex.canonical and b in lex.canonical) or NUMERAL.match(a) or NUMERAL.match(b):
         return False
     return spelling_key(a) == spelling_key(b) or _close(a, b)
 
@@ -63,6 +64,7 @@ def units(parts: Iterable[str], lex: Lexicon) -> frozenset[str]:
     return frozenset(lex.units[p] for p in parts if p in lex.units)
 
 
-def places(parts: Iterable[str], lex: Lexicon) -> frozenset[str]:
-    """Country qualifiers in a name: {"lebanon"} for "Lebanese Hezbollah"."""
-    return frozenset(p for p in parts if p in lex.places)
+def generic_kinds(parts: Iterable[str], lex: Lexicon) -> frozenset[str]:
+    """The generic kinds a name states: {"movement"} for "Badr Organization"."""
+    return frozenset(lex.generic[p] for p in parts if p in lex.generic)
+

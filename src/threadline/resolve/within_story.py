@@ -55,7 +55,7 @@ def definition_links(view: StoryView, lex: Lexicon) -> Iterator[tuple[AcronymDef
         short = view.by_key(letters_of(d.short))
         long = view.by_key(node_key(parse_name(d.long, lex))) or view.covering(d.start, d.end)
         link = None
-        if short and long and short is not long:
+        if short and long and short is not long and fits_initials(d.short, long.name.surface, lex):
             reason = f"'{d.short}' defined as acronym of '{d.long}' in {d.story_id}"
             link = Link(short.id, long.id, reason, guarded=False)
         yield d, link
@@ -94,10 +94,13 @@ def short_form_candidates(
 ) -> dict[NodeId, Node]:
     """Cluster root -> one full name `short` fits, over `pool`."""
     out: dict[NodeId, Node] = {}
+    known = clusters.kb_of(short.id)
     first = spelling_key(short.name.specific[0]) if short.name.specific else ""
     last = spelling_key(short.name.specific[-1]) if short.name.specific else ""
     for full in pool:
         shares = last in full.folded or first in full.folded or bool(designator_words(short.name, lex))
+        if known and full.type != short.type:
+            continue  # a knowledge entry ("Jordan", the country) is no one's surname
         if full is not short and shares and fits(short, full, lex, in_story=True):
             out.setdefault(clusters.find(full.id), full)
     return out

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.matcher import Matcher
 from spacy.tokens import Token
 
-from threadline.extract.parsed import HYPHENS, ROLE, ParsedStory
+from threadline.extract.parsed import HYPHENS, ROLE, ParsedStory, cached_matcher
 
 PERSON = {"ENT_TYPE": "person"}
 ORG = {"ENT_TYPE": "organization"}
@@ -39,11 +39,11 @@ class Candidate:
     role: str | None = None
 
 
-def matches(ps: ParsedStory, patterns: dict[str, list[list[dict]]]) -> list[tuple[str, int, int]]:
-    """(pattern name, start, end) for every match of the named patterns over the story."""
-    matcher = Matcher(ps.doc.vocab)
-    for name, variants in patterns.items():
-        matcher.add(name, variants)
+def matches(
+    ps: ParsedStory, family: str, patterns: Callable[[], dict[str, list[list[dict]]]]
+) -> list[tuple[str, int, int]]:
+    """(pattern name, start, end) for every match of a family's named patterns."""
+    matcher = cached_matcher(ps.doc.vocab, family, patterns)
     vocab = ps.doc.vocab
     return [(vocab.strings[key], start, end) for key, start, end in matcher(ps.doc)]
 

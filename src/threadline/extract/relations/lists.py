@@ -27,7 +27,6 @@ from threadline.extract.vocabulary import load_roles
 
 GROUP = ("organization",)
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-LOOKBACK = 14
 PATTERNS = {
     "list.such_as": [[{"LOWER": "such"}, {"LOWER": "as"}]],
     "list.among": [[{"LOWER": "among"}, {"LOWER": {"IN": ["them", "which", "whom"]}}]],
@@ -59,37 +58,37 @@ def _listed(ps: ParsedStory, cue_end: int) -> list[Token]:
     return found
 
 
-def _umbrella_idiom(doc: Doc, i: int) -> bool:
-    """ "under the umbrella of" names a backer, not the container of a list."""
-    return (
-        doc[i].lower_ == "umbrella" and i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "under"
-    )
+def _before_umbrella(doc: Doc, i: int) -> int:
+    """Step back over "under the umbrella of (the) X" ending at i: it names a backer."""
+    j = i - 1 if doc[i - 1].pos_ == "DET" else i
+    words = [t.lower_ for t in doc[max(0, j - 4) : j]]
+    return j - 5 if words == ["under", "the", "umbrella", "of"] else i
 
 
-def _container(ps: ParsedStory, cue: Token) -> Token | None:
-    """The group a list's collective noun stands for, looking back from the cue."""
+def _container(ps: ParsedStory, cue: Token, by_noun_only: bool) -> Token | None:
+    """The group the list belongs to: the name or collective noun just before the cue
+    ("the Southern Front, an alliance of militias, such as ...")."""
     doc = ps.doc
-    group_nouns = load_roles().group_nouns
     i = cue.i - 1
-    stop = max(cue.sent.start, cue.i - LOOKBACK)
-    while i >= stop:
-        token = doc[i]
-        if _umbrella_idiom(doc, i):
-            i -= 3
-            continue
-        if token.tag_ in FINITE and token.lemma_ != "be":
-            return None
-        if ps.type_of(token) == "organization" and not is_modifier(token) and not is_possessor(token):
-            return token
-        if token.lower_ in group_nouns or token.lemma_ in group_nouns:
-            return owner_of_noun(ps, token, GROUP)
+    if i >= 0 and doc[i].text == ",":
         i -= 1
+    i = _before_umbrella(doc, i) if i >= 5 else i
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < cue.sent.start:
+        return None
+    token = doc[i]
+    named = ps.type_of(token) == "organization" and not is_modifier(token) and not is_possessor(token)
+    if named and not by_noun_only:
+        return token
+    if token.lower_ in load_roles().group_nouns or token.lemma_ in load_roles().group_nouns:
+        return owner_of_noun(ps, token, GROUP)
     return None
 
 
 def _list(ps: ParsedStory, start: int, end: int, name: str) -> list[Candidate]:
     cue = ps.doc[start]
-    container = _container(ps, cue)
+    container = _container(ps, cue, by_noun_only=name == "list.including")
     if container is None:
         return []
     return [Candidate(m, "part_of", container, cue, name) for m in _listed(ps, end) if m.i != container.i]
@@ -138,7 +137,7 @@ def _unit_of(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
 def find(ps: ParsedStory) -> list[Candidate]:
     """Every part_of candidate a list, "part of" or a possessive unit states."""
     found: list[Candidate] = []
-    for name, start, end in matches(ps, PATTERNS):
+    for name, start, end in matches(ps, "lists", lambda: PATTERNS):
         if name.startswith("list."):
             found += _list(ps, start, end, name)
         elif name == "part.of":

@@ -115,6 +115,6 @@ def _copulas(ps: ParsedStory) -> list[Candidate]:
 def find(ps: ParsedStory) -> list[Candidate]:
     """Every located_in candidate the story states."""
     found: list[Candidate] = []
-    for name, start, end in matches(ps, PATTERNS):
+    for name, start, end in matches(ps, "locations", lambda: PATTERNS):
         found += _candidate(ps, start, end, name)
     return found + _copulas(ps)

@@ -132,7 +132,7 @@ def _umbrella(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
 def find(ps: ParsedStory) -> list[Candidate]:
     """Every backed_by / allied_with / affiliated_with / located_in candidate a modifier states."""
     found: list[Candidate] = []
-    for name, start, end in matches(ps, _patterns()):
+    for name, start, end in matches(ps, "modifiers", _patterns):
         if name == "modifier.hyphen":
             found += _hyphen(ps, start, end)
         elif name == "modifier.pro":

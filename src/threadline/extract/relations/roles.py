@@ -43,6 +43,7 @@ from threadline.extract.vocabulary import Title, load_roles
 
 GROUPS = ("organization", "location")
 BE = {"LEMMA": "be"}
+NP_GAP = {**gap(5), "POS": {"NOT_IN": ["VERB", "AUX", "ADP", "SCONJ", "CCONJ"]}}
 PATTERNS = {
     "role.appositive": [
         [PERSON, COMMA, gap(8), TITLE],
@@ -53,7 +54,7 @@ PATTERNS = {
     "role.title": [
         [TITLE, PERSON],
         [TITLE, COMMA, PERSON],
-        [TITLE, {"LOWER": {"IN": ["of", "for"]}}, gap(5), {"ORTH": ",", "OP": "?"}, PERSON],
+        [TITLE, {"LOWER": {"IN": ["of", "for"]}}, NP_GAP, {"ORTH": ",", "OP": "?"}, PERSON],
     ],
     "role.possessive": [[ORG, {"LOWER": {"IN": ["'s", "’s"]}}, PERSON]],
     "role.appointment": [
@@ -229,7 +230,7 @@ HANDLERS = {
 def find(ps: ParsedStory) -> list[Candidate]:
     """Every leader_of / member_of candidate in the story."""
     found: list[Candidate] = []
-    for name, start, end in matches(ps, PATTERNS):
+    for name, start, end in matches(ps, "roles", lambda: PATTERNS):
         if name == "role.possessive":
             doc = ps.doc
             found.append(Candidate(doc[end - 1], "member_of", doc[start], doc[end - 1], name))
