@@ -107,8 +107,8 @@ def find_partial_overlaps(
     """
     skip = set(copies)
     by_story: dict[str, list[tuple[int, MinHash]]] = defaultdict(list)
-    for (story, part), blob in sorted(paragraph_hashes.items()):
-        by_story[story].append((part, from_bytes(blob)))
+    for (story_id, part), blob in sorted(paragraph_hashes.items()):
+        by_story[story_id].append((part, from_bytes(blob)))
     lsh = MinHashLSH(threshold=PARAGRAPH_THRESHOLD, num_perm=NUM_PERM)
     found: list[Duplicate] = []
     for story in sorted(stories, key=first_seen_order):

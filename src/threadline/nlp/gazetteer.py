@@ -95,7 +95,9 @@ class Gazetteer:
         self.patterns: dict[str, tuple[Doc, Entry]] = {}
         for entity in entities:
             label = SPACY_LABEL.get(entity.type)
-            for variant in sorted({v for n in entity.names for v in spelling_variants(n)}) if label else ():
+            if label is None:
+                continue
+            for variant in sorted({v for n in entity.names for v in spelling_variants(n)}):
                 pattern = nlp.make_doc(variant)
                 key = f"{entity.id}|{variant}"
                 shape = tuple(token_shape(t.text) for t in pattern)

@@ -87,9 +87,10 @@ def mentions_of(doc: Doc, story: Story) -> list[Mention]:
         entity_type = ENTITY_TYPE.get(span.label_)
         if entity_type is None:
             continue
-        span = trim_span(span)
-        if span is None:
+        trimmed = trim_span(span)
+        if trimmed is None:
             continue
+        span = trimmed
         mentions.append(
             Mention(
                 story_id=story.id,
