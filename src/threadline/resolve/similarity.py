@@ -67,4 +67,3 @@ def units(parts: Iterable[str], lex: Lexicon) -> frozenset[str]:
 def generic_kinds(parts: Iterable[str], lex: Lexicon) -> frozenset[str]:
     """The generic kinds a name states: {"movement"} for "Badr Organization"."""
     return frozenset(lex.generic[p] for p in parts if p in lex.generic)
-
