@@ -1,7 +1,7 @@
-"""The gazetteer component: names from the knowledge files, tagged before `ner` runs.
+"""The gazetteer component: names from the knowledge files, merged into `ner`'s entities.
 
 The small English model tags Arabic-named armed groups and outlets as PERSON; a
-match on a known name settles the type. Matching is one case-insensitive
+match on a known name settles the type (see merge_with_ner for overlaps). Matching is one case-insensitive
 PhraseMatcher pass (fast with thousands of names) followed by case rules: a
 capitalised word of the name must not be lower-case in the text ("The National"
 is an outlet, "the national team" is not), and an all-capital short form (US,
@@ -87,6 +87,30 @@ def fits(span: Span, pattern: Doc, shape: tuple[str, ...]) -> bool:
     return True
 
 
+def merge_with_ner(known: list[Span], predicted: list[Span]) -> list[Span]:
+    """Known names win, except where the model found a longer name around one:
+    "Hama" inside "Nawzad Hama Karim", "Washington" inside "Washington Institute"."""
+    wider = [p for p in predicted if any(_contains(p, k) and _name_around(p, k) for k in known)]
+    kept_known = [k for k in known if not any(_contains(p, k) for p in wider)]
+    rest = [p for p in predicted if p not in wider and not any(_overlaps(p, k) for k in kept_known)]
+    return sorted(wider + kept_known + rest, key=lambda s: s.start)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _name_around(outer: Span, inner: Span) -> bool:
+    """The words the model added are name words (Nawzad … Karim), not a label ("FILE -")."""
+    extra = [t for t in outer if not inner.start <= t.i < inner.end]
+    return all(t.is_alpha and (t.is_title or t.lower_ in PARTICLES) for t in extra)
+
+
+def _contains(outer: Span, inner: Span) -> bool:
+    """Strictly wider on at least one side."""
+    return outer.start <= inner.start and inner.end <= outer.end and len(outer) > len(inner)
+
+
 class Gazetteer:
     """Tag known names as entities carrying their knowledge id (Span.id_)."""
 
@@ -111,7 +135,7 @@ class Gazetteer:
             span = doc[start:end]
             if fits(span, pattern, entry.shape):
                 found.append(Span(doc, start, end, label=entry.label, span_id=entry.kb_id))
-        doc.ents = filter_spans(found)  # `ner` keeps these and labels the rest
+        doc.ents = merge_with_ner(filter_spans(found), list(doc.ents))
         return doc
 
 

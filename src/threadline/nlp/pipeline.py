@@ -1,8 +1,9 @@
 """Build threadline's spaCy Language and turn parsed stories into mentions.
 
 The Language is the pinned statistical pipeline plus components registered by
-name: an entity ruler of known names in front of `ner`, and `threadline_entity_cues`
-after it, which settles a name's type from the words inside it.
+name: `threadline_gazetteer` after `ner`, which merges known names into the model's
+entities, and `threadline_entity_cues`, which settles a name's type from the words
+inside it.
 """
 
 from __future__ import annotations
@@ -63,8 +64,8 @@ class EntityCues:
 @lru_cache(maxsize=4)
 def _build(model: str, verify: bool, data_dir: Path) -> Language:
     nlp = load_base_model(model, verify)
-    nlp.add_pipe("threadline_gazetteer", before="ner", config={"data_dir": str(data_dir)})
-    nlp.add_pipe("threadline_entity_cues", after="ner", config={"data_dir": str(data_dir)})
+    nlp.add_pipe("threadline_gazetteer", after="ner", config={"data_dir": str(data_dir)})
+    nlp.add_pipe("threadline_entity_cues", after="threadline_gazetteer", config={"data_dir": str(data_dir)})
     return nlp
 
 
