@@ -23,6 +23,7 @@ from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
 from threadline.records import Assertion, Document, EventMention, Extraction, Story
 from threadline.resolve import resolve_entities
 from threadline.resolve.geocode import Gazetteer
+from threadline.resolve.lexicon import load_lexicon
 from threadline.resolve.places import place_entities
 from threadline.settings import Settings
 from threadline.store import Store
@@ -115,7 +116,8 @@ def refresh_derived(store: Store, settings: Settings) -> None:
     texts = {s.id: s.text for s in stories}
     known = (*load_knowledge(settings.data_dir), *store.reference_entities())
     mentions = store.mentions()
-    resolution = resolve_entities(mentions, texts, known, store.judgements())
+    lex = load_lexicon(settings.data_dir)
+    resolution = resolve_entities(mentions, texts, known, store.judgements(), lex)
     store.replace_entities(resolution.entities, resolution.entity_of, resolution.reasons)
     gazetteer = gazetteer_for(known)
     store.replace_places(place_entities(resolution.entities, mentions, resolution.entity_of, gazetteer))
