@@ -157,6 +157,26 @@ class DateValue:
 
 
 @dataclass(frozen=True, slots=True)
+class Claim:
+    """A claim of responsibility for an event, or a denial of any role in it, as one
+    story states it: claimant (a Mention) -> the EventMention it claims or disowns."""
+
+    story_id: str
+    claimant: str  # Mention.id
+    event: str  # EventMention.id of the same story
+    kind: Literal["responsibility", "denial"]
+    evidence: Evidence
+    extractor: str
+    version: str
+    modality: Modality = "asserted"  # a denial is always "denied"
+    attribution: Attribution = field(default_factory=Attribution)
+
+    @property
+    def id(self) -> str:
+        return content_id("c", self.story_id, self.claimant, self.event, self.kind, self.evidence.start)
+
+
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """One story's report of an event; merged across stories into an Event later."""
 
@@ -171,6 +191,8 @@ class EventMention:
     version: str
     modality: Modality = "asserted"
     attribution: Attribution = field(default_factory=Attribution)
+    roles: tuple[tuple[str, str], ...] = ()  # (participant Mention.id, role), roles from the ontology
+    claims: tuple[Claim, ...] = ()  # claims of responsibility for (or denials of) this event
 
     @property
     def id(self) -> str:
@@ -209,4 +231,11 @@ class Event:
     participants: tuple[str, ...]  # Entity ids
     evidence: tuple[Evidence, ...]
     mentions: tuple[str, ...]  # EventMention ids it merges
-    modality: Modality = "asserted"
+    modality: Modality = "asserted"  # the firmest modality of a mention that asserts it
+    roles: tuple[tuple[str, str], ...] = ()  # (participant Entity.id, role)
+    disputed_by: tuple[str, ...] = ()  # ids of its mentions that deny or negate it
+
+    @property
+    def contested(self) -> bool:
+        """One source says it happened, another that it did not."""
+        return bool(self.disputed_by)

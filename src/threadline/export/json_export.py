@@ -1,23 +1,29 @@
 """The benchmark JSON export (../shared/eval/README.md): stories, entities,
-mentions, relations and events, each fact with its verbatim evidence.
+mentions, relations and events, each fact with its verbatim evidence; beside them
+the claims of responsibility and the denials that match no asserted fact.
 
-Ordering is fixed everywhere, so the same store always gives the same bytes.
+Each evidence item carries its own modality and attribution (who says so, through
+which outlet). A fact that one source asserts and another denies is exported once,
+`contested`, its dissenting evidence under `disputed_by`; a fact only denied is no
+fact: it goes under `denials`. Ordering is fixed everywhere, so the same store
+always gives the same bytes.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import asdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
 from typing import Any
 
-from threadline.graph.events import merge_events
-from threadline.records import Assertion, Entity, Event, Evidence, Story
+from threadline.graph.events import FIRMNESS, merge_events
+from threadline.records import Assertion, Claim, Entity, Event, EventMention, Evidence, Story
 from threadline.resolve.geocode import Place
 from threadline.store import Store
 
 NOT_A_FACT = {"negated", "denied"}  # kept in the store, never exported as a positive fact
+Told = Assertion | EventMention | Claim
 
 
 def root_of(stories: Iterable[Story], duplicate_of: Mapping[str, str]) -> dict[str, str]:
@@ -42,36 +48,71 @@ def sources(evidence: list[dict[str, Any]], roots: Mapping[str, str]) -> dict[st
     return {"sources": len(stories), "independent_sources": len({roots.get(s, s) for s in stories})}
 
 
-def relations_of(
-    assertions: Iterable[Assertion], entity_of: Mapping[str, str], roots: Mapping[str, str]
-) -> list[dict[str, Any]]:
-    """Claims grouped by (subject, predicate, object) entity; each keeps its evidence."""
-    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for a in assertions:
-        subject, obj = entity_of.get(a.subject), entity_of.get(a.object)
-        if a.modality in NOT_A_FACT or not subject or not obj or subject == obj:
-            continue
-        item = evidence_item(a.evidence, a.modality, asdict(a.attribution))
-        grouped[(subject, a.predicate, obj)].append({**item, "role": a.role, "extractor": a.extractor})
-    relations = []
-    for (subject, predicate, obj), evidence in sorted(grouped.items()):
-        evidence.sort(key=lambda e: (e["story"], e["start"]))
-        relations.append(
-            {
-                "subject": subject,
-                "predicate": predicate,
-                "object": obj,
-                "evidence": evidence,
-                **sources(evidence, roots),
-            }
+@dataclass(frozen=True)
+class Citing:
+    """What citing a claim's evidence needs: resolved entities, story copies, outlets."""
+
+    entity_of: Mapping[str, str]
+    roots: Mapping[str, str]
+    outlets: Mapping[str, str | None]  # story id -> the outlet that published it
+
+    def attribution(self, told: Told) -> dict[str, Any]:
+        """kind, text, the source's mention and entity, and the outlet it was told to
+        (`via`); the outlet itself, by name, when no one else is cited."""
+        item = asdict(told.attribution)
+        if told.attribution.kind == "outlet" and item["text"] is None:
+            item["text"] = self.outlets.get(told.story_id)
+        item["entity"] = self.entity_of.get(told.attribution.mention_id or "")
+        return item
+
+    def items(self, told: Sequence[Told]) -> list[dict[str, Any]]:
+        """One evidence item per quote, in story order; of two claims on one quote, the
+        firmer one's."""
+        ranked = sorted(
+            told, key=lambda c: (c.evidence.story_id, c.evidence.start, FIRMNESS.index(c.modality))
         )
-    return relations
+        found: dict[tuple[str, int, int], dict[str, Any]] = {}
+        for claim in ranked:
+            item = evidence_item(claim.evidence, claim.modality, self.attribution(claim))
+            if isinstance(claim, Assertion):
+                item.update(role=claim.role, extractor=claim.extractor)
+            found.setdefault((item["story"], item["start"], item["end"]), item)
+        return list(found.values())
 
 
-def event_item(event: Event, roots: Mapping[str, str]) -> dict[str, Any]:
-    evidence = sorted(
-        (evidence_item(e, event.modality, {}) for e in event.evidence), key=lambda e: (e["story"], e["start"])
-    )
+def _split(told: Sequence[Told]) -> tuple[list[Told], list[Told]]:
+    """Those that state the fact, and those that deny or negate it."""
+    return [t for t in told if t.modality not in NOT_A_FACT], [t for t in told if t.modality in NOT_A_FACT]
+
+
+def relations_of(
+    assertions: Iterable[Assertion], citing: Citing
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Claims grouped by (subject, predicate, object) entity, each with its evidence; and
+    the relations only denied, which are no facts."""
+    grouped: dict[tuple[str, str, str], list[Assertion]] = defaultdict(list)
+    for a in assertions:
+        subject, obj = citing.entity_of.get(a.subject), citing.entity_of.get(a.object)
+        if subject and obj and subject != obj:
+            grouped[(subject, a.predicate, obj)].append(a)
+    relations, denials = [], []
+    for (subject, predicate, obj), told in sorted(grouped.items()):
+        fact = {"subject": subject, "predicate": predicate, "object": obj}
+        support, dissent = (citing.items(side) for side in _split(told))
+        if not support:
+            denials.append({"kind": "relation", **fact, "evidence": dissent})
+            continue
+        counts = sources(support, citing.roots)
+        relations.append(
+            {**fact, "evidence": support, **counts, "contested": bool(dissent), "disputed_by": dissent}
+        )
+    return relations, denials
+
+
+def event_item(event: Event, mentions: Mapping[str, EventMention], citing: Citing) -> dict[str, Any]:
+    told = [mentions[m] for m in event.mentions if m in mentions]
+    disputed = set(event.disputed_by)
+    evidence = citing.items([m for m in told if m.id not in disputed])
     return {
         "id": event.id,
         "type": event.type,
@@ -80,14 +121,42 @@ def event_item(event: Event, roots: Mapping[str, str]) -> dict[str, Any]:
         "date_expression": event.date.expression,
         "location": event.location,
         "participants": list(event.participants),
+        "roles": dict(event.roles),
         "modality": event.modality,
         "evidence": evidence,
-        **sources(evidence, roots),
+        **sources(evidence, citing.roots),
+        "contested": event.contested,
+        "disputed_by": citing.items([m for m in told if m.id in disputed]),
     }
 
 
+def claims_of(
+    events: Sequence[Event], mentions: Mapping[str, EventMention], citing: Citing
+) -> list[dict[str, Any]]:
+    """Claims of responsibility and denials of any role: claimant entity -> event."""
+    event_of = {m: e.id for e in events for m in e.mentions}
+    grouped: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in (c for m in mentions.values() for c in m.claims):
+        claimant, event = citing.entity_of.get(claim.claimant), event_of.get(claim.event)
+        if claimant and event:
+            grouped[(claimant, event, claim.kind)].append(claim)
+    found = []
+    for (claimant, event, kind), told in sorted(grouped.items()):
+        evidence = citing.items(told)
+        modality = min((c.modality for c in told), key=FIRMNESS.index)
+        item = {
+            "claimant": claimant,
+            "event": event,
+            "kind": kind,
+            "modality": modality,
+            "evidence": evidence,
+        }
+        found.append({**item, **sources(evidence, citing.roots)})
+    return found
+
+
 def entity_item(entity: Entity, place: Place | None) -> dict[str, Any]:
-    item = {
+    item: dict[str, Any] = {
         "id": entity.id,
         "type": entity.type,
         "name": entity.name,
@@ -117,8 +186,14 @@ def build_export(store: Store) -> dict[str, Any]:
             overlaps[d.story_id].append({"story": d.duplicate_of, "similarity": d.similarity})
     roots = root_of(stories, duplicate_of)
     entity_of = store.entity_of()
+    citing = Citing(entity_of, roots, {s.id: s.outlet for s in stories})
     places = store.places()
-    events = merge_events(store.event_mentions(), entity_of, roots)
+    mentions = {m.id: m for m in store.event_mentions()}
+    events = sorted(merge_events(list(mentions.values()), entity_of, roots), key=lambda e: e.id)
+    relations, denied_relations = relations_of(store.assertions(), citing)
+    denied_events = [
+        {"kind": "event", **event_item(e, mentions, citing)} for e in events if e.modality in NOT_A_FACT
+    ]
     return {
         "stories": [
             {
@@ -148,10 +223,10 @@ def build_export(store: Store) -> dict[str, Any]:
             }
             for m in store.mentions()
         ],
-        "relations": relations_of(store.assertions(), entity_of, roots),
-        "events": [
-            event_item(e, roots) for e in sorted(events, key=lambda e: e.id) if e.modality not in NOT_A_FACT
-        ],
+        "relations": relations,
+        "events": [event_item(e, mentions, citing) for e in events if e.modality not in NOT_A_FACT],
+        "claims": claims_of(events, mentions, citing),
+        "denials": denied_relations + denied_events,
     }
 
 

@@ -15,7 +15,15 @@ known date); and enough shared entities:
 
 A re-published copy's mention of the same sentence always joins its original's event.
 The event keeps every mention's evidence; its date is the best-supported dated
-mention's, its place the most named; its modality the firmest any mention gives.
+mention's, its place the most named; its modality the firmest any mention gives; each
+participant's role the one its mentions give most.
+
+Mentions that deny or negate an event ("no strike took place") are merged after the
+others: one joins an event that others assert when it has the same type, no
+contradicting date, and the same place or a shared participant with no other place.
+The event then keeps both sides, flagged as contested (`Event.disputed_by`). A denial
+that matches nothing asserted stays an event of its own, with its denied modality:
+never a positive fact.
 """
 
 from __future__ import annotations
@@ -41,6 +49,8 @@ FIRMNESS: tuple[Modality, ...] = (
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 RANGE_DAYS = 7
+NOT_A_FACT: frozenset[str] = frozenset({"denied", "negated"})
+PARTICIPANT = "participant"  # the role of a participant no mention gives another role
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +61,14 @@ class View:
     root: str
     participants: frozenset[str]
     location: str | None
+    roles: tuple[tuple[str, str], ...] = ()  # (Entity.id, role)
 
 
 @dataclass
 class Cluster:
     type: str
     members: list[View] = field(default_factory=list)
+    dissent: list[View] = field(default_factory=list)  # mentions saying it did not happen
 
     @property
     def participants(self) -> set[str]:
@@ -162,6 +174,18 @@ def accepts(cluster: Cluster, view: View) -> bool:
     return shared >= 2 or (shared >= 1 and (same_place or fit == 1))
 
 
+def disputes(cluster: Cluster, view: View) -> bool:
+    """Whether a mention that denies or negates an event speaks of the cluster's event:
+    the same type, no contradicting date, and the same place, or a shared participant
+    where it names no other place."""
+    if cluster.type != view.mention.type or date_fit(view, cluster) is None:
+        return False
+    if view.location is not None and view.location in cluster.locations:
+        return True
+    elsewhere = view.location is not None and bool(cluster.locations)
+    return bool(view.participants & cluster.participants) and not elsewhere
+
+
 def _lemma(mention: EventMention) -> str:
     return mention.extractor.rsplit(".", 1)[-1]
 
@@ -213,11 +237,27 @@ def _location(cluster: Cluster) -> str | None:
     return next(m.location for m in cluster.members if m.location and counts[m.location] == top)
 
 
+def _roles(views: Sequence[View], participants: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """Each participant's role: the one its mentions give most, a named role before
+    "participant", the first told on a tie."""
+    votes: dict[str, Counter[str]] = {}
+    for view in views:
+        for entity, role in view.roles:
+            votes.setdefault(entity, Counter())[role] += 1
+    chosen = []
+    for entity in participants:
+        counts = votes.get(entity) or Counter({PARTICIPANT: 1})
+        chosen.append((entity, max(counts, key=lambda r: (counts[r], r != PARTICIPANT))))
+    return tuple(chosen)
+
+
 def to_event(cluster: Cluster) -> Event:
     mentions = [m.mention for m in cluster.members]
-    evidence = tuple(dict.fromkeys(m.evidence for m in mentions))
+    dissent = [m.mention for m in cluster.dissent]
+    evidence = tuple(dict.fromkeys(m.evidence for m in mentions + dissent))
     location = _location(cluster)
-    participants = sorted(cluster.participants - ({location} if location else set()))
+    named = cluster.participants.union(*(v.participants for v in cluster.dissent))
+    participants = sorted(named - ({location} if location else set()))
     modality = min((m.modality for m in mentions), key=FIRMNESS.index)
     return Event(
         id=content_id("v", cluster.type, mentions[0].id),
@@ -226,15 +266,30 @@ def to_event(cluster: Cluster) -> Event:
         location=location,
         participants=tuple(participants),
         evidence=evidence,
-        mentions=tuple(sorted(m.id for m in mentions)),
+        mentions=tuple(sorted(m.id for m in mentions + dissent)),
         modality=modality,
+        roles=_roles(cluster.members + cluster.dissent, participants),
+        disputed_by=tuple(sorted(m.id for m in dissent)),
     )
 
 
 def _view(mention: EventMention, entity_of: Mapping[str, str], root_of: Mapping[str, str]) -> View:
     participants = frozenset(entity_of[p] for p in mention.participants if p in entity_of)
     location = entity_of.get(mention.location) if mention.location else None
-    return View(mention, root_of.get(mention.story_id, mention.story_id), participants, location)
+    roles = tuple((entity_of[m], role) for m, role in mention.roles if m in entity_of)
+    return View(mention, root_of.get(mention.story_id, mention.story_id), participants, location, roles)
+
+
+def _clusters(views: Sequence[View]) -> list[Cluster]:
+    """Each mention joins the first event it reports, else starts one."""
+    clusters: list[Cluster] = []
+    for view in views:
+        home = next((c for c in clusters if accepts(c, view)), None)
+        if home is None:
+            home = Cluster(view.mention.type)
+            clusters.append(home)
+        home.members.append(view)
+    return clusters
 
 
 def merge_events(
@@ -243,16 +298,18 @@ def merge_events(
     """One Event per real-world event, with the evidence of every story that reports it.
 
     entity_of maps Mention.id to Entity.id; root_of maps a story id to the id of its
-    earliest copy. The result is ordered as the mentions are, and ids are stable."""
+    earliest copy. Events some mention asserts come first, then those only denied, each
+    ordered as the mentions are; ids are stable."""
     views = sorted(
         (_view(m, entity_of, root_of) for m in events),
         key=lambda v: (v.root, v.mention.story_id, v.mention.evidence.start, v.mention.id),
     )
-    clusters: list[Cluster] = []
-    for view in views:
-        home = next((c for c in clusters if accepts(c, view)), None)
-        if home is None:
-            home = Cluster(view.mention.type)
-            clusters.append(home)
-        home.members.append(view)
-    return [to_event(c) for c in clusters]
+    clusters = _clusters([v for v in views if v.mention.modality not in NOT_A_FACT])
+    alone = []
+    for view in (v for v in views if v.mention.modality in NOT_A_FACT):
+        home = next((c for c in clusters if disputes(c, view)), None)
+        if home is not None:
+            home.dissent.append(view)
+        else:
+            alone.append(view)
+    return [to_event(c) for c in clusters + _clusters(alone)]

@@ -14,6 +14,7 @@ from threadline.records import (
     Assertion,
     Attribution,
     Block,
+    Claim,
     DateValue,
     Document,
     Duplicate,
@@ -103,9 +104,13 @@ class Store:
             return [_assertion(r._mapping) for r in rows]
 
     def event_mentions(self) -> list[EventMention]:
+        """Event mentions, each with the claims of responsibility made for it."""
         with self.engine.connect() as conn:
+            claims: dict[str, list[Claim]] = {}
+            for r in conn.execute(select(t.claims).order_by(t.claims.c.id)):
+                claims.setdefault(r.event, []).append(_claim(r._mapping))
             rows = conn.execute(select(t.event_mentions).order_by(t.event_mentions.c.id))
-            return [_event_mention(r._mapping) for r in rows]
+            return [_event_mention(r._mapping, tuple(claims.get(r.id, ()))) for r in rows]
 
     # ------------------------------------------------------------ derived rows
     def replace_duplicates(self, found: Iterable[Duplicate]) -> None:
@@ -252,12 +257,13 @@ def _document_row(document: Document, seq: int) -> dict[str, Any]:
 def _insert_extractions(
     conn: Any, extractions: Sequence[Extraction], minhashes: dict[tuple[str, int], bytes]
 ) -> None:
-    story_rows, mention_rows, assertion_rows, event_rows = [], [], [], []
+    story_rows, mention_rows, assertion_rows, event_rows, claim_rows = [], [], [], [], []
     for ex in extractions:
         story_rows.append(_story_row(ex.story))
         mention_rows += [{**asdict(m), "id": m.id} for m in ex.mentions]
         assertion_rows += [_assertion_row(a) for a in ex.assertions]
         event_rows += [_event_row(e) for e in ex.events]
+        claim_rows += list({c.id: _claim_row(c) for e in ex.events for c in e.claims}.values())
     signature_rows = [{"story_id": s, "part": n, "minhash": h} for (s, n), h in minhashes.items()]
     for table, rows in (
         (t.stories, story_rows),
@@ -265,6 +271,7 @@ def _insert_extractions(
         (t.mentions, mention_rows),
         (t.assertions, assertion_rows),
         (t.event_mentions, event_rows),
+        (t.claims, claim_rows),
     ):
         if rows:
             conn.execute(insert(table), rows)
@@ -311,54 +318,49 @@ def _mention(r: Any) -> Mention:
     )
 
 
-def _evidence_row(evidence: Evidence) -> dict[str, Any]:
+def _provenance_row(claim: Assertion | EventMention | Claim) -> dict[str, Any]:
+    """The columns every claim has: its quote and where it sits, who extracted it, how
+    firmly it is stated and who states it."""
+    evidence = claim.evidence
     return {
+        "id": claim.id,
+        "story_id": claim.story_id,
         "quote": evidence.quote,
         "quote_start": evidence.start,
         "quote_end": evidence.end,
         "zone": evidence.zone,
+        "extractor": claim.extractor,
+        "version": claim.version,
+        "modality": claim.modality,
+        "attribution": asdict(claim.attribution),
     }
 
 
-def _evidence(r: Any) -> Evidence:
-    return Evidence(r["story_id"], r["quote_start"], r["quote_end"], r["quote"], r["zone"])
+def _provenance(r: Any) -> dict[str, Any]:
+    return {
+        "story_id": r["story_id"],
+        "evidence": Evidence(r["story_id"], r["quote_start"], r["quote_end"], r["quote"], r["zone"]),
+        "extractor": r["extractor"],
+        "version": r["version"],
+        "modality": r["modality"],
+        "attribution": Attribution(**r["attribution"]),
+    }
 
 
 def _assertion_row(a: Assertion) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "story_id": a.story_id,
-        "subject": a.subject,
-        "predicate": a.predicate,
-        "object": a.object,
-        "role": a.role,
-        **_evidence_row(a.evidence),
-        "extractor": a.extractor,
-        "version": a.version,
-        "modality": a.modality,
-        "attribution": asdict(a.attribution),
-    }
+    fields = {"subject": a.subject, "predicate": a.predicate, "object": a.object, "role": a.role}
+    return {**_provenance_row(a), **fields}
 
 
 def _assertion(r: Any) -> Assertion:
     return Assertion(
-        story_id=r["story_id"],
-        subject=r["subject"],
-        predicate=r["predicate"],
-        object=r["object"],
-        evidence=_evidence(r),
-        extractor=r["extractor"],
-        version=r["version"],
-        role=r["role"],
-        modality=r["modality"],
-        attribution=Attribution(**r["attribution"]),
+        subject=r["subject"], predicate=r["predicate"], object=r["object"], role=r["role"], **_provenance(r)
     )
 
 
 def _event_row(e: EventMention) -> dict[str, Any]:
     return {
-        "id": e.id,
-        "story_id": e.story_id,
+        **_provenance_row(e),
         "type": e.type,
         "trigger": e.trigger,
         "participants": list(e.participants),
@@ -366,25 +368,26 @@ def _event_row(e: EventMention) -> dict[str, Any]:
         "date_value": e.date.value,
         "date_precision": e.date.precision,
         "date_expression": e.date.expression,
-        **_evidence_row(e.evidence),
-        "extractor": e.extractor,
-        "version": e.version,
-        "modality": e.modality,
-        "attribution": asdict(e.attribution),
+        "roles": [list(pair) for pair in e.roles],
     }
 
 
-def _event_mention(r: Any) -> EventMention:
+def _event_mention(r: Any, claims: tuple[Claim, ...] = ()) -> EventMention:
     return EventMention(
-        story_id=r["story_id"],
         type=r["type"],
         trigger=r["trigger"],
         participants=tuple(r["participants"]),
         location=r["location"],
         date=DateValue(r["date_value"], r["date_precision"], r["date_expression"]),
-        evidence=_evidence(r),
-        extractor=r["extractor"],
-        version=r["version"],
-        modality=r["modality"],
-        attribution=Attribution(**r["attribution"]),
+        roles=tuple((m, role) for m, role in r["roles"] or ()),
+        claims=claims,
+        **_provenance(r),
     )
+
+
+def _claim_row(c: Claim) -> dict[str, Any]:
+    return {**_provenance_row(c), "claimant": c.claimant, "event": c.event, "kind": c.kind}
+
+
+def _claim(r: Any) -> Claim:
+    return Claim(claimant=r["claimant"], event=r["event"], kind=r["kind"], **_provenance(r))

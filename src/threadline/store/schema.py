@@ -1,7 +1,7 @@
 """The tables, in SQLAlchemy Core, portable between SQLite and PostgreSQL.
 
 Two kinds of rows: claims extracted from one story (stories, mentions,
-assertions, event_mentions), replaced only when their document changes; and
+assertions, event_mentions, claims), replaced only when their document changes; and
 derived rows (duplicates, entities, mention_entities), recomputed from the
 claims after every ingest. Resolution never rewrites evidence.
 """
@@ -113,6 +113,18 @@ event_mentions = Table(
     Column("date_value", String(10)),
     Column("date_precision", String(10), nullable=False),
     Column("date_expression", Text),
+    Column("roles", JSON, nullable=False, default=list),  # [[mention id, role], ...]
+    *evidence_columns(),
+)
+
+claims = Table(  # "X claimed responsibility for the attack", "X denied any role": claimant -> event mention
+    "claims",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("story_id", String(40), ForeignKey("stories.id"), nullable=False, index=True),
+    Column("claimant", String(40), nullable=False),
+    Column("event", String(40), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
     *evidence_columns(),
 )
 
@@ -174,4 +186,4 @@ reference_entities = Table(  # entities users loaded with `threadline kb add`
     Column("entry", JSON, nullable=False),
 )
 
-STORY_CHILDREN = (signatures, mentions, assertions, event_mentions)
+STORY_CHILDREN = (signatures, mentions, assertions, event_mentions, claims)

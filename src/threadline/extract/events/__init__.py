@@ -2,23 +2,27 @@
 
 One EventMention per trigger, except that two triggers of one type joined in the parse
 ("a drone strike ... killed") report one event. A trigger with neither a named
-participant nor a place reports nothing we can use and is dropped.
+participant nor a place reports nothing we can use and is dropped. Each participant
+has its role (roles.py); claims of responsibility and denials (claims.py) ride on the
+event mention they claim.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
 from threadline.extract.attribution import attribution_of
 from threadline.extract.events import arguments, timing, triggers
+from threadline.extract.events.claims import Told, claimant_of, extract_claims, frame_of, presupposed_modality
+from threadline.extract.events.roles import Slotted, roles_of
 from threadline.extract.modality import modality_of
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.vocabulary import load_triggers
-from threadline.records import DateValue, EventMention
+from threadline.records import Claim, DateValue, EventMention
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
 
 
@@ -32,16 +36,23 @@ class Draft:
     participants: list[Token] = field(default_factory=list)
     location: Token | None = None
     date: DateValue = timing.NO_DATE
+    slots: dict[int, Slotted] = field(default_factory=dict)  # participant token index -> its slot
+
+    @property
+    def triggers(self) -> tuple[Token, ...]:
+        return (self.trigger, *self.joined)
 
 
 def _draft(ps: ParsedStory, hit: triggers.Hit) -> Draft:
     token = hit.token
+    slotted = arguments.slotted_participants(ps, token)
     return Draft(
         type=hit.trigger.type,
         trigger=token,
-        participants=arguments.participants(ps, token),
+        participants=[s.token for s in slotted],
         location=arguments.location(ps, token),
         date=timing.date(ps, token),
+        slots={s.token.i: s for s in slotted},
     )
 
 
@@ -65,10 +76,20 @@ def _refers_back(token: Token) -> bool:
     )
 
 
+def _claimed_back(ps: ParsedStory, token: Token, event_type: str) -> bool:
+    """ "X claimed responsibility for the attack", "X denied any role in the attack": the
+    attack the story has told."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    return token.pos_ == "NOUN" and definite and frame_of(token, event_type, ps) is not None
+
+
 def _absorb(into: Draft, other: Draft) -> None:
     into.joined.append(other.trigger)
     seen = {t.i for t in into.participants}
     into.participants += [t for t in other.participants if t.i not in seen]
+    for i, slotted in other.slots.items():
+        if into.slots.get(i) is None or into.slots[i].slot is None:
+            into.slots[i] = slotted
     into.location = into.location or other.location
     if into.date.value is None and other.date.expression is not None:
         into.date = other.date
@@ -78,10 +99,12 @@ def drafts(ps: ParsedStory) -> list[Draft]:
     """The story's events, joined triggers merged, empty ones dropped."""
     found: list[Draft] = []
     for hit in triggers.find(ps, load_triggers()):
-        draft = _draft(ps, hit)
+        draft = _unclaim(ps, _draft(ps, hit))
         twin = next((d for d in found if d.type == draft.type and _joins(d, hit.token)), None)
         if twin is None and _refers_back(hit.token):
             twin = next((d for d in reversed(found) if d.trigger.lemma_ == hit.token.lemma_), None)
+        if twin is None and _claimed_back(ps, hit.token, draft.type):
+            twin = next((d for d in reversed(found) if d.type == draft.type), None)
         if twin is not None:
             _absorb(twin, draft)
         else:
@@ -89,25 +112,47 @@ def drafts(ps: ParsedStory) -> list[Draft]:
     return [d for d in found if d.participants or d.location is not None]
 
 
+def _unclaim(ps: ParsedStory, draft: Draft) -> Draft:
+    """ "X denied any role in the attack", "X had no part in the attack", "X has not
+    claimed the attack": X is no participant of the attack on these words."""
+    frame = frame_of(draft.trigger, draft.type, ps)
+    if frame is None or not frame.presupposes or not (frame.kind == "denial" or frame.negated):
+        return draft
+    denier = claimant_of(ps, frame)
+    keep = [
+        t
+        for t in draft.participants
+        if draft.slots[t.i].head.i != frame.verb.i and (denier is None or t.i != denier.i)
+    ]
+    return replace(draft, participants=keep, slots={t.i: draft.slots[t.i] for t in keep})
+
+
 def to_mention(ps: ParsedStory, draft: Draft) -> EventMention:
     location = ps.mention_at[draft.location.i].id if draft.location is not None else None
-    ids = [
-        ps.mention_at[t.i].id for t in draft.participants if draft.location is None or t.i != draft.location.i
-    ]
+    kept = [t for t in draft.participants if draft.location is None or t.i != draft.location.i]
+    slotted = {ps.mention_at[t.i].id: draft.slots[t.i] for t in kept}
     return EventMention(
         story_id=ps.story.id,
         type=draft.type,
         trigger=draft.trigger.text,
-        participants=tuple(dict.fromkeys(ids)),
+        participants=tuple(slotted),
         location=location,
         date=draft.date,
         evidence=ps.evidence(draft.trigger),
         extractor=f"events.trigger.{draft.trigger.lemma_.lower()}",
         version=VERSION,
-        modality=modality_of(draft.trigger),
+        modality=presupposed_modality(ps, draft.trigger, draft.type) or modality_of(draft.trigger),
         attribution=attribution_of(ps, draft.trigger),
+        roles=roles_of(draft.type, list(slotted.items())),
     )
 
 
 def extract(ps: ParsedStory) -> list[EventMention]:
-    return [to_mention(ps, d) for d in drafts(ps)]
+    """The story's event mentions, each with the claims of responsibility made for it."""
+    found = drafts(ps)
+    mentions = [to_mention(ps, d) for d in found]
+    told = [Told(m.id, m.type, d.triggers) for m, d in zip(mentions, found, strict=True)]
+    claims: dict[str, list[Claim]] = {}
+    for claim in extract_claims(ps, told):
+        claims.setdefault(claim.event, []).append(claim)
+    return [replace(m, claims=tuple(claims.get(m.id, ()))) for m in mentions]

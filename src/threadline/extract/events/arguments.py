@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from threadline.extract.anaphora import antecedent
 from threadline.extract.events.clause import clause, depth_from, heads, inside_other_event
+from threadline.extract.events.roles import Argument, Slotted, slot_of
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import ALL_TYPES, is_modifier, is_possessor, refers_to
 from threadline.extract.relations.candidate import names_in_story
@@ -82,27 +83,43 @@ def named(ps: ParsedStory, token: Token, depth: int = 0) -> list[Token]:
     return found
 
 
-def _argument_words(token: Token) -> list[Token]:
+def _argument_words(token: Token) -> list[Argument]:
+    """The words that may name a participant, each with the head and preposition it hangs on."""
     preps = load_triggers().participant_preps
-    words = [c for c in token.children if c.dep_ in ARGUMENT_DEPS]
+    words = [Argument(c, token) for c in token.children if c.dep_ in ARGUMENT_DEPS]
     for prep in token.children:
         if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
-            words += [g for g in prep.children if g.dep_ == "pobj"]
+            words += [Argument(g, token, prep) for g in prep.children if g.dep_ == "pobj"]
     for xcomp in (c for c in token.children if c.dep_ == "xcomp"):
         words += _argument_words(xcomp)
     return words
 
 
+def slotted_participants(ps: ParsedStory, trigger: Token) -> list[Slotted]:
+    """The named participants of the event the trigger reports, in text order, each with
+    the slot it fills ("agent", "patient", "with", or None) and the verb it fills it for."""
+    found: dict[int, Slotted] = {}
+
+    def add(token: Token, slot: str | None, head: Token) -> None:
+        known = found.get(token.i)
+        if token.i != trigger.i and (known is None or (known.slot is None and slot is not None)):
+            found[token.i] = Slotted(token, slot, head)
+
+    for head in heads(trigger):
+        for argument in _argument_words(head):
+            if argument.word is not trigger:
+                slot = slot_of(argument)
+                for token in named(ps, argument.word):
+                    add(token, slot, argument.head)
+    for child in trigger.children:
+        if child.dep_ == "amod" and (state := country(ps, child)) is not None:
+            add(state, "agent", trigger)  # "an Israeli strike"
+    return [found[i] for i in sorted(found)]
+
+
 def participants(ps: ParsedStory, trigger: Token) -> list[Token]:
     """The named participants of the event the trigger reports, in text order."""
-    found: list[Token] = []
-    for head in heads(trigger):
-        for word in _argument_words(head):
-            if word is not trigger:
-                found += named(ps, word)
-    found += [n for c in trigger.children if c.dep_ == "amod" and (n := country(ps, c)) is not None]
-    unique = {t.i: t for t in found if t.i != trigger.i}
-    return [unique[i] for i in sorted(unique)]
+    return [s.token for s in slotted_participants(ps, trigger)]
 
 
 def _place_prep(token: Token) -> str | None:

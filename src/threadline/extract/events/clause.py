@@ -85,10 +85,13 @@ def depth_from(token: Token, top: Token) -> int:
 
 def inside_other_event(token: Token, trigger: Token) -> bool:
     """Whether token belongs to another event's phrase on its way up to the trigger:
-    "in support of the October 7 assault on Israel" dates and places the assault."""
+    "in support of the October 7 assault on Israel" dates and places the assault. The
+    walk ends at the trigger or at a word that tells its event ("no attack had taken
+    place on its bases": the place hangs on "taken", not on "attack")."""
     lexicon = load_triggers()
+    stops = {t.i for t in heads(trigger)}
     for above in token.ancestors:
-        if above.i == trigger.i:
+        if above.i in stops:
             return False
         index = lexicon.verbs if above.pos_ == "VERB" else lexicon.nouns
         if above.pos_ in ("VERB", "NOUN") and above.lemma_.lower() in index:

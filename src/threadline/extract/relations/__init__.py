@@ -15,17 +15,37 @@ from threadline.extract.anaphora import same_name
 from threadline.extract.attribution import attribution_of
 from threadline.extract.modality import modality_of
 from threadline.extract.parsed import ParsedStory
-from threadline.extract.relations import designations, lists, locations, modifiers, roles
+from threadline.extract.relations import (
+    affiliations,
+    containment,
+    designations,
+    lists,
+    locations,
+    modifiers,
+    offices,
+    roles,
+)
 from threadline.extract.relations.candidate import Candidate
+from threadline.extract.relations.cues import load_cues
 from threadline.extract.vocabulary import load_ontology
 from threadline.records import Assertion
 
 VERSION = "0.1.0"
-FAMILIES = (roles, modifiers, lists, designations, locations)
+FAMILIES = (roles, offices, modifiers, lists, affiliations, designations, locations, containment)
 
 
 def candidates(ps: ParsedStory) -> list[Candidate]:
     return [c for family in FAMILIES for c in family.find(ps)]
+
+
+def _place_and_area(predicate: str, subject: str, obj: str) -> bool:
+    """ "Mexico City" in "Mexico", "Kirkuk" in "Kirkuk Governorate": two places that share
+    a name, one of them with a place noun added."""
+    if predicate != "located_in":
+        return False
+    short, long = sorted((subject.lower().split(), obj.lower().split()), key=len)
+    extra = long[len(short) :] if long[: len(short)] == short else []
+    return len(extra) == 1 and extra[0] in load_cues().admin_nouns
 
 
 def admissible(ps: ParsedStory, candidate: Candidate) -> bool:
@@ -33,7 +53,7 @@ def admissible(ps: ParsedStory, candidate: Candidate) -> bool:
     subject, obj = ps.mention(candidate.subject), ps.mention(candidate.object)
     if subject is None or obj is None or subject.id == obj.id:
         return False
-    if same_name(subject.text, obj.text):
+    if same_name(subject.text, obj.text) and not _place_and_area(candidate.predicate, subject.text, obj.text):
         return False
     return load_ontology().allows(candidate.predicate, subject.type, obj.type)
 

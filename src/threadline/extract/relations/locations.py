@@ -1,10 +1,9 @@
-"""Where things are: located_in.
+"""Where things are, from possessives and nationality adjectives: located_in.
 
-in        "Ain Al Asad in western Iraq", "Harir airport in the northern city of Erbil"
-possessive "Baghdad's Green Zone"
-comma     "Beirut, Lebanon" (not a list: "Iraq, Syria and Jordan")
-nation    "the Syrian city of Deir ez-Zor"
-copula    "The X group is an Iraqi militia" (only when the country is named in the story)
+possessive   "Baghdad's Green Zone"
+nationality  "The X group is an Iraqi militia", "X, a Canadian radio station",
+             "X is a Syrian town" (only when the country is named in the story)
+Prepositions, chains and locating verbs ("X, a town in Y, Z") are in `containment`.
 """
 
 from __future__ import annotations
@@ -12,109 +11,64 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from threadline.extract.parsed import ParsedStory
-from threadline.extract.phrases import is_possessor, refers_to
-from threadline.extract.relations.candidate import COMMA, LOC, Candidate, matches, names_in_story
+from threadline.extract.phrases import refers_to
+from threadline.extract.relations.candidate import LOC, Candidate, matches, names_in_story
+from threadline.extract.relations.containment import descriptions, is_country
+from threadline.extract.relations.cues import load_cues
 from threadline.extract.vocabulary import load_roles
 
-PLACE_NOUNS = [
-    "airport",
-    "base",
-    "airbase",
-    "district",
-    "neighborhood",
-    "neighbourhood",
-    "town",
-    "city",
-    "province",
-    "governorate",
-    "region",
-    "camp",
-    "area",
-    "village",
-    "capital",
-    "suburb",
-    "port",
-]
-PLACE = {"LOWER": {"IN": PLACE_NOUNS}}
+HOLDERS = ("organization", "location")
 PATTERNS = {
-    "location.in": [
-        [
-            LOC,
-            {**PLACE, "OP": "?"},
-            {"LOWER": "in"},
-            {"POS": "DET", "OP": "?"},
-            {"POS": "ADJ", "OP": "{0,2}"},
-            LOC,
-        ],
-        [
-            LOC,
-            {**PLACE, "OP": "?"},
-            {"LOWER": "in"},
-            {"POS": "DET", "OP": "?"},
-            {"POS": "ADJ", "OP": "{0,2}"},
-            PLACE,
-            {"LOWER": "of"},
-            LOC,
-        ],
-    ],
     "location.possessive": [[LOC, {"LOWER": {"IN": ["'s", "’s"]}}, {"POS": "ADJ", "OP": "{0,2}"}, LOC]],
-    "location.comma": [[LOC, COMMA, LOC]],
-    "location.nation": [[{"ENT_TYPE": "NORP"}, PLACE, {"LOWER": "of"}, LOC]],
 }
 
 
-def _in_list(ps: ParsedStory, first: Token, last: Token) -> bool:
-    """Whether "A, B" is part of a list of places rather than "city, country"."""
-    doc = ps.doc
-    before = doc[first.i - 1] if first.i > 0 else None
-    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if before is not None and (before.text == "," or before.pos_ == "CCONJ"):
-        return True
-    return after is not None and (after.pos_ == "CCONJ" or (after.text == "," and _next_is_place(ps, after)))
-
-
-def _next_is_place(ps: ParsedStory, comma: Token) -> bool:
-    doc = ps.doc
-    return comma.i + 1 < len(doc) and ps.type_of(doc[comma.i + 1]) == "location"
-
-
-def _candidate(ps: ParsedStory, start: int, end: int, name: str) -> list[Candidate]:
-    doc = ps.doc
-    if name == "location.nation":
-        nation = load_roles().nationalities.get(doc[start].lower_)
-        country = names_in_story(ps, nation, doc[start]) if nation else None
-        return [Candidate(doc[end - 1], "located_in", country, doc[end - 1], name)] if country else []
-    first, last = doc[start], doc[end - 1]
-    if name == "location.possessive":
-        return [Candidate(last, "located_in", first, last, name)]
-    if name == "location.comma" and _in_list(ps, first, last):
-        return []
-    if is_possessor(last):
-        return [] if name == "location.comma" else [Candidate(first, "located_in", last, first, name)]
-    return [Candidate(first, "located_in", last, first, name)]
-
-
-def _copulas(ps: ParsedStory) -> list[Candidate]:
-    """ "X is an Iraqi militia": X located_in Iraq, when Iraq is named in the story."""
+def _kinds() -> frozenset[str]:
+    """Nouns whose nationality adjective says where the thing is; an outlet's says whom
+    it serves or who owns it ("the Saudi daily Asharq al-Awsat" is published in London)."""
+    cues = load_cues()
     roles = load_roles()
+    return (cues.place_nouns | cues.site_nouns | roles.group_nouns) - roles.media_nouns
+
+
+def _countries_of(ps: ParsedStory, noun: Token) -> list[Token]:
+    """The countries named in the story that the noun's nationality adjectives stand for."""
+    roles = load_roles()
+    nations = [roles.nationalities.get(c.lower_) for c in noun.children if c.dep_ in ("amod", "compound")]
+    found = [names_in_story(ps, n, noun) for n in nations if n]
+    return [c for c in found if c is not None]
+
+
+def _subjects(ps: ParsedStory) -> list[tuple[Token, Token]]:
+    """(name, noun said of it): "X is an Iraqi militia", "X, a Canadian radio station"."""
+    pairs = []
+    for token in ps.doc:
+        if ps.type_of(token) in HOLDERS:
+            pairs += [(token, n) for n in descriptions(ps, token)]
+        elif token.lemma_ == "be":  # "The X group is ...": the subject is a noun naming X
+            subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i not in ps.mention_at]
+            group = refers_to(ps, subjects[0], ("organization",)) if subjects else None
+            attrs = [c for c in token.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+            pairs += [(group, n) for n in attrs if group is not None]
+    return pairs
+
+
+def _nationalities(ps: ParsedStory) -> list[Candidate]:
+    kinds = _kinds()
     found = []
-    for be in ps.doc:
-        if be.lemma_ != "be":
+    for subject, noun in _subjects(ps):
+        if noun.lemma_.lower() not in kinds or (ps.type_of(subject) == "location" and is_country(subject)):
             continue
-        subjects = [c for c in be.children if c.dep_ == "nsubj"]
-        attrs = [c for c in be.children if c.dep_ == "attr" and c.lower_ in roles.group_nouns]
-        if not subjects or not attrs:
-            continue
-        group = refers_to(ps, subjects[0], ("organization",))
-        nations = [roles.nationalities.get(c.lower_) for c in attrs[0].children if c.dep_ == "amod"]
-        countries = [names_in_story(ps, n, be) for n in nations if n]
-        found += [Candidate(group, "located_in", c, be, "location.copula") for c in countries if c and group]
+        found += [
+            Candidate(subject, "located_in", c, noun, "location.nationality") for c in _countries_of(ps, noun)
+        ]
     return found
 
 
 def find(ps: ParsedStory) -> list[Candidate]:
-    """Every located_in candidate the story states."""
+    """Every located_in candidate a possessive or a nationality adjective states."""
     found: list[Candidate] = []
     for name, start, end in matches(ps, "locations", lambda: PATTERNS):
-        found += _candidate(ps, start, end, name)
-    return found + _copulas(ps)
+        doc = ps.doc
+        found.append(Candidate(doc[end - 1], "located_in", doc[start], doc[end - 1], name))
+    return found + _nationalities(ps)

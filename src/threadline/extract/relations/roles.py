@@ -39,7 +39,8 @@ from threadline.extract.relations.candidate import (
     matches,
     names_in_story,
 )
-from threadline.extract.vocabulary import Title, load_roles
+from threadline.extract.relations.cues import load_cues
+from threadline.extract.vocabulary import Title, load_roles, normalise_title
 
 GROUPS = ("organization", "location")
 BE = {"LEMMA": "be"}
@@ -124,10 +125,15 @@ def _right_objects(ps: ParsedStory, role: Token, predicate: str) -> list[tuple[T
 
 
 def role_objects(ps: ParsedStory, role: Token, before: list[Token]) -> list[tuple[Token, str]]:
-    """Every (group, predicate) a title ties its holder to."""
+    """Every (group, predicate) a title ties its holder to; a title of a group only
+    ("politician", "guitarist") ties no one to a place ("a Texas politician")."""
     segment = _segment(before, ps)
-    predicate = _predicate(ps.title_at[role.i], segment)
-    return _right_objects(ps, role, predicate) + _left_objects(ps, role, segment, predicate)
+    title = ps.title_at[role.i]
+    predicate = _predicate(title, segment)
+    found = _right_objects(ps, role, predicate) + _left_objects(ps, role, segment, predicate)
+    if normalise_title(title.title) in load_cues().group_titles:
+        found = [(o, p) for o, p in found if ps.type_of(o) == "organization"]
+    return found
 
 
 def _candidates(

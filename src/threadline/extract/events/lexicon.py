@@ -1,0 +1,105 @@
+"""The event-argument and claim vocabularies: slots and roles, claim and denial cues.
+
+Read from the same data files as `threadline.extract.vocabulary` (ontology.yaml's
+`event_types.*.slots`, `event_types.*.by_head` and `claims`; event_triggers.yaml's
+`arguments`), which that loader leaves aside. A malformed entry raises
+DataFileError naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from threadline.errors import DataFileError
+from threadline.settings import DATA_DIR
+from threadline.vocab import load_yaml
+
+SLOTS = ("agent", "patient", "with")
+FALLBACK_ROLE = "participant"
+
+
+@dataclass(frozen=True, slots=True)
+class SlotLexicon:
+    """Where a participant stands in the parse, and the role that gives per event type."""
+
+    agent_preps: frozenset[str]
+    patient_preps: frozenset[str]
+    with_preps: frozenset[str]
+    patient_subject_verbs: frozenset[str]
+    patient_possessor_nouns: frozenset[str]
+    slots: Mapping[str, Mapping[str, str]]  # event type -> slot -> role
+    by_head: Mapping[str, Mapping[str, Mapping[str, str]]]  # event type -> head lemma -> slot -> role
+
+    def role(self, event_type: str, slot: str | None, head: str | None = None) -> str:
+        """The ontology role of a participant in this slot of the word `head` (a lemma)."""
+        if slot is None:
+            return FALLBACK_ROLE
+        override = self.by_head.get(event_type, {}).get(head or "", {})
+        return override.get(slot) or self.slots.get(event_type, {}).get(slot) or FALLBACK_ROLE
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimCues:
+    claimable: frozenset[str]  # event types
+    claim_verbs: frozenset[str]
+    deny_verbs: frozenset[str]
+    having_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    doing_verbs: frozenset[str]
+    responsibility_nouns: frozenset[str]
+    role_nouns: frozenset[str]
+    role_preps: frozenset[str]
+
+
+def _words(entry: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+    items = entry.get(key) or ()
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise DataFileError(f"{where}: {key} must be a list of words; quote a bare no/on/yes")
+    return frozenset(i.lower() for i in items)
+
+
+def _slot_map(entry: Any, roles: Mapping[str, Any], where: str) -> dict[str, str]:
+    if not isinstance(entry, Mapping) or not set(entry) <= set(SLOTS):
+        raise DataFileError(f"{where}: slots {entry!r} must map {', '.join(SLOTS)} to roles")
+    unknown = [r for r in entry.values() if r not in roles]
+    if unknown:
+        raise DataFileError(f"{where}: slots name roles {unknown} the event type does not list")
+    return {str(k): str(v) for k, v in entry.items()}
+
+
+@lru_cache(maxsize=8)
+def load_slots(data_dir: Path = DATA_DIR) -> SlotLexicon:
+    """Slot cues from event_triggers.yaml, slot-to-role maps from ontology.yaml."""
+    where = str(data_dir / "ontology.yaml")
+    types = (load_yaml("ontology.yaml", data_dir) or {}).get("event_types") or {}
+    slots, by_head = {}, {}
+    for name, entry in types.items():
+        roles = entry.get("roles") or {}
+        slots[name] = _slot_map(entry.get("slots") or {}, roles, f"{where}: {name}")
+        heads = entry.get("by_head") or {}
+        by_head[name] = {str(h): _slot_map(m, roles, f"{where}: {name}.{h}") for h, m in heads.items()}
+    args = (load_yaml("event_triggers.yaml", data_dir) or {}).get("arguments") or {}
+    at = f"{data_dir / 'event_triggers.yaml'}: arguments"
+    return SlotLexicon(
+        agent_preps=_words(args, "agent_preps", at),
+        patient_preps=_words(args, "patient_preps", at),
+        with_preps=_words(args, "with_preps", at),
+        patient_subject_verbs=_words(args, "patient_subject_verbs", at),
+        patient_possessor_nouns=_words(args, "patient_possessor_nouns", at),
+        slots=slots,
+        by_head=by_head,
+    )
+
+
+@lru_cache(maxsize=8)
+def load_claim_cues(data_dir: Path = DATA_DIR) -> ClaimCues:
+    """The cue words of claims of responsibility and denials, from ontology.yaml."""
+    where = f"{data_dir / 'ontology.yaml'}: claims"
+    entry = (load_yaml("ontology.yaml", data_dir) or {}).get("claims")
+    if not isinstance(entry, Mapping):
+        raise DataFileError(f"{where}: the section is missing")
+    return ClaimCues(**{f.name: _words(entry, f.name, where) for f in fields(ClaimCues)})

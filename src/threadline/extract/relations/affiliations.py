@@ -1,0 +1,145 @@
+"""Membership and structure stated by verbs and descriptions, read off the dependency parse.
+
+  join      "X joined Y", "X joined the faculty of Y", "after joining Y, X ..." (member_of)
+  serve     "X played for Y", "X signed with Y", "X worked at Y", "X fought for Y"
+  party     "X (Progress Party)": a person, then a party in brackets
+  unit      "X, a subsidiary of Y", "X is the business school of Y", "X, a division of Y"
+            (part_of), and "X, the parent company of Y" (Y part_of X)
+  acquire   "X acquired Y", "Y was acquired by X" (Y part_of X; both named: "X acquired
+            Y's business" and "it was acquired by X" state no such thing)
+The member is a person named or referred to unambiguously; the group an organization
+(a person "joined Iraq" or "worked in Iraq" states no membership).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from threadline.extract.parsed import ParsedStory
+from threadline.extract.phrases import clause_subject, is_modifier, is_possessor, refers_to
+from threadline.extract.relations.candidate import Candidate
+from threadline.extract.relations.containment import descriptions
+from threadline.extract.relations.cues import load_cues
+
+PERSON = ("person",)
+GROUP = ("organization",)
+PARTY_WORDS = frozenset({"party", "league", "alliance", "front", "movement", "congress"})
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _group(ps: ParsedStory, token: Token | None) -> Token | None:
+    """The organization a phrase names: "Y", "the faculty of Y", "the Y movement"."""
+    if token is None:
+        return None
+    if ps.type_of(token) is not None:
+        named = ps.type_of(token) == "organization" and not is_modifier(token) and not is_possessor(token)
+        return token if named else None
+    for child in token.children:
+        if child.dep_ == "compound" and ps.type_of(child) == "organization":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and ps.type_of(obj) == "organization":
+                return obj
+    return None
+
+
+def _member(ps: ParsedStory, verb: Token) -> Token | None:
+    subject = clause_subject(verb)
+    return refers_to(ps, subject, PERSON) if subject is not None else None
+
+
+def _joined(ps: ParsedStory, verb: Token) -> Iterator[Candidate]:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    group = _group(ps, objects[0]) if objects else None
+    person = _member(ps, verb) if group is not None else None
+    if person is not None and group is not None:
+        yield Candidate(person, "member_of", group, verb, "affiliation.join")
+
+
+def _served(ps: ParsedStory, verb: Token, preps: frozenset[str]) -> Iterator[Candidate]:
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
+        group = _group(ps, next((c for c in prep.children if c.dep_ == "pobj"), None))
+        person = _member(ps, verb) if group is not None else None
+        if person is not None and group is not None:
+            yield Candidate(person, "member_of", group, verb, f"affiliation.{_lemma(verb)}_{prep.lower_}")
+
+
+def _verbs(ps: ParsedStory) -> list[Candidate]:
+    cues = load_cues()
+    found: list[Candidate] = []
+    for verb in ps.doc:
+        if verb.pos_ != "VERB":
+            continue
+        if _lemma(verb) in cues.joining_verbs:
+            found += _joined(ps, verb)
+        elif _lemma(verb) in cues.serving_verbs:
+            found += _served(ps, verb, cues.serving_verbs[_lemma(verb)])
+    return found
+
+
+def _parties(ps: ParsedStory) -> list[Candidate]:
+    """ "Janne Johnsen (Conservative Party)": a party in brackets right after a person."""
+    doc = ps.doc
+    found = []
+    for i, mention in ps.mention_at.items():
+        if mention.type != "person" or i + 3 >= len(doc) or doc[i + 1].text != "(" or doc[i + 3].text != ")":
+            continue
+        party = doc[i + 2]
+        if ps.type_of(party) == "organization" and party.text.split()[-1].lower() in PARTY_WORDS:
+            found.append(Candidate(doc[i], "member_of", party, party, "affiliation.party"))
+    return found
+
+
+def _of_group(ps: ParsedStory, noun: Token) -> Token | None:
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    obj = next((c for p in of for c in p.children if c.dep_ == "pobj"), None)
+    return _group(ps, obj)
+
+
+def _units(ps: ParsedStory) -> list[Candidate]:
+    """ "X, a subsidiary of Y" (X part_of Y) and "X, the parent company of Y" (Y part_of X)."""
+    cues = load_cues()
+    found = []
+    for token in ps.doc:
+        if ps.type_of(token) != "organization" or is_modifier(token) or is_possessor(token):
+            continue
+        for noun in descriptions(ps, token):
+            other = _of_group(ps, noun)
+            if other is None or other.i == token.i:
+                continue
+            if _lemma(noun) in cues.unit_nouns:
+                found.append(Candidate(token, "part_of", other, noun, "unit.described"))
+            elif _lemma(noun) in cues.parent_nouns or noun.lower_ in cues.parent_nouns:
+                found.append(Candidate(other, "part_of", token, noun, "unit.parent"))
+    return found
+
+
+def _acquisitions(ps: ParsedStory) -> list[Candidate]:
+    cues = load_cues()
+    found = []
+    for verb in ps.doc:
+        if verb.pos_ != "VERB" or _lemma(verb) not in cues.acquiring_verbs:
+            continue
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if passive is not None:
+            buyer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            bought = passive
+        else:
+            buyer = clause_subject(verb)
+            bought = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        owner, unit = _group(ps, buyer), _group(ps, bought)
+        if owner is not None and unit is not None and ps.type_of(bought) is not None:
+            found.append(Candidate(unit, "part_of", owner, verb, "unit.acquired"))
+    return found
+
+
+def find(ps: ParsedStory) -> list[Candidate]:
+    """Every member_of / part_of candidate a verb, a bracketed party or a unit noun states."""
+    return _verbs(ps) + _parties(ps) + _units(ps) + _acquisitions(ps)

@@ -1,0 +1,79 @@
+"""The cue words of the dependency relation patterns, from data/relation_cues.yaml."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from threadline.errors import DataFileError
+from threadline.settings import DATA_DIR
+from threadline.vocab import load_yaml
+
+FILE = "relation_cues.yaml"
+WORD_LISTS = (
+    "place_nouns",
+    "site_nouns",
+    "institution_nouns",
+    "admin_nouns",
+    "capital_nouns",
+    "named_before_nouns",
+    "transparent_nouns",
+    "locating_verbs",
+    "person_locating_verbs",
+    "locating_preps",
+    "joining_verbs",
+    "unit_nouns",
+    "parent_nouns",
+    "acquiring_verbs",
+    "heading_verbs",
+    "group_titles",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RelationCues:
+    place_nouns: frozenset[str]
+    site_nouns: frozenset[str]
+    institution_nouns: frozenset[str]
+    admin_nouns: frozenset[str]
+    capital_nouns: frozenset[str]
+    named_before_nouns: frozenset[str]
+    transparent_nouns: frozenset[str]
+    locating_verbs: frozenset[str]
+    person_locating_verbs: frozenset[str]
+    locating_preps: frozenset[str]
+    joining_verbs: frozenset[str]
+    unit_nouns: frozenset[str]
+    parent_nouns: frozenset[str]
+    acquiring_verbs: frozenset[str]
+    heading_verbs: frozenset[str]
+    group_titles: frozenset[str]
+    serving_verbs: Mapping[str, frozenset[str]]  # lemma -> prepositions
+
+
+def _words(doc: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+    items = doc.get(key)
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise DataFileError(f"{where}: {key} must be a list of words; quote a word YAML reads otherwise")
+    return frozenset(item.lower() for item in items)
+
+
+def _serving(doc: Mapping[str, Any], where: str) -> dict[str, frozenset[str]]:
+    entries = doc.get("serving_verbs")
+    if not isinstance(entries, Mapping):
+        raise DataFileError(f"{where}: serving_verbs must map a verb to its prepositions")
+    return {str(verb).lower(): _words(entries, verb, f"{where}: serving_verbs") for verb in entries}
+
+
+@lru_cache(maxsize=8)
+def load_cues(data_dir: Path = DATA_DIR) -> RelationCues:
+    """Cue words per pattern family; a malformed file raises DataFileError naming the entry."""
+    where = str(data_dir / FILE)
+    doc = load_yaml(FILE, data_dir)
+    if not isinstance(doc, Mapping):
+        raise DataFileError(f"{where}: expected a mapping of cue lists")
+    words = {key: _words(doc, key, where) for key in WORD_LISTS}
+    return RelationCues(**words, serving_verbs=_serving(doc, where))

@@ -1,0 +1,99 @@
+"""Offices stated by the clause around a role title, read off the dependency parse.
+
+  copula     "X, who was the second president of Y", "X became chairman of Y",
+             "the current president of Y is X"
+  as         "X served as mayor of Y", "X reigned as king of Y", "Y named X as its envoy"
+  predicate  "X was elected chairwoman of Y", "Z appointed X attorney general of Y"
+  headed_by  "Y, headed by X", "the party, founded by X", "chaired by X" (several named
+             together are members: "founded by A and B")
+The title decides the predicate and the group as in `roles` ("deputy", "senior" and
+plurals make members); the clause only finds who holds it, so "X, a Y politician who
+was president of Z" ties X to Z, and a pronoun holder needs a clear antecedent.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from threadline.extract.parsed import ParsedStory
+from threadline.extract.phrases import clause_subject, phrase_before, refers_to
+from threadline.extract.relations.candidate import Candidate
+from threadline.extract.relations.cues import load_cues
+from threadline.extract.relations.roles import role_objects
+
+PERSON = ("person",)
+COPULAS = frozenset({"be", "become", "remain"})
+SERVING = frozenset({"serve", "act", "reign", "rule", "govern", "remain", "work", "continue", "sit", "return"})
+NAMING = frozenset({"appoint", "name", "elect", "choose", "select", "install", "nominate", "make", "crown", "promote"})
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _holder_of_verb(verb: Token) -> Token | None:
+    """Who holds the office a verb confers or states: "X was elected ...", "Z appointed X ...",
+    "X served as ..."."""
+    if verb.lemma_ in NAMING:
+        return _child(verb, "nsubjpass") or _child(verb, "dobj")
+    return clause_subject(verb)
+
+
+def _holder(title: Token) -> Token | None:
+    """The word naming who holds the title, from the clause the title stands in."""
+    head = title.head
+    if title.dep_ in ("attr", "acomp") and head.lemma_ in COPULAS:
+        return _child(head, "nsubj", "nsubjpass")
+    if title.dep_ == "nsubj" and head.lemma_ == "be":  # "the president of Y is X"
+        return _child(head, "attr")
+    if title.dep_ == "oprd" and head.pos_ == "VERB":
+        return _holder_of_verb(head)
+    if title.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in SERVING | NAMING:
+        return _holder_of_verb(head.head)
+    return None
+
+
+def _copular(ps: ParsedStory) -> list[Candidate]:
+    found = []
+    for i, title in ps.title_at.items():
+        token = ps.doc[i]
+        holder = _holder(token)
+        person = refers_to(ps, holder, PERSON) if holder is not None else None
+        if person is None:
+            continue
+        before = phrase_before(ps, token.i)
+        found += [
+            Candidate(person, predicate, group, token, "office.clause", role=title.title)
+            for group, predicate in role_objects(ps, token, before)
+        ]
+    return found
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The people in a verb's "by" phrase: "founded by A and B"."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    first = _child(by, "pobj") if by is not None else None
+    if first is None:
+        return []
+    return [first, *(c for c in first.children if c.dep_ == "conj")]
+
+
+def _headed_by(ps: ParsedStory) -> list[Candidate]:
+    verbs = load_cues().heading_verbs
+    found = []
+    for verb in ps.doc:
+        if verb.tag_ != "VBN" or verb.lemma_.lower() not in verbs or verb.lemma_ == "lead":
+            continue
+        people = [p for p in (refers_to(ps, a, PERSON) for a in _agents(verb)) if p is not None]
+        subject = clause_subject(verb)
+        group = refers_to(ps, subject, ("organization",)) if subject is not None else None
+        if group is None or not people:
+            continue
+        predicate = "leader_of" if len(people) == 1 else "member_of"
+        found += [Candidate(p, predicate, group, verb, f"office.{verb.lemma_.lower()}_by") for p in people]
+    return found
+
+
+def find(ps: ParsedStory) -> list[Candidate]:
+    """Every leader_of / member_of candidate a clause around a title or "headed by" states."""
+    return _copular(ps) + _headed_by(ps)
