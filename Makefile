@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: setup setup-dev demo test lint bench gate clean
+.PHONY: setup setup-dev demo test lint bench gate migration clean
 
 setup: $(VENV)/.installed
 
@@ -41,6 +41,11 @@ bench: setup
 
 gate: setup
 	$(PY) -m pytest tests/test_quality_gate.py -v
+
+# After changing store/schema.py: write the Alembic revision that brings old stores along.
+migration: setup
+	rm -f /tmp/threadline-migration.db
+	$(PY) -c "from sqlalchemy import create_engine; from threadline.store.migrate import upgrade, new_revision; e = create_engine('sqlite:////tmp/threadline-migration.db'); upgrade(e); new_revision(e, '$(MESSAGE)')"
 
 clean:
 	rm -rf $(VENV) threadline.db build dist src/*.egg-info

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
 
 from threadline.settings import Settings
 from threadline.store import Store
+from threadline.store.schema import metadata
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
@@ -24,6 +27,21 @@ def store(db_url: str) -> Store:
     opened = Store(db_url)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def pg_url() -> str:
+    """An empty PostgreSQL database (THREADLINE_TEST_PG; `.ci/run` starts one on 127.0.0.1)."""
+    url = os.environ.get("THREADLINE_TEST_PG")
+    if not url:
+        pytest.skip("THREADLINE_TEST_PG is not set (.ci/run sets it)")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for table in reversed(metadata.sorted_tables):
+            conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{table.name}" CASCADE')
+        conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+    engine.dispose()
+    return url
 
 
 @pytest.fixture(scope="session")

@@ -157,3 +157,18 @@ def test_ids_are_stable_across_fresh_stores(corpus, tmp_path):
         invoke("export", "--db", url, "-o", str(target))
         exports.append(target.read_bytes())
     assert exports[0] == exports[1]
+
+
+def test_an_interrupted_refresh_is_finished_by_the_next_ingest(corpus, db_url):
+    from threadline.ingest import read_inputs
+    from threadline.nlp.pipeline import build_pipeline
+    from threadline.settings import Settings
+    from threadline.store import Store
+    from threadline.workflow import ingest, ingest_document
+
+    settings, store = Settings(), Store(db_url)
+    for document in read_inputs([str(corpus / "a.txt")]):
+        ingest_document(store, build_pipeline(settings), document, settings)  # claims only
+    assert store.derived_stale() and store.entities() == []
+    report = ingest([str(corpus / "a.txt")], store, settings)
+    assert report.unchanged == 1 and not store.derived_stale() and store.entities()

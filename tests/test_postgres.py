@@ -5,23 +5,16 @@ Runs where THREADLINE_TEST_PG names a server (`.ci/run` starts one on 127.0.0.1)
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
 
 from threadline.export.json_export import export_json
 from threadline.settings import Settings
 from threadline.store import Store
-from threadline.store.schema import metadata
 from threadline.workflow import ingest
 
-PG_URL = os.environ.get("THREADLINE_TEST_PG")
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="THREADLINE_TEST_PG is not set (.ci/run sets it)"),
-]
+pytestmark = pytest.mark.postgres
 
 ARTICLES = {
     "one.txt": "Council meets in Najaf\n\nPublished: 3 April 2025\n\n"
@@ -31,15 +24,6 @@ ARTICLES = {
     "Gunmen attacked an army checkpoint in Diyala province on Thursday, killing one soldier, "
     "security sources said.\n",
 }
-
-
-@pytest.fixture
-def pg_url() -> str:
-    assert PG_URL
-    engine = create_engine(PG_URL)
-    metadata.drop_all(engine)
-    engine.dispose()
-    return PG_URL
 
 
 def test_postgres_and_sqlite_give_the_same_export(tmp_path: Path, pg_url: str) -> None:

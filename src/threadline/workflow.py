@@ -27,6 +27,7 @@ from threadline.resolve.lexicon import load_lexicon
 from threadline.resolve.places import place_entities
 from threadline.settings import Settings
 from threadline.store import Store
+from threadline.store.layout import Derived
 from threadline.vocab import KnownEntity, load_knowledge
 
 T = TypeVar("T", Assertion, EventMention)
@@ -102,25 +103,31 @@ def ingest(
             report.unchanged += stored is None
         if on_document:
             on_document(origin)
-    if report.written:
+    if report.written or store.derived_stale():  # stale: an earlier run was interrupted
         refresh_derived(store, settings)
     return report
 
 
 def refresh_derived(store: Store, settings: Settings) -> None:
-    """Duplicates and entities follow from the stored claims; recompute both."""
+    """Duplicates, entities and places follow from the stored claims: recompute, then
+    write them in one transaction."""
     stories = store.stories()
     copies = find_duplicates(stories, store.minhashes())
     partial = find_partial_overlaps(stories, store.minhashes(paragraphs=True), (d.story_id for d in copies))
-    store.replace_duplicates([*copies, *partial])
-    texts = {s.id: s.text for s in stories}
     known = (*load_knowledge(settings.data_dir), *store.reference_entities())
     mentions = store.mentions()
+    texts = {s.id: s.text for s in stories}
     lex = load_lexicon(settings.data_dir)
     resolution = resolve_entities(mentions, texts, known, store.judgements(), lex)
-    store.replace_entities(resolution.entities, resolution.entity_of, resolution.reasons)
-    gazetteer = gazetteer_for(known)
-    store.replace_places(place_entities(resolution.entities, mentions, resolution.entity_of, gazetteer))
+    places = place_entities(resolution.entities, mentions, resolution.entity_of, gazetteer_for(known))
+    derived = Derived(
+        duplicates=(*copies, *partial),
+        entities=resolution.entities,
+        entity_of=resolution.entity_of,
+        reasons=resolution.reasons,
+        places=places,
+    )
+    store.replace_derived(derived)
 
 
 @lru_cache(maxsize=2)

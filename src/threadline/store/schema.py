@@ -168,6 +168,13 @@ places = Table(  # derived: where each location entity is on the map
     Column("source", Text, nullable=False),
 )
 
+meta = Table(  # store-wide flags, e.g. whether derived rows lag behind the claims
+    "meta",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
 judgements = Table(  # analyst decisions: survive every re-run of the resolver
     "judgements",
     metadata,

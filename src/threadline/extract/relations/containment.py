@@ -195,7 +195,7 @@ def _prep_places(ps: ParsedStory, head: Token) -> Iterator[Link]:
 
 
 def _off_from(token: Token) -> bool:
-    """ "north of X in Y": Y places what lies north of X, not X."""
+    """ "north of X in Y", "north of the X river in Y": Y places what lies north of X."""
     head = token.head if token.dep_ == "pobj" else None
     return head is not None and head.lower_ in ("of", "from") and head.head.lower_ in DIRECTIONS
 
@@ -204,12 +204,20 @@ def _adjacent_in(ps: ParsedStory, token: Token) -> Iterator[Link]:
     """ "Y in Z" where "in" follows the name (or its place noun) whatever the parser hung it on."""
     doc = ps.doc
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if _off_from(token) or (token.dep_ in ("compound", "nmod") and _off_from(token.head)):
+    if _off_from(token):
         return
     if nxt is not None and nxt.lower_ in load_cues().locating_preps:
         place = place_of(ps, _pobj(nxt))
         if place is not None:
             yield place, nxt
+
+
+def _inside(ps: ParsedStory, name: Token, noun: Token | None, last: Token) -> list[Link]:
+    """The "in Y" said of a place, on its name or its place noun or right after them."""
+    if _off_from(name) or (noun is not None and _off_from(noun)):
+        return []
+    found = list(_prep_places(ps, name)) + list(_adjacent_in(ps, last))
+    return found + (list(_prep_places(ps, noun)) if noun is not None else [])
 
 
 def containers(ps: ParsedStory, name: Token) -> list[Link]:
@@ -218,11 +226,11 @@ def containers(ps: ParsedStory, name: Token) -> list[Link]:
         return []
     noun = _place_noun(ps, name)
     last = noun if noun is not None and noun.i > name.i else name
-    found = list(_prep_places(ps, name)) + list(_adjacent_in(ps, last))
+    found = _inside(ps, name, noun, last)
     if name.text.split()[-1].lower() in load_cues().admin_nouns:  # "the Samarqand Region of Uzbekistan"
         found += [(p, name) for p in [_of_name(ps, name)] if p is not None]
     if noun is not None:
-        found += list(_prep_places(ps, noun)) + [(c, noun) for c in _noun_containers(ps, name, noun)]
+        found += [(c, noun) for c in _noun_containers(ps, name, noun)]
     chained = _chain_next(ps, last)
     if chained is not None:
         found.append((chained, chained))
@@ -283,14 +291,18 @@ def _described_places(ps: ParsedStory, subject: Token, noun: Token) -> Iterator[
         yield from ((p, noun) for p in [*of, *owners] if p is not None)
 
 
+def _described(ps: ParsedStory) -> Iterator[tuple[Token, Token]]:
+    """(name, noun said of it): "X, a town in Y", "X is one of the towns of Y"."""
+    for token in ps.doc:
+        if ps.type_of(token) in HOLDERS and not is_modifier(token) and not is_possessor(token):
+            yield from ((token, noun) for noun in descriptions(ps, token))
+
+
 def _by_nouns(ps: ParsedStory) -> list[Candidate]:
     found = []
-    for subject in ps.doc:
-        if ps.type_of(subject) not in HOLDERS or is_modifier(subject) or is_possessor(subject):
-            continue
-        for noun in descriptions(ps, subject):
-            for place, anchor in _described_places(ps, subject, noun):
-                found += placed(ps, subject, place, anchor, "location.noun")
+    for subject, noun in _described(ps):
+        for place, anchor in _described_places(ps, subject, noun):
+            found += placed(ps, subject, place, anchor, "location.noun")
     return found
 
 

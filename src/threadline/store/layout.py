@@ -1,0 +1,214 @@
+"""Rows <-> records: how each record is laid out in the tables of schema.py."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import Table, insert
+
+from threadline.records import (
+    Assertion,
+    Attribution,
+    Block,
+    Claim,
+    DateValue,
+    Document,
+    Duplicate,
+    Entity,
+    EventMention,
+    Evidence,
+    Extraction,
+    Mention,
+    Story,
+)
+from threadline.resolve.geocode import Place
+from threadline.store import schema as t
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """What is recomputed from the claims after an ingest: written together."""
+
+    duplicates: tuple[Duplicate, ...]
+    entities: tuple[Entity, ...]
+    entity_of: Mapping[str, str]  # Mention.id -> Entity.id
+    reasons: Mapping[str, tuple[str, ...]]  # Entity.id -> why its names joined
+    places: Mapping[str, Place]  # Entity.id -> where it is
+
+
+def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
+    entities = [
+        {
+            "id": e.id,
+            "type": e.type,
+            "name": e.name,
+            "aliases": list(e.aliases),
+            "kb_id": e.kb_id,
+            "reasons": list(derived.reasons.get(e.id, ())),
+        }
+        for e in derived.entities
+    ]
+    links = [{"mention_id": m, "entity_id": e} for m, e in sorted(derived.entity_of.items())]
+    places = [{"entity_id": e, **asdict(p)} for e, p in sorted(derived.places.items())]
+    return [
+        (t.duplicates, [asdict(d) for d in derived.duplicates]),
+        (t.entities, entities),
+        (t.mention_entities, links),
+        (t.places, places),
+    ]
+
+
+def document_row(document: Document, seq: int) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "source": document.source,
+        "origin": document.origin,
+        "format": document.format,
+        "content_hash": document.content_hash,
+        "title": document.title,
+        "published": document.published,
+        "outlet": document.outlet,
+        "url": document.url,
+        "seq": seq,
+    }
+
+
+def insert_extractions(
+    conn: Any, extractions: Sequence[Extraction], minhashes: dict[tuple[str, int], bytes]
+) -> None:
+    story_rows, mention_rows, assertion_rows, event_rows, claim_rows = [], [], [], [], []
+    for ex in extractions:
+        story_rows.append(story_row(ex.story))
+        mention_rows += [{**asdict(m), "id": m.id} for m in ex.mentions]
+        assertion_rows += [assertion_row(a) for a in ex.assertions]
+        event_rows += [event_row(e) for e in ex.events]
+        claim_rows += list({c.id: claim_row(c) for e in ex.events for c in e.claims}.values())
+    signature_rows = [{"story_id": s, "part": n, "minhash": h} for (s, n), h in minhashes.items()]
+    for table, rows in (
+        (t.stories, story_rows),
+        (t.signatures, signature_rows),
+        (t.mentions, mention_rows),
+        (t.assertions, assertion_rows),
+        (t.event_mentions, event_rows),
+        (t.claims, claim_rows),
+    ):
+        if rows:
+            conn.execute(insert(table), rows)
+
+
+def story_row(story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "document_id": story.document_id,
+        "source": story.source,
+        "idx": story.index,
+        "title": story.title,
+        "published": story.published,
+        "outlet": story.outlet,
+        "text": story.text,
+        "blocks": [[b.start, b.end, b.zone] for b in story.blocks],
+        "removed": list(story.removed),
+    }
+
+
+def story(r: Any) -> Story:
+    return Story(
+        document_id=r["document_id"],
+        source=r["source"],
+        index=r["idx"],
+        text=r["text"],
+        blocks=tuple(Block(s, e, z) for s, e, z in r["blocks"]),
+        title=r["title"],
+        published=r["published"],
+        outlet=r["outlet"],
+        removed=tuple(r["removed"]),
+    )
+
+
+def mention(r: Any) -> Mention:
+    return Mention(
+        story_id=r["story_id"],
+        start=r["start"],
+        end=r["end"],
+        text=r["text"],
+        type=r["type"],
+        label=r["label"],
+        kb_id=r["kb_id"],
+    )
+
+
+def provenance_row(claim: Assertion | EventMention | Claim) -> dict[str, Any]:
+    """The columns every claim has: its quote and where it sits, who extracted it, how
+    firmly it is stated and who states it."""
+    evidence = claim.evidence
+    return {
+        "id": claim.id,
+        "story_id": claim.story_id,
+        "quote": evidence.quote,
+        "quote_start": evidence.start,
+        "quote_end": evidence.end,
+        "zone": evidence.zone,
+        "extractor": claim.extractor,
+        "version": claim.version,
+        "modality": claim.modality,
+        "attribution": asdict(claim.attribution),
+    }
+
+
+def provenance(r: Any) -> dict[str, Any]:
+    return {
+        "story_id": r["story_id"],
+        "evidence": Evidence(r["story_id"], r["quote_start"], r["quote_end"], r["quote"], r["zone"]),
+        "extractor": r["extractor"],
+        "version": r["version"],
+        "modality": r["modality"],
+        "attribution": Attribution(**r["attribution"]),
+    }
+
+
+def assertion_row(a: Assertion) -> dict[str, Any]:
+    fields = {"subject": a.subject, "predicate": a.predicate, "object": a.object, "role": a.role}
+    return {**provenance_row(a), **fields}
+
+
+def assertion(r: Any) -> Assertion:
+    return Assertion(
+        subject=r["subject"], predicate=r["predicate"], object=r["object"], role=r["role"], **provenance(r)
+    )
+
+
+def event_row(e: EventMention) -> dict[str, Any]:
+    return {
+        **provenance_row(e),
+        "type": e.type,
+        "trigger": e.trigger,
+        "participants": list(e.participants),
+        "location": e.location,
+        "date_value": e.date.value,
+        "date_precision": e.date.precision,
+        "date_expression": e.date.expression,
+        "roles": [list(pair) for pair in e.roles],
+    }
+
+
+def event_mention(r: Any, claims: tuple[Claim, ...] = ()) -> EventMention:
+    return EventMention(
+        type=r["type"],
+        trigger=r["trigger"],
+        participants=tuple(r["participants"]),
+        location=r["location"],
+        date=DateValue(r["date_value"], r["date_precision"], r["date_expression"]),
+        roles=tuple((m, role) for m, role in r["roles"] or ()),
+        claims=claims,
+        **provenance(r),
+    )
+
+
+def claim_row(c: Claim) -> dict[str, Any]:
+    return {**provenance_row(c), "claimant": c.claimant, "event": c.event, "kind": c.kind}
+
+
+def claim(r: Any) -> Claim:
+    return Claim(claimant=r["claimant"], event=r["event"], kind=r["kind"], **provenance(r))
