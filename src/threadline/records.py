@@ -13,6 +13,9 @@ from typing import Literal
 
 Zone = Literal["headline", "standfirst", "body", "caption"]
 EntityType = Literal["person", "organization", "location", "other"]
+# Modalities that deny a fact: kept as claims, never exported as a positive fact.
+NOT_A_FACT: frozenset[str] = frozenset({"negated", "denied"})
+
 Modality = Literal["asserted", "reported", "alleged", "claimed", "possible", "planned", "denied", "negated"]
 
 

@@ -18,11 +18,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from threadline.graph.events import FIRMNESS, merge_events
-from threadline.records import Assertion, Claim, Entity, Event, EventMention, Evidence, Story
+from threadline.records import NOT_A_FACT, Assertion, Claim, Entity, Event, EventMention, Evidence, Story
 from threadline.resolve.geocode import Place
 from threadline.store import Store
 
-NOT_A_FACT = {"negated", "denied"}  # kept in the store, never exported as a positive fact
 Told = Assertion | EventMention | Claim
 
 

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from threadline.records import DateValue, Event, EventMention, Modality, content_id
+from threadline.records import NOT_A_FACT, DateValue, Event, EventMention, Modality, content_id
 
 FIRMNESS: tuple[Modality, ...] = (
     "asserted",
@@ -49,7 +49,6 @@ FIRMNESS: tuple[Modality, ...] = (
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 RANGE_DAYS = 7
-NOT_A_FACT: frozenset[str] = frozenset({"denied", "negated"})
 PARTICIPANT = "participant"  # the role of a participant no mention gives another role
 
 

@@ -31,10 +31,9 @@ from threadline.extract.events.lexicon import ClaimCues, load_claim_cues
 from threadline.extract.modality import modality_of
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import ALL_TYPES, clause_subject, refers_to
-from threadline.records import Claim, Modality
+from threadline.records import NOT_A_FACT, Claim, Modality
 
 VERSION = "0.1.0"
-NOT_A_FACT = frozenset({"negated", "denied"})
 OWN_PRONOUNS = frozenset({"it", "we", "he", "she", "i"})  # "they" may be anyone: checked as "the group"
 OWN_POSSESSIVES = frozenset({"its", "our", "his", "her", "my"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "pcomp"})
