@@ -1,9 +1,12 @@
 """Relation extraction: pattern families propose, the ontology's type constraints dispose.
 
-Each family (roles, modifiers, lists, designations, locations) proposes candidates
-over the merged parse; a candidate becomes an Assertion when its argument types fit
-the predicate, its two arguments name different things, and no earlier family already
-stated the same triple in the story. Every Assertion carries the pattern name, the
+Each family proposes candidates over the merged parse: token patterns (roles,
+modifiers, lists, designations, locations) and dependency patterns (offices: the
+clause around a title; affiliations: joining, serving, units; containment: where
+places and organizations are). A candidate becomes an Assertion when its argument
+types fit the predicate, its two arguments name different things (two places may
+share a name: "Mexico City" in "Mexico"), and no earlier family already stated the
+same triple in the story. Every Assertion carries the pattern name, the
 extractor version, its sentence as evidence, its modality and its attribution.
 """
 
@@ -30,7 +33,7 @@ from threadline.extract.relations.cues import load_cues
 from threadline.extract.vocabulary import load_ontology
 from threadline.records import Assertion
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 FAMILIES = (roles, offices, modifiers, lists, affiliations, designations, locations, containment)
 
 

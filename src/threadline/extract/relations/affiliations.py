@@ -115,9 +115,19 @@ def _units(ps: ParsedStory) -> list[Candidate]:
                 continue
             if _lemma(noun) in cues.unit_nouns:
                 found.append(Candidate(token, "part_of", other, noun, "unit.described"))
-            elif _lemma(noun) in cues.parent_nouns or noun.lower_ in cues.parent_nouns:
+            elif {_lemma(t) for t in (noun, *noun.children)} & cues.parent_nouns:  # "the parent company of Y"
                 found.append(Candidate(other, "part_of", token, noun, "unit.parent"))
     return found
+
+
+def _deal(verb: Token) -> tuple[Token | None, Token | None]:
+    """(buyer, bought) of "X acquired Y" or "Y was acquired by X"."""
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is None:
+        return clause_subject(verb), next((c for c in verb.children if c.dep_ == "dobj"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    buyer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return buyer, passive
 
 
 def _acquisitions(ps: ParsedStory) -> list[Candidate]:
@@ -126,14 +136,7 @@ def _acquisitions(ps: ParsedStory) -> list[Candidate]:
     for verb in ps.doc:
         if verb.pos_ != "VERB" or _lemma(verb) not in cues.acquiring_verbs:
             continue
-        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if passive is not None:
-            buyer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            bought = passive
-        else:
-            buyer = clause_subject(verb)
-            bought = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        buyer, bought = _deal(verb)
         owner, unit = _group(ps, buyer), _group(ps, bought)
         if owner is not None and unit is not None and ps.type_of(bought) is not None:
             found.append(Candidate(unit, "part_of", owner, verb, "unit.acquired"))

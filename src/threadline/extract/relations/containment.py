@@ -4,7 +4,7 @@
            "X, a district of Y", "X, the capital of Y", "Y's capital X"
   verb     "X is located in Y", "a company based in Y", "X, headquartered in Y"
   prep     "the Drake Hotel in Y", "Harir airport in the northern city of Y"
-  chain    "Bely, Tver Oblast, Russia" (not a list: "Iraq, Syria and Jordan")
+  chain    "Bely, Tver Oblast, Russia" (not a list: "Iraq, Syria and Jordan"; see `places`)
 Every place found is followed up its own containers ("in Y, Z", "in Y in Z", "the Y
 region of Z", "the U.S. state of Y"), so "X is a village in Y, Z" states X in Y, Y in Z
 and X in Z. A country is never placed inside anything here ("the role of Iran in
@@ -14,182 +14,36 @@ Syria"), and a person only by a basing verb ("X, who is based in Y").
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 from spacy.tokens import Token
 
 from threadline.extract.parsed import ParsedStory
-from threadline.extract.phrases import clause_subject, is_modifier, is_possessor, refers_to
-from threadline.extract.relations.candidate import Candidate, names_in_story
+from threadline.extract.phrases import clause_subject, is_modifier, is_possessor, left_apposition, refers_to
+from threadline.extract.relations.candidate import Candidate
 from threadline.extract.relations.cues import load_cues
+from threadline.extract.relations.places import (
+    DIRECTIONS,
+    chain_next,
+    is_country,
+    lemma,
+    named,
+    noun_containers,
+    of_name,
+    place_noun,
+    place_of,
+    pobj,
+    preps,
+)
 from threadline.extract.vocabulary import load_roles
 
 HOLDERS = ("organization", "location")
 DEPTH = 4  # containers followed from one place
-LIST_WORDS = frozenset({"and", "or", "&", "nor", "etc", "etc."})
-DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 Link = tuple[Token, Token]  # (the place, the token the statement hangs on)
 
 
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    return frozenset(n.lower() for names in load_roles().nationalities.values() for n in names)
-
-
-def is_country(token: Token) -> bool:
-    return token.lower_.removeprefix("the ") in _countries()
-
-
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
-def _pobj(prep: Token) -> Token | None:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
-
-
-def _preps(token: Token, words: frozenset[str]) -> list[Token]:
-    return [c for c in token.children if c.dep_ == "prep" and c.lower_ in words]
-
-
-def _named(ps: ParsedStory, token: Token | None) -> bool:
-    """A location mention used as a name, not as a modifier or possessor."""
-    return (
-        token is not None
-        and ps.type_of(token) == "location"
-        and not is_modifier(token)
-        and not is_possessor(token)
-    )
-
-
-def _of_name(ps: ParsedStory, noun: Token) -> Token | None:
-    found = [_pobj(p) for p in _preps(noun, frozenset({"of"}))]
-    return next((t for t in found if _named(ps, t)), None)
-
-
-def _compound_name(ps: ParsedStory, noun: Token) -> Token | None:
-    found = [c for c in noun.children if c.dep_ in ("compound", "nmod") and _named(ps, c)]
-    return found[-1] if found else None
-
-
-def _name_parts(ps: ParsedStory, noun: Token) -> tuple[Token | None, Token | None]:
-    """(the place named, the place holding it) in "the Y noun of X": "the U.S. state of
-    X", "the X region of Italy", "the X district of Y" (named_before_nouns); "the
-    Wellington suburb of Miramar" may read either way, so only Miramar is named there."""
-    of, compound = _of_name(ps, noun), _compound_name(ps, noun)
-    if of is None or compound is None:
-        return (of or compound), None
-    if is_country(compound):
-        return of, compound
-    if is_country(of) or _lemma(noun) in load_cues().named_before_nouns:
-        return compound, of
-    return of, None
-
-
-def place_of(ps: ParsedStory, token: Token | None, depth: int = 0) -> Token | None:
-    """The named place a phrase head stands for: the name itself, "the city of Y",
-    "the Y region", "the northern part of Y"."""
-    if token is None or depth > 2:
-        return None
-    if ps.type_of(token) is not None:
-        return token if _named(ps, token) else None
-    cues = load_cues()
-    if _lemma(token) in cues.transparent_nouns:
-        of = [_pobj(p) for p in _preps(token, frozenset({"of"}))]
-        return place_of(ps, of[0], depth + 1) if of else None
-    if token.pos_ not in ("NOUN", "PROPN") or _lemma(token) not in cues.place_nouns:
-        return None
-    return _name_parts(ps, token)[0]
-
-
-def _place_noun(ps: ParsedStory, name: Token) -> Token | None:
-    """The place noun a name goes with: "city" in "the city of Y", "airport" in "Y airport"."""
-    head = name.head
-    if name.dep_ == "pobj" and head.lower_ == "of":
-        head = head.head
-    elif name.dep_ not in ("compound", "nmod"):
-        return None
-    if head.i in ps.mention_at or _lemma(head) not in load_cues().place_nouns:
-        return None
-    return head if place_of(ps, head) is not None else None
-
-
-def _noun_containers(ps: ParsedStory, name: Token, noun: Token) -> list[Token]:
-    """ "the U.S. state of Y" (Y in the U.S.), "the Y region of Italy", "the Syrian city of Y"."""
-    named, holder = _name_parts(ps, noun)
-    found = [holder] if holder is not None and named is not None and named.i == name.i else []
-    for child in noun.children:
-        nation = load_roles().nationalities.get(child.lower_) if child.ent_type_ == "NORP" else None
-        country = names_in_story(ps, nation, noun) if nation else None
-        if country is not None:
-            found.append(country)
-    return found
-
-
-def _list_run(ps: ParsedStory, token: Token) -> list[Token]:
-    """The run of names "A, B, C" around token, of any type ("the 76ers, San Antonio Spurs")."""
-    doc = ps.doc
-    first = last = token.i
-    while first >= 2 and doc[first - 1].text == "," and doc[first - 2].i in ps.mention_at:
-        first -= 2
-    while last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].i in ps.mention_at:
-        last += 2
-    return [doc[i] for i in range(first, last + 1, 2)]
-
-
-def _paired(ps: ParsedStory, run: list[Token]) -> bool:
-    """ "Gloucester, Massachusetts and Brooklyn, New York": a list of place, holder pairs."""
-    doc = ps.doc
-    if len(run) != 2:
-        return False
-    first, last = run[0].i, run[-1].i
-    if last + 2 < len(doc) and doc[last + 1].lower_ in LIST_WORDS and doc[last + 2].i in ps.mention_at:
-        return len(_list_run(ps, doc[last + 2])) == 2
-    if first >= 2 and doc[first - 1].lower_ in LIST_WORDS and doc[first - 2].i in ps.mention_at:
-        return len(_list_run(ps, doc[first - 2])) == 2
-    return False
-
-
-def _is_list(ps: ParsedStory, run: list[Token]) -> bool:
-    """Whether a run of names is a list ("Iraq, Syria and Jordan", "A, B, the C", "Germany,
-    Madrid") rather than a place and what holds it ("Bely, Tver Oblast, Russia")."""
-    doc = ps.doc
-    first, last = run[0].i, run[-1].i
-    before = doc[first - 1] if first > 0 else None
-    after = doc[last + 1 : last + 3]
-    if any(is_country(t) for t in run[:-1]):
-        return True  # a country holds nothing but is held by nothing either
-    if _paired(ps, run):
-        return False
-    if (before is not None and before.lower_ in LIST_WORDS) or (len(after) and after[0].lower_ in LIST_WORDS):
-        return True
-    if len(after) < 2 or after[0].text != ",":
-        return False
-    more = last + 3 < len(doc) and doc[last + 3].i in ps.mention_at
-    return after[1].lower_ in LIST_WORDS or (after[1].pos_ == "DET" and more)
-
-
-def _chain_next(ps: ParsedStory, token: Token) -> Token | None:
-    """ "Bely, Tver Oblast": the place after a comma, which holds the one before it."""
-    doc = ps.doc
-    if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
-        return None
-    after = doc[token.i + 2]
-    if after.lower_ in load_cues().locating_preps:  # "Gmina X, within Y County"
-        return place_of(ps, _pobj(after))
-    while after.pos_ == "ADJ" and after.is_lower and after.i + 1 < len(doc):  # "Inari, northern Finland"
-        after = doc[after.i + 1]
-    if not _named(ps, after) or is_country(token):
-        return None
-    following = doc[after.i + 1] if after.i + 1 < len(doc) else None
-    if following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
-        return None  # "in Los Angeles, New Jersey native X"
-    return None if _is_list(ps, _list_run(ps, after)) else after
-
-
 def _prep_places(ps: ParsedStory, head: Token) -> Iterator[Link]:
-    for prep in _preps(head, load_cues().locating_preps):
-        place = place_of(ps, _pobj(prep))
+    for prep in preps(head, load_cues().locating_preps):
+        place = place_of(ps, pobj(prep))
         if place is not None:
             yield place, prep
 
@@ -207,7 +61,7 @@ def _adjacent_in(ps: ParsedStory, token: Token) -> Iterator[Link]:
     if _off_from(token):
         return
     if nxt is not None and nxt.lower_ in load_cues().locating_preps:
-        place = place_of(ps, _pobj(nxt))
+        place = place_of(ps, pobj(nxt))
         if place is not None:
             yield place, nxt
 
@@ -222,16 +76,16 @@ def _inside(ps: ParsedStory, name: Token, noun: Token | None, last: Token) -> li
 
 def containers(ps: ParsedStory, name: Token) -> list[Link]:
     """The places a named place is directly said to lie in, with the token that says so."""
-    if is_country(name) or not _named(ps, name):
+    if is_country(name) or not named(ps, name):
         return []
-    noun = _place_noun(ps, name)
+    noun = place_noun(ps, name)
     last = noun if noun is not None and noun.i > name.i else name
     found = _inside(ps, name, noun, last)
     if name.text.split()[-1].lower() in load_cues().admin_nouns:  # "the Samarqand Region of Uzbekistan"
-        found += [(p, name) for p in [_of_name(ps, name)] if p is not None]
+        found += [(p, name) for p in [of_name(ps, name)] if p is not None]
     if noun is not None:
-        found += [(c, noun) for c in _noun_containers(ps, name, noun)]
-    chained = _chain_next(ps, last)
+        found += [(c, noun) for c in noun_containers(ps, name, noun)]
+    chained = chain_next(ps, last)
     if chained is not None:
         found.append((chained, chained))
     return [(p, a) for p, a in found if p.i != name.i]
@@ -252,22 +106,40 @@ def placed(ps: ParsedStory, subject: Token, first: Token, anchor: Token, pattern
     """subject located_in first and in every place first lies in."""
     if subject.i == first.i or (ps.type_of(subject) == "location" and is_country(subject)):
         return []
-    return [Candidate(subject, "located_in", p, anchor, pattern) for p in closure(ps, first) if p.i != subject.i]
+    return [
+        Candidate(subject, "located_in", p, anchor, pattern) for p in closure(ps, first) if p.i != subject.i
+    ]
 
 
 def _one_of(token: Token) -> Token:
     """ "one of the schools": the noun after "one of"."""
     if token.lower_ != "one":
         return token
-    of = [_pobj(p) for p in _preps(token, frozenset({"of"}))]
+    of = [pobj(p) for p in preps(token, frozenset({"of"}))]
     return of[0] if of and of[0] is not None else token
+
+
+def _misplaced_appositions(ps: ParsedStory, subject: Token) -> list[Token]:
+    """ "Residents of X, the capital of Y": an apposition the parser hung on another word."""
+    doc = ps.doc
+    after = doc[subject.i + 1 : subject.i + 6]
+    if not len(after) or after[0].text != ",":
+        return []
+    nouns = [t for t in after if t.dep_ == "appos" and t.head.i != subject.i and t.pos_ == "NOUN"]
+    return [n for n in nouns[:1] if left_apposition(ps, n, HOLDERS) == subject]
 
 
 def descriptions(ps: ParsedStory, subject: Token) -> list[Token]:
     """Nouns said of a name: "X, a town ...", "X is one of the towns ...", "Y's capital X"."""
     said = [c for c in subject.children if c.dep_ == "appos"]
-    if subject.dep_ == "appos" and subject.head.pos_ == "NOUN":
-        said.append(subject.head)
+    head = subject.head
+    if (
+        subject.dep_ == "appos"
+        and head.pos_ == "NOUN"
+        and all(t.is_punct for t in ps.doc[head.i + 1 : subject.i])
+    ):
+        said.append(head)  # "the daily, X"; not "a community in Y, X"
+    said += _misplaced_appositions(ps, subject)
     if subject.dep_ == "nsubj" and subject.head.lemma_ == "be":
         said += [c for c in subject.head.children if c.dep_ in ("attr", "conj")]
     nouns = [_one_of(t) for t in said]
@@ -278,15 +150,15 @@ def descriptions(ps: ParsedStory, subject: Token) -> list[Token]:
 
 def _described_places(ps: ParsedStory, subject: Token, noun: Token) -> Iterator[Link]:
     cues = load_cues()
-    lemma = _lemma(noun)
+    word = lemma(noun)
     kinds = cues.place_nouns | cues.site_nouns | load_roles().group_nouns
-    if lemma in kinds:
+    if word in kinds:
         yield from _prep_places(ps, noun)
-    if lemma in cues.transparent_nouns:  # "X is part of Y", "X, in the north of Y"
+    if word in cues.transparent_nouns:  # "X is part of Y", "X, in the north of Y"
         yield from ((p, noun) for p in [place_of(ps, noun)] if p is not None)
-    area = lemma in cues.admin_nouns or lemma in cues.capital_nouns
+    area = word in cues.admin_nouns or word in cues.capital_nouns
     if area and ps.type_of(subject) == "location":
-        of = [place_of(ps, _pobj(p)) for p in _preps(noun, frozenset({"of"}))]
+        of = [place_of(ps, pobj(p)) for p in preps(noun, frozenset({"of"}))]
         owners = [c for c in noun.children if c.dep_ == "poss" and ps.type_of(c) == "location"]
         yield from ((p, noun) for p in [*of, *owners] if p is not None)
 
@@ -310,9 +182,9 @@ def _by_verbs(ps: ParsedStory) -> list[Candidate]:
     cues = load_cues()
     found = []
     for verb in ps.doc:
-        if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in cues.locating_verbs:
+        if verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in cues.locating_verbs:
             continue
-        types = ("person", *HOLDERS) if _lemma(verb) in cues.person_locating_verbs else HOLDERS
+        types = ("person", *HOLDERS) if lemma(verb) in cues.person_locating_verbs else HOLDERS
         subject = clause_subject(verb)
         holder = refers_to(ps, subject, types) if subject is not None else None
         if holder is None:
@@ -322,7 +194,7 @@ def _by_verbs(ps: ParsedStory) -> list[Candidate]:
     return found
 
 
-def _by_preps(ps: ParsedStory) -> list[Candidate]:
+def _bypreps(ps: ParsedStory) -> list[Candidate]:
     """ "Ain al-Asad in western Iraq", "the Drake Hotel in Y", "at X in Y", and chains
     "Y, Z". Another organization "in Y" is as often acting there as based there ("the
     IDF in Gaza", "met members of X in Y"), so it needs a noun or a verb."""
@@ -347,4 +219,4 @@ def _sited(ps: ParsedStory, token: Token) -> bool:
 
 def find(ps: ParsedStory) -> list[Candidate]:
     """Every located_in candidate the parse states."""
-    return _by_preps(ps) + _by_nouns(ps) + _by_verbs(ps)
+    return _bypreps(ps) + _by_nouns(ps) + _by_verbs(ps)

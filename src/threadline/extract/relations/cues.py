@@ -29,6 +29,8 @@ WORD_LISTS = (
     "parent_nouns",
     "acquiring_verbs",
     "heading_verbs",
+    "office_verbs",
+    "naming_verbs",
     "group_titles",
 )
 
@@ -50,6 +52,8 @@ class RelationCues:
     parent_nouns: frozenset[str]
     acquiring_verbs: frozenset[str]
     heading_verbs: frozenset[str]
+    office_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
     group_titles: frozenset[str]
     serving_verbs: Mapping[str, frozenset[str]]  # lemma -> prepositions
 

@@ -27,7 +27,7 @@ from threadline.extract.vocabulary import load_roles
 
 GROUP = ("organization",)
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-PATTERNS = {
+PATTERNS: dict[str, list[list[dict]]] = {
     "list.such_as": [[{"LOWER": "such"}, {"LOWER": "as"}]],
     "list.among": [[{"LOWER": "among"}, {"LOWER": {"IN": ["them", "which", "whom"]}}]],
     "list.including": [[{"LOWER": {"IN": ["including", "like"]}}]],

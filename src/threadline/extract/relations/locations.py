@@ -1,8 +1,8 @@
 """Where things are, from possessives and nationality adjectives: located_in.
 
 possessive   "Baghdad's Green Zone"
-nationality  "The X group is an Iraqi militia", "X, a Canadian radio station",
-             "X is a Syrian town" (only when the country is named in the story)
+nationality  "The X group is an Iraqi militia", "X, a Syrian town" (only when the
+             country is named in the story)
 Prepositions, chains and locating verbs ("X, a town in Y, Z") are in `containment`.
 """
 
@@ -13,22 +13,26 @@ from spacy.tokens import Token
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import refers_to
 from threadline.extract.relations.candidate import LOC, Candidate, matches, names_in_story
-from threadline.extract.relations.containment import descriptions, is_country
+from threadline.extract.relations.containment import descriptions
 from threadline.extract.relations.cues import load_cues
+from threadline.extract.relations.places import is_country
 from threadline.extract.vocabulary import load_roles
 
 HOLDERS = ("organization", "location")
-PATTERNS = {
+PATTERNS: dict[str, list[list[dict]]] = {
     "location.possessive": [[LOC, {"LOWER": {"IN": ["'s", "’s"]}}, {"POS": "ADJ", "OP": "{0,2}"}, LOC]],
 }
 
 
-def _kinds() -> frozenset[str]:
-    """Nouns whose nationality adjective says where the thing is; an outlet's says whom
-    it serves or who owns it ("the Saudi daily Asharq al-Awsat" is published in London)."""
-    cues = load_cues()
+def _kinds(ps: ParsedStory, subject: Token) -> frozenset[str]:
+    """Nouns whose nationality adjective says where the thing is: a kind of place for a
+    place, a kind of armed or political group for an organization. An outlet's or an
+    institute's says whom it serves or where it comes from ("the Saudi daily Asharq
+    al-Awsat" is published in London), so those take a preposition or a verb."""
+    if ps.type_of(subject) == "location":
+        return load_cues().place_nouns
     roles = load_roles()
-    return (cues.place_nouns | cues.site_nouns | roles.group_nouns) - roles.media_nouns
+    return roles.group_nouns - roles.media_nouns
 
 
 def _countries_of(ps: ParsedStory, noun: Token) -> list[Token]:
@@ -54,10 +58,9 @@ def _subjects(ps: ParsedStory) -> list[tuple[Token, Token]]:
 
 
 def _nationalities(ps: ParsedStory) -> list[Candidate]:
-    kinds = _kinds()
     found = []
     for subject, noun in _subjects(ps):
-        if noun.lemma_.lower() not in kinds or (ps.type_of(subject) == "location" and is_country(subject)):
+        if noun.lemma_.lower() not in _kinds(ps, subject) or is_country(subject):
             continue
         found += [
             Candidate(subject, "located_in", c, noun, "location.nationality") for c in _countries_of(ps, noun)

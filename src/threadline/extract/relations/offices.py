@@ -23,8 +23,6 @@ from threadline.extract.relations.roles import role_objects
 
 PERSON = ("person",)
 COPULAS = frozenset({"be", "become", "remain"})
-SERVING = frozenset({"serve", "act", "reign", "rule", "govern", "remain", "work", "continue", "sit", "return"})
-NAMING = frozenset({"appoint", "name", "elect", "choose", "select", "install", "nominate", "make", "crown", "promote"})
 
 
 def _child(token: Token, *deps: str) -> Token | None:
@@ -34,7 +32,7 @@ def _child(token: Token, *deps: str) -> Token | None:
 def _holder_of_verb(verb: Token) -> Token | None:
     """Who holds the office a verb confers or states: "X was elected ...", "Z appointed X ...",
     "X served as ..."."""
-    if verb.lemma_ in NAMING:
+    if verb.lemma_ in load_cues().naming_verbs:
         return _child(verb, "nsubjpass") or _child(verb, "dobj")
     return clause_subject(verb)
 
@@ -48,7 +46,12 @@ def _holder(title: Token) -> Token | None:
         return _child(head, "attr")
     if title.dep_ == "oprd" and head.pos_ == "VERB":
         return _holder_of_verb(head)
-    if title.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in SERVING | NAMING:
+    cues = load_cues()
+    if (
+        title.dep_ == "pobj"
+        and head.lower_ == "as"
+        and head.head.lemma_ in cues.office_verbs | cues.naming_verbs
+    ):
         return _holder_of_verb(head.head)
     return None
 

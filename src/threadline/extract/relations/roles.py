@@ -45,7 +45,7 @@ from threadline.extract.vocabulary import Title, load_roles, normalise_title
 GROUPS = ("organization", "location")
 BE = {"LEMMA": "be"}
 NP_GAP = {**gap(5), "POS": {"NOT_IN": ["VERB", "AUX", "ADP", "SCONJ", "CCONJ"]}}
-PATTERNS = {
+PATTERNS: dict[str, list[list[dict]]] = {
     "role.appositive": [
         [PERSON, COMMA, gap(8), TITLE],
         [PERSON, COMMA, {"LOWER": {"IN": ["who", "now"]}}, BE, gap(8), TITLE],
