@@ -95,7 +95,9 @@ def bench_dedup(count: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--stories", type=int, default=100_000)
     parser.add_argument("--corpus", action="append", default=[])
     args = parser.parse_args(argv)

@@ -197,7 +197,7 @@ def prepare(doc: Doc, story: Story, mentions: Sequence[Mention], roles: RoleLexi
             retokenizer.merge(span)
     mention_at = {t.i: by_start[t.idx] for t in copy if t.idx in by_start}
     title_at = {
-        t.i: title_by_start[t.idx] for t in copy if title_by_start.get(t.idx) and t.i not in mention_at
+        t.i: title for t in copy if (title := title_by_start.get(t.idx)) is not None and t.i not in mention_at
     }
     ents = [Span(copy, i, i + 1, label=m.type) for i, m in mention_at.items()]
     ents += [Span(copy, i, i + 1, label=ROLE) for i in title_at]
