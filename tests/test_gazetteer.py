@@ -53,3 +53,23 @@ def test_a_longer_name_around_a_known_one_wins():
 
 def test_a_label_around_a_known_name_does_not_win():
     assert tag("FILE - Hama residents fled.", [(0, 3, "ORG")]) == [("Hama", "GPE", "hama")]
+
+
+def test_languages_weapons_and_page_furniture_are_no_entities():
+    from threadline.nlp.pipeline import EntityCues
+    from threadline.vocab import load_yaml
+
+    cues = EntityCues(load_yaml("entity_cues.yaml"))
+    doc = nlp.make_doc("Known in Arabic as the Brigades, they fired two Katyusha rockets at Basra.")
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 10, 11, label="GPE"), Span(doc, 13, 14, label="GPE")]
+    assert [(e.text, e.label_) for e in cues(doc).ents] == [("Basra", "GPE")]
+
+
+def test_cue_words_inside_a_name_settle_its_type():
+    from threadline.nlp.pipeline import EntityCues
+    from threadline.vocab import load_yaml
+
+    cues = EntityCues(load_yaml("entity_cues.yaml"))
+    doc = nlp.make_doc("Kataib Sayf al-Nahr said it would retaliate.")
+    doc.ents = [Span(doc, 0, 5, label="PERSON")]
+    assert [(e.text, e.label_) for e in cues(doc).ents] == [("Kataib Sayf al-Nahr", "ORG")]
