@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: setup setup-dev demo test lint bench gate migration clean
+.PHONY: setup setup-dev demo test lint bench eval gate migration clean
 
 setup: $(VENV)/.installed
 
@@ -38,6 +38,10 @@ lint: setup-dev
 
 bench: setup
 	$(PY) bench/run.py
+
+# Every dev corpus of ../shared/eval and Re-DocRED dev, scored: one table (dev and held-out parts apart).
+eval: setup
+	$(PY) evaluation/run.py
 
 gate: setup
 	$(PY) -m pytest tests/test_quality_gate.py -v
