@@ -32,8 +32,8 @@ test: setup-dev
 	$(BIN)/pytest
 
 lint: setup-dev
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench evaluation
+	$(BIN)/ruff format --check src tests bench evaluation
 	$(BIN)/mypy src/threadline
 
 bench: setup

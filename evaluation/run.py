@@ -95,15 +95,14 @@ def threadline_bin() -> str:
 
 
 def ingest_and_export(name: str, source: Path, workdir: Path) -> Run:
+    (workdir / f"{name}.db").unlink(missing_ok=True)  # a kept store would make the ingest a no-op
     db = f"sqlite:///{workdir / name}.db"
     out = workdir / f"{name}.json"
     ingest = subprocess.run(
         [threadline_bin(), "ingest", str(source), "--db", db], capture_output=True, text=True, check=False
     )
     failed = [line for line in ingest.stderr.splitlines() if line.startswith("error:")]
-    subprocess.run(
-        [threadline_bin(), "export", "--format", "json", "--db", db, "-o", str(out)], check=True
-    )
+    subprocess.run([threadline_bin(), "export", "--format", "json", "--db", db, "-o", str(out)], check=True)
     return Run(name, json.loads(out.read_text(encoding="utf-8")), failed)
 
 
@@ -185,7 +184,11 @@ def score_redocred(module: ModuleType, run: Run, held_from: int, workdir: Path) 
     """Re-DocRED scores for all documents, the dev part and the held-out part."""
     every = module.docs()
     result = {}
-    parts = {"redocred": range(len(every)), "redocred:dev": range(held_from), "redocred:held": range(held_from, len(every))}
+    parts = {
+        "redocred": range(len(every)),
+        "redocred:dev": range(held_from),
+        "redocred:held": range(held_from, len(every)),
+    }
     original = module.docs
     for column, indexes in parts.items():
         renumber = {f"redocred-dev-{i:03d}": f"redocred-dev-{k:03d}" for k, i in enumerate(indexes)}
@@ -216,7 +219,9 @@ def print_table(columns: dict[str, dict[str, Any]], rows: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", action="append", help="only these corpora (redocred included by name)")
     parser.add_argument("--errors", action="store_true", help="list the scorer's misses for the dev parts")
     parser.add_argument("--json", type=Path, help="also write every column's metrics here")
@@ -237,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
         jobs["redocred"] = workdir / "redocred-input.jsonl"
         redocred.write_input(jobs["redocred"])
     with ThreadPoolExecutor(max_workers=int(os.environ.get("EVAL_JOBS", "2"))) as pool:
-        runs = dict(zip(jobs, pool.map(lambda item: ingest_and_export(*item, workdir), jobs.items())))
+        runs = {name: pool.submit(ingest_and_export, name, path, workdir) for name, path in jobs.items()}
+    runs = {name: future.result() for name, future in runs.items()}
     columns: dict[str, dict[str, Any]] = {}
     for name, run in runs.items():
         if name == "redocred":

@@ -73,7 +73,8 @@ def test_ingest_folder_recursively_and_export(corpus, db_url, tmp_path):
     assert by_source["feed-2"]["published"] is None
     for m in data["mentions"]:
         story = next(s for s in data["stories"] if s["id"] == m["story"])
-        assert story["text"][m["start"] : m["end"]] == m["text"]
+        indexed = story["title"] if m.get("zone") == "title" else story["text"]
+        assert indexed[m["start"] : m["end"]] == m["text"]
 
 
 def test_reingesting_unchanged_inputs_changes_nothing(corpus, db_url, tmp_path):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Zone = Literal["headline", "standfirst", "body", "caption"]
+MentionZone = Literal["text", "title"]  # which of a story's strings a mention's offsets index
 EntityType = Literal["person", "organization", "location", "other"]
 # Modalities that deny a fact: kept as claims, never exported as a positive fact.
 NOT_A_FACT: frozenset[str] = frozenset({"negated", "denied"})
@@ -58,6 +59,20 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Dateline:
+    """A wire dateline opening the story's text ("NIAMEY, March 4 (Sahara Wire) —"):
+    text[start:end] is the whole dateline, text[start:place_end] the place it was filed from."""
+
+    start: int
+    end: int
+    place_end: int
+
+    @property
+    def place_span(self) -> tuple[int, int]:
+        return self.start, self.place_end
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """One article: a page may hold several."""
 
@@ -70,10 +85,15 @@ class Story:
     published: str | None = None
     outlet: str | None = None
     removed: tuple[str, ...] = ()  # boilerplate lines cut from this story, for audit
+    dateline: Dateline | None = None  # the wire dateline its text opens with, if any
 
     @property
     def id(self) -> str:
         return content_id("s", self.source, self.index)
+
+    def zone_text(self, zone: MentionZone) -> str:
+        """The string a mention of this zone indexes: the text, or the title."""
+        return (self.title or "") if zone == "title" else self.text
 
     def zone_at(self, offset: int) -> Zone:
         for block in self.blocks:
@@ -94,7 +114,7 @@ class Duplicate:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A place in a story's text that names an entity."""
+    """A place in a story's text (or, zone "title", its headline) that names an entity."""
 
     story_id: str
     start: int
@@ -103,9 +123,12 @@ class Mention:
     type: EntityType
     label: str  # the NER label or ruler id that produced it
     kb_id: str | None = None  # knowledge-file id when the gazetteer matched
+    zone: MentionZone = "text"  # offsets index Story.text, or Story.title for "title"
 
     @property
     def id(self) -> str:
+        if self.zone == "title":
+            return content_id("m", self.story_id, "title", self.start, self.end)
         return content_id("m", self.story_id, self.start, self.end)
 
 

@@ -20,6 +20,7 @@ from threadline.extract import extract_events, extract_relations
 from threadline.ingest import read_inputs, split_document
 from threadline.ingest.outlets import infer_outlets
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
+from threadline.nlp.titles import title_mentions
 from threadline.records import Assertion, Document, EventMention, Extraction, Story
 from threadline.resolve import resolve_entities
 from threadline.resolve.geocode import Gazetteer
@@ -49,12 +50,17 @@ def unique_by_id(claims: Iterable[T]) -> tuple[T, ...]:
 def extract_stories(nlp: Language, stories: Sequence[Story], batch_size: int = 32) -> list[Extraction]:
     """Mentions, relation claims and event mentions of each story."""
     results = []
-    for doc, story in parse_stories(nlp, stories, batch_size):
+    for doc, title_doc, story in parse_stories(nlp, stories, batch_size):
         mentions = mentions_of(doc, story)
+        in_title = (
+            title_mentions(mentions_of(title_doc, story, "title"), story, mentions)
+            if title_doc is not None
+            else []
+        )
         results.append(
             Extraction(
                 story=story,
-                mentions=tuple(mentions),
+                mentions=(*mentions, *in_title),
                 assertions=unique_by_id(extract_relations(doc, story, mentions)),
                 events=unique_by_id(extract_events(doc, story, mentions)),
             )

@@ -207,6 +207,7 @@ def build_export(store: Store) -> dict[str, Any]:
                 "similarity": similarity.get(s.id),
                 "overlaps": overlaps.get(s.id, []),
                 "zones": [[b.start, b.end, b.zone] for b in s.blocks],
+                "dateline": [s.dateline.start, s.dateline.end] if s.dateline else None,
             }
             for s in stories
         ],
@@ -219,6 +220,7 @@ def build_export(store: Store) -> dict[str, Any]:
                 "text": m.text,
                 "type": m.type,
                 "entity": entity_of.get(m.id),
+                **({"zone": "title"} if m.zone == "title" else {}),
             }
             for m in store.mentions()
         ],

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 
 import threadline.nlp.gazetteer  # noqa: F401  (registers the threadline_gazetteer factory)
 from threadline.nlp.model import load_base_model
-from threadline.records import EntityType, Mention, Story
+from threadline.nlp.truecase import truecase
+from threadline.records import EntityType, Mention, MentionZone, Story
 from threadline.settings import Settings
 from threadline.vocab import load_yaml
 
@@ -74,15 +75,36 @@ def build_pipeline(settings: Settings) -> Language:
     return _build(settings.model, settings.verify_model, settings.data_dir)
 
 
+def _texts(stories: Iterable[Story]) -> Iterator[tuple[str, tuple[Story, MentionZone]]]:
+    """Each story's text, then its title when it has one, truecased for the model."""
+    for story in stories:
+        yield truecase(story.text), (story, "text")
+        if story.title:
+            yield truecase(story.title, reference=story.text), (story, "title")
+
+
 def parse_stories(
     nlp: Language, stories: Iterable[Story], batch_size: int = 32
-) -> Iterator[tuple[Doc, Story]]:
-    """Parse many stories in one `nlp.pipe` stream."""
-    yield from nlp.pipe(((s.text, s) for s in stories), as_tuples=True, batch_size=batch_size)
+) -> Iterator[tuple[Doc, Doc | None, Story]]:
+    """Parse many stories, texts and titles, in one `nlp.pipe` stream: (text Doc, title
+    Doc or None, story). A Doc's text is its string truecased, offsets unchanged."""
+    pending: tuple[Doc, Story] | None = None
+    for doc, (story, zone) in nlp.pipe(_texts(stories), as_tuples=True, batch_size=batch_size):
+        if zone == "title" and pending is not None:
+            yield pending[0], doc, story
+            pending = None
+            continue
+        if pending is not None:
+            yield pending[0], None, pending[1]
+        pending = (doc, story)
+    if pending is not None:
+        yield pending[0], None, pending[1]
 
 
-def mentions_of(doc: Doc, story: Story) -> list[Mention]:
-    """Every named entity of a type threadline resolves, with offsets into story.text."""
+def mentions_of(doc: Doc, story: Story, zone: MentionZone = "text") -> list[Mention]:
+    """Every named entity of a type threadline resolves, with offsets into the story's
+    text (or its title, zone "title") and the words as the story writes them."""
+    source = story.zone_text(zone)
     mentions = []
     for span in doc.ents:
         entity_type = ENTITY_TYPE.get(span.label_)
@@ -97,10 +119,11 @@ def mentions_of(doc: Doc, story: Story) -> list[Mention]:
                 story_id=story.id,
                 start=span.start_char,
                 end=span.end_char,
-                text=span.text,
+                text=source[span.start_char : span.end_char],
                 type=entity_type,
                 label=span.label_,
                 kb_id=span.ent_id_ or None,
+                zone=zone,
             )
         )
     return mentions

@@ -71,7 +71,8 @@ def _node(node_id: NodeId, mentions: list[Mention], texts: Mapping[str, str], le
     by_surface = {n.surface: n for n in names}
     votes: Counter[EntityType] = Counter()
     for m, n in zip(mentions, names, strict=True):
-        votes.update(mention_votes(m, n, texts.get(m.story_id, ""), lex))
+        context = texts.get(m.story_id, "") if m.zone == "text" else ""  # a headline's words cue nothing
+        votes.update(mention_votes(m, n, context, lex))
     kb = Counter(m.kb_id for m in mentions if m.kb_id)
     return Node(
         id=node_id,

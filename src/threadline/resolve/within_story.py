@@ -36,7 +36,10 @@ class StoryView:
     def covering(self, start: int, end: int) -> Node | None:
         """The node with the longest mention inside [start, end)."""
         inside = [
-            (m.end - m.start, n) for n in self.nodes for m in n.mentions if start <= m.start and m.end <= end
+            (m.end - m.start, n)
+            for n in self.nodes
+            for m in n.mentions
+            if m.zone == "text" and start <= m.start and m.end <= end
         ]
         return max(inside, key=lambda x: x[0])[1] if inside else None
 
@@ -62,7 +65,7 @@ def definition_links(view: StoryView, lex: Lexicon) -> Iterator[tuple[AcronymDef
 
 
 def alias_links(view: StoryView, by_mention: Mapping[str, Node]) -> Iterator[Link]:
-    mentions = [m for n in view.nodes for m in n.mentions]
+    mentions = [m for n in view.nodes for m in n.mentions if m.zone == "text"]
     for alias in stated_aliases(mentions, view.text):
         a, b = by_mention[alias.first.id], by_mention[alias.second.id]
         if a is not b:

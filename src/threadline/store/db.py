@@ -100,7 +100,9 @@ class Store:
 
     def mentions(self) -> list[Mention]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.mentions).order_by(t.mentions.c.story_id, t.mentions.c.start))
+            rows = conn.execute(
+                select(t.mentions).order_by(t.mentions.c.story_id, t.mentions.c.zone, t.mentions.c.start)
+            )
             return [layout.mention(r._mapping) for r in rows]
 
     def assertions(self) -> list[Assertion]:

@@ -13,6 +13,7 @@ from threadline.records import (
     Attribution,
     Block,
     Claim,
+    Dateline,
     DateValue,
     Document,
     Duplicate,
@@ -110,7 +111,12 @@ def story_row(story: Story) -> dict[str, Any]:
         "text": story.text,
         "blocks": [[b.start, b.end, b.zone] for b in story.blocks],
         "removed": list(story.removed),
+        "dateline": _dateline_row(story.dateline),
     }
+
+
+def _dateline_row(dateline: Dateline | None) -> list[int] | None:
+    return None if dateline is None else [dateline.start, dateline.end, dateline.place_end]
 
 
 def story(r: Any) -> Story:
@@ -124,6 +130,7 @@ def story(r: Any) -> Story:
         published=r["published"],
         outlet=r["outlet"],
         removed=tuple(r["removed"]),
+        dateline=Dateline(*r["dateline"]) if r["dateline"] else None,
     )
 
 
@@ -136,6 +143,7 @@ def mention(r: Any) -> Mention:
         type=r["type"],
         label=r["label"],
         kb_id=r["kb_id"],
+        zone=r["zone"],
     )
 
 

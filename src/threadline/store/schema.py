@@ -51,6 +51,7 @@ stories = Table(
     Column("text", Text, nullable=False),
     Column("blocks", JSON, nullable=False),
     Column("removed", JSON, nullable=False),
+    Column("dateline", JSON),  # [start, end, place_end] of a wire dateline in text, or null
 )
 
 signatures = Table(  # the duplicate index, persisted: MinHashes of a story (part 0) and its paragraphs
@@ -72,6 +73,7 @@ mentions = Table(
     Column("type", String(20), nullable=False),
     Column("label", String(40), nullable=False),
     Column("kb_id", String(80)),
+    Column("zone", String(10), nullable=False, server_default="text"),  # "text" or "title"
 )
 
 
