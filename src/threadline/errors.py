@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+
 
 class ThreadlineError(Exception):
     """Base class: the CLI and the API turn these into one clear line."""
@@ -28,3 +34,34 @@ class DataFileError(ThreadlineError):
 
 class StoreError(ThreadlineError):
     """The database cannot be opened or written."""
+
+
+@dataclass(frozen=True, slots=True)
+class StepFailure:
+    """One unit of a global step (a pair of names, a cluster, a place) that raised: the
+    step records it and goes on, so one bad unit never costs the rest of the corpus."""
+
+    step: str  # "duplicates", "resolution", "places", ...
+    subject: str  # the names or ids involved, in words
+    error: str  # the exception class and its first line
+
+    def __str__(self) -> str:
+        return f"{self.step}: {self.subject}: {self.error}"
+
+
+class Failures:
+    """Collects StepFailures; `run` calls a function for one unit and records what it raises."""
+
+    def __init__(self) -> None:
+        self.items: list[StepFailure] = []
+
+    def run(self, step: str, subject: str, call: Callable[[], T]) -> T | None:
+        try:
+            return call()
+        except Exception as exc:  # a broken unit must not stop the step
+            first_line = (str(exc).splitlines() or [""])[0][:200]
+            self.items.append(StepFailure(step, subject, f"{exc.__class__.__name__}: {first_line}"))
+            return None
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
