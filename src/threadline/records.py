@@ -16,8 +16,13 @@ MentionZone = Literal["text", "title"]  # which of a story's strings a mention's
 EntityType = Literal["person", "organization", "location", "other"]
 # Modalities that deny a fact: kept as claims, never exported as a positive fact.
 NOT_A_FACT: frozenset[str] = frozenset({"negated", "denied"})
+# Modalities of a fact that may be, is planned, or held once and no longer ("could designate",
+# "will meet", "former commander"): kept as claims, exported apart from the facts.
+NOT_NOW: frozenset[str] = frozenset({"possible", "planned", "former"})
 
-Modality = Literal["asserted", "reported", "alleged", "claimed", "possible", "planned", "denied", "negated"]
+Modality = Literal[
+    "asserted", "reported", "alleged", "claimed", "possible", "planned", "former", "denied", "negated"
+]
 
 
 def content_id(prefix: str, *parts: object) -> str:

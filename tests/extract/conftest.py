@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from threadline.extract import extract_events, extract_relations
 from threadline.nlp.pipeline import build_pipeline
-from threadline.records import Assertion, Block, EventMention, Mention, Story
+from threadline.records import NOT_A_FACT, NOT_NOW, Assertion, Block, EventMention, Mention, Story
 from threadline.settings import Settings
 
 
@@ -31,6 +31,14 @@ class Parsed:
 
     def triples(self) -> set[tuple[str, str, str]]:
         return {(self.text_of(a.subject), a.predicate, self.text_of(a.object)) for a in self.relations()}
+
+    def facts(self) -> set[tuple[str, str, str]]:
+        """The triples stated as facts: not denied, negated, possible, planned or past."""
+        return {
+            (self.text_of(a.subject), a.predicate, self.text_of(a.object))
+            for a in self.relations()
+            if a.modality not in NOT_A_FACT | NOT_NOW
+        }
 
     def events(self) -> list[EventMention]:
         return extract_events(self.doc, self.story, self.mentions)

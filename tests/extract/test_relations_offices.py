@@ -64,9 +64,18 @@ def test_negated_office_is_not_asserted(parse):
     assert found and all(a.modality in ("negated", "denied") for a in found)
 
 
-def test_founded_by_one_person_leads(parse):
+def test_a_founder_is_a_member_not_the_leader(parse):
     doc = parse(
         "The Dawn Front, founded by Lena Brisk in 2009, rejected the deal.",
+        {"Lena Brisk": PER, "Dawn Front": ORG},
+    )
+    assert ("Lena Brisk", "member_of", "Dawn Front") in doc.triples()
+    assert ("Lena Brisk", "leader_of", "Dawn Front") not in doc.triples()
+
+
+def test_headed_by_one_person_leads(parse):
+    doc = parse(
+        "The Dawn Front, headed by Lena Brisk since 2009, rejected the deal.",
         {"Lena Brisk": PER, "Dawn Front": ORG},
     )
     assert ("Lena Brisk", "leader_of", "Dawn Front") in doc.triples()

@@ -17,8 +17,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from threadline.extract.vocabulary import load_ontology
 from threadline.graph.events import FIRMNESS, merge_events
-from threadline.records import NOT_A_FACT, Assertion, Claim, Entity, Event, EventMention, Evidence, Story
+from threadline.records import (
+    NOT_A_FACT,
+    NOT_NOW,
+    Assertion,
+    Claim,
+    Entity,
+    Event,
+    EventMention,
+    Evidence,
+    Story,
+)
 from threadline.resolve.geocode import Place
 from threadline.store import Store
 
@@ -79,33 +90,49 @@ class Citing:
         return list(found.values())
 
 
-def _split(told: Sequence[Told]) -> tuple[list[Told], list[Told]]:
-    """Those that state the fact, and those that deny or negate it."""
-    return [t for t in told if t.modality not in NOT_A_FACT], [t for t in told if t.modality in NOT_A_FACT]
+def _split(told: Sequence[Told]) -> tuple[list[Told], list[Told], list[Told]]:
+    """Those that state the fact, those that deny or negate it, and those that state it
+    only as possible, planned or past."""
+    stating = [t for t in told if t.modality not in NOT_A_FACT | NOT_NOW]
+    return stating, [t for t in told if t.modality in NOT_A_FACT], [t for t in told if t.modality in NOT_NOW]
 
 
-def relations_of(
-    assertions: Iterable[Assertion], citing: Citing
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Claims grouped by (subject, predicate, object) entity, each with its evidence; and
-    the relations only denied, which are no facts."""
+@dataclass
+class Relations:
+    """Relations as exported: facts, facts only denied, and facts only possible, planned or past."""
+
+    facts: list[dict[str, Any]]
+    denials: list[dict[str, Any]]
+    unasserted: list[dict[str, Any]]
+
+
+def _typed(predicate: str, subject: str, obj: str, types: Mapping[str, str]) -> bool:
+    """The resolved entities' types fit the predicate (a person leads a group, not a person)."""
+    return load_ontology().allows(predicate, types.get(subject, ""), types.get(obj, ""))
+
+
+def relations_of(assertions: Iterable[Assertion], citing: Citing, types: Mapping[str, str]) -> Relations:
+    """Claims grouped by (subject, predicate, object) entity, each with its evidence; the
+    relations only denied, and those only possible, planned or past, apart."""
     grouped: dict[tuple[str, str, str], list[Assertion]] = defaultdict(list)
     for a in assertions:
         subject, obj = citing.entity_of.get(a.subject), citing.entity_of.get(a.object)
-        if subject and obj and subject != obj:
+        if subject and obj and subject != obj and _typed(a.predicate, subject, obj, types):
             grouped[(subject, a.predicate, obj)].append(a)
-    relations, denials = [], []
+    found = Relations([], [], [])
     for (subject, predicate, obj), told in sorted(grouped.items()):
         fact = {"subject": subject, "predicate": predicate, "object": obj}
-        support, dissent = (citing.items(side) for side in _split(told))
-        if not support:
-            denials.append({"kind": "relation", **fact, "evidence": dissent})
-            continue
-        counts = sources(support, citing.roots)
-        relations.append(
-            {**fact, "evidence": support, **counts, "contested": bool(dissent), "disputed_by": dissent}
-        )
-    return relations, denials
+        support, dissent, unsettled = (citing.items(side) for side in _split(told))
+        if support:
+            counts = sources(support, citing.roots)
+            found.facts.append(
+                {**fact, "evidence": support, **counts, "contested": bool(dissent), "disputed_by": dissent}
+            )
+        elif dissent:
+            found.denials.append({"kind": "relation", **fact, "evidence": dissent})
+        else:
+            found.unasserted.append({"kind": "relation", **fact, "evidence": unsettled})
+    return found
 
 
 def event_item(event: Event, mentions: Mapping[str, EventMention], citing: Citing) -> dict[str, Any]:
@@ -189,9 +216,13 @@ def build_export(store: Store) -> dict[str, Any]:
     places = store.places()
     mentions = {m.id: m for m in store.event_mentions()}
     events = sorted(merge_events(list(mentions.values()), entity_of, roots), key=lambda e: e.id)
-    relations, denied_relations = relations_of(store.assertions(), citing)
+    entities = store.entities()
+    relations = relations_of(store.assertions(), citing, {e.id: e.type for e in entities})
     denied_events = [
         {"kind": "event", **event_item(e, mentions, citing)} for e in events if e.modality in NOT_A_FACT
+    ]
+    unasserted_events = [
+        {"kind": "event", **event_item(e, mentions, citing)} for e in events if e.modality in NOT_NOW
     ]
     return {
         "stories": [
@@ -211,7 +242,7 @@ def build_export(store: Store) -> dict[str, Any]:
             }
             for s in stories
         ],
-        "entities": [entity_item(e, places.get(e.id)) for e in store.entities()],
+        "entities": [entity_item(e, places.get(e.id)) for e in entities],
         "mentions": [
             {
                 "story": m.story_id,
@@ -224,10 +255,11 @@ def build_export(store: Store) -> dict[str, Any]:
             }
             for m in store.mentions()
         ],
-        "relations": relations,
-        "events": [event_item(e, mentions, citing) for e in events if e.modality not in NOT_A_FACT],
+        "relations": relations.facts,
+        "events": [event_item(e, mentions, citing) for e in events if e.modality not in NOT_A_FACT | NOT_NOW],
         "claims": claims_of(events, mentions, citing),
-        "denials": denied_relations + denied_events,
+        "denials": relations.denials + denied_events,
+        "unasserted": relations.unasserted + unasserted_events,
     }
 
 

@@ -60,10 +60,14 @@ def same_name(a: str, b: str) -> bool:
 
 
 def _subject_mentions(ps: ParsedStory, sent: Span, before: int) -> set[int]:
-    """Mentions that are the main clause's subject, or name it ("The X group is ...")."""
+    """Mentions that are the main clause's subject, or name it ("The X group is ..."); in
+    reported speech, the reported clause's ("X is not part of Y, its spokesman said")."""
     found: set[int] = set()
     for token in sent:
-        if token.i < before and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+        main_clause = token.head.dep_ == "ROOT" or (
+            token.head.dep_ == "ccomp" and token.head.head.dep_ == "ROOT"
+        )
+        if token.i < before and token.dep_ in ("nsubj", "nsubjpass") and main_clause:
             names = [token] + [c for c in token.children if c.dep_ in ("compound", "nmod", "appos", "poss")]
             found.update(t.i for t in names if t.i in ps.mention_at)
     return found

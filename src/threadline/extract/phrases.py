@@ -73,6 +73,24 @@ def phrase_before(ps: ParsedStory, end: int, limit: int = 8) -> list[Token]:
     return tokens
 
 
+def coordinated(ps: ParsedStory, last: Token) -> list[Token]:
+    """The names of a coordination ending at `last` ("A, the B and C"), all of its type;
+    just [last] when no "and"/"or" joins a list there."""
+    doc, kind = ps.doc, ps.type_of(last)
+    found, joined = [last], False
+    i = last.i - 1
+    while i >= last.sent.start:
+        token = doc[i]
+        if token.lower_ in ("and", "or"):
+            joined = True
+        elif ps.type_of(token) == kind and not is_modifier(token) and not is_possessor(token):
+            found.insert(0, token)
+        elif token.text != "," and token.pos_ != "DET":
+            break
+        i -= 1
+    return found if joined else [last]
+
+
 def head_mention(ps: ParsedStory, tokens: list[Token], types: tuple[str, ...]) -> Token | None:
     """The name that heads a phrase: the last name that is no modifier and no possessor,
     with no noun after it ("the Quebec legislative assembly" is headed by no name)."""
@@ -115,7 +133,8 @@ def refers_to(ps: ParsedStory, token: Token, types: tuple[str, ...], depth: int 
 
 def _child_mention(ps: ParsedStory, noun: Token, types: tuple[str, ...]) -> Token | None:
     for child in noun.children:
-        named = child.dep_ in ("compound", "nmod", "appos", "poss") and ps.type_of(child) in types
+        # a merged name may carry its first word's arc: "amod" in "Ukrainian army units"
+        named = child.dep_ in ("compound", "nmod", "appos", "poss", "amod") and ps.type_of(child) in types
         near = child.dep_ != "appos" or abs(child.i - noun.i) <= 3  # a far "apposition" is a misparse
         if named and near and not is_modifier(child):
             return child

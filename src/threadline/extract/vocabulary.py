@@ -76,12 +76,16 @@ class Title:
     predicate: str
     government: bool = False
     plural: bool = False
+    shared: bool = False  # held by several at once ("commander"): the leader only when definite
+    groups: bool = False  # a group may hold it too ("member")
 
 
 @dataclass(frozen=True, slots=True)
 class RoleLexicon:
     titles: Mapping[str, Title]  # normalised title (and plural) -> entry
     member_qualifiers: frozenset[str]
+    past_qualifiers: frozenset[str]
+    honorifics: frozenset[str]
     group_nouns: frozenset[str]
     generic_group_nouns: frozenset[str]
     unit_nouns: frozenset[str]
@@ -185,9 +189,10 @@ def _title_entries(entry: Mapping[str, Any], where: str) -> list[tuple[str, Titl
     title = str(_require(entry, "title", where))
     predicate = str(_require(entry, "predicate", where))
     government = bool(entry.get("government", False))
-    singular = Title(title, predicate, government)
+    shared, groups = bool(entry.get("shared", False)), bool(entry.get("groups", False))
+    singular = Title(title, predicate, government, shared=shared, groups=groups)
     plural_text = title[:-1] + "ies" if title.endswith("y") else title + "s"
-    plural = Title(title, "member_of", government, plural=True)
+    plural = Title(title, "member_of", government, plural=True, shared=shared, groups=groups)
     return [(normalise_title(title), singular), (normalise_title(plural_text), plural)]
 
 
@@ -208,6 +213,8 @@ def load_roles(data_dir: Path = DATA_DIR) -> RoleLexicon:
     return RoleLexicon(
         titles=titles,
         member_qualifiers=words("member_qualifiers"),
+        past_qualifiers=words("past_qualifiers"),
+        honorifics=words("honorifics"),
         group_nouns=words("group_nouns"),
         generic_group_nouns=words("generic_group_nouns"),
         unit_nouns=words("unit_nouns"),

@@ -43,6 +43,7 @@ FIRMNESS: tuple[Modality, ...] = (
     "alleged",
     "possible",
     "planned",
+    "former",
     "denied",
     "negated",
 )

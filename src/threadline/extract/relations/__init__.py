@@ -13,6 +13,9 @@ extractor version, its sentence as evidence, its modality and its attribution.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
 
 from threadline.extract.anaphora import same_name
 from threadline.extract.attribution import attribution_of
@@ -22,6 +25,7 @@ from threadline.extract.relations import (
     affiliations,
     containment,
     designations,
+    learned,
     lists,
     locations,
     modifiers,
@@ -31,10 +35,10 @@ from threadline.extract.relations import (
 from threadline.extract.relations.candidate import Candidate
 from threadline.extract.relations.cues import load_cues
 from threadline.extract.vocabulary import load_ontology
-from threadline.records import Assertion
+from threadline.records import NOT_A_FACT, Assertion, Modality
 
 VERSION = "0.2.0"
-FAMILIES = (roles, offices, modifiers, lists, affiliations, designations, locations, containment)
+FAMILIES = (roles, offices, modifiers, lists, affiliations, designations, locations, containment, learned)
 
 
 def candidates(ps: ParsedStory) -> list[Candidate]:
@@ -51,6 +55,13 @@ def _place_and_area(predicate: str, subject: str, obj: str) -> bool:
     return len(extra) == 1 and extra[0] in load_cues().admin_nouns
 
 
+def normalised(ps: ParsedStory, candidate: Candidate) -> Candidate:
+    """A group "member" of a group is part of it ("A and B, both members of the council")."""
+    if candidate.predicate == "member_of" and ps.type_of(candidate.subject) == "organization":
+        return replace(candidate, predicate="part_of")
+    return candidate
+
+
 def admissible(ps: ParsedStory, candidate: Candidate) -> bool:
     """Argument types fit the predicate, and subject and object name different things."""
     subject, obj = ps.mention(candidate.subject), ps.mention(candidate.object)
@@ -59,6 +70,24 @@ def admissible(ps: ParsedStory, candidate: Candidate) -> bool:
     if same_name(subject.text, obj.text) and not _place_and_area(candidate.predicate, subject.text, obj.text):
         return False
     return load_ontology().allows(candidate.predicate, subject.type, obj.type)
+
+
+def _asks(token: Token) -> bool:
+    """Whether the sentence holding token is a question ("Is X funded by Y?")."""
+    sent = token.sent
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "”", "’", "'")), None)
+    return last is not None and last.text == "?"
+
+
+def _modality(candidate: Candidate) -> Modality:
+    """How firmly the sentence states it: a question only asks; a role held once and no
+    longer is past."""
+    modality = modality_of(candidate.anchor)
+    if modality in NOT_A_FACT:
+        return modality
+    if _asks(candidate.anchor):
+        return "possible"
+    return "former" if candidate.former else modality
 
 
 def to_assertion(ps: ParsedStory, candidate: Candidate) -> Assertion:
@@ -72,18 +101,22 @@ def to_assertion(ps: ParsedStory, candidate: Candidate) -> Assertion:
         extractor=f"relations.{candidate.pattern}",
         version=VERSION,
         role=candidate.role,
-        modality=modality_of(candidate.anchor),
+        modality=_modality(candidate),
         attribution=attribution_of(ps, candidate.anchor),
     )
 
 
 def assertions(ps: ParsedStory) -> list[Assertion]:
-    """The story's relation claims, one per (subject, predicate, object) mention triple."""
+    """The story's relation claims, one per (subject, predicate, object) mention triple.
+    Where a pattern relates two names, the learned family says nothing more about them."""
     seen: set[str] = set()
+    related: set[frozenset[int]] = set()
     found = []
-    for candidate in candidates(ps):
-        if not admissible(ps, candidate):
+    for candidate in map(lambda c: normalised(ps, c), candidates(ps)):
+        pair = frozenset((candidate.subject.i, candidate.object.i))
+        if not admissible(ps, candidate) or (candidate.pattern == learned.PATTERN and pair in related):
             continue
+        related.add(pair)
         assertion = to_assertion(ps, candidate)
         if assertion.id not in seen:
             seen.add(assertion.id)

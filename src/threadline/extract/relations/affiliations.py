@@ -2,6 +2,7 @@
 
   join      "X joined Y", "X joined the faculty of Y", "after joining Y, X ..." (member_of)
   serve     "X played for Y", "X signed with Y", "X worked at Y", "X fought for Y"
+  ally      "X fights alongside Y units" (allied_with, between organizations)
   party     "X (Progress Party)": a person, then a party in brackets
   unit      "X, a subsidiary of Y", "X is the business school of Y", "X, a division of Y"
             (part_of), and "X, the parent company of Y" (Y part_of X)
@@ -70,6 +71,16 @@ def _served(ps: ParsedStory, verb: Token, preps: frozenset[str]) -> Iterator[Can
             yield Candidate(person, "member_of", group, verb, f"affiliation.{_lemma(verb)}_{prep.lower_}")
 
 
+def _allied(ps: ParsedStory, verb: Token, preps: frozenset[str]) -> Iterator[Candidate]:
+    subject = clause_subject(verb)
+    group = refers_to(ps, subject, GROUP) if subject is not None else None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        ally = refers_to(ps, obj, GROUP) if obj is not None else None
+        if group is not None and ally is not None:
+            yield Candidate(group, "allied_with", ally, verb, f"affiliation.{_lemma(verb)}_{prep.lower_}")
+
+
 def _verbs(ps: ParsedStory) -> list[Candidate]:
     cues = load_cues()
     found: list[Candidate] = []
@@ -78,8 +89,10 @@ def _verbs(ps: ParsedStory) -> list[Candidate]:
             continue
         if _lemma(verb) in cues.joining_verbs:
             found += _joined(ps, verb)
-        elif _lemma(verb) in cues.serving_verbs:
+        if _lemma(verb) in cues.serving_verbs:
             found += _served(ps, verb, cues.serving_verbs[_lemma(verb)])
+        if _lemma(verb) in cues.allying_verbs:
+            found += _allied(ps, verb, cues.allying_verbs[_lemma(verb)])
     return found
 
 

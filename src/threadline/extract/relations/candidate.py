@@ -37,6 +37,7 @@ class Candidate:
     anchor: Token
     pattern: str
     role: str | None = None
+    former: bool = False  # the text states it as held once and no longer ("former commander")
 
 
 def matches(

@@ -48,7 +48,7 @@ def _prep_places(ps: ParsedStory, head: Token) -> Iterator[Link]:
             yield place, prep
 
 
-def _off_from(token: Token) -> bool:
+def off_from(token: Token) -> bool:
     """ "north of X in Y", "north of the X river in Y": Y places what lies north of X."""
     head = token.head if token.dep_ == "pobj" else None
     return head is not None and head.lower_ in ("of", "from") and head.head.lower_ in DIRECTIONS
@@ -58,7 +58,7 @@ def _adjacent_in(ps: ParsedStory, token: Token) -> Iterator[Link]:
     """ "Y in Z" where "in" follows the name (or its place noun) whatever the parser hung it on."""
     doc = ps.doc
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if _off_from(token):
+    if off_from(token):
         return
     if nxt is not None and nxt.lower_ in load_cues().locating_preps:
         place = place_of(ps, pobj(nxt))
@@ -68,7 +68,7 @@ def _adjacent_in(ps: ParsedStory, token: Token) -> Iterator[Link]:
 
 def _inside(ps: ParsedStory, name: Token, noun: Token | None, last: Token) -> list[Link]:
     """The "in Y" said of a place, on its name or its place noun or right after them."""
-    if _off_from(name) or (noun is not None and _off_from(noun)):
+    if off_from(name) or (noun is not None and off_from(noun)):
         return []
     found = list(_prep_places(ps, name)) + list(_adjacent_in(ps, last))
     return found + (list(_prep_places(ps, noun)) if noun is not None else [])

@@ -29,6 +29,7 @@ WORD_LISTS = (
     "parent_nouns",
     "acquiring_verbs",
     "heading_verbs",
+    "founding_verbs",
     "office_verbs",
     "naming_verbs",
     "group_titles",
@@ -52,10 +53,12 @@ class RelationCues:
     parent_nouns: frozenset[str]
     acquiring_verbs: frozenset[str]
     heading_verbs: frozenset[str]
+    founding_verbs: frozenset[str]
     office_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     group_titles: frozenset[str]
     serving_verbs: Mapping[str, frozenset[str]]  # lemma -> prepositions
+    allying_verbs: Mapping[str, frozenset[str]]  # lemma -> prepositions
 
 
 def _words(doc: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
@@ -65,11 +68,11 @@ def _words(doc: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
     return frozenset(item.lower() for item in items)
 
 
-def _serving(doc: Mapping[str, Any], where: str) -> dict[str, frozenset[str]]:
-    entries = doc.get("serving_verbs")
+def _verb_preps(doc: Mapping[str, Any], key: str, where: str) -> dict[str, frozenset[str]]:
+    entries = doc.get(key)
     if not isinstance(entries, Mapping):
-        raise DataFileError(f"{where}: serving_verbs must map a verb to its prepositions")
-    return {str(verb).lower(): _words(entries, verb, f"{where}: serving_verbs") for verb in entries}
+        raise DataFileError(f"{where}: {key} must map a verb to its prepositions")
+    return {str(verb).lower(): _words(entries, verb, f"{where}: {key}") for verb in entries}
 
 
 @lru_cache(maxsize=8)
@@ -80,4 +83,8 @@ def load_cues(data_dir: Path = DATA_DIR) -> RelationCues:
     if not isinstance(doc, Mapping):
         raise DataFileError(f"{where}: expected a mapping of cue lists")
     words = {key: _words(doc, key, where) for key in WORD_LISTS}
-    return RelationCues(**words, serving_verbs=_serving(doc, where))
+    return RelationCues(
+        **words,
+        serving_verbs=_verb_preps(doc, "serving_verbs", where),
+        allying_verbs=_verb_preps(doc, "allying_verbs", where),
+    )

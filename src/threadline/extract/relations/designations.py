@@ -4,6 +4,9 @@
             Terrorist", "X was sanctioned by the Treasury"
   active    "the European Union added X to its list of terrorist organisations",
             "X, whom the United States has named as a Specially Designated Global Terrorist"
+  noun      "the EU imposed sanctions on X", "Washington's sanctions against X", "US
+            sanctions on X and Y"
+Every party of a list is listed: "sanctioned A, B and the company C".
 Verbs that only sometimes designate (name, list, add, classify ...) count only in a
 sentence that speaks of terrorism, sanctions or a blacklist. The listed party must be
 named (or a pronoun / "the group" that refers back to a name): "two Hezbollah
@@ -16,7 +19,7 @@ from spacy.tokens import Token
 
 from threadline.extract.anaphora import DEFINITE, antecedent, pronoun_types
 from threadline.extract.parsed import ParsedStory
-from threadline.extract.phrases import RELATIVE, refers_to
+from threadline.extract.phrases import RELATIVE, clause_subject, refers_to
 from threadline.extract.relations.candidate import Candidate
 from threadline.extract.vocabulary import load_roles
 
@@ -36,12 +39,18 @@ CONTEXT = frozenset(
 )
 TARGETS = ("person", "organization")
 DESIGNATORS = ("organization", "location")
+SANCTION_NOUNS = frozenset({"sanction", "sanctions", "designation", "designations", "asset freeze"})
+SANCTION_PREPS = frozenset({"on", "against", "targeting", "over"})
 
 
 def _listed(ps: ParsedStory, token: Token) -> Token | None:
-    """The designated party, only when named or referred back to unambiguously."""
+    """The designated party, only when named or referred back to unambiguously: a name,
+    "the company X", a pronoun, "the group"."""
     if ps.type_of(token) in TARGETS:
         return token
+    named = [c for c in token.children if c.dep_ in ("appos", "compound") and ps.type_of(c) in TARGETS]
+    if named and token.tag_ == "NN":  # "the company X"; not "two X officials"
+        return named[0]
     if token.lower_ in RELATIVE or pronoun_types(token):
         return refers_to(ps, token, TARGETS)
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
@@ -66,8 +75,15 @@ def _arguments(verb: Token) -> tuple[Token | None, Token | None]:
     return (subjects[0] if subjects else None), (objects[0] if objects else None)
 
 
-def find(ps: ParsedStory) -> list[Candidate]:
-    """Every designated_by candidate in the story."""
+def _each_listed(ps: ParsedStory, first: Token | None) -> list[Token]:
+    """The designated parties of a list: "A, B and the company C"."""
+    if first is None:
+        return []
+    found = [_listed(ps, t) for t in (first, *first.conjuncts)]
+    return [t for t in found if t is not None]
+
+
+def _verbs(ps: ParsedStory) -> list[Candidate]:
     found = []
     for verb in ps.doc:
         lemma = verb.lemma_.lower()
@@ -77,7 +93,43 @@ def find(ps: ParsedStory) -> list[Candidate]:
             continue
         by, listed = _arguments(verb)
         designator = refers_to(ps, by, DESIGNATORS) if by is not None else None
-        target = _listed(ps, listed) if listed is not None else None
-        if designator is not None and target is not None:
-            found.append(Candidate(target, "designated_by", designator, verb, f"designation.{lemma}"))
+        if designator is not None:
+            found += [
+                Candidate(t, "designated_by", designator, verb, f"designation.{lemma}")
+                for t in _each_listed(ps, listed)
+            ]
     return found
+
+
+def _imposer(ps: ParsedStory, noun: Token) -> Token | None:
+    """Who imposes the sanctions: "Washington's sanctions", "EU sanctions", or the
+    subject of the verb they are the object of ("the EU imposed sanctions")."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "nmod") and ps.type_of(child) in DESIGNATORS:
+            return child
+    verb = noun.head if noun.dep_ == "dobj" else None
+    subject = clause_subject(verb) if verb is not None and verb.pos_ == "VERB" else None
+    return refers_to(ps, subject, DESIGNATORS) if subject is not None else None
+
+
+def _nouns(ps: ParsedStory) -> list[Candidate]:
+    """ "imposed sanctions on X", "US sanctions against X and Y"."""
+    found = []
+    for noun in ps.doc:
+        if noun.pos_ != "NOUN" or noun.lower_ not in SANCTION_NOUNS:
+            continue
+        designator = _imposer(ps, noun)
+        if designator is None:
+            continue
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in SANCTION_PREPS):
+            listed = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            found += [
+                Candidate(t, "designated_by", designator, noun, "designation.sanctions_on")
+                for t in _each_listed(ps, listed)
+            ]
+    return found
+
+
+def find(ps: ParsedStory) -> list[Candidate]:
+    """Every designated_by candidate in the story."""
+    return _verbs(ps) + _nouns(ps)

@@ -2,7 +2,8 @@
 
   hyphen    "Iran-backed militia Y", "the Hizbullah-affiliated daily, Y", "Y, one of the
             Iran-aligned factions", "Lebanon-based commander X"
-  pro       "the pro-Iran Y movement", "pro-Iranian TV channel Y" (media: affiliated_with)
+  pro       "the pro-Iran Y movement", "pro-Iranian TV channel Y" (media: affiliated_with);
+            "the pro-government Y militia" (allied_with the state the story is about)
   by        "Y, backed by Iran", "the group that is backed by Iran", "Y is funded by Z"
   with      "militias aligned with Iran", "Y, affiliated with Z", "loyal to Iran"
   umbrella  "Y, a militia under the umbrella of Iran" (a state: backed_by; a group: part_of)
@@ -23,6 +24,7 @@ from threadline.extract.phrases import (
     refers_to,
 )
 from threadline.extract.relations.candidate import HYPHEN, NAME, Candidate, matches, names_in_story
+from threadline.extract.relations.places import is_country
 from threadline.extract.vocabulary import load_ontology, load_roles
 
 SUBJECTS = ("organization", "person", "location")
@@ -42,6 +44,8 @@ BY_CUES = [
 ]
 WITH_CUES = ["aligned", "allied", "affiliated", "linked", "associated", "loyal"]
 OPTIONAL_DET = {"POS": "DET", "OP": "?"}
+ADVERB = {"POS": "ADV", "OP": "?"}  # "funded largely by", "armed partly by"
+GOVERNMENT = ["government", "regime", "state", "junta"]  # "pro-government": the story's state
 NAME_OR_NATION = {"ENT_TYPE": {"IN": ["organization", "location", "NORP"]}}
 
 
@@ -50,7 +54,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
     return {
         "modifier.hyphen": [[NAME_OR_NATION, HYPHEN, {"LOWER": {"IN": cue_words}}]],
         "modifier.pro": [[{"LOWER": "pro"}, HYPHEN, NAME_OR_NATION]],
-        "modifier.by": [[{"LOWER": {"IN": BY_CUES}}, {"LOWER": "by"}, OPTIONAL_DET, NAME]],
+        "modifier.pro_government": [[{"LOWER": "pro"}, HYPHEN, {"LOWER": {"IN": GOVERNMENT}}]],
+        "modifier.by": [[{"LOWER": {"IN": BY_CUES}}, ADVERB, {"LOWER": "by"}, OPTIONAL_DET, NAME]],
         "modifier.with": [
             [{"LOWER": {"IN": WITH_CUES}}, {"LOWER": {"IN": ["with", "to"]}}, OPTIONAL_DET, NAME]
         ],
@@ -101,6 +106,24 @@ def _pro(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
     return [Candidate(subject, "affiliated_with" if media else "backed_by", obj, doc[start], "modifier.pro")]
 
 
+def _the_state(ps: ParsedStory, near: Token) -> Token | None:
+    """The country a story's "the government" belongs to: the nearest country named
+    before (else after) in the story."""
+    countries = [ps.doc[i] for i in sorted(ps.mention_at) if is_country(ps.doc[i])]
+    before = [t for t in countries if t.i < near.i]
+    return before[-1] if before else (countries[0] if countries else None)
+
+
+def _pro_government(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
+    """ "the pro-government X militia": allied with the state of the story."""
+    doc = ps.doc
+    subject, _ = _modified(ps, doc[end - 1])
+    state = _the_state(ps, doc[start])
+    if subject is None or state is None:
+        return []
+    return [Candidate(subject, "allied_with", state, doc[start], "modifier.pro_government")]
+
+
 def _participle_subject(ps: ParsedStory, cue: Token) -> Token | None:
     subject = clause_subject(cue)
     return refers_to(ps, subject, SUBJECTS) if subject is not None else None
@@ -137,6 +160,8 @@ def find(ps: ParsedStory) -> list[Candidate]:
             found += _hyphen(ps, start, end)
         elif name == "modifier.pro":
             found += _pro(ps, start, end)
+        elif name == "modifier.pro_government":
+            found += _pro_government(ps, start, end)
         elif name in ("modifier.by", "modifier.with"):
             found += _participle(ps, start, end, name)
         else:

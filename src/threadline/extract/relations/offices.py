@@ -20,6 +20,7 @@ from threadline.extract.phrases import clause_subject, phrase_before, refers_to
 from threadline.extract.relations.candidate import Candidate
 from threadline.extract.relations.cues import load_cues
 from threadline.extract.relations.roles import role_objects
+from threadline.extract.vocabulary import load_roles
 
 PERSON = ("person",)
 COPULAS = frozenset({"be", "become", "remain"})
@@ -82,21 +83,60 @@ def _agents(verb: Token) -> list[Token]:
 
 
 def _headed_by(ps: ParsedStory) -> list[Candidate]:
-    verbs = load_cues().heading_verbs
+    """ "Y, headed by X", "the group was founded by A and B" (founders are members)."""
+    cues = load_cues()
     found = []
     for verb in ps.doc:
-        if verb.tag_ != "VBN" or verb.lemma_.lower() not in verbs or verb.lemma_ == "lead":
+        lemma = verb.lemma_.lower()
+        if verb.tag_ != "VBN" or lemma not in cues.heading_verbs | cues.founding_verbs or lemma == "lead":
             continue
         people = [p for p in (refers_to(ps, a, PERSON) for a in _agents(verb)) if p is not None]
         subject = clause_subject(verb)
         group = refers_to(ps, subject, ("organization",)) if subject is not None else None
         if group is None or not people:
             continue
-        predicate = "leader_of" if len(people) == 1 else "member_of"
-        found += [Candidate(p, predicate, group, verb, f"office.{verb.lemma_.lower()}_by") for p in people]
+        leads = len(people) == 1 and lemma in cues.heading_verbs
+        predicate = "leader_of" if leads else "member_of"
+        found += [Candidate(p, predicate, group, verb, f"office.{lemma}_by") for p in people]
+    return found
+
+
+def _past(verb: Token) -> bool:
+    """ "X led Y", "X, who once headed Y", "X led Y until 2019": the role is over."""
+    cue_words = {"until", "once", "formerly", "previously"}
+    return verb.tag_ == "VBD" or any(c.lower_ in cue_words for c in verb.subtree if c.head.i == verb.i)
+
+
+def _led_group(ps: ParsedStory, obj: Token) -> tuple[Token, str] | None:
+    """ "heads Y" -> (Y, leader_of); "commands a battalion of Y" -> (Y, member_of)."""
+    group = refers_to(ps, obj, ("organization",))
+    if group is not None:
+        return group, "leader_of"
+    if obj.lemma_.lower() not in load_roles().unit_nouns | load_roles().group_nouns:
+        return None
+    of = [c for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
+    owner = next((refers_to(ps, c, ("organization",)) for c in of if c.dep_ == "pobj"), None)
+    return (owner, "member_of") if owner is not None else None
+
+
+def _leads(ps: ParsedStory) -> list[Candidate]:
+    """ "X heads Y", "X, who heads Y", "X now commands a company of Y" (active voice)."""
+    found = []
+    for verb in ps.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in load_cues().heading_verbs:
+            continue
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            continue
+        subject = clause_subject(verb)
+        person = refers_to(ps, subject, PERSON) if subject is not None else None
+        obj = _child(verb, "dobj")
+        led = _led_group(ps, obj) if person is not None and obj is not None else None
+        if person is not None and led is not None:
+            found.append(Candidate(person, led[1], led[0], verb, "office.leads", former=_past(verb)))
     return found
 
 
 def find(ps: ParsedStory) -> list[Candidate]:
-    """Every leader_of / member_of candidate a clause around a title or "headed by" states."""
-    return _copular(ps) + _headed_by(ps)
+    """Every leader_of / member_of candidate a clause around a title, "headed by" or a
+    leading verb states."""
+    return _copular(ps) + _headed_by(ps) + _leads(ps)

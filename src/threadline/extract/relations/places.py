@@ -98,7 +98,14 @@ def place_of(ps: ParsedStory, token: Token | None, depth: int = 0) -> Token | No
         return place_of(ps, of[0], depth + 1) if of else None
     if token.pos_ not in ("NOUN", "PROPN") or lemma(token) not in cues.place_nouns:
         return None
-    return _name_parts(ps, token)[0]
+    return _name_parts(ps, token)[0] or _owner_place(ps, token)
+
+
+def _owner_place(ps: ParsedStory, noun: Token) -> Token | None:
+    """ "Mali's central region", an area no name names: it lies in its owner, which
+    stands for it as a container."""
+    owners = [c for c in noun.children if c.dep_ == "poss" and ps.type_of(c) == "location"]
+    return owners[0] if owners and not is_modifier(owners[0]) else None
 
 
 def place_noun(ps: ParsedStory, name: Token) -> Token | None:

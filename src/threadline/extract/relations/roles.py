@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import (
     clause_subject,
+    coordinated,
     head_mention,
     is_modifier,
     is_possessor,
@@ -43,42 +44,62 @@ from threadline.extract.relations.cues import load_cues
 from threadline.extract.vocabulary import Title, load_roles, normalise_title
 
 GROUPS = ("organization", "location")
+HOLDER = {"ENT_TYPE": {"IN": ["person", "organization"]}}
 BE = {"LEMMA": "be"}
 NP_GAP = {**gap(5), "POS": {"NOT_IN": ["VERB", "AUX", "ADP", "SCONJ", "CCONJ"]}}
-PATTERNS: dict[str, list[list[dict]]] = {
-    "role.appositive": [
-        [PERSON, COMMA, gap(8), TITLE],
-        [PERSON, COMMA, {"LOWER": {"IN": ["who", "now"]}}, BE, gap(8), TITLE],
-        [PERSON, BE, gap(8), TITLE],
-        [PERSON, {"LEMMA": {"IN": ["serve", "act", "become"]}}, {"LOWER": "as"}, gap(6), TITLE],
-    ],
-    "role.title": [
-        [TITLE, PERSON],
-        [TITLE, COMMA, PERSON],
-        [TITLE, {"LOWER": {"IN": ["of", "for"]}}, NP_GAP, {"ORTH": ",", "OP": "?"}, PERSON],
-    ],
-    "role.possessive": [[ORG, {"LOWER": {"IN": ["'s", "’s"]}}, PERSON]],
-    "role.appointment": [
-        [
-            {"LEMMA": {"IN": ["name", "appoint", "elect", "choose", "select", "install", "promote"]}},
-            PERSON,
-            {"LOWER": "as"},
-            gap(5),
-            TITLE,
+INDEFINITE = frozenset({"a", "an", "one"})
+DISTRIBUTIVE = frozenset({"all", "both", "each"})
+
+
+def _patterns() -> dict[str, list[list[dict]]]:
+    honorific = {"LOWER": {"IN": sorted(load_roles().honorifics)}, "OP": "{0,2}"}
+    return {
+        "role.appositive": [
+            [HOLDER, COMMA, gap(8), TITLE],
+            [PERSON, COMMA, {"LOWER": {"IN": ["who", "now"]}}, BE, gap(8), TITLE],
+            [HOLDER, BE, gap(8), TITLE],
+            [PERSON, {"LEMMA": {"IN": ["serve", "act", "become"]}}, {"LOWER": "as"}, gap(6), TITLE],
         ],
-    ],
-    "role.led_by": [[{"LOWER": "led"}, {"LOWER": "by"}, gap(4), PERSON]],
-}
+        "role.title": [
+            [TITLE, PERSON],
+            [TITLE, COMMA, honorific, {**TITLE, "OP": "?"}, PERSON],
+            [TITLE, {"LOWER": {"IN": ["of", "for"]}}, NP_GAP, {"ORTH": ",", "OP": "?"}, PERSON],
+        ],
+        "role.possessive": [[ORG, {"LOWER": {"IN": ["'s", "’s"]}}, PERSON]],
+        "role.appointment": [
+            [
+                {"LEMMA": {"IN": ["name", "appoint", "elect", "choose", "select", "install", "promote"]}},
+                PERSON,
+                {"LOWER": "as"},
+                gap(5),
+                TITLE,
+            ],
+        ],
+        "role.led_by": [[{"LOWER": "led"}, {"LOWER": "by"}, gap(4), PERSON]],
+        "role.of_group": [[PERSON, {"LOWER": "of"}, NP_GAP, ORG]],
+    }
 
 
-def _predicate(title: Title, before: list[Token]) -> str:
+def _predicate(title: Title, before: list[Token], definite: bool = True) -> str:
+    """The title's predicate, or member_of where the words make its holder one of several:
+    a qualifier ("deputy", "senior"), "one of", an indefinite article, or a title several
+    hold at once ("commander") used without a definite article or possessor."""
     roles = load_roles()
     if title.plural or title.predicate != "leader_of":
         return title.predicate
     words = {t.lower_ for t in before}
-    if words & roles.member_qualifiers or "one" in words:
-        return "member_of"
-    return title.predicate
+    several = words & (roles.member_qualifiers | INDEFINITE) or (title.shared and not definite)
+    return "member_of" if several else title.predicate
+
+
+def _is_past(before: list[Token]) -> bool:
+    """ "former commander", "ex-leader", "the then head": a role held no longer."""
+    return bool({t.lower_ for t in before} & (load_roles().past_qualifiers | {"ex"}))
+
+
+def _definite(before: list[Token]) -> bool:
+    """ "the Y commander", "Y's commander": one title-holder is meant."""
+    return any(t.lower_ == "the" or is_possessor(t) for t in before)
 
 
 def _segment(before: list[Token], ps: ParsedStory) -> list[Token]:
@@ -124,12 +145,14 @@ def _right_objects(ps: ParsedStory, role: Token, predicate: str) -> list[tuple[T
     return found
 
 
-def role_objects(ps: ParsedStory, role: Token, before: list[Token]) -> list[tuple[Token, str]]:
+def role_objects(
+    ps: ParsedStory, role: Token, before: list[Token], definite: bool | None = None
+) -> list[tuple[Token, str]]:
     """Every (group, predicate) a title ties its holder to; a title of a group only
     ("politician", "guitarist") ties no one to a place ("a Texas politician")."""
     segment = _segment(before, ps)
     title = ps.title_at[role.i]
-    predicate = _predicate(title, segment)
+    predicate = _predicate(title, segment, _definite(segment) if definite is None else definite)
     found = _right_objects(ps, role, predicate) + _left_objects(ps, role, segment, predicate)
     if normalise_title(title.title) in load_cues().group_titles:
         found = [(o, p) for o, p in found if ps.type_of(o) == "organization"]
@@ -137,23 +160,40 @@ def role_objects(ps: ParsedStory, role: Token, before: list[Token]) -> list[tupl
 
 
 def _candidates(
-    ps: ParsedStory, person: Token, role: Token, before: list[Token], name: str
+    ps: ParsedStory, holder: Token, role: Token, before: list[Token], name: str, definite: bool | None = None
 ) -> list[Candidate]:
     title = ps.title_at[role.i].title
+    past = _is_past(_segment(before, ps))
     return [
-        Candidate(person, predicate, obj, role, name, role=title)
-        for obj, predicate in role_objects(ps, role, before)
+        Candidate(holder, predicate, obj, role, name, role=title, former=past)
+        for obj, predicate in role_objects(ps, role, before, definite)
     ]
 
 
 def _appositive(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
-    person, role = ps.doc[start], ps.doc[end - 1]
-    return _candidates(ps, person, role, list(ps.doc[start + 1 : end - 1]), "role.appositive")
+    """ "X, leader of Y", "X, a commander of Y"; "A, B and C, all members of Y" for each."""
+    holder, role = ps.doc[start], ps.doc[end - 1]
+    if ps.type_of(holder) == "organization" and not ps.title_at[role.i].groups:
+        return []  # "the group, its spokesman said": the title is someone else's
+    between = list(ps.doc[start + 1 : end - 1])
+    definite = not {t.lower_ for t in between} & INDEFINITE
+    shared = {t.lower_ for t in between} & DISTRIBUTIVE or ps.title_at[role.i].plural
+    holders = coordinated(ps, holder) if shared else [holder]
+    return [c for h in holders for c in _candidates(ps, h, role, between, "role.appositive", definite)]
 
 
 def _title(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
     role, person = ps.doc[start], ps.doc[end - 1]
     return _candidates(ps, person, role, phrase_before(ps, start), "role.title")
+
+
+def _of_group(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
+    """ "Colonel X of Iran's Quds Force", "Y official X of the Z party": a person of a group."""
+    person = ps.doc[start]
+    group = head_mention(ps, phrase_after(ps, start + 2), ("organization",))
+    return (
+        [] if group is None else [Candidate(person, "member_of", group, ps.doc[start + 1], "role.of_group")]
+    )
 
 
 def _appointment(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
@@ -230,13 +270,14 @@ HANDLERS = {
     "role.title": _title,
     "role.appointment": _appointment,
     "role.led_by": _led_by,
+    "role.of_group": _of_group,
 }
 
 
 def find(ps: ParsedStory) -> list[Candidate]:
     """Every leader_of / member_of candidate in the story."""
     found: list[Candidate] = []
-    for name, start, end in matches(ps, "roles", lambda: PATTERNS):
+    for name, start, end in matches(ps, "roles", _patterns):
         if name == "role.possessive":
             doc = ps.doc
             found.append(Candidate(doc[end - 1], "member_of", doc[start], doc[end - 1], name))

@@ -1,0 +1,97 @@
+"""A learned relation family: a logistic model over the features of name pairs (pairs.py).
+
+Patterns state what they were written for and nothing else; many sentences tie two names
+together in ways no pattern lists ("Bely, Tver Oblast", "a hamlet in the town of X, Y
+County"). The model scores every pair of names in a sentence and proposes a relation
+where the probability of its best label passes the model's threshold. It was trained on
+Re-DocRED documents 0-349 (training/relations.py) and kept because it wins on documents
+it did not see; its proposals go through the same type checks, modality and evidence as
+every pattern's, and a pattern's triple is never duplicated.
+
+The model file (data/relation_model.json) holds the labels, the threshold, a bias per
+label and each feature's weight per label.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from threadline.errors import DataFileError
+from threadline.extract.parsed import ParsedStory
+from threadline.extract.relations.candidate import Candidate
+from threadline.extract.relations.containment import off_from
+from threadline.extract.relations.pairs import sentence_pairs
+from threadline.settings import DATA_DIR
+
+MODEL_FILE = "relation_model.json"
+NONE = "none"
+PATTERN = "learned"
+
+
+@dataclass(frozen=True, slots=True)
+class RelationModel:
+    labels: tuple[str, ...]  # NONE first
+    bias: tuple[float, ...]
+    weights: Mapping[str, Sequence[float]]
+    threshold: float
+
+    def probabilities(self, features: Iterable[str]) -> list[float]:
+        scores = list(self.bias)
+        for feature in features:
+            for k, w in enumerate(self.weights.get(feature, ())):
+                scores[k] += w
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def best(self, features: Iterable[str]) -> tuple[str, float]:
+        """The most likely relation label other than NONE, and its probability."""
+        probs = self.probabilities(features)
+        k = max(range(1, len(self.labels)), key=lambda j: probs[j])
+        return self.labels[k], probs[k]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "labels": list(self.labels),
+            "threshold": self.threshold,
+            "bias": [round(b, 4) for b in self.bias],
+            "weights": {f: [round(w, 4) for w in ws] for f, ws in sorted(self.weights.items())},
+        }
+
+
+@lru_cache(maxsize=4)
+def load_model(data_dir: Path = DATA_DIR) -> RelationModel | None:
+    """The model of data_dir, or None when the folder has none (the family then proposes nothing)."""
+    path = data_dir / MODEL_FILE
+    if not path.is_file():
+        return None
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        labels = tuple(str(x) for x in doc["labels"])
+        model = RelationModel(labels, tuple(doc["bias"]), doc["weights"], float(doc["threshold"]))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataFileError(f"{path}: cannot load the relation model: {exc}") from exc
+    if labels[0] != NONE or len(model.bias) != len(labels):
+        raise DataFileError(f"{path}: labels must start with {NONE!r} and match the bias")
+    return model
+
+
+def find(ps: ParsedStory) -> list[Candidate]:
+    """Every relation the model is confident a sentence states between two of its names."""
+    model = load_model()
+    if model is None:
+        return []
+    found = []
+    for pair in sentence_pairs(ps):
+        label, probability = model.best(pair.features)
+        if label == "located_in" and (off_from(pair.subject) or off_from(pair.object)):
+            continue  # "north of X in Y": what lies north of X is in Y, not X
+        if probability >= model.threshold:
+            found.append(Candidate(pair.subject, label, pair.object, pair.anchor, PATTERN))
+    return found

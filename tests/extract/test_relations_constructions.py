@@ -1,0 +1,264 @@
+"""Relations stated by the common constructions of news English, on sentences written for
+these tests (fictional groups and people, real places). Each construction has its
+positive forms and the negated, hypothetical, former, questioned or denied forms that
+must state no fact."""
+
+from __future__ import annotations
+
+import pytest
+
+PER, ORG, LOC = "person", "organization", "location"
+
+# (text, names, the facts it states) -- an empty set: the sentence states none.
+CASES = {
+    # titles before the name; a rank-like title ("commander") before the name is one of several
+    "title_before_name_shared": (
+        "Dawn Brigade commander Idris Maleki was wounded in an ambush near Mosul.",
+        {"Dawn Brigade": ORG, "Idris Maleki": PER, "Mosul": LOC},
+        {("Idris Maleki", "member_of", "Dawn Brigade")},
+    ),
+    "title_before_name_unique": (
+        "Dawn Brigade leader Idris Maleki was wounded in an ambush near Mosul.",
+        {"Dawn Brigade": ORG, "Idris Maleki": PER, "Mosul": LOC},
+        {("Idris Maleki", "leader_of", "Dawn Brigade")},
+    ),
+    "title_of_a_body_before_the_name": (
+        "Treasury official Karen Doyle said the network moved millions through Dubai.",
+        {"Treasury": ORG, "Karen Doyle": PER, "Dubai": LOC},
+        {("Karen Doyle", "member_of", "Treasury")},
+    ),
+    "appositive_title_of": (
+        "Rahim Tarek Jalloul, commander of the Brigade of the Dawn, addressed fighters in Kirkuk.",
+        {"Rahim Tarek Jalloul": PER, "Brigade of the Dawn": ORG, "Kirkuk": LOC},
+        {("Rahim Tarek Jalloul", "leader_of", "Brigade of the Dawn")},
+    ),
+    "appositive_indefinite_is_one_of_several": (
+        "Rahim Tarek Jalloul, a commander of the Brigade of the Dawn, addressed fighters.",
+        {"Rahim Tarek Jalloul": PER, "Brigade of the Dawn": ORG},
+        {("Rahim Tarek Jalloul", "member_of", "Brigade of the Dawn")},
+    ),
+    "possessive_title_then_name": (
+        "The Western Shield Front's leader, Omar Sadiq Bello, ordered a retreat.",
+        {"Western Shield Front": ORG, "Omar Sadiq Bello": PER},
+        {("Omar Sadiq Bello", "leader_of", "Western Shield Front")},
+    ),
+    "possessive_government_title_with_rank": (
+        "Burundi's interior minister, General Pascal Ndayi, visited the camp.",
+        {"Burundi": LOC, "Pascal Ndayi": PER},
+        {("Pascal Ndayi", "member_of", "Burundi")},
+    ),
+    "possessive_title_with_honorific": (
+        "The Lakeside Clinic said three of its staff were taken, including its regional coordinator, "
+        "Dr Halima Sow.",
+        {"Lakeside Clinic": ORG, "Halima Sow": PER},
+        {("Halima Sow", "member_of", "Lakeside Clinic")},
+    ),
+    "possessive_place_title": (
+        "Sani Bello met Katsina's police commissioner, Aliyu Danjuma, in Daura on Monday.",
+        {"Sani Bello": PER, "Katsina": LOC, "Aliyu Danjuma": PER, "Daura": LOC},
+        {("Aliyu Danjuma", "member_of", "Katsina")},
+    ),
+    "person_of_group": (
+        "Colonel Reza Amini of Iran's Quds Force inspected the positions.",
+        {"Reza Amini": PER, "Iran": LOC, "Quds Force": ORG},
+        {("Reza Amini", "member_of", "Quds Force")},
+    ),
+    "anaphoric_possessive_title": (
+        "Hundreds of members of the Union of Cocoa Farmers marched on Monday, the union's president, "
+        "Jean Kouame, said.",
+        {"Union of Cocoa Farmers": ORG, "Jean Kouame": PER},
+        {("Jean Kouame", "leader_of", "Union of Cocoa Farmers")},
+    ),
+    "its_spokesman_after_a_negated_clause": (
+        "Contrary to reports, the Stone Battalion is not part of the Southern Council, its spokesman, "
+        "Adan Nur, said.",
+        {"Stone Battalion": ORG, "Southern Council": ORG, "Adan Nur": PER},
+        {("Adan Nur", "member_of", "Stone Battalion")},
+    ),
+    "founder_is_a_member": (
+        "Faisal Omar, a founder of the Free Hama Battalion, died in Gaziantep.",
+        {"Faisal Omar": PER, "Free Hama Battalion": ORG, "Gaziantep": LOC},
+        {("Faisal Omar", "member_of", "Free Hama Battalion")},
+    ),
+    "founded_by": (
+        "The Delta Force Movement was founded in Warri in 2020 by Tonye Briggs, a former soldier.",
+        {"Delta Force Movement": ORG, "Tonye Briggs": PER, "Warri": LOC},
+        {
+            ("Tonye Briggs", "member_of", "Delta Force Movement"),
+            ("Delta Force Movement", "located_in", "Warri"),
+        },
+    ),
+    # clauses around the name
+    "who_heads": (
+        "Ali Hassan Ware, who heads the Coastal Guard Movement, spoke to reporters.",
+        {"Ali Hassan Ware": PER, "Coastal Guard Movement": ORG},
+        {("Ali Hassan Ware", "leader_of", "Coastal Guard Movement")},
+    ),
+    "who_once_headed_is_past": (
+        "Ali Hassan Ware, who once headed the Coastal Guard Movement, now runs a shop.",
+        {"Ali Hassan Ware": PER, "Coastal Guard Movement": ORG},
+        set(),
+    ),
+    "led_until_is_past": (
+        "Omar Bashir Ali, who led the Coastal Front until he stepped down in 2019, now runs a shop in Kismayo.",
+        {"Omar Bashir Ali": PER, "Coastal Front": ORG, "Kismayo": LOC},
+        set(),
+    ),
+    "former_title_is_past": (
+        "Idris Maleki, a former commander of the Dawn Brigade, was arrested in Erbil.",
+        {"Idris Maleki": PER, "Dawn Brigade": ORG, "Erbil": LOC},
+        set(),
+    ),
+    "former_title_before_name_is_past": (
+        "Former Dawn Brigade leader Idris Maleki was arrested in Erbil.",
+        {"Idris Maleki": PER, "Dawn Brigade": ORG, "Erbil": LOC},
+        set(),
+    ),
+    "passive_led_by": (
+        "The Lake Patrol Units, a vigilante group with bases near Baga, are led by Musa Garba.",
+        {"Lake Patrol Units": ORG, "Musa Garba": PER, "Baga": LOC},
+        {("Musa Garba", "leader_of", "Lake Patrol Units")},
+    ),
+    "passive_headed_by_the_group_noun": (
+        "The Northern Alliance brought the factions together. The alliance is headed by Yusuf Dembele, "
+        "a preacher from Gao.",
+        {"Northern Alliance": ORG, "Yusuf Dembele": PER, "Gao": LOC},
+        {("Yusuf Dembele", "leader_of", "Northern Alliance")},
+    ),
+    "commands_a_unit_of": (
+        "Major Kyaw Min defected from the Tatmadaw in 2021 and now commands a battalion of the Hill "
+        "Resistance Force.",
+        {"Kyaw Min": PER, "Tatmadaw": ORG, "Hill Resistance Force": ORG},
+        {("Kyaw Min", "member_of", "Hill Resistance Force")},
+    ),
+    "joined": (
+        "Hassan Idriss joined the Coastal Volunteers in 2022, court records show.",
+        {"Hassan Idriss": PER, "Coastal Volunteers": ORG},
+        {("Hassan Idriss", "member_of", "Coastal Volunteers")},
+    ),
+    "refused_to_join": (
+        "Hassan Idriss refused to join the Coastal Volunteers.",
+        {"Hassan Idriss": PER, "Coastal Volunteers": ORG},
+        set(),
+    ),
+    # lists and conjunctions sharing one predicate
+    "all_members_of": (
+        "The Red Hill Brigade, the Stone Battalion and the Valley Lions, all members of the Southern "
+        "Council, withdrew from the town.",
+        {"Red Hill Brigade": ORG, "Stone Battalion": ORG, "Valley Lions": ORG, "Southern Council": ORG},
+        {
+            ("Red Hill Brigade", "part_of", "Southern Council"),
+            ("Stone Battalion", "part_of", "Southern Council"),
+            ("Valley Lions", "part_of", "Southern Council"),
+        },
+    ),
+    "both_members_of": (
+        "The Red Hill Brigade and the Stone Battalion, both members of the Southern Council, fought "
+        "each other for the wells.",
+        {"Red Hill Brigade": ORG, "Stone Battalion": ORG, "Southern Council": ORG},
+        {
+            ("Red Hill Brigade", "part_of", "Southern Council"),
+            ("Stone Battalion", "part_of", "Southern Council"),
+        },
+    ),
+    "sanctioned_a_list": (
+        "Canada on Friday sanctioned Pierre Lamine, Youssef Darra and the company Atlas Freight Services.",
+        {"Canada": LOC, "Pierre Lamine": PER, "Youssef Darra": PER, "Atlas Freight Services": ORG},
+        {
+            ("Pierre Lamine", "designated_by", "Canada"),
+            ("Youssef Darra", "designated_by", "Canada"),
+            ("Atlas Freight Services", "designated_by", "Canada"),
+        },
+    ),
+    "imposed_sanctions_on": (
+        "The European Union imposed sanctions on Musa Keita, head of the Delta Council.",
+        {"European Union": ORG, "Musa Keita": PER, "Delta Council": ORG},
+        {("Musa Keita", "designated_by", "European Union"), ("Musa Keita", "leader_of", "Delta Council")},
+    ),
+    "could_impose_sanctions": (
+        "The European Union could impose sanctions on Musa Keita if the talks fail.",
+        {"European Union": ORG, "Musa Keita": PER},
+        set(),
+    ),
+    "could_designate": (
+        "Washington could designate the Sierra Cartel as a terrorist organisation, officials said.",
+        {"Washington": LOC, "Sierra Cartel": ORG},
+        set(),
+    ),
+    # backing, links and places stated by descriptions
+    "linked_charity": (
+        "The Riverside Aid Trust, a Blue Crescent-linked charity, closed its offices.",
+        {"Riverside Aid Trust": ORG, "Blue Crescent": ORG},
+        {("Riverside Aid Trust", "affiliated_with", "Blue Crescent")},
+    ),
+    "based_charity": (
+        "The Harbour Relief Society, a Mombasa-based charity, denied the charge.",
+        {"Harbour Relief Society": ORG, "Mombasa": LOC},
+        {("Harbour Relief Society", "located_in", "Mombasa")},
+    ),
+    "funded_largely_by": (
+        "The Forest Legion, a unit of foreign volunteers, is funded largely by the Amber Foundation, "
+        "a charity based in Riga.",
+        {"Forest Legion": ORG, "Amber Foundation": ORG, "Riga": LOC},
+        {("Forest Legion", "backed_by", "Amber Foundation"), ("Amber Foundation", "located_in", "Riga")},
+    ),
+    "not_funded_by": (
+        "The Forest Legion is not funded by the Amber Foundation, its spokesman said.",
+        {"Forest Legion": ORG, "Amber Foundation": ORG},
+        set(),
+    ),
+    "armed_by": (
+        "The Dune Protection Brigade, a tribal militia, was armed by the Chadian army last year.",
+        {"Dune Protection Brigade": ORG, "Chadian army": ORG},
+        {("Dune Protection Brigade", "backed_by", "Chadian army")},
+    ),
+    "accused_and_denied": (
+        "Ethiopia accused the Blue Nile Guard of being armed by Sudan, but Khartoum denied it.",
+        {"Ethiopia": LOC, "Blue Nile Guard": ORG, "Sudan": LOC, "Khartoum": LOC},
+        set(),
+    ),
+    "gang_based_in_the_port_of": (
+        "Los Piratas, a gang based in the port of Tumaco, controls the coast.",
+        {"Los Piratas": ORG, "Tumaco": LOC},
+        {("Los Piratas", "located_in", "Tumaco")},
+    ),
+    "company_registered_in": (
+        "Nova Shipping, a company registered in Valletta, was also designated by the United States.",
+        {"Nova Shipping": ORG, "Valletta": LOC, "United States": LOC},
+        {("Nova Shipping", "located_in", "Valletta"), ("Nova Shipping", "designated_by", "United States")},
+    ),
+    "fights_alongside": (
+        "The Grey Company, a unit of Polish volunteers, fights alongside Ukrainian army units near Bakhmut.",
+        {"Grey Company": ORG, "Ukrainian army": ORG, "Bakhmut": LOC},
+        {("Grey Company", "allied_with", "Ukrainian army")},
+    ),
+    "fights_against": (
+        "The Grey Company fights against Wagner units near Bakhmut.",
+        {"Grey Company": ORG, "Wagner": ORG, "Bakhmut": LOC},
+        set(),
+    ),
+    "pro_government": (
+        "In Mali, the pro-government Ring Road Militia now guards the market in Mopti.",
+        {"Mali": LOC, "Ring Road Militia": ORG, "Mopti": LOC},
+        {("Ring Road Militia", "allied_with", "Mali")},
+    ),
+    "in_a_countrys_region": (
+        "Residents fled Mopti, in Mali's central region, on Sunday.",
+        {"Mopti": LOC, "Mali": LOC},
+        {("Mopti", "located_in", "Mali")},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_construction(parse, case: str) -> None:
+    text, names, facts = CASES[case]
+    assert parse(text, names).facts() == facts
+
+
+def test_a_question_states_no_fact(parse) -> None:
+    doc = parse(
+        "Is the Coastal Front funded by Qatar? Diplomats have asked the question for years.",
+        {"Coastal Front": ORG, "Qatar": LOC},
+    )
+    assert doc.facts() == set()
