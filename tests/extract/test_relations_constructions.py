@@ -242,6 +242,43 @@ CASES = {
         {"Mali": LOC, "Ring Road Militia": ORG, "Mopti": LOC},
         {("Ring Road Militia", "allied_with", "Mali")},
     ),
+    # the next sentence about "the group", "it", "its leader", "the council"
+    "the_group_in_the_next_sentence": (
+        "The Lake Patrol Units were formed in 2019 to guard fishing villages. The group is funded by the "
+        "Amber Foundation, officials said.",
+        {"Lake Patrol Units": ORG, "Amber Foundation": ORG},
+        {("Lake Patrol Units", "backed_by", "Amber Foundation")},
+    ),
+    "it_in_the_next_sentence": (
+        "The Lake Patrol Units were formed in 2019. It is backed by Chad, according to diplomats.",
+        {"Lake Patrol Units": ORG, "Chad": LOC},
+        {("Lake Patrol Units", "backed_by", "Chad")},
+    ),
+    "the_militias_leader": (
+        "The Lake Patrol Units clashed with fishermen near Baga. The militia's leader, Musa Garba, said his "
+        "men were attacked first.",
+        {"Lake Patrol Units": ORG, "Musa Garba": PER, "Baga": LOC},
+        {("Musa Garba", "leader_of", "Lake Patrol Units")},
+    ),
+    "its_leader_in_the_next_sentence": (
+        "Kawtal Soum signed the deal on Tuesday. Its leader, Boureima Barry, called it a first step.",
+        {"Kawtal Soum": ORG, "Boureima Barry": PER},
+        {("Boureima Barry", "leader_of", "Kawtal Soum")},
+    ),
+    "members_of_the_council_named_before": (
+        "The Sahel Shura Council was formed in 2020. Katibat Ansar and Liwa Sahra, both members of the "
+        "council, signed its charter.",
+        {"Sahel Shura Council": ORG, "Katibat Ansar": ORG, "Liwa Sahra": ORG},
+        {
+            ("Katibat Ansar", "part_of", "Sahel Shura Council"),
+            ("Liwa Sahra", "part_of", "Sahel Shura Council"),
+        },
+    ),
+    "the_council_never_named": (
+        "Western officials say the council is funded by Qatar.",
+        {"Qatar": LOC},
+        set(),
+    ),
     "in_a_countrys_region": (
         "Residents fled Mopti, in Mali's central region, on Sunday.",
         {"Mopti": LOC, "Mali": LOC},

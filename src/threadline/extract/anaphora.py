@@ -4,6 +4,11 @@ A referent is looked for among the mentions of a compatible type in the anaphor'
 sentence (before it) and the two sentences before. It is taken when every candidate
 names the same thing ("Qais Al-Khazali" ... "Al-Khazali"), or else when the most recent
 sentence holding a candidate has it in its grammatical subject (the topic carries on).
+A pronoun that opens a sentence as its subject first follows the chain of subjects back
+("X is a village in Y. It lies on the Z river. It has a school."): the sentences before
+it whose subject is the same kind of pronoun pass the topic on, and the first whose
+subject is a name gives it.
+
 Otherwise there is no referent and the pattern that needed one yields nothing.
 """
 
@@ -19,6 +24,7 @@ GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "the
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 DEFINITE = frozenset({"the", "this", "that"})
 WINDOW = 2  # sentences before the anaphor's own
+TOPIC_SENTENCES = 6  # sentences a chain of pronoun subjects may pass a topic on
 
 
 def pronoun_types(token: Token) -> tuple[str, ...]:
@@ -26,9 +32,36 @@ def pronoun_types(token: Token) -> tuple[str, ...]:
     lower = token.lower_
     if lower in PERSON_PRONOUNS:
         return ("person",)
-    if lower in GROUP_PRONOUNS:
+    if lower in PLURAL_PRONOUNS:
         return ("organization",)
+    if lower in GROUP_PRONOUNS:
+        return ("organization", "location")
     return ()
+
+
+def _main_subject(sent: Span) -> Token | None:
+    return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+
+
+def topic(ps: ParsedStory, token: Token, types: tuple[str, ...]) -> Token | None:
+    """The name a sentence-subject pronoun continues: back through sentences whose subject
+    is a pronoun of its kind, to the first whose subject is a name of the wanted types."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT":
+        return None
+    kinds = set(pronoun_types(token))
+    sent, doc = token.sent, token.doc
+    for _ in range(TOPIC_SENTENCES):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        subject = _main_subject(sent)
+        if subject is None:
+            return None
+        if ps.type_of(subject) is not None:
+            return subject if ps.type_of(subject) in types else None
+        if not kinds & set(pronoun_types(subject)):
+            return None
+    return None
 
 
 def _sentences_before(token: Token) -> list[Span]:
@@ -89,6 +122,10 @@ def described_as(ps: ParsedStory, mention: Token, noun: Token) -> bool:
 
 def antecedent(ps: ParsedStory, token: Token, types: tuple[str, ...]) -> Token | None:
     """The mention token `token` refers back to, or None when it is not clear."""
+    if pronoun_types(token):
+        continued = topic(ps, token, types)
+        if continued is not None:
+            return continued
     ordered: list[tuple[Span, list[Token]]] = []
     for sent in _sentences_before(token):
         found = [

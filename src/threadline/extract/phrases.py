@@ -19,6 +19,7 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
 ALL_TYPES = ("person", "organization", "location")
+QUANTITY = frozenset({"one", "some", "many", "several", "each", "all", "both", "most", "few", "any", "none"})
 
 
 def is_modifier(token: Token) -> bool:
@@ -158,7 +159,9 @@ def left_apposition(ps: ParsedStory, noun: Token, types: tuple[str, ...]) -> Tok
     i = start - 1
     while i >= 0 and doc[i].lower_ == "of" and i - 1 >= 0:  # "one of the factions"
         before = phrase_before(ps, i)
-        i = (before[0].i if before else i) - 1
+        if not before or not all(t.lower_ in QUANTITY or t.pos_ in ("NUM", "DET") for t in before):
+            return None  # "X, both members of the council": the council is another group
+        i = before[0].i - 1
     if i < 1 or doc[i].text != ",":
         return None
     j = i - 1

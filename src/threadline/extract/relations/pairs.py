@@ -4,6 +4,10 @@ The features say how a sentence ties two names together, in the words a pattern 
 would look at: their types and order, the dependency path from one to the other through
 the word both hang under (with that path's words), the words between them, the words
 just outside them, a role title between them, and whether either names a country.
+
+A pronoun that stands for a name ("It lies on the Vistula", "He joined the party in
+1990") takes that name's part in the pairs of its sentence; the pair's features are read
+at the pronoun, with a feature saying so.
 Training (training/relations.py) and extraction (learned.py) read the same features.
 """
 
@@ -12,14 +16,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from threadline.extract.anaphora import antecedent, pronoun_types
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.relations.places import is_country
 
 MAX_APART = 30  # tokens between two names of one pair, at most
 TYPES = frozenset({"person", "organization", "location"})
 MAX_PATH = 6
+ANAPHOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +73,10 @@ def _between(ps: ParsedStory, a: Token, b: Token) -> list[str]:
 
 
 def features(
-    ps: ParsedStory, a: Token, b: Token, top: Token, steps: list[str], words: list[str]
+    ps: ParsedStory, a: Token, b: Token, types: str, path: tuple[Token, list[str], list[str]]
 ) -> list[str]:
-    types = f"{ps.type_of(a)}>{ps.type_of(b)}"
+    """The features of the pair at positions a and b (a name, or a pronoun standing for one)."""
+    top, steps, words = path
     order = "fwd" if a.i < b.i else "back"
     between = _between(ps, a, b)
     doc = ps.doc
@@ -87,24 +94,38 @@ def features(
         found.append(f"{types}|{order}|between={' '.join(between)}")
     found += [f"{order}|word={w}" for w in set(between)]
     found += [f"subject_country={is_country(a)}", f"object_country={is_country(b)}"]
+    found += [
+        f"{side}_pronoun={t.lower_}"
+        for side, t in (("subject", a), ("object", b))
+        if t.i not in ps.mention_at
+    ]
     if between:
         found += [f"{order}|first={between[0]}", f"{order}|last={between[-1]}"]
+    return found
+
+
+def _names(ps: ParsedStory, sent: Span) -> list[tuple[Token, Token]]:
+    """(where it stands, the name it is) for the names of a sentence and the pronouns
+    standing for names named before it."""
+    found = [(t, t) for t in sent if t.i in ps.mention_at and ps.type_of(t) in TYPES]
+    for token in sent:
+        if pronoun_types(token) and token.dep_ in ANAPHOR_DEPS:
+            named = antecedent(ps, token, tuple(TYPES))
+            if named is not None and not sent.start <= named.i < sent.end:
+                found.append((token, named))
     return found
 
 
 def sentence_pairs(ps: ParsedStory) -> Iterator[Pair]:
     """Every ordered pair of names of the story that share a sentence, with its features."""
     for sent in ps.doc.sents:
-        names = [t for t in sent if t.i in ps.mention_at and ps.type_of(t) in TYPES]
-        for a in names:
-            for b in names:
-                if (
-                    a.i == b.i
-                    or abs(a.i - b.i) > MAX_APART
-                    or ps.mention_at[a.i].text == ps.mention_at[b.i].text
-                ):
+        names = _names(ps, sent)
+        for a, named_a in names:
+            for b, named_b in names:
+                texts = (ps.mention_at[named_a.i].text, ps.mention_at[named_b.i].text)
+                if a.i == b.i or abs(a.i - b.i) > MAX_APART or texts[0] == texts[1]:
                     continue
-                found = _path(a, b)
-                if found is not None:
-                    top, steps, words = found
-                    yield Pair(a, b, top, tuple(features(ps, a, b, top, steps, words)))
+                path = _path(a, b)
+                if path is not None:
+                    types = f"{ps.type_of(named_a)}>{ps.type_of(named_b)}"
+                    yield Pair(named_a, named_b, path[0], tuple(features(ps, a, b, types, path)))

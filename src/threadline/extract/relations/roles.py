@@ -139,6 +139,9 @@ def _right_objects(ps: ParsedStory, role: Token, predicate: str) -> list[tuple[T
     phrase = phrase_after(ps, role.i + 2)
     found = [(o, "member_of") for o in possessor_mentions(ps, phrase, GROUPS)]
     head = head_mention(ps, phrase, GROUPS)
+    nouns = [t for t in phrase if t.pos_ == "NOUN" and t.i not in ps.title_at]
+    if head is None and not found and nouns and prep in ("of", "for"):
+        head = refers_to(ps, nouns[-1], ("organization",))  # "leader of the group": the group named before
     if head is not None:
         located = prep == "in" and ps.type_of(head) == "location"
         found.append((head, "located_in" if located else predicate))
