@@ -32,12 +32,13 @@ class Parsed:
     def triples(self) -> set[tuple[str, str, str]]:
         return {(self.text_of(a.subject), a.predicate, self.text_of(a.object)) for a in self.relations()}
 
-    def facts(self) -> set[tuple[str, str, str]]:
-        """The triples stated as facts: not denied, negated, possible, planned or past."""
+    def facts(self, learned: bool = True) -> set[tuple[str, str, str]]:
+        """The triples stated as facts: not denied, negated, possible, planned or past;
+        without the learned family's proposals when `learned` is False."""
         return {
             (self.text_of(a.subject), a.predicate, self.text_of(a.object))
             for a in self.relations()
-            if a.modality not in NOT_A_FACT | NOT_NOW
+            if a.modality not in NOT_A_FACT | NOT_NOW and (learned or a.extractor != "relations.learned")
         }
 
     def events(self) -> list[EventMention]:
