@@ -31,6 +31,7 @@ from threadline.settings import DATA_DIR
 MODEL_FILE = "relation_model.json"
 NONE = "none"
 PATTERN = "learned"
+ROLES = frozenset({"member_of", "leader_of"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,8 @@ def find(ps: ParsedStory) -> list[Candidate]:
         label, probability = model.best(pair.features)
         if label == "located_in" and (off_from(pair.subject) or off_from(pair.object)):
             continue  # "north of X in Y": what lies north of X is in Y, not X
+        if label in ROLES and ps.type_of(pair.object) != "organization":
+            continue  # who serves a state takes a title that says so: the role patterns' part
         if probability >= model.threshold:
             found.append(Candidate(pair.subject, label, pair.object, pair.anchor, PATTERN))
     return found
