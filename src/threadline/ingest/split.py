@@ -2,10 +2,11 @@
 
 A new story starts at a headline-like line after body text (two paragraphs at least, so
 a standfirst above a caption and a date line does not count) when the next lines, before any
-body paragraph, show the cues of an article's head: a date line, the headline repeated
-(a headline block), or, after two or more blank lines, a photo caption. A subheading
-followed straight by body paragraphs is part of its article. A boundary never falls after
-a body line that breaks off mid-sentence.
+body paragraph, show the cues of an article's head: a date line or a wire dateline, the
+headline repeated (a headline block), or, after two or more blank lines, a photo caption.
+On a live blog a headline over its own run of time-stamped posts ("16:48 — ...") opens a
+story too. A subheading followed straight by body paragraphs is part of its article. A
+boundary never falls after a body line that breaks off mid-sentence.
 """
 
 from __future__ import annotations
@@ -13,26 +14,37 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from threadline.ingest.classify import Tag
-from threadline.ingest.lines import Line, ends_sentence, line_key, word_count
+from threadline.ingest.lines import Line, ends_sentence, is_timestamped_post, line_key, word_count
 
 LOOKAHEAD = 8  # lines an article's head block may span
 MIN_BODY_LINES = 2  # body paragraphs a story has before another may start (a standfirst is one)
 MIN_HEADLINE_WORDS = 4  # a shorter line ("Timeline", "Key dates") is a subheading
 BLANKS_BEFORE_NEW_STORY = 2
+MIN_POSTS = 2  # time-stamped posts under a live blog's headline (one is a post's own heading)
 
 
 def opens_story(lines: Sequence[Line], tags: Sequence[Tag], i: int) -> bool:
-    """Line i is a headline whose head block (date line, repeat, caption) follows it."""
+    """Line i is a headline whose head block (date line, dateline, repeat, caption) follows it."""
     key = line_key(lines[i].text)
     for j in range(i + 1, min(len(lines), i + 1 + LOOKAHEAD)):
         kind = tags[j].kind
         if kind == "body":
-            return False
-        if kind == "date" or line_key(lines[j].text) == key:
+            return _posts_follow(lines, tags, j)
+        if kind in ("date", "dateline") or line_key(lines[j].text) == key:
             return True
         if kind == "caption" and j == i + 1 and lines[i].blank_before >= BLANKS_BEFORE_NEW_STORY:
             return True
     return False
+
+
+def _posts_follow(lines: Sequence[Line], tags: Sequence[Tag], j: int) -> bool:
+    """Lines from j on are a run of time-stamped live-blog posts, MIN_POSTS long at least."""
+    posts = 0
+    for line, tag in zip(lines[j:], tags[j:], strict=True):
+        if tag.kind != "body" or not is_timestamped_post(line.text):
+            break
+        posts += 1
+    return posts >= MIN_POSTS
 
 
 def _after_sentence(lines: Sequence[Line], tags: Sequence[Tag], i: int) -> bool:
