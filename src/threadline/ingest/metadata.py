@@ -87,6 +87,13 @@ def _is_name(part: str) -> bool:
     )
 
 
+def is_masthead_name(text: str) -> bool:
+    """An outlet's name as a masthead sets it: a short line in capitals ("EUPHRATES
+    OBSERVER") or a title-case name ending on an outlet word ("The Sahel Daily")."""
+    shouting = text.isupper() and 2 <= word_count(text) <= MASTHEAD_MAX_WORDS and _NAME_CHARS.fullmatch(text)
+    return bool(shouting) or _named_like_outlet(text)
+
+
 def masthead(text: str, next_text: str | None) -> Masthead | None:
     """The masthead `text` (a line above the headline) states, or None when it is no masthead.
 
@@ -97,8 +104,7 @@ def masthead(text: str, next_text: str | None) -> Masthead | None:
         return _parted_masthead(parts)
     if text.casefold() in section_labels() and next_text and is_headline_like(next_text):
         return Masthead(None)  # a section kicker ("ANALYSIS") above the headline
-    shouting = text.isupper() and 2 <= word_count(text) <= MASTHEAD_MAX_WORDS and _NAME_CHARS.fullmatch(text)
-    if (shouting or _named_like_outlet(text)) and _headline_below(text, next_text):
+    if is_masthead_name(text) and _headline_below(text, next_text):
         return Masthead(outlet_name(text))
     return None
 

@@ -58,10 +58,17 @@ def story_starts(lines: Sequence[Line], tags: Sequence[Tag]) -> list[int]:
     for i, tag in enumerate(tags):
         if tag.kind == "body":
             body_lines += 1
-        elif tag.kind == "heading" and body_lines >= MIN_BODY_LINES and _opens_here(lines, tags, i):
+        elif tag.kind == "heading" and body_lines >= _body_needed(tags, i) and _opens_here(lines, tags, i):
             starts.append(i)
             body_lines = 0
     return [s for k, s in enumerate(starts) if k == 0 or _is_story(tags, s, _next(starts, k, len(tags)))]
+
+
+def _body_needed(tags: Sequence[Tag], i: int) -> int:
+    """Body paragraphs the story above needs before line i may open another: one when a
+    wire dateline stands under line i (short wire items follow one another), else two."""
+    below = tags[i + 1 : i + 3]
+    return 1 if any(t.kind == "dateline" for t in below) else MIN_BODY_LINES
 
 
 def _opens_here(lines: Sequence[Line], tags: Sequence[Tag], i: int) -> bool:

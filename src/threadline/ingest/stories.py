@@ -53,7 +53,11 @@ def _whole_text(lines: Sequence[Line], tags: Sequence[Tag], title: str | None) -
 
 
 def _story(
-    document: Document, index: int, draft: Draft, outlet: str | None, page_dates: Sequence[tuple[int, str | None]]
+    document: Document,
+    index: int,
+    draft: Draft,
+    outlet: str | None,
+    page_dates: Sequence[tuple[int, str | None]],
 ) -> Story:
     """One story; a later story of the page that states no date of its own takes the dates
     stated above the page's first headline (a live blog's day)."""
@@ -97,5 +101,3 @@ def assemble(pieces: Sequence[Piece]) -> tuple[str, tuple[Block, ...]]:
         blocks.append(Block(offset, offset + len(piece.text), piece.zone))
         offset += len(piece.text) + len(PARAGRAPH_BREAK)
     return PARAGRAPH_BREAK.join(piece.text for piece in pieces), tuple(blocks)
-
-
