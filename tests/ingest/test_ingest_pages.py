@@ -3,6 +3,8 @@ copyright footers, syndicated copies, link lists."""
 
 from __future__ import annotations
 
+import pytest
+
 from threadline.ingest.boilerplate import match_boilerplate
 
 LIVE_BLOG = """MARSH RADIO
@@ -127,3 +129,62 @@ def test_widget_rows_are_cut_when_every_part_is_furniture() -> None:
         "Iraq | Militias agree to hand over the Nasiriyah checkpoints",
     ):
         assert match_boilerplate(line) is None, line
+
+
+def test_a_live_blog_with_time_stamps_on_their_own_lines_splits_too(split_text) -> None:
+    page = LIVE_BLOG
+    for stamp in ("18:10", "15:45", "12:02", "19:40", "17:05"):
+        page = page.replace(f"{stamp} \u2014 ", f"{stamp} GMT\n")
+    first, second = split_text(page)
+    assert first.text.startswith("Police fired tear gas")
+    assert "18:10 GMT" in first.removed
+    assert second.title == "Fictional militia says it freed two kidnapped engineers in Maysan"
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["More on Iraq", "Also on Marsh Radio", "Latest from Basra", "Other stories", "You may have missed"],
+)
+def test_headlines_under_a_link_label_are_cut_and_unlabelled_list_lines_kept(split_text, label: str) -> None:
+    links = "\nDate harvest begins in Basra\nHeatwave closes schools in Amarah\n"
+    [story] = split_text(SYNDICATED + f"\n{label}" + links)
+    assert "Date harvest" not in story.text and label in story.removed
+    [story] = split_text(SYNDICATED + links)
+    assert "Date harvest begins in Basra" in story.text
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "This article first appeared in Example Weekly.",
+        "A version of this story was originally published by Example Wire.",
+        "Republished with permission from Example Wire.",
+        "This story was first published by Example Wire and is republished under a content-sharing agreement.",
+    ],
+)
+def test_syndication_notes_are_cut(note: str) -> None:
+    rule = match_boilerplate(note)
+    assert rule is not None and rule.name == "syndication"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The report was first published in 2019 and later reprinted by two newspapers.",
+        "This report was published on Monday by a rights group and documents 40 killings.",
+        "The video first appeared on a channel linked to the militia.",
+    ],
+)
+def test_sentences_about_other_publications_are_kept(sentence: str) -> None:
+    assert match_boilerplate(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was published on Monday by the interior ministry.",
+        "The article was published in the group's weekly newsletter and shared on Telegram.",
+    ],
+)
+def test_sentences_about_a_publication_in_the_news_are_kept(sentence: str) -> None:
+    assert match_boilerplate(sentence) is None

@@ -21,14 +21,16 @@ MIN_BODY_LINES = 2  # body paragraphs a story has before another may start (a st
 MIN_HEADLINE_WORDS = 4  # a shorter line ("Timeline", "Key dates") is a subheading
 BLANKS_BEFORE_NEW_STORY = 2
 MIN_POSTS = 2  # time-stamped posts under a live blog's headline (one is a post's own heading)
+POST_TIME = "post_time"  # the boilerplate rule of a post's time stamp alone on its line
 
 
 def opens_story(lines: Sequence[Line], tags: Sequence[Tag], i: int) -> bool:
-    """Line i is a headline whose head block (date line, dateline, repeat, caption) follows it."""
+    """Line i is a headline whose head block (date line, dateline, repeat, caption) follows it,
+    or a live blog's headline over its own posts."""
     key = line_key(lines[i].text)
     for j in range(i + 1, min(len(lines), i + 1 + LOOKAHEAD)):
         kind = tags[j].kind
-        if kind == "body":
+        if kind == "body" or tags[j].rule == POST_TIME:
             return _posts_follow(lines, tags, j)
         if kind in ("date", "dateline") or line_key(lines[j].text) == key:
             return True
@@ -38,12 +40,13 @@ def opens_story(lines: Sequence[Line], tags: Sequence[Tag], i: int) -> bool:
 
 
 def _posts_follow(lines: Sequence[Line], tags: Sequence[Tag], j: int) -> bool:
-    """Lines from j on are a run of time-stamped live-blog posts, MIN_POSTS long at least."""
+    """From line j to the next heading, MIN_POSTS time-stamped live-blog posts at least: a
+    post opens on its time ("16:48 — ...") or has it on a line above ("16:48 GMT")."""
     posts = 0
     for line, tag in zip(lines[j:], tags[j:], strict=True):
-        if tag.kind != "body" or not is_timestamped_post(line.text):
+        if tag.kind == "heading":
             break
-        posts += 1
+        posts += tag.rule == POST_TIME or (tag.kind == "body" and is_timestamped_post(line.text))
     return posts >= MIN_POSTS
 
 
