@@ -21,6 +21,7 @@ BODY = (
         "The Marib Morning Post",
         "LANTERN\nHome | Yemen | Gulf | Opinion | Donate",
         "News > Middle East > Yemen",
+        "News / Yemen / Security",
         "Analysis\nBy Noor Haddad\n4 min read",
         "LIVE  Yemen security updates\nLast updated 09:12 GMT \u00b7 Refresh for new posts \u00b7 6 updates",
         "Yemen\nPublished 5 March 2025",

@@ -21,8 +21,8 @@ from threadline.vocab import load_yaml
 RULES_FILE = "boilerplate.yaml"
 End = Literal["strong", "weak"]
 
-_LINK_SEPARATORS = re.compile(r"\s*[|•·»›]\s*|\s+>\s+")
-_PART_SEPARATORS = re.compile(r"\s+[|•·»›>]\s+|\s*\|\s*")
+_LINK_SEPARATORS = re.compile(r"\s*[|•·»›]\s*|\s+[>/]\s+")
+_PART_SEPARATORS = re.compile(r"\s+[|•·»›>/]\s+|\s*\|\s*")
 _LINK_ITEM_MAX_WORDS = 3
 
 

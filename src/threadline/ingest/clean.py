@@ -130,9 +130,7 @@ def _take(b: _Builder, lines: Sequence[Line], tags: Sequence[Tag], i: int) -> in
     elif tag.kind == "date":
         _take_date(b, line, tag)
     elif tag.kind == "dateline":
-        b.keep(line, "standfirst" if b.in_head else "body")  # a wire dateline: the story's place
-        if tag.date is not None and tag.date.value is not None:
-            b.note(RANK_HEAD, tag.date.value)
+        _take_dateline(b, line, tag)
     elif tag.kind == "heading":
         return _take_heading(b, lines, tags, i)
     elif tag.kind == "caption":
@@ -148,6 +146,14 @@ def _is_standfirst(tags: Sequence[Tag], i: int) -> bool:
     """A paragraph in the head with head furniture (a caption, a date line) and then body under it."""
     furniture = _next_kind(tags, i, skip=("boilerplate",)) in ("caption", "date")
     return furniture and any(t.kind == "body" for t in tags[i + 1 :])
+
+
+def _take_dateline(b: _Builder, line: Line, tag: Tag) -> None:
+    """A wire dateline on its own line stays (it names the story's place); its date, when it
+    has a year, is the day the story was filed."""
+    b.keep(line, "standfirst" if b.in_head else "body")
+    if tag.date is not None and tag.date.value is not None:
+        b.note(RANK_HEAD, tag.date.value)
 
 
 def _take_date(b: _Builder, line: Line, tag: Tag) -> None:
@@ -178,9 +184,9 @@ def _ends_content(tag: Tag, lines: Sequence[Line], tags: Sequence[Tag], i: int) 
 
 def _take_heading(b: _Builder, lines: Sequence[Line], tags: Sequence[Tag], i: int) -> int:
     line = lines[i]
-    if b.in_head and not b.title_seen and _is_furniture(b, lines, tags, i):
-        pass  # a kicker or a masthead above the headline, removed
-    elif b.in_head and b.title is None:
+    if b.in_head and not b.title_seen and _took_furniture(b, lines, tags, i):
+        return i + 1
+    if b.in_head and b.title is None:
         b.title, b.title_seen = line.text, True
         b.seen.add(line_key(line.text))
     elif b.in_head:
@@ -198,8 +204,9 @@ def _take_heading(b: _Builder, lines: Sequence[Line], tags: Sequence[Tag], i: in
     return i + 1
 
 
-def _is_furniture(b: _Builder, lines: Sequence[Line], tags: Sequence[Tag], i: int) -> bool:
-    """Line i, above the headline, is a kicker or a masthead: then it is removed."""
+def _took_furniture(b: _Builder, lines: Sequence[Line], tags: Sequence[Tag], i: int) -> bool:
+    """Remove line i when, above the headline, it is a masthead (noting its outlet and date)
+    or a kicker; False when it is neither."""
     head = masthead(lines[i].text, _next_heading(lines, tags, i))
     if head is not None:
         _note_masthead(b, lines[i], head)
