@@ -159,6 +159,9 @@ def test_headlines_under_a_link_label_are_cut_and_unlabelled_list_lines_kept(spl
         "This article first appeared in Example Weekly.",
         "A version of this story was originally published by Example Wire.",
         "Republished with permission from Example Wire.",
+        "Editor's note: This story was first published by Example Wire.",
+        "(This article is republished from Example Review under a Creative Commons licence.)",
+        "— This story originally appeared in Example Weekly and is reproduced here with permission.",
         "This story was first published by Example Wire and is republished under a content-sharing agreement.",
     ],
 )

@@ -59,6 +59,10 @@ Hendriks had been in charge since 1995 .
 Island council rejects port plan .
 VALLETTA 1997-03-16
 The council of the fictional island of Kemmuna rejected a port plan by Portline Holdings on Sunday .
+GOLF - ISLAND OPEN .
+VALLETTA 1997-03-15
+Leading scores after the first round of the Island Open on Saturday :
+Jon Camilleri 68
 SOCCER - FICTIONAL ISLAND LEAGUE RESULTS .
 VALLETTA 1997-03-15
 Results of island league matches on Saturday :
@@ -73,9 +77,10 @@ def test_conll_style_wire_splits_at_each_headline_over_a_dateline(split_text) ->
     assert [s.title for s in stories] == [
         "FICTIONAL CLUB SACKS COACH AFTER HOME DEFEAT .",
         "Island council rejects port plan .",
+        "GOLF - ISLAND OPEN .",
         "SOCCER - FICTIONAL ISLAND LEAGUE RESULTS .",
     ]
-    assert [s.published for s in stories] == ["1997-03-14", "1997-03-16", "1997-03-15"]
+    assert [s.published for s in stories] == ["1997-03-14", "1997-03-16", "1997-03-15", "1997-03-15"]
 
 
 def test_a_standing_dateline_and_a_byline_stay_in_the_text(split_text) -> None:
@@ -85,7 +90,7 @@ def test_a_standing_dateline_and_a_byline_stay_in_the_text(split_text) -> None:
 
 
 def test_agate_lines_are_body_text(split_text) -> None:
-    results = split_text(CONLL_STYLE)[2]
+    results = split_text(CONLL_STYLE)[3]
     for line in (
         "Premier division",
         "Valletta Rovers 2 Sliema Wanderers 1",

@@ -61,23 +61,20 @@ def story_starts(lines: Sequence[Line], tags: Sequence[Tag]) -> list[int]:
     for i, tag in enumerate(tags):
         if tag.kind == "body":
             body_lines += 1
-        elif tag.kind == "heading" and body_lines >= _body_needed(tags, i) and _opens_here(lines, tags, i):
+        elif tag.kind == "heading" and _opens_here(lines, tags, i, body_lines):
             starts.append(i)
             body_lines = 0
     return [s for k, s in enumerate(starts) if k == 0 or _is_story(tags, s, _next(starts, k, len(tags)))]
 
 
-def _body_needed(tags: Sequence[Tag], i: int) -> int:
-    """Body paragraphs the story above needs before line i may open another: one when a
-    wire dateline stands under line i (short wire items follow one another), else two."""
-    below = tags[i + 1 : i + 3]
-    return 1 if any(t.kind == "dateline" for t in below) else MIN_BODY_LINES
-
-
-def _opens_here(lines: Sequence[Line], tags: Sequence[Tag], i: int) -> bool:
-    """A headline long enough for an article, after a whole sentence, with a head block under it."""
-    long_enough = word_count(lines[i].text) >= MIN_HEADLINE_WORDS
-    return long_enough and _after_sentence(lines, tags, i) and opens_story(lines, tags, i)
+def _opens_here(lines: Sequence[Line], tags: Sequence[Tag], i: int, body_lines: int) -> bool:
+    """A headline long enough for an article, after a whole sentence and enough body above,
+    with a head block under it. A wire dateline under it ("GOLF - RESULTS ." over "LONDON
+    1996-08-22") is cue enough for a short headline after a one-paragraph item."""
+    wire = any(t.kind == "dateline" for t in tags[i + 1 : i + 3])
+    long_enough = wire or word_count(lines[i].text) >= MIN_HEADLINE_WORDS
+    enough_body = body_lines >= (1 if wire else MIN_BODY_LINES)
+    return long_enough and enough_body and _after_sentence(lines, tags, i) and opens_story(lines, tags, i)
 
 
 def _next(starts: list[int], k: int, total: int) -> int:
