@@ -25,6 +25,7 @@ BODY = (
         "Analysis\nBy Noor Haddad\n4 min read",
         "LIVE  Yemen security updates\nLast updated 09:12 GMT \u00b7 Refresh for new posts \u00b7 6 updates",
         "Yemen\nPublished 5 March 2025",
+        "Voice of the Desert\nHome | Yemen | Gulf | Opinion",
         "DESERT LANTERN\nWorld | Yemen\nBy Noor Haddad | 5 March 2025",
     ],
 )
@@ -39,6 +40,7 @@ def test_the_title_is_the_headline_under_the_page_furniture(split_text, head: st
     [
         ("THE DESERT LANTERN\nNews \u203a Yemen \u203a Security", "The Desert Lantern"),
         ("The Marib Morning Post", "The Marib Morning Post"),
+        ("Voice of the Desert\nHome | Yemen | Gulf | Opinion", "Voice of the Desert"),
     ],
 )
 def test_a_masthead_above_the_headline_names_the_outlet(split_text, head: str, outlet: str) -> None:

@@ -105,14 +105,15 @@ def _rule_for(line: str) -> Rule | None:
 
 
 def match_boilerplate(line: str) -> Rule | None:
-    """The rule that cuts `line`, or None when the line may be reporting."""
-    found = _rule_for(line)
-    if found is not None:
-        return found
+    """The rule that cuts `line`, or None when the line may be reporting. A menu is named
+    as one before any rule ("Home | Niger | Donate" is no donation appeal)."""
     if is_link_list(line):
         return LINK_LIST
     if is_navigation(line):
         return NAVIGATION
+    found = _rule_for(line)
+    if found is not None:
+        return found
     parts = line_parts(line)
     if len(parts) >= 2 and all(_rule_for(part) or is_link_list(part) for part in parts):
         return WIDGET_ROW

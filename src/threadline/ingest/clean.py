@@ -20,11 +20,19 @@ from dataclasses import dataclass, field
 from threadline.ingest.classify import Tag
 from threadline.ingest.dates import DateLine
 from threadline.ingest.lines import Line, line_key, word_count
-from threadline.ingest.metadata import RANK_HEAD, Masthead, date_rank, masthead
+from threadline.ingest.metadata import (
+    RANK_HEAD,
+    Masthead,
+    date_rank,
+    is_title_case_name,
+    masthead,
+    outlet_name,
+)
 from threadline.records import Zone
 
 KICKER_MAX_WORDS = 2
 LINK_LABELS = frozenset({"read_more"})  # boilerplate rules whose line heads a list of links
+NAVIGATION = frozenset({"link", "link_list", "navigation"})  # boilerplate rules of a site's menus
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +101,19 @@ def clean_story(
 def _take_masthead(builder: _Builder, lines: Sequence[Line], tags: Sequence[Tag]) -> int:
     if not lines:
         return 0
-    head = masthead(lines[0].text, _next_heading(lines, tags, 0))
+    head = masthead(lines[0].text, _next_heading(lines, tags, 0)) or _above_navigation(lines, tags)
     if head is None:
         return 0
     _note_masthead(builder, lines[0], head)
     return 1
+
+
+def _above_navigation(lines: Sequence[Line], tags: Sequence[Tag]) -> Masthead | None:
+    """A page's first line that is a short name in title case over the site's menu
+    ("Voice of the Sahel" over "Home | Mali | Niger"): the outlet's masthead."""
+    if len(lines) < 2 or tags[0].kind != "heading" or tags[1].rule not in NAVIGATION:
+        return None
+    return Masthead(outlet_name(lines[0].text)) if is_title_case_name(lines[0].text) else None
 
 
 def _note_masthead(b: _Builder, line: Line, head: Masthead) -> None:

@@ -49,13 +49,18 @@ def outlet_words() -> frozenset[str]:
     return frozenset(str(s).casefold() for s in load_yaml("ingest_cues.yaml")["outlet_words"])
 
 
+def is_title_case_name(text: str) -> bool:
+    """A short name, every word capitalised but the small ones ("Voice of the Sahel")."""
+    words = text.split()
+    if not 1 <= len(words) <= OUTLET_NAME_MAX_WORDS or not _NAME_CHARS.fullmatch(text):
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w in _SMALL_WORDS for w in words)
+
+
 def _named_like_outlet(text: str) -> bool:
     """A short name in title case ending on an outlet word ("The Sahel Daily", "Gao Morning Post")."""
     words = text.split()
-    if not 2 <= len(words) <= OUTLET_NAME_MAX_WORDS or not _NAME_CHARS.fullmatch(text):
-        return False
-    named = all(w[:1].isupper() or w in _SMALL_WORDS for w in words)
-    return named and words[-1].casefold() in outlet_words()
+    return len(words) >= 2 and is_title_case_name(text) and words[-1].casefold() in outlet_words()
 
 
 def _headline_below(text: str, next_text: str | None) -> bool:
