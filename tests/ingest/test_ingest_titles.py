@@ -70,3 +70,25 @@ def test_a_stated_title_is_kept_and_furniture_above_its_line_is_removed(split_te
     [story] = split_text(page, title=HEADLINE)
     assert story.title == HEADLINE
     assert "DESERT LANTERN" not in story.text
+
+
+def test_a_region_label_above_the_headline_is_no_title(split_text) -> None:
+    page = "Yemen, Oman and the Gulf\n\n" + HEADLINE + BODY
+    [story] = split_text(page)
+    assert story.title == HEADLINE
+    assert "Yemen, Oman and the Gulf" in story.removed
+
+
+def test_a_headline_over_a_subtitle_without_a_stop_stays_the_title(split_text) -> None:
+    page = "Truce holds in Marib\nFighting has stopped for the first time in a month across the province\n"
+    page += "\nThe truce was agreed on Sunday, officials said.\n"
+    [story] = split_text(page)
+    assert story.title == "Truce holds in Marib"
+    assert story.text.startswith("Fighting has stopped")
+
+
+def test_an_outlet_name_beside_the_date_under_the_headline_is_the_outlet_not_text(split_text) -> None:
+    page = HEADLINE + "\nThe Marib Observer\n5 March 2025" + BODY
+    [story] = split_text(page)
+    assert (story.title, story.outlet, story.published) == (HEADLINE, "The Marib Observer", "2025-03-05")
+    assert "Marib Observer" not in story.text

@@ -24,6 +24,8 @@ from threadline.ingest.metadata import (
     RANK_HEAD,
     Masthead,
     date_rank,
+    is_label,
+    is_masthead_name,
     is_title_case_name,
     masthead,
     outlet_name,
@@ -205,6 +207,8 @@ def _take_heading(b: _Builder, lines: Sequence[Line], tags: Sequence[Tag], i: in
     if b.in_head and b.title is None:
         b.title, b.title_seen = line.text, True
         b.seen.add(line_key(line.text))
+    elif b.in_head and _is_source_line(lines, tags, i):
+        _note_masthead(b, line, Masthead(outlet_name(line.text)))  # "Lake Chad Times" over its date
     elif b.in_head:
         b.keep(line, "standfirst")
     elif _is_teaser(tags, i):
@@ -233,6 +237,12 @@ def _took_furniture(b: _Builder, lines: Sequence[Line], tags: Sequence[Tag], i: 
     return False
 
 
+def _is_source_line(lines: Sequence[Line], tags: Sequence[Tag], i: int) -> bool:
+    """An outlet's name beside the story's date line under the headline."""
+    dated = any(0 <= j < len(tags) and tags[j].kind == "date" for j in (i - 1, i + 1))
+    return dated and is_masthead_name(lines[i].text)
+
+
 def _is_teaser(tags: Sequence[Tag], i: int) -> bool:
     """A heading with a date line under it and no paragraph after: a link to another article."""
     dated = i + 1 < len(tags) and tags[i + 1].kind == "date"
@@ -246,6 +256,10 @@ def _next_kind(tags: Sequence[Tag], i: int, skip: tuple[str, ...]) -> str | None
 
 def _is_kicker(lines: Sequence[Line], tags: Sequence[Tag], i: int) -> bool:
     """A short label above a longer headline, page furniture between them aside ("Iraq"
-    over "Rockets hit Baghdad", an outlet's one-word name over its navigation)."""
+    over "Rockets hit Baghdad", "Mali, Niger and Burkina Faso" over a headline in sentence
+    case, an outlet's one-word name over its navigation)."""
     below = _next_heading(lines, tags, i)
-    return below is not None and word_count(lines[i].text) <= KICKER_MAX_WORDS < word_count(below)
+    if below is None or word_count(lines[i].text) >= word_count(below):
+        return False
+    short = word_count(lines[i].text) <= KICKER_MAX_WORDS
+    return short or (is_label(lines[i].text) and not is_label(below) and not is_title_case_name(below))

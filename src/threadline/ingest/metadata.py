@@ -49,6 +49,15 @@ def outlet_words() -> frozenset[str]:
     return frozenset(str(s).casefold() for s in load_yaml("ingest_cues.yaml")["outlet_words"])
 
 
+def is_label(text: str) -> bool:
+    """Names and nothing else, in title case, commas and "and" between them ("Mali, Niger
+    and Burkina Faso", "Middle East"): a section or region label, no headline."""
+    names = [re.sub(r"^the\s+", "", part) for part in re.split(r",\s*|\s+and\s+|\s+&\s+", text) if part]
+    return (
+        bool(names) and word_count(text) <= OUTLET_NAME_MAX_WORDS + 1 and all(map(is_title_case_name, names))
+    )
+
+
 def is_title_case_name(text: str) -> bool:
     """A short name, every word capitalised but the small ones ("Voice of the Sahel")."""
     words = text.split()
