@@ -105,3 +105,19 @@ def test_no_snippet_matches_a_boilerplate_rule(text: str) -> None:
 
 def test_a_record_of_nothing_but_furniture_is_still_refused() -> None:
     assert split_document(_record("Subscribe to our newsletter\nFollow us on X")) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The full report is available to members of the Security Council, a diplomat said.",
+        "The report is available to members of parliament but has not been published.",
+        "Officials urged journalists to read the full article before reporting on the raid.",
+        "Like us, the villagers fled when the shooting started, a witness said.",
+    ],
+)
+def test_sentences_that_share_words_with_paywalls_and_widgets_are_kept(split_text, sentence: str) -> None:
+    assert match_boilerplate(sentence) is None
+    page = f"Raid near Gao\n\n{sentence}\n\nThe army said it had sent reinforcements.\n"
+    [story] = split_text(page)
+    assert story.text.endswith("The army said it had sent reinforcements.")
