@@ -131,3 +131,25 @@ def test_a_dated_wire_dateline_is_a_publication_date_candidate(split_text) -> No
     [story] = split_text(page)
     assert story.published == "2024-05-12"
     assert story.text.startswith("KABUL, 12 May 2024 (Example Wire) --")
+
+
+def test_a_dateline_under_a_standfirst_opens_the_first_body_paragraph(split_text) -> None:
+    page = (
+        "Guards killed in depot raid\n\nThe attack is the third on the depot this year.\n\n"
+        "Depot guards at the gate. (Example Wire)\n\n"
+        "BAGHDAD, March 3 (Example Wire) - Gunmen killed four guards at a depot on Sunday.\n\n"
+        "Police said they had arrested two suspects.\n"
+    )
+    [story] = split_text(page)
+    assert story.blocks[0].zone == "standfirst"
+    assert dateline_text(story) == ("BAGHDAD, March 3 (Example Wire) -", "BAGHDAD")
+
+
+def test_a_dateline_later_in_the_story_is_not_the_story_dateline(split_text) -> None:
+    page = (
+        "Guards killed in depot raid\n\nGunmen killed four guards at a depot on Sunday, police said.\n\n"
+        "Police said they had arrested two suspects.\n\n"
+        "BAGHDAD (Example Wire) - A second attack followed on Monday.\n"
+    )
+    [story] = split_text(page)
+    assert story.dateline is None

@@ -81,12 +81,15 @@ def _story(
 
 
 def find_dateline(text: str, blocks: Sequence[Block]) -> tuple[Dateline | None, str | None]:
-    """The wire dateline of a story and the date it states: one that opens the first body
-    paragraph, or one standing as its own paragraph near the top."""
+    """The wire dateline of a story and the date it states: one that opens its first
+    paragraph or its first body paragraph (under a standfirst), or one standing as its own
+    paragraph near the top."""
     reporting = [b for b in blocks if b.zone in ("standfirst", "body")][:DATELINE_SEARCH]
+    first_body = next((b for b in reporting if b.zone == "body"), None)
     for k, block in enumerate(reporting):
         paragraph = text[block.start : block.end]
-        found = standing_dateline(paragraph) or (opening_dateline(paragraph) if k == 0 else None)
+        opens = k == 0 or block is first_body
+        found = standing_dateline(paragraph) or (opening_dateline(paragraph) if opens else None)
         if found is not None:
             place_end = block.start + found.place_end
             return Dateline(block.start, block.start + found.end, place_end), found.date
