@@ -52,7 +52,7 @@ def test_ingest_cue_file_is_well_formed() -> None:
         ("Most read", "read_more"),
         ("For the full programme, click here.", "click_here"),
         ("https://news.example/iraq/story-123", "link"),
-        ("Home > Middle East > Iraq", "link"),
+        ("Home > Middle East > Iraq", "link_list"),  # a menu is named as one before any rule
         ("Follow us on X and Instagram", "social_follow"),
         ("Follow Tigris Times on Telegram", "social_follow"),
         ("Facebook Twitter WhatsApp Email", "social_follow"),

@@ -185,3 +185,25 @@ def test_html_site_logo_h1_is_no_title_and_json_ld_states_the_date(tmp_path: Pat
     assert isinstance(doc, Document)
     assert doc.title == "Tribal council says no"
     assert doc.published == "2025-03-09"
+
+
+def _html_title(tmp_path: Path, page: str) -> Document:
+    path = tmp_path / "titled.html"
+    path.write_text(page, encoding="utf-8")
+    [doc] = list(read_inputs([str(path)]))
+    assert isinstance(doc, Document)
+    return doc
+
+
+def test_html_logo_and_section_h1s_give_way_to_the_article_h1(tmp_path: Path) -> None:
+    page = PAGE.replace("<nav>", "<header><h1>TIGRIS TIMES</h1><h1>Analysis</h1></header><nav>", 1)
+    assert _html_title(tmp_path, page).title == "Tribal council rejects militia deployment"
+
+
+def test_html_breadcrumb_h1_gives_way_to_og_title_less_its_site(tmp_path: Path) -> None:
+    page = PAGE.replace(
+        "<h1>Tribal council rejects militia deployment</h1>", "<h1>News \u203a Iraq \u203a Anbar</h1>"
+    )
+    og = '<meta property="og:title" content="Anbar council rejects militia deployment | Tigris Times">'
+    page = page.replace("</head>", og + "</head>")
+    assert _html_title(tmp_path, page).title == "Anbar council rejects militia deployment"

@@ -1,8 +1,10 @@
 """HTML pages: trafilatura extracts the article text; the page's own tags state its metadata.
 
-Title, outlet and publication date come only from what the page states: <h1>, og:title,
-<title> less its " | Site" suffix; og:site_name; article:published_time and kindred meta
-tags or JSON-LD. Nothing is guessed from the URL, the body or the day of ingest.
+Title, outlet and publication date come only from what the page states: the first <h1>
+that reads as a headline (a site logo, a section label or a breadcrumb in an <h1> does not),
+og:title or the JSON-LD headline, <title>; each less its " | Site" suffix; og:site_name;
+article:published_time and kindred meta tags or JSON-LD. Nothing is guessed from the URL,
+the body or the day of ingest.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ import trafilatura
 from lxml import etree
 
 from threadline.errors import InputError
+from threadline.ingest.boilerplate import is_link_list, is_navigation
 from threadline.ingest.dates import stated_date
+from threadline.ingest.metadata import is_masthead_name, section_labels
 from threadline.records import Document
 from threadline.vocab import load_yaml
 
@@ -32,7 +36,7 @@ class PageTags:
     """What the page's tags state about it."""
 
     title: str = ""
-    h1: str | None = None
+    h1: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     json_ld: list[str] = field(default_factory=list)
     canonical: str | None = None
@@ -53,7 +57,7 @@ class _TagReader(HTMLParser):
             self.tags.meta.setdefault(key, value.strip())
         if tag == "link" and "canonical" in a.get("rel", "").lower():
             self.tags.canonical = self.tags.canonical or a.get("href")
-        if (tag == "title" and not self.tags.title) or (tag == "h1" and self.tags.h1 is None):
+        if (tag == "title" and not self.tags.title) or tag == "h1":
             self._in, self._buffer = tag, []
         elif tag == "script" and "ld+json" in a.get("type", "").lower():
             self._in, self._buffer = "ld", []
@@ -65,8 +69,10 @@ class _TagReader(HTMLParser):
         text = "".join(self._buffer)
         if self._in == "ld":
             self.tags.json_ld.append(text)
+        elif self._in == "h1":
+            self.tags.h1.append(_SPACE.sub(" ", text).strip())
         else:
-            setattr(self.tags, self._in, _SPACE.sub(" ", text).strip())
+            self.tags.title = _SPACE.sub(" ", text).strip()
         self._in = None
 
     def handle_data(self, data: str) -> None:
@@ -136,16 +142,32 @@ def split_site(title: str, site: str | None) -> tuple[str, str | None]:
     return title, None
 
 
+def _headline(text: str, outlet: str | None) -> bool:
+    """A stated title that reads as a headline: not the outlet, a section label, a menu or a logo."""
+    folded = text.casefold()
+    if not text or (outlet and folded == outlet.casefold()) or folded in section_labels():
+        return False
+    return not (is_navigation(text) or is_link_list(text) or is_masthead_name(text))
+
+
+def stated_title(tags: PageTags, site: str | None, ld: dict[str, str]) -> tuple[str | None, str | None]:
+    """The page's title and the outlet its <title> suffix names."""
+    bare_title, suffix = split_site(tags.title, site)
+    outlet = site or suffix
+    meta_title = split_site(_meta(tags, "title") or "", outlet)[0]
+    titles = [*tags.h1, meta_title, ld.get("headline") or "", bare_title]
+    headline = next((t for t in titles if _headline(t, outlet)), None)
+    fallback = next((t for t in titles if t and (not outlet or t.casefold() != outlet.casefold())), None)
+    return headline or fallback, outlet
+
+
 def page_metadata(tags: PageTags) -> dict[str, str | None]:
     """title, outlet, published (YYYY-MM-DD) and url as the page states them."""
     ld = _ld_values(tags)
-    site = _meta(tags, "outlet") or ld.get("publisher")
-    bare_title, suffix = split_site(tags.title, site)
-    titles = (tags.h1, _meta(tags, "title"), ld.get("headline"), bare_title)
-    outlet = site or suffix
+    title, outlet = stated_title(tags, _meta(tags, "outlet") or ld.get("publisher"), ld)
     date = _meta(tags, "published") or ld.get("datePublished")
     return {
-        "title": next((t for t in titles if t and (not outlet or t.casefold() != outlet.casefold())), None),
+        "title": title,
         "outlet": outlet,
         "published": stated_date(date) if date else None,
         "url": _meta(tags, "url") or tags.canonical,

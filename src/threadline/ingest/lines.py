@@ -24,6 +24,13 @@ WRAP_MIN_LINES = 8
 WRAP_FULL_SHARE = 0.75  # a line at least this share of the width ran into the margin
 WRAP_FULL_LINES = 0.6  # ... and at least this share of a wrapped page's lines did
 
+SHOUTED_SHARE = 0.6  # share of a line's words in capitals that makes it a headline set in capitals
+SHOUTED_MIN_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# A live-blog post opening on its time stamp: "16:48 — ...", "9.05am GMT: ...", "14:05 | ...".
+_TIMESTAMPED = re.compile(
+    r"^\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\(?[A-Z]{2,5}\)?)?\s*(?:[—–|:]|-(?=\s))\s*\S", re.I
+)
 _FOOTNOTES = re.compile(r"(\s*\[\w{1,3}\])+$")
 _CLOSERS = "\"'”’»)]*"
 _SENTENCE_END = ".!?…"
@@ -94,20 +101,34 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+def is_timestamped_post(text: str) -> bool:
+    """The line is a live-blog post that opens on its time stamp ("16:48 — Troops ...")."""
+    return _TIMESTAMPED.match(text) is not None
+
+
 def ends_sentence(text: str) -> bool:
     """The line closes a sentence (footnote marks and closing quotes aside)."""
     return _last_char(text) in _SENTENCE_END
 
 
+def is_shouted(text: str) -> bool:
+    """Most of the line's words are set in capitals, as wire headlines are."""
+    words = _WORD.findall(text)
+    caps = sum(1 for w in words if w.isupper())
+    return caps >= SHOUTED_MIN_WORDS and caps >= SHOUTED_SHARE * len(words)
+
+
 def is_headline_like(text: str) -> bool:
-    """Short, opens with a capital or a digit, and ends neither a sentence nor mid-phrase."""
+    """Short, opens with a capital or a digit, and ends neither a sentence nor mid-phrase;
+    a line in capitals may end on a full stop (wire headlines: "EU REJECTS CALL TO BOYCOTT .")."""
     if not 1 <= word_count(text) <= HEADLINE_MAX_WORDS or len(text) > HEADLINE_MAX_CHARS:
         return False
     first = next((c for c in text if c.isalnum()), "")
     if not first or first.islower():
         return False
     last = _last_char(text)
-    if last in ".:;,…" or not any(c.isalpha() for c in text):
+    stop = last == "." and is_shouted(text)
+    if (last in ".:;,…" and not stop) or not any(c.isalpha() for c in text):
         return False
     return text.split()[-1].lower() not in dangling_words()
 

@@ -1,8 +1,9 @@
 """A story's outlet and publication date, only as the page states them.
 
-A masthead is the first line of a page when it names the outlet: a short all-capital
-line above the headline ("EUPHRATES OBSERVER"), or a name beside a section label or a date
-("The X Review — Analysis", "X Daily | Published 9 May 2024"). The publication date comes
+A masthead is a line above the headline that names the outlet: a short all-capital line
+("EUPHRATES OBSERVER") or a name ending on a word outlets are named with ("The Sahel Daily")
+above a longer headline, or a name beside a section label or a date ("The X Review —
+Analysis", "X Daily | Published 9 May 2024"). The publication date comes
 from a date line, the input's own metadata, or the masthead; never from a sentence of
 reporting and never from the day of ingest.
 """
@@ -18,6 +19,8 @@ from threadline.ingest.lines import ends_sentence, is_headline_like, word_count
 from threadline.vocab import load_yaml
 
 MASTHEAD_MAX_WORDS = 6
+OUTLET_NAME_MAX_WORDS = 5
+HEADLINE_MIN_WORDS = 4  # the headline under a masthead; a shorter line may be a byline or a dateline
 _SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
 _NAME_CHARS = re.compile(r"[\w&'’. -]+")  # an outlet's name has no colon, quote or question mark
 _BYLINE_STARTS = ("by ", "written by ", "reporting by ")
@@ -39,6 +42,41 @@ class Masthead:
 @lru_cache(maxsize=1)
 def section_labels() -> frozenset[str]:
     return frozenset(str(s).casefold() for s in load_yaml("ingest_cues.yaml")["section_labels"])
+
+
+@lru_cache(maxsize=1)
+def outlet_words() -> frozenset[str]:
+    return frozenset(str(s).casefold() for s in load_yaml("ingest_cues.yaml")["outlet_words"])
+
+
+def is_label(text: str) -> bool:
+    """Names and nothing else, in title case, commas and "and" between them ("Mali, Niger
+    and Burkina Faso", "Middle East"): a section or region label, no headline."""
+    names = [re.sub(r"^the\s+", "", part) for part in re.split(r",\s*|\s+and\s+|\s+&\s+", text) if part]
+    return (
+        bool(names) and word_count(text) <= OUTLET_NAME_MAX_WORDS + 1 and all(map(is_title_case_name, names))
+    )
+
+
+def is_title_case_name(text: str) -> bool:
+    """A short name, every word capitalised but the small ones ("Voice of the Sahel")."""
+    words = text.split()
+    if not 1 <= len(words) <= OUTLET_NAME_MAX_WORDS or not _NAME_CHARS.fullmatch(text):
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w in _SMALL_WORDS for w in words)
+
+
+def _named_like_outlet(text: str) -> bool:
+    """A short name in title case ending on an outlet word ("The Sahel Daily", "Gao Morning Post")."""
+    words = text.split()
+    return len(words) >= 2 and is_title_case_name(text) and words[-1].casefold() in outlet_words()
+
+
+def _headline_below(text: str, next_text: str | None) -> bool:
+    """A headline follows: a masthead stands above one (a byline or a dateline is no headline)."""
+    if next_text is None or not is_headline_like(next_text):
+        return False
+    return word_count(next_text) >= HEADLINE_MIN_WORDS
 
 
 def outlet_name(text: str) -> str:
@@ -63,15 +101,24 @@ def _is_name(part: str) -> bool:
     )
 
 
+def is_masthead_name(text: str) -> bool:
+    """An outlet's name as a masthead sets it: a short line in capitals ("EUPHRATES
+    OBSERVER") or a title-case name ending on an outlet word ("The Sahel Daily")."""
+    shouting = text.isupper() and 2 <= word_count(text) <= MASTHEAD_MAX_WORDS and _NAME_CHARS.fullmatch(text)
+    return bool(shouting) or _named_like_outlet(text)
+
+
 def masthead(text: str, next_text: str | None) -> Masthead | None:
-    """The masthead `text` (a page's first line) states, or None when it is no masthead."""
+    """The masthead `text` (a line above the headline) states, or None when it is no masthead.
+
+    `next_text` is the next heading below it, page furniture and date lines skipped.
+    """
     parts = split_parts(text)
     if len(parts) >= 2:
         return _parted_masthead(parts)
     if text.casefold() in section_labels() and next_text and is_headline_like(next_text):
         return Masthead(None)  # a section kicker ("ANALYSIS") above the headline
-    shouting = text.isupper() and 2 <= word_count(text) <= MASTHEAD_MAX_WORDS and _NAME_CHARS.fullmatch(text)
-    if shouting and next_text and is_headline_like(next_text):
+    if is_masthead_name(text) and _headline_below(text, next_text):
         return Masthead(outlet_name(text))
     return None
 
