@@ -3,15 +3,19 @@
 Families, each a token pattern over the merged parse:
   appositive   "X, leader of Y" / "X, the secretary-general of Y" / "X, a member of Y's office"
                / "X, one of the group's senior leaders" / "X is a member of Y"
+               / "A, B and C, all members of Y" (each of them; groups: part_of)
   title        "Y leader X" / "Senior Y leader X" / "Iraq's foreign minister, X"
-               / "Iraqi Prime Minister X" / "the leader of Y, X"
+               / "Iraqi Prime Minister X" / "the leader of Y, X" / "its coordinator, Dr X"
   possessive   "Y's X"
   appointment  "Y named X as its spokesman"
   led_by       "the group, led by X" / "Founded ... and led by X, the group"
   delegation   "The Y delegation was led by X and included Z"
-A leader title becomes member_of when a qualifier makes its holder one of several
-("senior", "deputy", "top", a plural) or names a unit between the group and the
-title ("EU foreign policy chief X").
+  of_group     "Colonel X of Iran's Quds Force"
+A leader title becomes member_of when its holder is one of several: a qualifier ("senior",
+"deputy", "top"), a plural, "a"/"one of", a unit between the group and the title ("EU
+foreign policy chief X"), or a title several hold at once ("commander") used without a
+definite article or possessor ("Y commander X"). A past qualifier ("former", "ex-") states
+the role as past.
 """
 
 from __future__ import annotations
