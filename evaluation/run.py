@@ -34,6 +34,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
 from evaluation.baseline import gold_spans, mention_recall, raw_export  # noqa: E402
+from evaluation.negatives import hard_negatives, tempted_facts  # noqa: E402
 from evaluation.subset import export_subset, gold_subset, held_out_files  # noqa: E402
 
 Json = dict[str, Any]
@@ -61,6 +62,7 @@ ROWS = [
     "evidence.quote_accuracy",
     "mentions.offset_accuracy",
     "mentions.recall",
+    "negatives.facts",
     "raw_model.entities.f1",
     "raw_model.mentions.recall",
     "ingest.failed",
@@ -145,10 +147,15 @@ def score_corpus(scorer: ModuleType, run: Run, spec: Json, shared: Path) -> dict
                 export_subset(run.export, files),
             )
     raw = raw_export(run.export, scorer.norm_name)
+    negatives = hard_negatives(shared / spec["gold"])
     result: dict[str, dict[str, Any]] = {}
     for column, (g, e) in columns.items():
         metrics, errors = scorer.score(g, json.loads(json.dumps(e)))
         flat = flatten(metrics)
+        if negatives:
+            tempted = tempted_facts(g, e, negatives, scorer.align_entities)
+            flat["negatives.facts"] = len(tempted)
+            errors += [f"hard negative: {t}" for t in tempted]
         spans = gold_spans(e, g)
         flat["mentions.recall"] = mention_recall(spans, e.get("mentions", []))
         raw_part = export_subset(raw, {Path(s["source"]).name for s in e["stories"]})
