@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 
+from threadline.errors import Failures
 from threadline.records import EntityType
 from threadline.resolve.guards import acronym_conflict, conflict, designator_words
+from threadline.resolve.isolate import attempt, names_of
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import Name
 from threadline.resolve.nodes import Node, NodeId
@@ -50,10 +53,15 @@ class Clusters:
     """Union-find over nodes; each root keeps its names, knowledge id and reasons."""
 
     def __init__(
-        self, nodes: Mapping[NodeId, Node], lex: Lexicon, apart: Iterable[tuple[str, str]] = ()
+        self,
+        nodes: Mapping[NodeId, Node],
+        lex: Lexicon,
+        apart: Iterable[tuple[str, str]] = (),
+        failures: Failures | None = None,
     ) -> None:
         self.nodes = nodes
         self.lex = lex
+        self.failures = failures
         self.parent: dict[NodeId, NodeId] = {nid: nid for nid in nodes}
         self.roots: dict[NodeId, _Root] = {nid: _root(node) for nid, node in nodes.items()}
         self.apart = {frozenset(pair) for pair in apart if pair[0] != pair[1]}
@@ -147,9 +155,14 @@ class Clusters:
         a.reasons.extend([*b.reasons, link.reason])
         return True
 
-    def apply(self, links: Iterable[Link]) -> None:
-        for link in links:
-            self.union(link)
+    def apply(self, links: Iterable[Link], step: str = "links") -> None:
+        """Apply each link. With `failures`, a link the guards fail on is recorded and
+        skipped, and a step that fails while making its links loses only the rest of them."""
+        found = iter(links)
+        while (link := attempt(self.failures, f"finding {step}", partial(next, found, None))) is not None:
+            ends = (self.nodes.get(link.a), self.nodes.get(link.b))
+            subject = f"linking {names_of(n for n in ends if n)}: {link.reason}"
+            attempt(self.failures, subject, partial(self.union, link))
 
     def groups(self) -> dict[NodeId, list[NodeId]]:
         """Root -> member node ids, members in node order."""
@@ -161,4 +174,5 @@ class Clusters:
 
 def _root(node: Node) -> _Root:
     names = {} if node.is_known else {n.key: (n, node.type) for n in node.names}
-    return _Root(names=names, keys={n.key for n in node.names}, kb=node.kb_id, reasons=[])
+    keys = {node.key, *(n.key for n in node.names if n.key)}  # a name with no letters has only its node key
+    return _Root(names=names, keys=keys, kb=node.kb_id, reasons=[])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -101,3 +101,16 @@ def build_entity(
     )
     lines = ([f"knowledge file: {kb.kb_id}"] if kb else []) + list(dict.fromkeys(reasons))
     return Built(entity, mentions, tuple(lines))
+
+
+def bare_entities(mentions: Sequence[Mention]) -> list[Built]:
+    """Entities for mentions whose story or cluster failed to resolve: one per spelling
+    and type, named as written, so that every mention still has an entity."""
+    groups: dict[tuple[EntityType, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[(m.type, clean_surface(m.text))].append(m)
+    why = ("left as written: resolution failed for these mentions",)
+    return [
+        Built(Entity(id=entity_id(t, f"?{surface}"), type=t, name=surface), tuple(ms), why)
+        for (t, surface), ms in sorted(groups.items())
+    ]
