@@ -11,7 +11,7 @@ for itself.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from threadline.errors import Failures
@@ -32,6 +32,7 @@ class Link:
     reason: str
     guarded: bool = True  # False: the text or an analyst said so; skip the name guards
     forced: bool = False  # True: an analyst's merge; nothing refuses it
+    other_name: bool = False  # True: b is a name the text gives a for it ("a, better known as b")
 
 
 NameTable = dict[str, tuple[Name, EntityType]]  # name key -> a spelling and its node's type
@@ -41,12 +42,15 @@ NameTable = dict[str, tuple[Name, EntityType]]  # name key -> a spelling and its
 class _Root:
     """What one cluster holds: the names the guards compare (from stories: a
     knowledge file's aliases are curated and not compared), every name key,
-    its knowledge id and the reasons it was built."""
+    its knowledge id and the reasons it was built; and the keys of the other names
+    the text gave for it (a kunya, a nom de guerre), which share no part with its
+    name by nature and so are not compared with names that would join it."""
 
     names: NameTable
     keys: set[str]
     kb: str | None
     reasons: list[str]
+    other_names: set[str] = field(default_factory=set)
 
 
 class Clusters:
@@ -97,7 +101,7 @@ class Clusters:
         return (
             self.odd_blocker(a.names, b.names)
             or self.odd_blocker(b.names, a.names)
-            or self.pair_blocker(a.names, b.names)
+            or self.pair_blocker(_compared(a), _compared(b))
         )
 
     def odd_blocker(self, na: NameTable, nb: NameTable) -> str | None:
@@ -152,6 +156,9 @@ class Clusters:
         a.names.update(b.names)
         a.keys |= b.keys
         a.kb = a.kb or b.kb
+        a.other_names |= b.other_names
+        if link.other_name:
+            a.other_names |= {n.key for n in self.nodes[link.b].names}
         a.reasons.extend([*b.reasons, link.reason])
         return True
 
@@ -170,6 +177,13 @@ class Clusters:
         for nid in self.nodes:
             out.setdefault(self.find(nid), []).append(nid)
         return out
+
+
+def _compared(root: _Root) -> NameTable:
+    """The names a joining name is compared with: the other names the text gave aside,
+    unless they are all the cluster has."""
+    kept = {k: v for k, v in root.names.items() if k not in root.other_names}
+    return kept or root.names
 
 
 def _root(node: Node) -> _Root:
