@@ -213,3 +213,15 @@ def test_across_stories_only_the_last_words_of_the_name_are_a_cut(resolve) -> No
         ("s2", "The Tessit Council denied it.", {"Tessit Council": "organization"}),
     )
     assert not run.same("Tessit Council", "Tessit Elders Shura Council")
+
+
+def test_a_tuareg_patronymic_particle_is_no_name_part(resolve) -> None:
+    run = resolve(
+        (
+            "s1",
+            "Attaher Ag Intalla met elders in Kidal.",
+            {"Attaher Ag Intalla": "person", "Kidal": "location"},
+        ),
+        ("s2", "Ag Intalla denied it. Later Intalla left.", {"Ag Intalla": "person", "Intalla": "person"}),
+    )
+    assert run.same("Ag Intalla", "Attaher Ag Intalla") and run.same("Intalla", "Attaher Ag Intalla")

@@ -101,7 +101,7 @@ class Clusters:
         return (
             self.odd_blocker(a.names, b.names)
             or self.odd_blocker(b.names, a.names)
-            or self.pair_blocker(_compared(a), _compared(b))
+            or self.pair_blocker(a, b)
         )
 
     def odd_blocker(self, na: NameTable, nb: NameTable) -> str | None:
@@ -119,10 +119,11 @@ class Clusters:
                 return f"'{name.surface}' stands for none of '{others[0].surface}' and the rest"
         return None
 
-    def pair_blocker(self, na: NameTable, nb: NameTable) -> str | None:
-        """Any two names, one only in each cluster, that cannot name one entity."""
-        only_a = [v for k, v in na.items() if k not in nb and not self._odd(v[0])]
-        only_b = [v for k, v in nb.items() if k not in na and not self._odd(v[0])]
+    def pair_blocker(self, a: _Root, b: _Root) -> str | None:
+        """Any two names, one only in each cluster, that cannot name one entity (the
+        other names the text gave aside)."""
+        only_a = [v for k, v in _compared(a).items() if k not in b.names and not self._odd(v[0])]
+        only_b = [v for k, v in _compared(b).items() if k not in a.names and not self._odd(v[0])]
         for name_a, type_a in only_a:
             for name_b, type_b in only_b:
                 why = conflict(name_a, name_b, self.lex, (type_a, type_b))
