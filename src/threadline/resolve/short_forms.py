@@ -9,9 +9,9 @@ Organisations and places: every part of the short form is in the full name,
 and what the full name adds is generic ("Badr" -> "Badr Organization", "Dora"
 -> "Dora district") or, for organisations in one story, a country ("Hezbollah"
 -> "Lebanese Hezbollah"); a name made of generic words only ("the Strip", "the Council")
-stands for the one full name holding them; a name cut to its head word and a word
-before it stands for the full name ("Shura Council" -> "Sahel Mujahideen Shura
-Council"). The model's person/organisation
+stands for the one full name holding them; in one story, a name cut to its head
+word and a word before it stands for the full name ("Shura Council" -> "Sahel
+Mujahideen Shura Council"). The model's person/organisation
 confusion is tolerated, and inside a story a lone surname the model called a
 place; otherwise a place never stands for a person or an organisation.
 """
@@ -63,21 +63,17 @@ def _org_fit(short: Node, full: Node, lex: Lexicon, in_story: bool) -> bool:
 
 
 def _head_fit(short: Node, full: Node, lex: Lexicon, in_story: bool) -> bool:
-    """An organisation's name cut down to its head word and some of the words before it:
-    "Shura Council" or "Mujahideen Shura Council" for "Sahel Mujahideen Shura Council",
-    "Nour brigade" for "Nour Volunteers Brigade". The head (the full name's last part, a
-    unit or generic word) stays, and a word that tells one council from another stays
-    with it. Inside one story the words kept may be any of the full name's, in order;
-    across stories only its last words ("Shura Council", not "Sahel Council")."""
+    """Inside one story, an organisation's name cut down to its head word and some of the
+    words before it, in order: "Shura Council" or "Mujahideen Shura Council" for "Sahel
+    Mujahideen Shura Council", "Nour brigade" for "Nour Volunteers Brigade". The head (the
+    full name's last part, a unit or generic word) stays, and a word that tells one
+    council from another stays with it. Across stories no cut is read so: many countries
+    have an "Interior Ministry" and a "Supreme Council"."""
     kept, whole = short.name.core, full.name.core
-    if not 2 <= len(kept) < len(whole) or not _is_head(whole[-1], lex):
+    if not in_story or not 2 <= len(kept) < len(whole) or not _is_head(whole[-1], lex):
         return False
-    if not same_part(kept[-1], whole[-1], lex):
+    if not same_part(kept[-1], whole[-1], lex) or all(_is_head(p, lex) for p in kept):
         return False
-    if all(_is_head(p, lex) for p in kept):
-        return False
-    if not in_story:
-        return all(same_part(a, b, lex) for a, b in zip(kept, whole[-len(kept) :], strict=True))
     rest = iter(whole)
     return all(any(same_part(part, w, lex) for w in rest) for part in kept)
 
