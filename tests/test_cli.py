@@ -195,3 +195,17 @@ def test_a_failed_unit_of_resolution_is_named_the_rest_written_and_the_exit_non_
     assert "units of the derived steps failed" in result.output
     names = {e["name"] for e in export(db_url, tmp_path)["entities"]}
     assert {"Faris al-Dulaimi", "Ramadi", "Mosul"} <= names
+
+
+def test_a_failed_geocoding_step_keeps_the_entities(corpus, db_url, tmp_path, monkeypatch):
+    import threadline.workflow as workflow
+
+    def broken(*args):
+        raise RuntimeError("gazetteer unreadable")
+
+    monkeypatch.setattr(workflow, "place_entities", broken)
+    result = invoke("ingest", str(corpus), "--db", db_url)
+    assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if "gazetteer unreadable" in line]
+    assert line.startswith("error: places: pinning the location entities") and "'Ramadi'" in line
+    assert "Faris al-Dulaimi" in {e["name"] for e in export(db_url, tmp_path)["entities"]}

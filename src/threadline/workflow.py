@@ -2,14 +2,15 @@
 
 Per document (one transaction each): split into stories, parse them in one
 `nlp.pipe` stream, extract mentions, relations and events, sign for dedup.
-After all documents: recompute duplicates and entity resolution over the store.
+After all documents: recompute duplicates, entity resolution and places over the
+store; a unit of those steps that fails is left out and reported, the rest written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import TextIO, TypeVar
 
 from spacy.language import Language
@@ -150,10 +151,14 @@ def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:
 def _places(
     resolution: Resolution, mentions: Sequence[Mention], known: tuple[KnownEntity, ...], failures: Failures
 ) -> dict[str, Place]:
-    """Places of the location entities; if geocoding fails, none (the entities stay)."""
+    """Places of the location entities; if geocoding fails, none (the entities stay).
+    place_entities takes no Failures of its own yet, so the whole step is one unit."""
+
+    def pin() -> dict[str, Place]:
+        return place_entities(resolution.entities, mentions, resolution.entity_of, gazetteer_for(known))
+
     locations = listed(repr(e.name) for e in resolution.entities if e.type == "location")
-    call = partial(place_entities, resolution.entities, mentions, resolution.entity_of, gazetteer_for(known))
-    return failures.run("places", f"pinning the location entities {locations}", call) or {}
+    return failures.run("places", f"pinning the location entities {locations}", pin) or {}
 
 
 @lru_cache(maxsize=2)
