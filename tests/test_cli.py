@@ -173,3 +173,39 @@ def test_an_interrupted_refresh_is_finished_by_the_next_ingest(corpus, db_url):
     assert store.derived_stale() and store.entities() == []
     report = ingest([str(corpus / "a.txt")], store, settings)
     assert report.unchanged == 1 and not store.derived_stale() and store.entities()
+
+
+def test_a_failed_unit_of_resolution_is_named_the_rest_written_and_the_exit_non_zero(
+    corpus, db_url, tmp_path, monkeypatch
+):
+    import threadline.resolve as resolve_package
+
+    real = resolve_package.build_entity
+
+    def broken(members, *args):
+        if any("Dulaimi" in n.name.surface for n in members):
+            raise ValueError("cannot build")
+        return real(members, *args)
+
+    monkeypatch.setattr(resolve_package, "build_entity", broken)
+    result = invoke("ingest", str(corpus), "--db", db_url)
+    assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if "cannot build" in line]
+    assert line.startswith("error: resolution: building the entity of 'Faris al-Dulaimi'")
+    assert "units of the derived steps failed" in result.output
+    names = {e["name"] for e in export(db_url, tmp_path)["entities"]}
+    assert {"Faris al-Dulaimi", "Ramadi", "Mosul"} <= names
+
+
+def test_a_failed_geocoding_step_keeps_the_entities(corpus, db_url, tmp_path, monkeypatch):
+    import threadline.workflow as workflow
+
+    def broken(*args):
+        raise RuntimeError("gazetteer unreadable")
+
+    monkeypatch.setattr(workflow, "place_entities", broken)
+    result = invoke("ingest", str(corpus), "--db", db_url)
+    assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if "gazetteer unreadable" in line]
+    assert line.startswith("error: places: pinning the location entities") and "'Ramadi'" in line
+    assert "Faris al-Dulaimi" in {e["name"] for e in export(db_url, tmp_path)["entities"]}

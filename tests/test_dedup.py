@@ -6,6 +6,7 @@ from threadline.dedup.minhash import (
     story_signatures,
     to_bytes,
 )
+from threadline.errors import Failures
 from threadline.records import Block, Story
 
 BASE = (
@@ -73,3 +74,22 @@ def test_a_story_quoting_an_earlier_paragraph_is_a_partial_overlap():
     [overlap] = find_partial_overlaps([earlier, quoting], paragraph_hashes)
     assert (overlap.story_id, overlap.duplicate_of, overlap.kind) == (quoting.id, earlier.id, "partial")
     assert 0 < overlap.similarity < 1
+
+
+def test_a_story_with_a_broken_signature_is_recorded_and_the_rest_compared():
+    original, copy = story("o", BASE, "2024-03-01"), story("c", BASE, "2024-03-02")
+    broken = story("broken.txt", OTHER, "2024-02-01")
+    signatures = {**signed(original, copy), (broken.id, 0): b"\x01\x02\x03", (broken.id, 1): b"\x01"}
+    failures = Failures()
+    found = find_duplicates([broken, original, copy], signatures, failures=failures)
+    assert (
+        {d.story_id: d.duplicate_of for d in find_duplicates([original, copy], signatures)}
+        == {d.story_id: d.duplicate_of for d in found}
+        == {copy.id: original.id}
+    )
+    paragraphs = {k: v for k, v in signatures.items() if k[1] > 0}
+    assert find_partial_overlaps([broken, original, copy], paragraphs, (copy.id,), failures) == []
+    assert [(f.step, f.subject) for f in failures.items] == [
+        ("duplicates", f"comparing story {broken.id} (broken.txt)"),
+        ("duplicates", f"comparing the paragraphs of story {broken.id} (broken.txt)"),
+    ]

@@ -2,7 +2,8 @@
 
 Per document (one transaction each): split into stories, parse them in one
 `nlp.pipe` stream, extract mentions, relations and events, sign for dedup.
-After all documents: recompute duplicates and entity resolution over the store.
+After all documents: recompute duplicates, entity resolution and places over the
+store; a unit of those steps that fails is left out and reported, the rest written.
 """
 
 from __future__ import annotations
@@ -15,15 +16,16 @@ from typing import TextIO, TypeVar
 from spacy.language import Language
 
 from threadline.dedup import find_duplicates, find_partial_overlaps, story_signatures
-from threadline.errors import InputError, ThreadlineError
+from threadline.errors import Failures, InputError, StepFailure, ThreadlineError
 from threadline.extract import extract_events, extract_relations
 from threadline.ingest import read_inputs, split_document
 from threadline.ingest.outlets import infer_outlets
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
 from threadline.nlp.titles import title_mentions
-from threadline.records import Assertion, Document, EventMention, Extraction, Story
-from threadline.resolve import resolve_entities
-from threadline.resolve.geocode import Gazetteer
+from threadline.records import Assertion, Document, EventMention, Extraction, Mention, Story
+from threadline.resolve import Resolution, resolve_entities
+from threadline.resolve.geocode import Gazetteer, Place
+from threadline.resolve.isolate import listed
 from threadline.resolve.lexicon import load_lexicon
 from threadline.resolve.places import place_entities
 from threadline.settings import Settings
@@ -40,6 +42,11 @@ class IngestReport:
     unchanged: int = 0  # documents already stored with the same content
     stories: int = 0
     errors: list[str] = field(default_factory=list)
+    derived_failures: list[StepFailure] = field(default_factory=list)  # units the global steps left out
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors or self.derived_failures)
 
 
 def unique_by_id(claims: Iterable[T]) -> tuple[T, ...]:
@@ -110,30 +117,48 @@ def ingest(
         if on_document:
             on_document(origin)
     if report.written or store.derived_stale():  # stale: an earlier run was interrupted
-        refresh_derived(store, settings)
+        report.derived_failures = refresh_derived(store, settings)
     return report
 
 
-def refresh_derived(store: Store, settings: Settings) -> None:
+def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:
     """Duplicates, entities and places follow from the stored claims: recompute, then
-    write them in one transaction."""
+    write them in one transaction. A unit of a step that fails (a story, a pair of
+    names, a cluster) is left out and returned; everything else is written."""
+    failures = Failures()
     stories = store.stories()
-    copies = find_duplicates(stories, store.minhashes())
-    partial = find_partial_overlaps(stories, store.minhashes(paragraphs=True), (d.story_id for d in copies))
+    copies = find_duplicates(stories, store.minhashes(), failures=failures)
+    overlaps = find_partial_overlaps(
+        stories, store.minhashes(paragraphs=True), (d.story_id for d in copies), failures
+    )
     known = (*load_knowledge(settings.data_dir), *store.reference_entities())
     mentions = store.mentions()
     texts = {s.id: s.text for s in stories}
     lex = load_lexicon(settings.data_dir)
-    resolution = resolve_entities(mentions, texts, known, store.judgements(), lex)
-    places = place_entities(resolution.entities, mentions, resolution.entity_of, gazetteer_for(known))
+    resolution = resolve_entities(mentions, texts, known, store.judgements(), lex, failures)
+    places = _places(resolution, mentions, known, failures)
     derived = Derived(
-        duplicates=(*copies, *partial),
+        duplicates=(*copies, *overlaps),
         entities=resolution.entities,
         entity_of=resolution.entity_of,
         reasons=resolution.reasons,
         places=places,
     )
     store.replace_derived(derived)
+    return failures.items
+
+
+def _places(
+    resolution: Resolution, mentions: Sequence[Mention], known: tuple[KnownEntity, ...], failures: Failures
+) -> dict[str, Place]:
+    """Places of the location entities; if geocoding fails, none (the entities stay).
+    place_entities takes no Failures of its own yet, so the whole step is one unit."""
+
+    def pin() -> dict[str, Place]:
+        return place_entities(resolution.entities, mentions, resolution.entity_of, gazetteer_for(known))
+
+    locations = listed(repr(e.name) for e in resolution.entities if e.type == "location")
+    return failures.run("places", f"pinning the location entities {locations}", pin) or {}
 
 
 @lru_cache(maxsize=2)

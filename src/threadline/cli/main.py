@@ -50,11 +50,18 @@ def ingest(
         report = run_ingest(paths, store, settings, stdin, lambda origin: progress.advance(task))
     for line in report.errors:
         err.print(f"error: {line}", markup=False)
+    for failure in report.derived_failures:
+        err.print(f"error: {failure}", markup=False, soft_wrap=True)  # one line per failure
     err.print(
         f"{report.written} documents stored ({report.stories} stories), {report.unchanged} unchanged, "
         f"{len(report.errors)} failed"
     )
-    if report.errors:
+    if report.derived_failures:
+        err.print(
+            f"{len(report.derived_failures)} units of the derived steps failed and were left out "
+            "(listed above); everything else was written"
+        )
+    if report.failed:
         raise typer.Exit(1)
 
 

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache, partial
+from typing import TypeVar
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from threadline.errors import Failures
 from threadline.records import Duplicate, Story
 
+STEP = "duplicates"
 NUM_PERM = 128
 SHINGLE = 5  # words per shingle
 THRESHOLD = 0.8  # estimated Jaccard above which two stories are copies
@@ -27,6 +30,7 @@ MIN_PARAGRAPH_WORDS = 12  # shorter paragraphs (captions, sign-offs) say too lit
 SCHEME = "affine32"  # datasketch 2 permutation scheme; stored signatures are uint32
 WORD = re.compile(r"\w+", re.UNICODE)
 
+T = TypeVar("T")
 Signatures = Mapping[tuple[str, int], bytes]  # (story id, part) -> MinHash bytes; part 0 = whole story
 
 
@@ -78,46 +82,74 @@ def first_seen_order(story: Story) -> tuple:
 
 
 def find_duplicates(
-    stories: Sequence[Story], minhashes: Signatures, threshold: float = THRESHOLD
+    stories: Sequence[Story],
+    minhashes: Signatures,
+    threshold: float = THRESHOLD,
+    failures: Failures | None = None,
 ) -> list[Duplicate]:
-    """Each story that repeats an earlier one, linked to the earliest copy of its group."""
+    """Each story that repeats an earlier one, linked to the earliest copy of its group.
+    With `failures`, a story that cannot be compared is recorded and counts as no copy."""
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    signatures = {story: from_bytes(blob) for (story, part), blob in minhashes.items() if part == 0}
+    originals: dict[str, MinHash] = {}
     found: list[Duplicate] = []
     for story in sorted(stories, key=first_seen_order):
-        minhash = signatures.get(story.id)
-        if minhash is None:
-            continue
-        scored = [(signatures[c].jaccard(minhash), c) for c in lsh.query(minhash)]
-        scored = [(score, c) for score, c in scored if score >= threshold]
-        if scored:
-            score, original = max(scored)
-            found.append(Duplicate(story.id, original, round(score, 3)))
-        else:
-            lsh.insert(story.id, minhash)
+        blob = minhashes.get((story.id, 0))
+        if blob is not None:
+            call = partial(_copy_of_earlier, story.id, blob, lsh, originals, threshold)
+            copy = _attempt(failures, f"comparing story {story.id} ({story.source})", call)
+            found += [copy] if copy else []
     return sorted(found, key=lambda d: d.story_id)
 
 
+def _copy_of_earlier(
+    story_id: str, blob: bytes, lsh: MinHashLSH, originals: dict[str, MinHash], threshold: float
+) -> Duplicate | None:
+    """The earlier story this one copies, or None (and it is indexed as an original)."""
+    minhash = from_bytes(blob)
+    scored = [(originals[c].jaccard(minhash), c) for c in lsh.query(minhash)]
+    scored = [(score, c) for score, c in scored if score >= threshold]
+    if scored:
+        score, original = max(scored)
+        return Duplicate(story_id, original, round(score, 3))
+    lsh.insert(story_id, minhash)
+    originals[story_id] = minhash
+    return None
+
+
 def find_partial_overlaps(
-    stories: Sequence[Story], paragraph_hashes: Signatures, copies: Iterable[str] = ()
+    stories: Sequence[Story],
+    paragraph_hashes: Signatures,
+    copies: Iterable[str] = (),
+    failures: Failures | None = None,
 ) -> list[Duplicate]:
     """Stories sharing paragraphs with an earlier, different story (not a whole copy).
 
-    similarity = the share of this story's paragraphs found in the earlier one.
+    similarity = the share of this story's paragraphs found in the earlier one. With
+    `failures`, a story whose paragraphs cannot be compared is recorded and skipped.
     """
     skip = set(copies)
-    by_story: dict[str, list[tuple[int, MinHash]]] = defaultdict(list)
+    by_story: dict[str, list[tuple[int, bytes]]] = defaultdict(list)
     for (story_id, part), blob in sorted(paragraph_hashes.items()):
-        by_story[story_id].append((part, from_bytes(blob)))
+        by_story[story_id].append((part, blob))
     lsh = MinHashLSH(threshold=PARAGRAPH_THRESHOLD, num_perm=NUM_PERM)
     found: list[Duplicate] = []
     for story in sorted(stories, key=first_seen_order):
-        parts = by_story.get(story.id, [])
-        if story.id not in skip:
-            found += _shared_with_earlier(story.id, parts, lsh)
-        for part, minhash in parts:
-            lsh.insert(f"{story.id}#{part}", minhash)
+        call = partial(_paragraphs_shared, story.id, by_story.get(story.id, []), lsh, story.id not in skip)
+        found += (
+            _attempt(failures, f"comparing the paragraphs of story {story.id} ({story.source})", call) or []
+        )
     return sorted(found, key=lambda d: (d.story_id, d.duplicate_of))
+
+
+def _paragraphs_shared(
+    story_id: str, blobs: list[tuple[int, bytes]], lsh: MinHashLSH, compare: bool
+) -> list[Duplicate]:
+    """The earlier stories sharing this story's paragraphs; then its paragraphs are indexed."""
+    parts = [(part, from_bytes(blob)) for part, blob in blobs]
+    found = _shared_with_earlier(story_id, parts, lsh) if compare else []
+    for part, minhash in parts:
+        lsh.insert(f"{story_id}#{part}", minhash)
+    return found
 
 
 def _shared_with_earlier(story_id: str, parts: list[tuple[int, MinHash]], lsh: MinHashLSH) -> list[Duplicate]:
@@ -129,3 +161,8 @@ def _shared_with_earlier(story_id: str, parts: list[tuple[int, MinHash]], lsh: M
         Duplicate(story_id, earlier, round(count / len(parts), 3), kind="partial")
         for earlier, count in sorted(shared.items())
     ]
+
+
+def _attempt(failures: Failures | None, subject: str, call: Callable[[], T]) -> T | None:
+    """call(); with `failures`, what it raises is recorded as a failure of this step."""
+    return call() if failures is None else failures.run(STEP, subject, call)

@@ -14,22 +14,31 @@ automatic link the guards forbid (cluster.py, guards.py):
    (cross_story.py, blocking.py, scoring.py), then lone short forms that fit
    exactly one full name in the corpus.
 
-Each cluster becomes one Entity (entities.py) with the reasons that built it.
+Steps 3 to 5 are run by linking.py. Each cluster becomes one Entity (entities.py)
+with the reasons that built it.
+
+Given a `Failures`, resolution isolates each unit (a story's names, a knowledge
+entry, a link, a pair of names, a cluster): one that raises is recorded and the
+rest goes on; the mentions it leaves behind get an entity each, named as written
+(isolate.py). Without one, errors propagate.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
+from threadline.errors import Failures
 from threadline.records import Entity, Mention, content_id
-from threadline.resolve import cross_story, expand, within_story
-from threadline.resolve.acronyms import AcronymDefinition
 from threadline.resolve.cluster import Clusters
-from threadline.resolve.entities import Built, build_entity
+from threadline.resolve.entities import Built, bare_entities, build_entity
+from threadline.resolve.isolate import STEP, attempt, listed, names_of
 from threadline.resolve.judgements import Judgement, apart_keys, merge_links, renames, subject_index
 from threadline.resolve.known import known_links, known_nodes
 from threadline.resolve.lexicon import Lexicon, load_lexicon
+from threadline.resolve.linking import link_nodes
 from threadline.resolve.nodes import Node, NodeId, build_nodes
 from threadline.vocab import KnownEntity
 
@@ -49,80 +58,87 @@ def resolve_entities(
     known: Sequence[KnownEntity] = (),
     judgements: Sequence[Judgement] = (),
     lex: Lexicon | None = None,
+    failures: Failures | None = None,
 ) -> Resolution:
-    """Resolve every mention to an entity. `texts` maps story id -> story text."""
+    """Resolve every mention to an entity. `texts` maps story id -> story text. With
+    `failures`, a unit that raises is recorded and the rest resolved; should the step
+    itself fail, every mention is left as written."""
     lex = lex or load_lexicon()
-    nodes: dict[NodeId, Node] = {**build_nodes(mentions, texts, lex), **known_nodes(known, lex)}
-    index = subject_index(nodes) if judgements else {}
-    clusters = Clusters(nodes, lex, apart_keys(judgements, index, nodes, lex))
-    clusters.apply(merge_links(judgements, index, lex))
-    clusters.apply(known_links(nodes, {k: n for k, n in nodes.items() if n.is_known}))
-    _link(nodes, texts, clusters, lex)
-    renamed = {nid: j for nids, j in renames(judgements, index, lex) for nid in nids}
-    return _resolution([_build(members, clusters, renamed, lex) for members in clusters.groups().values()])
+    if failures is None:
+        return _resolve(mentions, texts, known, judgements, lex, None)
+    call = partial(_resolve, mentions, texts, known, judgements, lex, failures)
+    return failures.run(STEP, f"the corpus ({len(mentions)} mentions)", call) or _resolution(
+        bare_entities(mentions)
+    )
 
 
-def _link(nodes: Mapping[NodeId, Node], texts: Mapping[str, str], clusters: Clusters, lex: Lexicon) -> None:
-    """Steps 3 to 5 of the module docstring."""
-    views = within_story.story_views(nodes, texts)
-    definitions = _in_text(views, nodes, clusters, lex)
-    ambiguous: set[NodeId] = set()
-    for view in views:
-        ambiguous |= within_story.resolve_short_forms(view, clusters, lex)[1]
-    _across_stories(nodes, views, definitions, ambiguous, clusters, lex)
-
-
-def _in_text(
-    views: Sequence[within_story.StoryView], nodes: Mapping[NodeId, Node], clusters: Clusters, lex: Lexicon
-) -> list[AcronymDefinition]:
-    """Acronym definitions, stated aliases and initials, story by story; the definitions."""
-    by_mention = {m.id: n for n in nodes.values() for m in n.mentions}
-    definitions = []
-    for view in views:
-        for definition, link in within_story.definition_links(view, lex):
-            definitions.append(definition)
-            if link:
-                clusters.union(link)
-        clusters.apply(within_story.alias_links(view, by_mention))
-        clusters.apply(within_story.initials_links(view, clusters, lex))
-    return definitions
-
-
-def _across_stories(
-    nodes: Mapping[NodeId, Node],
-    views: Sequence[within_story.StoryView],
-    definitions: Sequence[AcronymDefinition],
-    ambiguous: set[NodeId],
-    clusters: Clusters,
+def _resolve(
+    mentions: Sequence[Mention],
+    texts: Mapping[str, str],
+    known: Sequence[KnownEntity],
+    judgements: Sequence[Judgement],
     lex: Lexicon,
-) -> None:
-    types = cross_story.key_types(nodes.values())
-    clusters.apply(cross_story.acronym_links(nodes, definitions, clusters, lex))
-    corpus = expand.corpus_table(definitions, (n for n in nodes.values() if n.is_known), lex)
-    tables = [(view.nodes, expand.story_table(view.nodes, lex)) for view in views]
-    clusters.apply(expand.expansion_links(tables, corpus, expand.first_by_key(nodes.values()), lex))
-    clusters.apply(cross_story.equal_name_links(nodes, types))
-    clusters.apply(cross_story.scored_links(nodes, types, lex))
-    lone = [n for n in nodes.values() if _is_lone(n, ambiguous)]
-    links, unmatched = cross_story.lone_short_links(lone, nodes, clusters, lex)
-    clusters.apply(links)
-    bare = [n for n in unmatched if cross_story.is_bare_person(n, types)]
-    clusters.apply(cross_story.same_surname_links(bare))
+    failures: Failures | None,
+) -> Resolution:
+    nodes = {**_story_nodes(mentions, texts, lex, failures), **known_nodes(known, lex, failures)}
+    index = attempt(failures, "analyst judgements", partial(subject_index, nodes)) if judgements else None
+    clusters = _judged_clusters(nodes, judgements, index or {}, lex, failures)
+    clusters.apply(known_links(nodes, {k: n for k, n in nodes.items() if n.is_known}), "knowledge links")
+    link_nodes(nodes, texts, clusters, failures)
+    renamed = _renamed(judgements, index or {}, lex, failures)
+    built = [_build(members, clusters, renamed, failures) for members in clusters.groups().values()]
+    placed = {m.id for b in built if b for m in b.mentions}
+    return _resolution([*built, *bare_entities([m for m in mentions if m.id not in placed])])
 
 
-def _is_lone(node: Node, ambiguous: set[NodeId]) -> bool:
-    """A name that may still stand for a fuller one elsewhere: not a knowledge entry,
-    not an acronym, not found ambiguous in its own story."""
-    return not (node.is_known or node.id in ambiguous or node.name.is_acronym or not node.parts)
+def _story_nodes(
+    mentions: Sequence[Mention], texts: Mapping[str, str], lex: Lexicon, failures: Failures | None
+) -> dict[NodeId, Node]:
+    """The nodes of each story; a story whose names cannot be read is left out."""
+    by_story: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_story[m.story_id].append(m)
+    nodes: dict[NodeId, Node] = {}
+    for story_id, found in sorted(by_story.items()):
+        subject = f"reading the names of story {story_id}: {listed(repr(m.text) for m in found)}"
+        nodes.update(attempt(failures, subject, partial(build_nodes, found, texts, lex)) or {})
+    return nodes
+
+
+def _judged_clusters(
+    nodes: Mapping[NodeId, Node],
+    judgements: Sequence[Judgement],
+    index: Mapping[str, set[NodeId]],
+    lex: Lexicon,
+    failures: Failures | None,
+) -> Clusters:
+    """Clusters with the analyst's splits binding and merges applied."""
+    apart = attempt(failures, "analyst splits", partial(apart_keys, judgements, index, nodes, lex))
+    clusters = Clusters(nodes, lex, apart or (), failures)
+    clusters.apply(merge_links(judgements, index, lex), "analyst merges")
+    return clusters
+
+
+def _renamed(
+    judgements: Sequence[Judgement],
+    index: Mapping[str, set[NodeId]],
+    lex: Lexicon,
+    failures: Failures | None,
+) -> dict[NodeId, Judgement]:
+    found = attempt(failures, "analyst renames", partial(renames, judgements, index, lex)) or []
+    return {nid: j for nids, j in found for nid in nids}
 
 
 def _build(
-    members: list[NodeId], clusters: Clusters, renamed: Mapping[NodeId, Judgement], lex: Lexicon
+    members: list[NodeId], clusters: Clusters, renamed: Mapping[NodeId, Judgement], failures: Failures | None
 ) -> Built | None:
+    """The cluster's entity; None for a knowledge entry no story mentions, or when the
+    cluster fails (its mentions are then left as written)."""
     nodes = [clusters.nodes[nid] for nid in members]
     latest = max((renamed[nid] for nid in members if nid in renamed), key=lambda j: j.created, default=None)
     reasons = clusters.reasons(members[0]) + ([latest.describe()] if latest else [])
-    return build_entity(nodes, reasons, lex, latest.name if latest else None)
+    call = partial(build_entity, nodes, reasons, clusters.lex, latest.name if latest else None)
+    return attempt(failures, f"building the entity of {names_of(nodes)}", call)
 
 
 def _resolution(built: Sequence[Built | None]) -> Resolution:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 import jellyfish
 
 from threadline.resolve.names import Name
+from threadline.resolve.nodes import Node
 from threadline.resolve.similarity import spelling_key
 
 MAX_BLOCK = 300
@@ -36,19 +37,22 @@ def _sound(part: str) -> str:
     return jellyfish.metaphone(part.replace("_", " "))
 
 
-def candidate_pairs(names: Iterable[Name]) -> Iterator[tuple[Name, Name]]:
-    """Pairs of names with different keys sharing a block, each pair once, in a stable order."""
-    blocks: dict[str, dict[str, Name]] = defaultdict(dict)
-    for name in names:
-        for key in block_keys(name):
-            blocks[key].setdefault(name.key, name)
+def candidate_pairs(nodes: Iterable[Node]) -> Iterator[tuple[Node, Node]]:
+    """Pairs of nodes whose fullest names differ and share a block, each pair of names
+    once (the first node to bear a name stands for it), in a stable order. Pairs carry
+    the nodes themselves: a knowledge node's fullest name is not its key, so a name
+    key is no way back to its node."""
+    blocks: dict[str, dict[str, Node]] = defaultdict(dict)
+    for node in nodes:
+        for key in block_keys(node.name):
+            blocks[key].setdefault(node.name.key, node)
     seen: set[tuple[str, str]] = set()
     for block in sorted(blocks):
-        members = sorted(blocks[block].values(), key=lambda n: n.key)
+        members = sorted(blocks[block].values(), key=lambda n: (n.name.key, n.id))
         if len(members) > MAX_BLOCK:
             continue
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                if (a.key, b.key) not in seen:
-                    seen.add((a.key, b.key))
+                if (a.name.key, b.name.key) not in seen:
+                    seen.add((a.name.key, b.name.key))
                     yield a, b

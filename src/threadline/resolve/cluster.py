@@ -11,10 +11,13 @@ for itself.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 
+from threadline.errors import Failures
 from threadline.records import EntityType
 from threadline.resolve.guards import acronym_conflict, conflict, designator_words
+from threadline.resolve.isolate import attempt, names_of
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import Name
 from threadline.resolve.nodes import Node, NodeId
@@ -29,6 +32,7 @@ class Link:
     reason: str
     guarded: bool = True  # False: the text or an analyst said so; skip the name guards
     forced: bool = False  # True: an analyst's merge; nothing refuses it
+    other_name: bool = False  # True: b is a name the text gives a for it ("a, better known as b")
 
 
 NameTable = dict[str, tuple[Name, EntityType]]  # name key -> a spelling and its node's type
@@ -38,22 +42,30 @@ NameTable = dict[str, tuple[Name, EntityType]]  # name key -> a spelling and its
 class _Root:
     """What one cluster holds: the names the guards compare (from stories: a
     knowledge file's aliases are curated and not compared), every name key,
-    its knowledge id and the reasons it was built."""
+    its knowledge id and the reasons it was built; and the keys of the other names
+    the text gave for it (a kunya, a nom de guerre), which share no part with its
+    name by nature and so are not compared with names that would join it."""
 
     names: NameTable
     keys: set[str]
     kb: str | None
     reasons: list[str]
+    other_names: set[str] = field(default_factory=set)
 
 
 class Clusters:
     """Union-find over nodes; each root keeps its names, knowledge id and reasons."""
 
     def __init__(
-        self, nodes: Mapping[NodeId, Node], lex: Lexicon, apart: Iterable[tuple[str, str]] = ()
+        self,
+        nodes: Mapping[NodeId, Node],
+        lex: Lexicon,
+        apart: Iterable[tuple[str, str]] = (),
+        failures: Failures | None = None,
     ) -> None:
         self.nodes = nodes
         self.lex = lex
+        self.failures = failures
         self.parent: dict[NodeId, NodeId] = {nid: nid for nid in nodes}
         self.roots: dict[NodeId, _Root] = {nid: _root(node) for nid, node in nodes.items()}
         self.apart = {frozenset(pair) for pair in apart if pair[0] != pair[1]}
@@ -89,7 +101,7 @@ class Clusters:
         return (
             self.odd_blocker(a.names, b.names)
             or self.odd_blocker(b.names, a.names)
-            or self.pair_blocker(a.names, b.names)
+            or self.pair_blocker(a, b)
         )
 
     def odd_blocker(self, na: NameTable, nb: NameTable) -> str | None:
@@ -107,10 +119,11 @@ class Clusters:
                 return f"'{name.surface}' stands for none of '{others[0].surface}' and the rest"
         return None
 
-    def pair_blocker(self, na: NameTable, nb: NameTable) -> str | None:
-        """Any two names, one only in each cluster, that cannot name one entity."""
-        only_a = [v for k, v in na.items() if k not in nb and not self._odd(v[0])]
-        only_b = [v for k, v in nb.items() if k not in na and not self._odd(v[0])]
+    def pair_blocker(self, a: _Root, b: _Root) -> str | None:
+        """Any two names, one only in each cluster, that cannot name one entity (the
+        other names the text gave aside)."""
+        only_a = [v for k, v in _compared(a).items() if k not in b.names and not self._odd(v[0])]
+        only_b = [v for k, v in _compared(b).items() if k not in a.names and not self._odd(v[0])]
         for name_a, type_a in only_a:
             for name_b, type_b in only_b:
                 why = conflict(name_a, name_b, self.lex, (type_a, type_b))
@@ -144,12 +157,20 @@ class Clusters:
         a.names.update(b.names)
         a.keys |= b.keys
         a.kb = a.kb or b.kb
+        a.other_names |= b.other_names
+        if link.other_name:
+            a.other_names |= {n.key for n in self.nodes[link.b].names}
         a.reasons.extend([*b.reasons, link.reason])
         return True
 
-    def apply(self, links: Iterable[Link]) -> None:
-        for link in links:
-            self.union(link)
+    def apply(self, links: Iterable[Link], step: str = "links") -> None:
+        """Apply each link. With `failures`, a link the guards fail on is recorded and
+        skipped, and a step that fails while making its links loses only the rest of them."""
+        found = iter(links)
+        while (link := attempt(self.failures, f"finding {step}", partial(next, found, None))) is not None:
+            ends = (self.nodes.get(link.a), self.nodes.get(link.b))
+            subject = f"linking {names_of(n for n in ends if n)}: {link.reason}"
+            attempt(self.failures, subject, partial(self.union, link))
 
     def groups(self) -> dict[NodeId, list[NodeId]]:
         """Root -> member node ids, members in node order."""
@@ -159,6 +180,14 @@ class Clusters:
         return out
 
 
+def _compared(root: _Root) -> NameTable:
+    """The names a joining name is compared with: the other names the text gave aside,
+    unless they are all the cluster has."""
+    kept = {k: v for k, v in root.names.items() if k not in root.other_names}
+    return kept or root.names
+
+
 def _root(node: Node) -> _Root:
     names = {} if node.is_known else {n.key: (n, node.type) for n in node.names}
-    return _Root(names=names, keys={n.key for n in node.names}, kb=node.kb_id, reasons=[])
+    keys = {node.key, *(n.key for n in node.names if n.key)}  # a name with no letters has only its node key
+    return _Root(names=names, keys=keys, kb=node.kb_id, reasons=[])

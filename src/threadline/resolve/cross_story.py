@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import partial
 
+from threadline.errors import Failures
 from threadline.records import EntityType
 from threadline.resolve.acronyms import AcronymDefinition, letters_of
 from threadline.resolve.blocking import candidate_pairs
 from threadline.resolve.cluster import Clusters, Link
 from threadline.resolve.entity_types import decide
+from threadline.resolve.isolate import attempt, names_of
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import parse_name
 from threadline.resolve.nodes import Node, NodeId, node_key
@@ -42,22 +45,19 @@ def acronym_links(
 ) -> Iterator[Link]:
     """An acronym with no long form in its own story, to the one long form the
     corpus defines for it."""
-    longs: dict[str, set[str]] = defaultdict(set)
-    where: dict[tuple[str, str], AcronymDefinition] = {}
+    longs: dict[str, dict[str, AcronymDefinition]] = defaultdict(dict)  # letters -> long key -> definition
     for d in definitions:
-        key = node_key(parse_name(d.long, lex))
-        longs[letters_of(d.short)].add(key)
-        where.setdefault((letters_of(d.short), key), d)
+        longs[letters_of(d.short)].setdefault(node_key(parse_name(d.long, lex)), d)
     by_key: dict[str, Node] = {}
     for node in nodes.values():
         by_key.setdefault(node.key, node)
     for node in nodes.values():
-        targets = longs.get(node.key) if node.name.is_acronym else None
-        if not targets or len(targets) != 1 or any(" " in k for k in clusters.keys(node.id)):
+        targets = longs.get(node.name.key, {}) if node.name.is_acronym else {}
+        if len(targets) != 1 or any(" " in k for k in clusters.keys(node.id)):
             continue
-        target = by_key.get(next(iter(targets)))
+        [(long_key, d)] = targets.items()
+        target = by_key.get(long_key)
         if target is not None:
-            d = where[(node.key, target.key)]
             yield Link(node.id, target.id, f"'{d.short}' defined as acronym of '{d.long}' in {d.story_id}")
 
 
@@ -79,17 +79,22 @@ def same_name_reason(node: Node, head: Node) -> str:
     return f"'{a}' ({node.story_id}) and '{b}' ({head.story_id}) are one name spelled two ways"
 
 
-def scored_links(nodes: Mapping[NodeId, Node], types: Mapping[str, EntityType], lex: Lexicon) -> list[Link]:
-    """Pairs of different names that the scorer puts above the bar, best first."""
-    by_key: dict[str, Node] = {}
-    for node in nodes.values():
-        by_key.setdefault(node.key, node)
+def scored_links(
+    nodes: Mapping[NodeId, Node],
+    types: Mapping[str, EntityType],
+    lex: Lexicon,
+    failures: Failures | None = None,
+) -> list[Link]:
+    """Pairs of different names that the scorer puts above the bar, best first; a pair
+    the scorer fails on is recorded and left apart."""
     scored = []
-    for a, b in candidate_pairs(n.name for n in by_key.values()):
-        value, why = score(a, b, lex, (types.get(a.key, "other"), types.get(b.key, "other")))
+    for a, b in candidate_pairs(nodes.values()):
+        pair_types = (types.get(a.key, "other"), types.get(b.key, "other"))
+        subject = f"scoring {names_of((a, b))}"
+        value, why = attempt(failures, subject, partial(score, a.name, b.name, lex, pair_types)) or (0.0, "")
         if value >= MERGE_AT:
-            scored.append((-value, a.key, b.key, why))
-    return [Link(by_key[a].id, by_key[b].id, f"{why} (score {-v:.2f})") for v, a, b, why in sorted(scored)]
+            scored.append((-value, a.id, b.id, why))
+    return [Link(a, b, f"{why} (score {-v:.2f})") for v, a, b, why in sorted(scored)]
 
 
 class FullNames:
@@ -129,24 +134,38 @@ class FullNames:
 
 
 def lone_short_links(
-    lone: Sequence[Node], nodes: Mapping[NodeId, Node], clusters: Clusters, lex: Lexicon
+    lone: Sequence[Node],
+    nodes: Mapping[NodeId, Node],
+    clusters: Clusters,
+    lex: Lexicon,
+    failures: Failures | None = None,
 ) -> tuple[list[Link], list[Node]]:
     """Short forms whose entity holds no full name they fit: linked when exactly one
     cluster in the corpus holds a name they might stand for, and they fit it strictly
-    (no first names only, no country added); those that fit none are returned."""
+    (no first names only, no country added); those that fit none are returned. A short
+    form that fails is recorded and left alone."""
     fulls = FullNames(nodes.values(), clusters, lex)
     links, unmatched_nodes = [], []
     for short in lone:
-        roots = fulls.fitting(short)
-        if clusters.find(short.id) in roots:
-            continue
-        full = next(iter(roots.values())) if len(roots) == 1 else None
-        if full is not None and fits(short, full, lex):
-            reason = f"'{short.name.surface}' fits one full name in the corpus, '{full.name.surface}' ({full.story_id})"
-            links.append(Link(short.id, full.id, reason))
-        elif not roots:
+        subject = f"finding the full name of {names_of([short])}"
+        found = attempt(failures, subject, partial(_lone_link, short, fulls))
+        if isinstance(found, Link):
+            links.append(found)
+        elif found == "unmatched":
             unmatched_nodes.append(short)
     return links, unmatched_nodes
+
+
+def _lone_link(short: Node, fulls: FullNames) -> Link | str:
+    """The link of one lone short form, or "unmatched" when no full name fits it, or ""."""
+    roots = fulls.fitting(short)
+    if fulls.clusters.find(short.id) in roots:
+        return ""
+    full = next(iter(roots.values())) if len(roots) == 1 else None
+    if full is not None and fits(short, full, fulls.lex):
+        reason = f"'{short.name.surface}' fits one full name in the corpus, '{full.name.surface}' ({full.story_id})"
+        return Link(short.id, full.id, reason)
+    return "" if roots else "unmatched"
 
 
 def same_surname_links(lone: Sequence[Node]) -> Iterator[Link]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -21,6 +21,10 @@ class Built:
     entity: Entity
     mentions: tuple[Mention, ...]
     reasons: tuple[str, ...]
+
+
+def has_letters(text: str) -> bool:
+    return any(c.isalpha() for c in text)
 
 
 def opens_name(surface: str, lex: Lexicon) -> bool:
@@ -51,7 +55,8 @@ def untitled(surface: str, lex: Lexicon) -> str:
 
 
 def best_name(surfaces: Counter[str], raw: Mapping[str, str], lex: Lexicon) -> str:
-    """The fullest common well-formed spelling, titles dropped: most name parts, most seen."""
+    """The fullest common well-formed spelling, titles dropped: a spelling with letters,
+    most name parts, most seen."""
     shown: Counter[str] = Counter()
     for surface, count in surfaces.items():
         if well_formed(raw[surface], lex):
@@ -60,7 +65,7 @@ def best_name(surfaces: Counter[str], raw: Mapping[str, str], lex: Lexicon) -> s
 
     def rank(s: str) -> tuple:
         name = parse_name(s, lex)
-        return (not name.is_acronym, len(name.core), shown[s], len(s), s)
+        return (has_letters(s), not name.is_acronym, len(name.core), shown[s], len(s), s)
 
     return max(shown, key=rank)
 
@@ -90,7 +95,8 @@ def build_entity(
     kb = next((n for n in members if n.is_known), None)
     shown = best_name(surfaces, raw, lex)
     anchor = f"kb:{kb.kb_id}" if kb else node_key(parse_name(shown, lex))
-    name = rename or (kb.names[0].surface if kb and kb.names else shown)
+    listed = [n.surface for n in kb.names if has_letters(n.surface)] if kb else []
+    name = rename or (listed[0] if listed else shown)
     aliases = tuple(sorted((s for s in surfaces if s != name), key=lambda s: (-surfaces[s], s)))
     entity = Entity(
         id=entity_id(entity_type, anchor),
@@ -101,3 +107,16 @@ def build_entity(
     )
     lines = ([f"knowledge file: {kb.kb_id}"] if kb else []) + list(dict.fromkeys(reasons))
     return Built(entity, mentions, tuple(lines))
+
+
+def bare_entities(mentions: Sequence[Mention]) -> list[Built]:
+    """Entities for mentions whose story or cluster failed to resolve: one per spelling
+    and type, named as written, so that every mention still has an entity."""
+    groups: dict[tuple[EntityType, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[(m.type, clean_surface(m.text))].append(m)
+    why = ("left as written: resolution failed for these mentions",)
+    return [
+        Built(Entity(id=entity_id(t, f"?{surface}"), type=t, name=surface), tuple(ms), why)
+        for (t, surface), ms in sorted(groups.items())
+    ]

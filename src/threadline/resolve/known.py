@@ -8,18 +8,28 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from functools import partial
 
+from threadline.errors import Failures
 from threadline.resolve.cluster import Link
+from threadline.resolve.isolate import attempt, listed
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.nodes import Node, NodeId, known_node
 from threadline.vocab import KnownEntity
 
 
-def known_nodes(known: Sequence[KnownEntity], lex: Lexicon) -> dict[NodeId, Node]:
-    """One node per knowledge entry (the first entry wins an id listed twice)."""
+def known_nodes(
+    known: Sequence[KnownEntity], lex: Lexicon, failures: Failures | None = None
+) -> dict[NodeId, Node]:
+    """One node per knowledge entry (the first entry wins an id listed twice); an entry
+    whose names cannot be read is recorded and left out."""
     out: dict[str, Node] = {}
     for entry in known:
-        out.setdefault(entry.id, known_node(entry.id, entry.names, entry.type, lex))
+        if entry.id not in out:
+            subject = f"reading knowledge entry {entry.id}: {listed(repr(n) for n in entry.names)}"
+            node = attempt(failures, subject, partial(known_node, entry.id, entry.names, entry.type, lex))
+            if node is not None:
+                out[entry.id] = node
     return {node.id: node for node in out.values()}
 
 

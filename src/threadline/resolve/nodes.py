@@ -83,10 +83,15 @@ def _node(node_id: NodeId, mentions: list[Mention], texts: Mapping[str, str], le
     )
 
 
+def mention_order(m: Mention) -> tuple:
+    """A total order on mentions, so that nothing depends on the order they came in."""
+    return (m.story_id, m.start, m.end, m.zone, m.text, m.type, m.label, m.kb_id or "")
+
+
 def build_nodes(mentions: Sequence[Mention], texts: Mapping[str, str], lex: Lexicon) -> dict[NodeId, Node]:
     """One node per (story, name key), in a stable order."""
     grouped: dict[NodeId, list[Mention]] = defaultdict(list)
-    for m in sorted(mentions, key=lambda m: (m.story_id, m.start, m.end)):
+    for m in sorted(mentions, key=mention_order):
         grouped[(m.story_id, node_key(parse_name(m.text, lex)))].append(m)
     return {nid: _node(nid, ms, texts, lex) for nid, ms in sorted(grouped.items())}
 

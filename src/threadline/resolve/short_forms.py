@@ -9,7 +9,9 @@ Organisations and places: every part of the short form is in the full name,
 and what the full name adds is generic ("Badr" -> "Badr Organization", "Dora"
 -> "Dora district") or, for organisations in one story, a country ("Hezbollah"
 -> "Lebanese Hezbollah"); a name made of generic words only ("the Strip", "the Council")
-stands for the one full name holding them. The model's person/organisation
+stands for the one full name holding them; in one story, a name cut to its head
+word and a word before it stands for the full name ("Shura Council" -> "Sahel
+Mujahideen Shura Council"). The model's person/organisation
 confusion is tolerated, and inside a story a lone surname the model called a
 place; otherwise a place never stands for a person or an organisation.
 """
@@ -60,6 +62,26 @@ def _org_fit(short: Node, full: Node, lex: Lexicon, in_story: bool) -> bool:
     return not extras or (in_story and full.type == "organization" and all(p in lex.places for p in extras))
 
 
+def _head_fit(short: Node, full: Node, lex: Lexicon, in_story: bool) -> bool:
+    """Inside one story, an organisation's name cut down to its head word and some of the
+    words before it, in order: "Shura Council" or "Mujahideen Shura Council" for "Sahel
+    Mujahideen Shura Council", "Nour brigade" for "Nour Volunteers Brigade". The head (the
+    full name's last part, a unit or generic word) stays, and a word that tells one
+    council from another stays with it. Across stories no cut is read so: many countries
+    have an "Interior Ministry" and a "Supreme Council"."""
+    kept, whole = short.name.core, full.name.core
+    if not in_story or not 2 <= len(kept) < len(whole) or not _is_head(whole[-1], lex):
+        return False
+    if not same_part(kept[-1], whole[-1], lex) or all(_is_head(p, lex) for p in kept):
+        return False
+    rest = iter(whole)
+    return all(any(same_part(part, w, lex) for w in rest) for part in kept)
+
+
+def _is_head(part: str, lex: Lexicon) -> bool:
+    return part in lex.units or part in lex.generic
+
+
 def fits(short: Node, full: Node, lex: Lexicon, in_story: bool = False) -> bool:
     """Whether `short` can stand for `full` (which has more name parts). Inside one
     story (`in_story`) a person's first names stand for the full name too
@@ -75,4 +97,4 @@ def fits(short: Node, full: Node, lex: Lexicon, in_story: bool = False) -> bool:
         return False
     if full.type == "person":
         return _person_fit(short.name.specific, full.name.specific, lex, in_story)
-    return _org_fit(short, full, lex, in_story)
+    return _org_fit(short, full, lex, in_story) or _head_fit(short, full, lex, in_story)

@@ -72,7 +72,7 @@ def alias_links(view: StoryView, by_mention: Mapping[str, Node]) -> Iterator[Lin
             reason = (
                 f"the text says '{alias.first.text}', {alias.phrase} '{alias.second.text}' ({view.story_id})"
             )
-            yield Link(a.id, b.id, reason, guarded=False)
+            yield Link(a.id, b.id, reason, guarded=False, other_name=True)
 
 
 def initials_links(view: StoryView, clusters: Clusters, lex: Lexicon) -> Iterator[Link]:
