@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 
-from threadline.errors import ThreadlineError
+from threadline.errors import StepFailure, ThreadlineError
 from threadline.settings import Settings
 from threadline.store import Store
 
@@ -42,3 +42,15 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(exc.exit_code) from exc
 
     return wrapper
+
+
+def report_derived_failures(failures: Sequence[StepFailure]) -> bool:
+    """One line per unit of a derived step that failed (and was left out); True if any."""
+    for failure in failures:
+        err.print(f"error: {failure}", markup=False, soft_wrap=True)
+    if failures:
+        err.print(
+            f"{len(failures)} units of the derived steps failed and were left out "
+            "(listed above); everything else was written"
+        )
+    return bool(failures)

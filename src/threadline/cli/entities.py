@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from threadline.cli.common import DbOption, open_store, out, reports_errors
+from threadline.cli.common import DbOption, open_store, out, report_derived_failures, reports_errors
 from threadline.errors import ThreadlineError
 from threadline.knowledge import read_reference_file
 from threadline.records import Entity
@@ -46,8 +46,10 @@ def one_entity(store: Store, name: str) -> Entity:
 
 def judge(store: Store, settings: Settings, judgement: Judgement) -> None:
     store.add_judgement(judgement)
-    refresh_derived(store, settings)
+    failed = report_derived_failures(refresh_derived(store, settings))
     out.print(judgement.describe())
+    if failed:
+        raise typer.Exit(1)
 
 
 def _author() -> str:
@@ -127,5 +129,7 @@ def kb_add(
     settings, store = open_store(db)
     entities = read_reference_file(path)
     store.replace_reference_entities(str(path.resolve()), entities)
-    refresh_derived(store, settings)
+    failed = report_derived_failures(refresh_derived(store, settings))
     out.print(f"{len(entities)} reference entities loaded from {path}")
+    if failed:
+        raise typer.Exit(1)

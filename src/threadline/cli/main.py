@@ -11,7 +11,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from threadline.cli import entities
-from threadline.cli.common import DbOption, err, open_store, out, reports_errors
+from threadline.cli.common import DbOption, err, open_store, out, report_derived_failures, reports_errors
 from threadline.errors import ThreadlineError
 from threadline.export.json_export import build_export, export_json
 from threadline.export.summary import summarize
@@ -50,17 +50,11 @@ def ingest(
         report = run_ingest(paths, store, settings, stdin, lambda origin: progress.advance(task))
     for line in report.errors:
         err.print(f"error: {line}", markup=False)
-    for failure in report.derived_failures:
-        err.print(f"error: {failure}", markup=False, soft_wrap=True)  # one line per failure
     err.print(
         f"{report.written} documents stored ({report.stories} stories), {report.unchanged} unchanged, "
         f"{len(report.errors)} failed"
     )
-    if report.derived_failures:
-        err.print(
-            f"{len(report.derived_failures)} units of the derived steps failed and were left out "
-            "(listed above); everything else was written"
-        )
+    report_derived_failures(report.derived_failures)
     if report.failed:
         raise typer.Exit(1)
 
