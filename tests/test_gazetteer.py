@@ -73,3 +73,15 @@ def test_cue_words_inside_a_name_settle_its_type():
     doc = nlp.make_doc("Kataib Sayf al-Nahr said it would retaliate.")
     doc.ents = [Span(doc, 0, 5, label="PERSON")]
     assert [(e.text, e.label_) for e in cues(doc).ents] == [("Kataib Sayf al-Nahr", "ORG")]
+
+
+def test_a_longer_span_that_cuts_through_another_known_name_does_not_win():
+    known = [*KNOWN, KnownEntity(id="sunni", name="Sunni", type="organization")]
+    tagger = Gazetteer(nlp, known)
+    doc = nlp.make_doc("Sunni Saraya al-Nour fighters")
+    # the model's span holds "Sunni" whole and cuts "Saraya al-Nour" in two
+    doc.ents = [Span(doc, 0, 3, label="ORG")]
+    assert [(e.text, e.id_) for e in tagger(doc).ents] == [
+        ("Sunni", "sunni"),
+        ("Saraya al-Nour", "saraya-al-nour"),
+    ]

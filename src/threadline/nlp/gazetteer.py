@@ -102,6 +102,8 @@ def merge_with_ner(known: list[Span], predicted: list[Span]) -> list[Span]:
     "Hama" inside "Nawzad Hama Karim", "Washington" inside "Washington Institute", and
     any longer entity around a nationality word ("Portuguese party PSD")."""
     wider = [p for p in predicted if any(_contains(p, k) and _around(p, k) for k in known)]
+    # one that cuts through another known name is no name around it ("Shiite al-" of "al-Nujaba")
+    wider = [p for p in wider if not any(_overlaps(p, k) and not _contains(p, k) for k in known)]
     kept_known = [k for k in known if not any(_contains(p, k) for p in wider)]
     rest = [p for p in predicted if p not in wider and not any(_overlaps(p, k) for k in kept_known)]
     return sorted(wider + kept_known + rest, key=lambda s: s.start)
@@ -181,7 +183,7 @@ class Gazetteer:
             span = doc[start:end]
             if fits(span, pattern, entry.shape):
                 found.append(self._national_body(span, entry))
-        doc.ents = merge_with_ner(filter_spans(found), list(doc.ents))
+        doc.ents = filter_spans(merge_with_ner(filter_spans(found), list(doc.ents)))  # never overlapping
         return doc
 
     def _national_body(self, span: Span, entry: Entry) -> Span:

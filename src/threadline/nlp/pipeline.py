@@ -4,8 +4,11 @@ The Language is the pinned statistical pipeline plus components registered by
 name: `threadline_name_joiner` right after `ner`, which makes names the model split at
 an apostrophe whole again (nlp/names.py); `threadline_gazetteer`, which merges known
 names, countries and nationality words into the model's entities;
-`threadline_entity_cues`, which settles a name's type from the words inside it; and
-`threadline_place_cues`, which makes a GeoNames place after "in", "near", "from" a place.
+`threadline_agate_lines`, which tags the teams of sports results lines (nlp/agate.py);
+`threadline_entity_cues`, which settles a name's type from the words inside it;
+`threadline_place_cues`, which makes a name the words around it show to be a place one
+(nlp/place_cues.py); and `threadline_name_consistency`, which gives a person's family
+name the person's label (nlp/consistency.py).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+import threadline.nlp.agate
+import threadline.nlp.consistency
 import threadline.nlp.gazetteer  # registers the threadline_gazetteer factory
 import threadline.nlp.place_cues  # noqa: F401  (registers the threadline_place_cues factory)
 from threadline.nlp.model import load_base_model
@@ -88,8 +93,10 @@ def _build(model: str, verify: bool, data_dir: Path) -> Language:
     nlp = load_base_model(model, verify)
     nlp.add_pipe("threadline_name_joiner", after="ner", config={"data_dir": str(data_dir)})
     nlp.add_pipe("threadline_gazetteer", after="threadline_name_joiner", config={"data_dir": str(data_dir)})
-    nlp.add_pipe("threadline_entity_cues", after="threadline_gazetteer", config={"data_dir": str(data_dir)})
+    nlp.add_pipe("threadline_agate_lines", after="threadline_gazetteer")
+    nlp.add_pipe("threadline_entity_cues", after="threadline_agate_lines", config={"data_dir": str(data_dir)})
     nlp.add_pipe("threadline_place_cues", after="threadline_entity_cues", config={"data_dir": str(data_dir)})
+    nlp.add_pipe("threadline_name_consistency", after="threadline_place_cues")
     return nlp
 
 
@@ -169,10 +176,10 @@ def with_dateline_place(mentions: list[Mention], story: Story) -> list[Mention]:
 
 
 def _settled(mentions: list[Mention], story: Story, span: tuple[int, int], kind: EntityType) -> list[Mention]:
+    """The mentions, with the one of `span` (label DATELINE: the places stage reads the
+    story's country from it) of type `kind` in place of those over it."""
     start, end = span
     over = [m for m in mentions if m.start < end and start < m.end]
-    if any(m.type == kind and (m.start, m.end) == span for m in over):
-        return mentions
     kb_id = next((m.kb_id for m in over if m.type == kind and m.kb_id), None)
     settled = Mention(story.id, start, end, story.text[start:end], kind, "DATELINE", kb_id)
     return sorted([m for m in mentions if m not in over] + [settled], key=lambda m: (m.start, m.end))
