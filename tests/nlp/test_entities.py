@@ -3,6 +3,8 @@ with the forms it must leave alone."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -181,4 +183,4 @@ def test_mentions_never_overlap_and_cut_their_own_text(nlp: Language, words: lis
         return
     found = mentions(nlp, text)
     assert all(text[m.start : m.end] == m.text for m in found)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(a.end <= b.start for a, b in pairwise(found))

@@ -33,7 +33,9 @@ def team_spans(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         match = RESULT.match(line) or STANDING.match(line)
         if match:
-            found += [(offset + match.start(g), offset + match.end(g)) for g in range(1, match.lastindex + 1)]
+            found += [
+                (offset + match.start(g), offset + match.end(g)) for g in range(1, (match.lastindex or 0) + 1)
+            ]
         offset += len(line) + 1
     return found
 

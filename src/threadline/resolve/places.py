@@ -10,6 +10,7 @@ reason, is recorded in `failures` and costs no other entity its place.
 from __future__ import annotations
 
 import logging
+from functools import partial
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -83,7 +84,7 @@ def place_entities(
             continue
         countries = _first_most(context[entity.id])
         subject = f"{entity.name} ({entity.id})"
-        place = record.run("places", subject, lambda e=entity, c=countries: _locate(gazetteer, e, c))
+        place = record.run("places", subject, partial(_locate, gazetteer, entity, countries))
         if place is not None:
             places[entity.id] = place
     if failures is None:
