@@ -10,10 +10,10 @@ reason, is recorded in `failures` and costs no other entity its place.
 from __future__ import annotations
 
 import logging
-from functools import partial
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 from threadline.errors import Failures
 from threadline.records import Entity, Mention
