@@ -117,28 +117,35 @@ def _name_word(token: Token) -> bool:
     return token.is_alpha and (token.is_title or token.is_upper) and token.lower_ not in PARTICLES
 
 
+def _in_name(token: Token) -> bool:
+    """A token a name can hold: a name word, a particle ("of", "al"), "'s", "&", an
+    abbreviation ("Inc.", "Co."), a hyphen written between two words."""
+    if _name_word(token) or token.text in NAME_PUNCTUATION:
+        return True
+    if token.text == "-":
+        return not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    if token.text.endswith(".") and token.text[:-1].isalpha():
+        return token.text[0].isupper()
+    return token.is_alpha and token.lower_ in PARTICLES
+
+
 def _around(outer: Span, inner: Span) -> bool:
     return inner.label_ == NATIONALITY or _name_around(outer, inner)
 
 
 def _name_around(outer: Span, inner: Span) -> bool:
-    """The known name is part of a longer one: the model's words right next to it are
-    name words ("Nawzad Hama Karim", "US Airways", "United States Supreme Court"), it
-    ends a name "X of" ("Power Corporation of Canada"), or all the words the model added
-    are name words ("Tehran University's College"); not a label ("FILE -")."""
+    """The known name is part of a longer one: it ends a name "X of" ("Power Corporation
+    of Canada"), or every word the model added (past a leading "the") is one a name holds,
+    one of them a name word ("Nawzad Hama Karim", "US Airways Group Inc.", "a United States
+    Supreme Court", "Tehran University's College"); not a label ("FILE -", "AP Photo/X, File")."""
     doc = outer.doc
-    beside = [doc[i] for i in (inner.start - 1, inner.end) if outer.start <= i < outer.end]
-    if any(_name_word(t) for t in beside):
-        return True
     before = inner.start - 2
     if before >= outer.start and doc[before + 1].lower_ in ("of", "for") and _name_word(doc[before]):
         return True
     extra = [t for t in outer if not inner.start <= t.i < inner.end]
     if extra and extra[0].i == outer.start and extra[0].lower_ in DETERMINERS:
         extra = extra[1:]
-    return all(
-        (t.is_alpha and (t.is_title or t.lower_ in PARTICLES)) or t.text in NAME_PUNCTUATION for t in extra
-    )
+    return any(_name_word(t) for t in extra) and all(_in_name(t) for t in extra)
 
 
 def _contains(outer: Span, inner: Span) -> bool:

@@ -47,7 +47,7 @@ _DATELINE_FACTS = re.compile(
     rf"(?:\s?,\s*[A-Z][\w.' -]+?)*(?:\s?,?\s*{_MONTH}\s+\d|\s*\([^()\n]{{1,40}}\)\s*[—–-]"
     rf"|\s+\d{{4}}-\d\d-\d\d)"
 )
-_AGENCY = re.compile(r"\(([A-Z][^()\n]{0,38})\)\s*[—–-]")
+_AGENCY = re.compile(r"\(\s*([A-Z][^()\n]{0,38}?)\s*\)\s*[—–-]")
 DATELINE_LINES = 3  # a dateline opens the story, after at most a headline and a byline
 # Small words a title-case headline capitalises and a list of names does not hold.
 _SMALL_WORDS = frozenset(
