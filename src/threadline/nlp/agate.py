@@ -8,8 +8,8 @@ sentences, tags little of it or tags it at random. Two constructions settle it:
 - a line that is only a name and its score against a name and its score, or a name and
   a row of numbers: each name is a team, an organization, or a place where a knowledge
   file knows the whole name as one (national teams: "Germany 2 Italy 1");
-- in a line with figures, a name followed by a country in brackets ("Paola Ruiz
-  (Spain)") is an athlete: a person.
+- in a short line with two figures or more, a name followed by a country in brackets
+  ("Paola Ruiz (Spain)") is an athlete: a person.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ _NAME = r"[A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|de|la|del|di|of|and))*"
 _SCORE = r"\d{1,3}"
 RESULT = re.compile(rf"^\s*({_NAME}) {_SCORE},? ({_NAME}) {_SCORE}\s*\.?\s*$")
 STANDING = re.compile(rf"^\s*(?:\d{{1,2}}[.)]?\s+)?({_NAME})(?: -?\d{{1,3}}){{3,}}\s*$")
+AGATE_WORDS = 30
 ATHLETE = re.compile(rf"(?<![\w-])({_NAME}) ?\( ?({_NAME}) ?\)")
 
 
@@ -40,11 +41,16 @@ def team_spans(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _agate_like(line: str) -> bool:
+    """A short line holding two figures or more: a line of results, not a sentence."""
+    return len(line.split()) <= AGATE_WORDS and len(re.findall(r"\d+", line)) >= 2
+
+
 def athlete_spans(text: str) -> list[tuple[int, int, int, int]]:
     """(name start, name end, country start, country end) of "Name (Country)" in lines with figures."""
     found, offset = [], 0
     for line in text.split("\n"):
-        if any(c.isdigit() for c in line):
+        if _agate_like(line):
             found += [
                 (offset + m.start(1), offset + m.end(1), offset + m.start(2), offset + m.end(2))
                 for m in ATHLETE.finditer(line)

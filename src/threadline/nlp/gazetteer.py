@@ -32,6 +32,7 @@ SPACY_LABEL = {"person": "PERSON", "organization": "ORG", "location": "GPE"}
 NATIONALITY = "NORP"
 DETERMINERS = {"the", "a", "an"}
 NAME_PUNCTUATION = {"'s", "’s", "&", "."}
+COMPANY_SUFFIXES = {"ltd", "inc", "llc", "plc", "corp", "co", "sa", "ag", "gmbh", "nv", "bv", "sarl", "spa"}
 APOSTROPHES = "'’‘`ʼʻ"
 # Lower-case in one spelling, capitalised in another: "Asaib Ahl Al Haq" / "Asaib Ahl al-Haq".
 PARTICLES = {
@@ -100,13 +101,46 @@ def fits(span: Span, pattern: Doc, shape: tuple[str, ...]) -> bool:
 def merge_with_ner(known: list[Span], predicted: list[Span]) -> list[Span]:
     """Known names win, except where the model found a longer name around one:
     "Hama" inside "Nawzad Hama Karim", "Washington" inside "Washington Institute", and
-    any longer entity around a nationality word ("Portuguese party PSD")."""
+    any longer entity around a nationality word ("Portuguese party PSD"). Where a known
+    name wins, the names left of the model's entity keep its label ("Moabit" of the
+    model's "Berlin - Moabit")."""
     wider = [p for p in predicted if any(_contains(p, k) and _around(p, k) for k in known)]
     # one that cuts through another known name is no name around it ("Shiite al-" of "al-Nujaba")
     wider = [p for p in wider if not any(_overlaps(p, k) and not _contains(p, k) for k in known)]
     kept_known = [k for k in known if not any(_contains(p, k) for p in wider)]
-    rest = [p for p in predicted if p not in wider and not any(_overlaps(p, k) for k in kept_known)]
+    rest: list[Span] = []
+    for p in predicted:
+        if p in wider:
+            continue
+        overlapped = [k for k in kept_known if _overlaps(p, k)]
+        rest += _remainders(p, overlapped) if overlapped else [p]
     return sorted(wider + kept_known + rest, key=lambda s: s.start)
+
+
+def _remainders(span: Span, known: list[Span]) -> list[Span]:
+    """The run of `span` past the one known name at its edge, when it is a name itself;
+    none from a credit line or a list ("AP Photo/Hussein Malla, File"), nor between two
+    known names ("Shiite" of "Iraq's Shiite al-Nujaba")."""
+    if any(t.text in ("/", ",", "|") for t in span) or len(known) != 1:
+        return []
+    if known[0].start != span.start and known[0].end != span.end:
+        return []
+    inside = {i for k in known for i in range(k.start, k.end)}
+    runs: list[list[Token]] = [[]]
+    for token in span:
+        if token.i in inside or not (token.is_alpha or token.text in NAME_PUNCTUATION):
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    found = []
+    for run in runs:
+        while run and not _name_word(run[0]):
+            run = run[1:]
+        while run and not _name_word(run[-1]):
+            run = run[:-1]
+        if run and any(t.is_title for t in run):
+            found.append(Span(span.doc, run[0].i, run[-1].i + 1, label=span.label_))
+    return found
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -126,6 +160,11 @@ def _in_name(token: Token) -> bool:
         return not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
     if token.text.endswith(".") and token.text[:-1].isalpha():
         return token.text[0].isupper()
+    if token.text in ("'", "’"):  # "US Airways'"
+        return token.i > 0 and not token.doc[token.i - 1].whitespace_
+    if token.text == ",":  # "Beijing Jinyu Group Co., Ltd."
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return after is not None and after.text.rstrip(".").lower() in COMPANY_SUFFIXES
     return token.is_alpha and token.lower_ in PARTICLES
 
 

@@ -61,10 +61,12 @@ class EntityCues:
         return doc
 
     def relabel(self, span: Span) -> Span | None:
-        if span.text.lower().strip(" .") in self.not_entities or _unit(span):
+        if span.text.lower().strip(" .") in self.not_entities:
             return None
         if span.ent_id_:  # a knowledge-file match already knows its type
             return span
+        if _unit(span):
+            return None
         words = {fold(t.text) for t in span}
         org_words = words & self.org_words
         if span.label_ == "GPE":  # "Soviet Union" is the state the model says it is
@@ -76,16 +78,23 @@ class EntityCues:
         return span
 
 
-_NUMBER = re.compile(r"^\d[\d:.,]*$")
+_QUANTITY = re.compile(r"^\d[\d:.,]*$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+# What may follow a unit: nothing, punctuation, or a word that opens no noun phrase of its own.
+_AFTER_UNIT = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART"})
 
 
 def _unit(span: Span) -> bool:
-    """An acronym after a number or a clock time that no noun follows is a unit ("18:02
-    GMT", "1,000 FCFA a month"), not an organization; "17 PKK fighters" stays."""
+    """An acronym of letters after a quantity or a clock time, and before no noun, is a
+    unit ("18:02 GMT.", "1,000 FCFA a month"), not an organization; "17 PKK fighters",
+    "the 1951 UK election" and "In 2016 BBC2 produced" stay."""
     doc, i = span.doc, span.start
-    if len(span) != 1 or not span.text.isupper() or i == 0 or not _NUMBER.match(doc[i - 1].text):
+    if len(span) != 1 or not (span.text.isupper() and span.text.isalpha()) or i == 0:
         return False
-    return i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN")
+    before = doc[i - 1].text
+    if not _QUANTITY.match(before) or _YEAR.match(before):
+        return False
+    return i + 1 >= len(doc) or doc[i + 1].is_punct or doc[i + 1].pos_ in _AFTER_UNIT
 
 
 @lru_cache(maxsize=4)

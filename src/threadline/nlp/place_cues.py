@@ -144,6 +144,8 @@ class PlaceCues:
             return False
         if span.label_ == "ORG" and not candidate.organization_too:
             return False
+        if not candidate.needs_geonames and not all(t.is_title or not t.is_alpha for t in span):
+            return False  # "X district", "port of X": a plain name, not "the Authority on Development"
         key = place_key(span.text)
         if not key or key in self.common or span.text.lower() in self.not_entities or key in people:
             return False

@@ -63,6 +63,7 @@ def neighbours(iso: str) -> frozenset[str]:
 
 
 CACHE_VERSION = 1  # raise when the index's shape or the rules that build it change
+NAMES_VERSION = 2  # the same, for the set of place names
 
 
 def cache_file(min_population: int) -> Path:
@@ -78,15 +79,23 @@ def geonames_index(min_population: int) -> KeyIndex:
     return _cached(cache_file(min_population), lambda: build_geonames_index(min_population))
 
 
+ALTERNATE_NAMES_FROM = 50_000  # a town this big is known by its alternate names too ("Gondar")
+
+
 @lru_cache(maxsize=2)
 def place_names(min_population: int = 500) -> frozenset[str]:
-    """The keys of every place's own name (no alternate names), countries included: a small
-    set for the NLP stage's place cues, cached apart from the index it is read from."""
-    path = cache_file(min_population).with_name(cache_file(min_population).stem + "-names.pickle")
+    """The keys of every place's own name, and of the alternate names of towns of
+    ALTERNATE_NAMES_FROM people or more, countries included: a small set for the NLP
+    stage's place cues, cached apart from the index it is read from."""
+    path = cache_file(min_population).with_name(f"{cache_file(min_population).stem}-names-v{NAMES_VERSION}.pickle")
 
     def build() -> frozenset[str]:
         index = geonames_index(min_population)
-        return frozenset(key for key, hits in index.exact.items() if any(h.primary for h in hits))
+        return frozenset(
+            key
+            for key, hits in index.exact.items()
+            if any(h.primary or h.site.population >= ALTERNATE_NAMES_FROM for h in hits)
+        )
 
     return _cached(path, build)
 
