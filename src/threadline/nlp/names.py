@@ -1,4 +1,4 @@
-"""Names the model cuts, made whole again: Arabic names around an apostrophe and their heads.
+"""Names the model cuts or leaves untagged, made whole: Arabic names around an apostrophe and more.
 
 English news transliterates Arabic names with an apostrophe for the ʿayn or the hamza,
 straight or curly or as a modifier letter ("Saraya Dir' al-Watan", "Kata’ib Saif
