@@ -87,7 +87,9 @@ def place_names(min_population: int = 500) -> frozenset[str]:
     """The keys of every place's own name, and of the alternate names of towns of
     ALTERNATE_NAMES_FROM people or more, countries included: a small set for the NLP
     stage's place cues, cached apart from the index it is read from."""
-    path = cache_file(min_population).with_name(f"{cache_file(min_population).stem}-names-v{NAMES_VERSION}.pickle")
+    path = cache_file(min_population).with_name(
+        f"{cache_file(min_population).stem}-names-v{NAMES_VERSION}.pickle"
+    )
 
     def build() -> frozenset[str]:
         index = geonames_index(min_population)
