@@ -73,3 +73,29 @@ def test_cue_words_inside_a_name_settle_its_type():
     doc = nlp.make_doc("Kataib Sayf al-Nahr said it would retaliate.")
     doc.ents = [Span(doc, 0, 5, label="PERSON")]
     assert [(e.text, e.label_) for e in cues(doc).ents] == [("Kataib Sayf al-Nahr", "ORG")]
+
+
+def test_a_longer_span_that_cuts_through_another_known_name_does_not_win():
+    known = [*KNOWN, KnownEntity(id="sunni", name="Sunni", type="organization")]
+    tagger = Gazetteer(nlp, known)
+    doc = nlp.make_doc("Sunni Saraya al-Nour fighters")
+    # the model's span holds "Sunni" whole and cuts "Saraya al-Nour" in two
+    doc.ents = [Span(doc, 0, 3, label="ORG")]
+    assert [(e.text, e.id_) for e in tagger(doc).ents] == [
+        ("Sunni", "sunni"),
+        ("Saraya al-Nour", "saraya-al-nour"),
+    ]
+
+
+def test_a_credit_line_around_a_known_name_does_not_win():
+    tagger = Gazetteer(nlp, [KnownEntity(id="ap", name="AP", type="organization", kind="outlet")])
+    doc = nlp.make_doc("(AP Photo/Hussein Malla, File)")
+    doc.ents = [Span(doc, 1, 8, label="ORG")]  # the model's "AP Photo/Hussein Malla, File"
+    assert [(e.text, e.id_) for e in tagger(doc).ents] == [("AP", "ap")]
+
+
+def test_a_company_or_court_around_a_known_country_wins():
+    assert tag("US Airways Group Inc. said so.", [(0, 4, "ORG")]) == [("US Airways Group Inc.", "ORG", "")]
+    assert tag("He went to a United States Supreme Court hearing.", [(3, 8, "ORG")]) == [
+        ("a United States Supreme Court", "ORG", "")
+    ]

@@ -8,11 +8,12 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+import yaml
 from rigour.territories import get_territory
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from threadline.settings import DATA_DIR
-from threadline.vocab import KnownEntity, load_knowledge
+from threadline.vocab import KnownEntity, known_entity, load_demonyms, load_knowledge
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -49,6 +50,15 @@ def entities() -> tuple[KnownEntity, ...]:
     return load_knowledge()
 
 
+def listed_entities() -> list[KnownEntity]:
+    """The entries the knowledge files write down, before the register's countries join them."""
+    found = []
+    for path in KNOWLEDGE_FILES:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        found += [known_entity(e, path) for e in doc.get("entities") or ()]
+    return found
+
+
 def test_every_knowledge_file_is_loaded_and_non_empty(entities: tuple[KnownEntity, ...]) -> None:
     names = {path.name for path in KNOWLEDGE_FILES}
     expected = {"armed_groups", "fronts", "governments", "outlets", "people", "places"}
@@ -77,17 +87,23 @@ def test_type_and_kind_agree(entities: tuple[KnownEntity, ...]) -> None:
 
 
 def test_places_have_coordinates_in_range(entities: tuple[KnownEntity, ...]) -> None:
+    """Every place a knowledge file lists; a country or capital only the territory register
+    and GeoNames add has none (the geocoder pins it through GeoNames)."""
+    listed = {e.id for e in listed_entities()}
     for entity in entities:
         if entity.type != "location":
             assert entity.lat is None and entity.lon is None, f"{entity.id} is no place"
+            continue
+        if entity.id not in listed:
+            assert entity.kind in ("country", "city") and entity.lat is None and entity.lon is None, entity.id
             continue
         assert isinstance(entity.lat, float | int) and isinstance(entity.lon, float | int), entity.id
         assert -90 <= entity.lat <= 90 and -180 <= entity.lon <= 180, entity.id
 
 
-def test_places_of_the_region_lie_in_the_region(entities: tuple[KnownEntity, ...]) -> None:
+def test_places_of_the_region_lie_in_the_region() -> None:
     """A swapped lat/lon or a dropped minus sign lands a Middle East place far outside this box."""
-    for entity in entities:
+    for entity in listed_entities():
         if entity.type == "location" and entity.kind != "country" and entity.country != "US":
             assert 10 <= entity.lat <= 42 and 25 <= entity.lon <= 63, entity.id
 
@@ -184,3 +200,30 @@ def test_jsonl_examples_have_an_id_and_text_on_every_line() -> None:
                 assert re.match(r"^\d{4}-\d{2}-\d{2}$", record["published"]), where
             records += 1
     assert records >= 3
+
+
+def test_every_country_is_known_with_its_short_names(entities: tuple[KnownEntity, ...]) -> None:
+    by_name = {name: e for e in entities for name in e.names}
+    for name, iso in [("Niger", "NE"), ("Chad", "TD"), ("Ivory Coast", "CI"), ("Burma", "MM"), ("DRC", "CD")]:
+        assert by_name[name].kind == "country" and by_name[name].country == iso, name
+    assert by_name["Niamey"].kind == "city" and by_name["Niamey"].country == "NE"
+    assert "Victoria" not in by_name  # a capital's name that is as often a person's
+    # a country a knowledge file already lists gains the register's names, and stays one entry
+    assert by_name["Türkiye"].id == by_name["Turkey"].id == "turkey"
+    assert len({e.country for e in entities if e.kind == "country"}) >= 190
+
+
+def test_demonyms_name_their_country_and_their_people() -> None:
+    demonyms = load_demonyms()
+    assert demonyms["Nigerien"] == demonyms["Nigeriens"] == "NE"
+    assert demonyms["Malian"] == "ML" and demonyms["Sudanese"] == "SD"
+    assert "Sudaneses" not in demonyms and "Iraqiss" not in demonyms
+    assert "Laos" not in demonyms  # the plural of "Lao" is the country's name
+
+
+def test_country_notes_are_keyed_by_iso_code() -> None:
+    """A bare NO in YAML reads as false: every key must come back as a real code."""
+    notes = yaml.safe_load((DATA_DIR / "knowledge" / "countries.yaml").read_text(encoding="utf-8"))
+    for code in notes["countries"]:
+        assert isinstance(code, str) and COUNTRY.match(code), code
+        assert get_territory(code.lower()) is not None, code

@@ -6,14 +6,18 @@ The GeoNames index takes seconds to build; it is built once per process and shar
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threadline.resolve.geocode import Gazetteer, Place, country_context
+from threadline.errors import Failures
+from threadline.records import Entity, Mention
+from threadline.resolve.geocode import Gazetteer, Place, country_context, is_nisba
 from threadline.resolve.geocode_data import load_extras, place_key
 from threadline.resolve.geocode_geonames import geonames_index
+from threadline.resolve.places import place_entities
 from threadline.vocab import KnownEntity, load_knowledge
 
 
@@ -278,3 +282,56 @@ def test_extras_file_holds_together() -> None:
     assert {"police", "mission"} <= extras.common_words
     kinds = {e.kind for e in load_knowledge() if e.type == "location"}
     assert {"district", "neighbourhood", "region", "country"} <= kinds
+
+
+# --- place_entities: the story's countries first, failures isolated ---
+
+
+def _mention(story: str, text: str, start: int, label: str = "GPE") -> Mention:
+    return Mention(story, start, start + len(text), text, "location", label)
+
+
+def _place_one(kb: Gazetteer, mentions: list[Mention], texts: dict[str, str] | None = None) -> Place | None:
+    entity = Entity("e-tripoli", "location", "Tripoli")
+    entity_of = {m.id: entity.id for m in mentions if m.text == "Tripoli"}
+    return place_entities([entity], mentions, entity_of, kb, texts=texts).get(entity.id)
+
+
+def test_the_dateline_country_comes_before_the_countries_a_story_names(kb: Gazetteer) -> None:
+    named = [_mention("s1", "Lebanon", 40), _mention("s1", "Lebanon", 80), _mention("s1", "Tripoli", 120)]
+    assert _place_one(kb, named).country == "LB"  # a story about Lebanon: Tripoli, Lebanon
+    filed_from_libya = [_mention("s1", "BENGHAZI", 0, label="DATELINE"), *named]
+    assert _place_one(kb, filed_from_libya).country == "LY"
+
+
+def test_the_peoples_a_story_names_count_for_its_countries(kb: Gazetteer) -> None:
+    text = "Libyan forces said on Monday that Libyan troops had entered Tripoli."
+    mentions = [_mention("s1", "Tripoli", text.index("Tripoli"))]
+    assert _place_one(kb, mentions).source == "knowledge:tripoli-lebanon"  # no country named
+    assert _place_one(kb, mentions, texts={"s1": text}).country == "LY"
+
+
+def test_a_family_name_made_from_a_place_is_not_taken_for_another_town(kb: Gazetteer) -> None:
+    # "Baghdadi" is an alternate GeoNames name of a village in Iran, and a family name
+    assert is_nisba("baghdadi") and is_nisba("zarqawi") and not is_nisba("khafji")
+    assert kb.locate(["al-Baghdadi"], []) is None
+    assert kb.locate(["al-Baghdadi"], ["IQ"]) is None
+
+
+class _Broken(Gazetteer):
+    def locate(self, names: Sequence[str], context_countries: Sequence[str] = ()) -> Place | None:
+        if "Atlantis" in names:
+            raise ValueError("no such index")
+        return super().locate(names, context_countries)
+
+
+def test_one_entity_that_fails_costs_no_other_its_place() -> None:
+    gazetteer = _Broken(load_knowledge())
+    mentions = [_mention("s1", "Atlantis", 0), _mention("s1", "Mosul", 20)]
+    entities = [Entity("e-1", "location", "Atlantis"), Entity("e-2", "location", "Mosul")]
+    entity_of = {mentions[0].id: "e-1", mentions[1].id: "e-2"}
+    failures = Failures()
+    places = place_entities(entities, mentions, entity_of, gazetteer, failures=failures)
+    assert set(places) == {"e-2"} and places["e-2"].country == "IQ"
+    assert [(f.step, f.subject) for f in failures.items] == [("places", "Atlantis (e-1)")]
+    assert "ValueError: no such index" in failures.items[0].error

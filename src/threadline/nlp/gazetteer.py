@@ -1,27 +1,38 @@
 """The gazetteer component: names from the knowledge files, merged into `ner`'s entities.
 
-The small English model tags Arabic-named armed groups and outlets as PERSON; a
-match on a known name settles the type (see merge_with_ner for overlaps). Matching is one case-insensitive
-PhraseMatcher pass (fast with thousands of names) followed by case rules: a
-capitalised word of the name must not be lower-case in the text ("The National"
-is an outlet, "the national team" is not), and an all-capital short form (US,
-IS, AP) must match exactly.
+The small English model tags Arabic-named armed groups and outlets as PERSON, and
+countries it has seen little of as anything ("Niger" a date, "Chad" a person); a
+match on a known name settles the type (see merge_with_ner for overlaps). Matching is
+one case-insensitive PhraseMatcher pass (fast with thousands of names) followed by case
+rules: a capitalised word of the name must not be lower-case in the text ("The National"
+is an outlet, "the national team" is not; "Turkey" a country, "turkey" not), and an
+all-capital short form (US, IS, AP) must match exactly.
+
+Nationality words ("Nigerien", "Malians") and the names of peoples ("Tuareg", "Fulani")
+are tagged NORP, which threadline exports as no entity, so the model cannot take them for
+people or places; a nationality word followed by a national body ("the Sudanese army",
+"Malian armed forces") names an organization.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from threadline.vocab import KnownEntity, load_knowledge
+from threadline.settings import DATA_DIR
+from threadline.vocab import KnownEntity, load_demonyms, load_knowledge, load_yaml
 
 SPACY_LABEL = {"person": "PERSON", "organization": "ORG", "location": "GPE"}
+NATIONALITY = "NORP"
+DETERMINERS = {"the", "a", "an"}
+NAME_PUNCTUATION = {"'s", "’s", "&", "."}
+COMPANY_SUFFIXES = {"ltd", "inc", "llc", "plc", "corp", "co", "sa", "ag", "gmbh", "nv", "bv", "sarl", "spa"}
 APOSTROPHES = "'’‘`ʼʻ"
 # Lower-case in one spelling, capitalised in another: "Asaib Ahl Al Haq" / "Asaib Ahl al-Haq".
 PARTICLES = {
@@ -89,21 +100,91 @@ def fits(span: Span, pattern: Doc, shape: tuple[str, ...]) -> bool:
 
 def merge_with_ner(known: list[Span], predicted: list[Span]) -> list[Span]:
     """Known names win, except where the model found a longer name around one:
-    "Hama" inside "Nawzad Hama Karim", "Washington" inside "Washington Institute"."""
-    wider = [p for p in predicted if any(_contains(p, k) and _name_around(p, k) for k in known)]
+    "Hama" inside "Nawzad Hama Karim", "Washington" inside "Washington Institute", and
+    any longer entity around a nationality word ("Portuguese party PSD"). Where a known
+    name wins, the names left of the model's entity keep its label ("Moabit" of the
+    model's "Berlin - Moabit")."""
+    wider = [p for p in predicted if any(_contains(p, k) and _around(p, k) for k in known)]
+    # one that cuts through another known name is no name around it ("Shiite al-" of "al-Nujaba")
+    wider = [p for p in wider if not any(_overlaps(p, k) and not _contains(p, k) for k in known)]
     kept_known = [k for k in known if not any(_contains(p, k) for p in wider)]
-    rest = [p for p in predicted if p not in wider and not any(_overlaps(p, k) for k in kept_known)]
+    rest: list[Span] = []
+    for p in predicted:
+        if p in wider:
+            continue
+        overlapped = [k for k in kept_known if _overlaps(p, k)]
+        rest += _remainders(p, overlapped) if overlapped else [p]
     return sorted(wider + kept_known + rest, key=lambda s: s.start)
+
+
+def _remainders(span: Span, known: list[Span]) -> list[Span]:
+    """The run of `span` past the one known name at its edge, when it is a name itself;
+    none from a credit line or a list ("AP Photo/Hussein Malla, File"), nor between two
+    known names ("Shiite" of "Iraq's Shiite al-Nujaba")."""
+    if any(t.text in ("/", ",", "|") for t in span) or len(known) != 1:
+        return []
+    if known[0].start != span.start and known[0].end != span.end:
+        return []
+    inside = {i for k in known for i in range(k.start, k.end)}
+    runs: list[list[Token]] = [[]]
+    for token in span:
+        if token.i in inside or not (token.is_alpha or token.text in NAME_PUNCTUATION):
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    found = []
+    for run in runs:
+        while run and not _name_word(run[0]):
+            run = run[1:]
+        while run and not _name_word(run[-1]):
+            run = run[:-1]
+        if run and any(t.is_title for t in run):
+            found.append(Span(span.doc, run[0].i, run[-1].i + 1, label=span.label_))
+    return found
 
 
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _name_word(token: Token) -> bool:
+    return token.is_alpha and (token.is_title or token.is_upper) and token.lower_ not in PARTICLES
+
+
+def _in_name(token: Token) -> bool:
+    """A token a name can hold: a name word, a particle ("of", "al"), "'s", "&", an
+    abbreviation ("Inc.", "Co."), a hyphen written between two words."""
+    if _name_word(token) or token.text in NAME_PUNCTUATION:
+        return True
+    if token.text == "-":
+        return not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    if token.text.endswith(".") and token.text[:-1].isalpha():
+        return token.text[0].isupper()
+    if token.text in ("'", "’"):  # "US Airways'"
+        return token.i > 0 and not token.doc[token.i - 1].whitespace_
+    if token.text == ",":  # "Beijing Jinyu Group Co., Ltd."
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return after is not None and after.text.rstrip(".").lower() in COMPANY_SUFFIXES
+    return token.is_alpha and token.lower_ in PARTICLES
+
+
+def _around(outer: Span, inner: Span) -> bool:
+    return inner.label_ == NATIONALITY or _name_around(outer, inner)
+
+
 def _name_around(outer: Span, inner: Span) -> bool:
-    """The words the model added are name words (Nawzad … Karim), not a label ("FILE -")."""
+    """The known name is part of a longer one: it ends a name "X of" ("Power Corporation
+    of Canada"), or every word the model added (past a leading "the") is one a name holds,
+    one of them a name word ("Nawzad Hama Karim", "US Airways Group Inc.", "a United States
+    Supreme Court", "Tehran University's College"); not a label ("FILE -", "AP Photo/X, File")."""
+    doc = outer.doc
+    before = inner.start - 2
+    if before >= outer.start and doc[before + 1].lower_ in ("of", "for") and _name_word(doc[before]):
+        return True
     extra = [t for t in outer if not inner.start <= t.i < inner.end]
-    return all(t.is_alpha and (t.is_title or t.lower_ in PARTICLES) for t in extra)
+    if extra and extra[0].i == outer.start and extra[0].lower_ in DETERMINERS:
+        extra = extra[1:]
+    return any(_name_word(t) for t in extra) and all(_in_name(t) for t in extra)
 
 
 def _contains(outer: Span, inner: Span) -> bool:
@@ -112,21 +193,34 @@ def _contains(outer: Span, inner: Span) -> bool:
 
 
 class Gazetteer:
-    """Tag known names as entities carrying their knowledge id (Span.id_)."""
+    """Tag known names as entities carrying their knowledge id (Span.id_); nationality
+    words (word -> country code or "people") as NORP, and one before a national body as
+    an organization."""
 
-    def __init__(self, nlp: Language, entities: Iterable[KnownEntity]) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        entities: Iterable[KnownEntity],
+        nationalities: Mapping[str, str] | None = None,
+        bodies: Iterable[str] = (),
+    ) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.patterns: dict[str, tuple[Doc, Entry]] = {}
         for entity in entities:
             label = SPACY_LABEL.get(entity.type)
-            if label is None:
-                continue
-            for variant in sorted({v for n in entity.names for v in spelling_variants(n)}):
-                pattern = nlp.make_doc(variant)
-                key = f"{entity.id}|{variant}"
-                shape = tuple(token_shape(t.text) for t in pattern)
-                self.patterns[key] = (pattern, Entry(label, entity.id, shape))
-                self.matcher.add(key, [pattern])
+            if label is not None:
+                self._add(nlp, entity.id, label, {v for n in entity.names for v in spelling_variants(n)})
+        for word, group in (nationalities or {}).items():
+            self._add(nlp, f"nationality-{group.lower()}", NATIONALITY, {word})
+        self.bodies = sorted({tuple(b.lower().split()) for b in bodies}, key=len, reverse=True)
+
+    def _add(self, nlp: Language, kb_id: str, label: str, variants: set[str]) -> None:
+        for variant in sorted(variants):
+            pattern = nlp.make_doc(variant)
+            key = f"{kb_id}|{variant}"
+            shape = tuple(token_shape(t.text) for t in pattern)
+            self.patterns[key] = (pattern, Entry(label, kb_id, shape))
+            self.matcher.add(key, [pattern])
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
@@ -134,11 +228,23 @@ class Gazetteer:
             pattern, entry = self.patterns[doc.vocab.strings[match_id]]
             span = doc[start:end]
             if fits(span, pattern, entry.shape):
-                found.append(Span(doc, start, end, label=entry.label, span_id=entry.kb_id))
-        doc.ents = merge_with_ner(filter_spans(found), list(doc.ents))
+                found.append(self._national_body(span, entry))
+        doc.ents = filter_spans(merge_with_ner(filter_spans(found), list(doc.ents)))  # never overlapping
         return doc
+
+    def _national_body(self, span: Span, entry: Entry) -> Span:
+        """The match; for a nationality word before "army", "armed forces" …, the organization."""
+        doc, end = span.doc, span.end
+        if entry.label == NATIONALITY:
+            for body in self.bodies:
+                if tuple(t.lower_ for t in doc[end : end + len(body)]) == body:
+                    return Span(doc, span.start, end + len(body), label="ORG")
+        return Span(doc, span.start, end, label=entry.label, span_id=entry.kb_id)
 
 
 @Language.factory("threadline_gazetteer", default_config={"data_dir": None})
 def make_gazetteer(nlp: Language, name: str, data_dir: str | None) -> Gazetteer:
-    return Gazetteer(nlp, load_knowledge(Path(data_dir)) if data_dir else load_knowledge())
+    folder = Path(data_dir) if data_dir else DATA_DIR
+    cues = load_yaml("entity_cues.yaml", folder) or {}
+    nationalities = {**{p: "people" for p in cues.get("peoples") or ()}, **load_demonyms(folder)}
+    return Gazetteer(nlp, load_knowledge(folder), nationalities, cues.get("national_bodies") or ())

@@ -1,13 +1,19 @@
 """Build threadline's spaCy Language and turn parsed stories into mentions.
 
 The Language is the pinned statistical pipeline plus components registered by
-name: `threadline_gazetteer` after `ner`, which merges known names into the model's
-entities, and `threadline_entity_cues`, which settles a name's type from the words
-inside it.
+name: `threadline_name_joiner` right after `ner`, which makes names the model split at
+an apostrophe whole again (nlp/names.py); `threadline_gazetteer`, which merges known
+names, countries and nationality words into the model's entities;
+`threadline_agate_lines`, which tags the teams of sports results lines (nlp/agate.py);
+`threadline_entity_cues`, which settles a name's type from the words inside it;
+`threadline_place_cues`, which makes a name the words around it show to be a place one
+(nlp/place_cues.py); and `threadline_name_consistency`, which gives a person's family
+name the person's label (nlp/consistency.py).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -15,9 +21,13 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-import threadline.nlp.gazetteer  # noqa: F401  (registers the threadline_gazetteer factory)
+import threadline.nlp.agate
+import threadline.nlp.consistency
+import threadline.nlp.gazetteer  # registers the threadline_gazetteer factory
+import threadline.nlp.place_cues  # noqa: F401  (registers the threadline_place_cues factory)
 from threadline.nlp.model import load_base_model
-from threadline.nlp.truecase import truecase
+from threadline.nlp.names import fold  # (and registers the threadline_name_joiner factory)
+from threadline.nlp.truecase import dateline_spans, truecase
 from threadline.records import EntityType, Mention, MentionZone, Story
 from threadline.settings import Settings
 from threadline.vocab import load_yaml
@@ -41,8 +51,9 @@ class EntityCues:
     """Relabel entity spans by the words inside them; drop lone boilerplate words."""
 
     def __init__(self, cues: dict) -> None:
-        self.org_words = {w.lower() for w in cues.get("organization", ())}
-        self.place_words = {w.lower() for w in cues.get("location", ())}
+        self.org_words = {fold(w) for w in cues.get("organization", ())}
+        self.state_words = {fold(w) for w in cues.get("also_in_state_names", ())}
+        self.place_words = {fold(w) for w in cues.get("location", ())}
         self.not_entities = {w.lower() for w in cues.get("not_entities", ())}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -54,19 +65,47 @@ class EntityCues:
             return None
         if span.ent_id_:  # a knowledge-file match already knows its type
             return span
-        words = {t.lower_ for t in span}
-        if span.label_ in ("PERSON", "GPE", "NORP") and words & self.org_words:
+        if _unit(span):
+            return None
+        words = {fold(t.text) for t in span}
+        org_words = words & self.org_words
+        if span.label_ == "GPE":  # "Soviet Union" is the state the model says it is
+            org_words -= self.state_words
+        if span.label_ in ("PERSON", "GPE", "NORP") and org_words:
             return Span(doc=span.doc, start=span.start, end=span.end, label="ORG")
         if span.label_ == "PERSON" and words & self.place_words:
             return Span(doc=span.doc, start=span.start, end=span.end, label="LOC")
         return span
 
 
+_QUANTITY = re.compile(r"^\d[\d:.,]*$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+# What may follow a unit: nothing, punctuation, or a word that opens no noun phrase of its own.
+_AFTER_UNIT = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART"})
+
+
+def _unit(span: Span) -> bool:
+    """An acronym of letters after a quantity or a clock time, and before no noun, is a
+    unit ("18:02 GMT.", "1,000 FCFA a month"), not an organization; "17 PKK fighters",
+    "the 1951 UK election" and "In 2016 BBC2 produced" stay."""
+    doc, i = span.doc, span.start
+    if len(span) != 1 or not (span.text.isupper() and span.text.isalpha()) or i == 0:
+        return False
+    before = doc[i - 1].text
+    if not _QUANTITY.match(before) or _YEAR.match(before):
+        return False
+    return i + 1 >= len(doc) or doc[i + 1].is_punct or doc[i + 1].pos_ in _AFTER_UNIT
+
+
 @lru_cache(maxsize=4)
 def _build(model: str, verify: bool, data_dir: Path) -> Language:
     nlp = load_base_model(model, verify)
-    nlp.add_pipe("threadline_gazetteer", after="ner", config={"data_dir": str(data_dir)})
-    nlp.add_pipe("threadline_entity_cues", after="threadline_gazetteer", config={"data_dir": str(data_dir)})
+    nlp.add_pipe("threadline_name_joiner", after="ner", config={"data_dir": str(data_dir)})
+    nlp.add_pipe("threadline_gazetteer", after="threadline_name_joiner", config={"data_dir": str(data_dir)})
+    nlp.add_pipe("threadline_agate_lines", after="threadline_gazetteer")
+    nlp.add_pipe("threadline_entity_cues", after="threadline_agate_lines", config={"data_dir": str(data_dir)})
+    nlp.add_pipe("threadline_place_cues", after="threadline_entity_cues", config={"data_dir": str(data_dir)})
+    nlp.add_pipe("threadline_name_consistency", after="threadline_place_cues")
     return nlp
 
 
@@ -126,7 +165,33 @@ def mentions_of(doc: Doc, story: Story, zone: MentionZone = "text") -> list[Ment
                 zone=zone,
             )
         )
+    return with_dateline_place(mentions, story) if zone == "text" else mentions
+
+
+def with_dateline_place(mentions: list[Mention], story: Story) -> list[Mention]:
+    """A wire dateline's place ("NIAMEY" in "NIAMEY, March 4 (Sahara Wire) —") is a place
+    and its agency an organization, whatever the model made of them: a mention over one
+    of another type, or reaching past it ("NIAMEY 1996-08-22"), gives way to one of it alone."""
+    found = dateline_spans(story.text)
+    place = story.dateline.place_span if story.dateline else found.place if found else None
+    settled: list[tuple[tuple[int, int] | None, EntityType]] = [
+        (place, "location"),
+        (found.agency if found else None, "organization"),
+    ]
+    for span, kind in settled:
+        if span is not None:
+            mentions = _settled(mentions, story, span, kind)
     return mentions
+
+
+def _settled(mentions: list[Mention], story: Story, span: tuple[int, int], kind: EntityType) -> list[Mention]:
+    """The mentions, with the one of `span` (label DATELINE: the places stage reads the
+    story's country from it) of type `kind` in place of those over it."""
+    start, end = span
+    over = [m for m in mentions if m.start < end and start < m.end]
+    kb_id = next((m.kb_id for m in over if m.type == kind and m.kb_id), None)
+    settled = Mention(story.id, start, end, story.text[start:end], kind, "DATELINE", kb_id)
+    return sorted([m for m in mentions if m not in over] + [settled], key=lambda m: (m.start, m.end))
 
 
 def trim_span(span: Span) -> Span | None:

@@ -10,7 +10,9 @@ also writes in capitals ("UN", "FAMa") stays as it is.
 
 Headlines set in title case ("Remains Of 30 People Found In A Search By Qatar") keep a
 capital only on the words the story capitalises too ("Qatar"), in that form or another
-("Syrian" for "Syria's").
+("Syrian" for "Syria's"). In a story's text only a line with a capitalised small word
+("Of", "In", "By") is read as such a headline: agate lines of results ("Borussia Dortmund
+1 Karlsruhe 1") and lists of names capitalise their words because they are names.
 
 The result has the same length as the input, character for character, so every offset
 into it is an offset into the original text.
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from typing import NamedTuple
 
 SHOUTING_SHARE = 0.6  # share of a line's words in capitals that makes it a shouted line
 SHOUTING_MIN_WORDS = 3
@@ -31,10 +34,24 @@ TITLE_CASE_MAX_WORDS = 25
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A capitalised place opening a paragraph, then what a dateline holds after it: a region
-# ("ABUJA, Nigeria,"), a date ("March 4", "1996-08-22"), the agency in brackets, a dash.
+# ("ABUJA, Nigeria,"), a date ("March 4", "1996-08-22"), the agency in brackets before a
+# dash ("(Reuters) -"), a dash. An acronym opening a sentence ("ENASA (Empresa ...) was")
+# is none: its bracket holds no agency before a dash.
 _DATELINE_PLACE = re.compile(
     rf"^((?:[A-Z][A-Z'’.\-]+)(?:[ /][A-Z][A-Z'’.\-]+){{0,3}})"
-    rf"(?=(?:,\s*[A-Z][\w.' -]+?)*(?:,?\s*{_MONTH}\s+\d|\s*\(|\s*[—–-]|\s+\d{{4}}-\d\d-\d\d))"
+    rf"(?=(?:\s?,\s*[A-Z][\w.' -]+?)*(?:\s?,?\s*{_MONTH}\s+\d|\s*\([^()\n]{{1,40}}\)\s*[—–-]"
+    rf"|\s*[—–-]|\s+\d{{4}}-\d\d-\d\d))"
+)
+# What makes a capitalised place a dateline for sure: a date or an agency before a dash.
+_DATELINE_FACTS = re.compile(
+    rf"(?:\s?,\s*[A-Z][\w.' -]+?)*(?:\s?,?\s*{_MONTH}\s+\d|\s*\([^()\n]{{1,40}}\)\s*[—–-]"
+    rf"|\s+\d{{4}}-\d\d-\d\d)"
+)
+_AGENCY = re.compile(r"\(\s*([A-Z][^()\n]{0,38}?)\s*\)\s*[—–-]")
+DATELINE_LINES = 3  # a dateline opens the story, after at most a headline and a byline
+# Small words a title-case headline capitalises and a list of names does not hold.
+_SMALL_WORDS = frozenset(
+    "a an the of in on at to for by with from into after over as and or but near amid against".split()
 )
 
 
@@ -57,6 +74,13 @@ def title_cased(line: str) -> bool:
     words = [w for w in _WORD.findall(line) if len(w) >= TITLE_CASE_WORD and not w.isupper()]
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised >= TITLE_CASE_MIN_WORDS and capitalised >= TITLE_CASE_SHARE * len(words)
+
+
+def headline_styled(line: str) -> bool:
+    """A title-case line that capitalises a small word past its first: a headline, not a
+    line of names ("Talks On Niger Open In Algiers", not "Bayern Munich 2 Hamburg 1")."""
+    words = _WORD.findall(line)[1:]
+    return title_cased(line) and any(w[:1].isupper() and w.lower() in _SMALL_WORDS for w in words)
 
 
 def casings(reference: str) -> dict[str, str]:
@@ -124,23 +148,46 @@ def _map_words(text: str, end: int, recase: Callable[[int, str], str]) -> str:
     return "".join(out) + text[last:]
 
 
-def truecase_line(line: str, known: dict[str, str]) -> str:
+def truecase_line(line: str, known: dict[str, str], headline: bool = True) -> str:
     """A shouted line recased word by word; a dateline's place; a title-case headline's
-    common words."""
+    common words (in a story's text, `headline` False, only a headline-styled line's)."""
     if shouted(line):
         return _map_words(line, len(line), lambda n, w: _recase(w, known, capitalise=n == 0, place=False))
     place = _DATELINE_PLACE.match(line)
     if place is not None:
         return _map_words(line, place.end(1), lambda n, w: _recase(w, known, capitalise=True, place=True))
-    if title_cased(line):
+    if title_cased(line) if headline else headline_styled(line):
         stems = {stem(w) for w in known.values() if w[:1].isupper() and len(w) >= TITLE_CASE_WORD}
         return _map_words(line, len(line), lambda n, w: w if n == 0 else _title_word(w, known, stems))
     return line
 
 
 def truecase(text: str, reference: str | None = None) -> str:
-    """text with shouted words recased by their casing in `reference` (default: text)."""
+    """text with shouted words recased by their casing in `reference`. With no reference,
+    text is a story's text (its own reference); with one, a headline."""
     known = casings(text if reference is None else reference)
     lines = text.split("\n")
-    cased = "\n".join(truecase_line(line, known) for line in lines)
+    cased = "\n".join(truecase_line(line, known, headline=reference is not None) for line in lines)
     return cased if len(cased) == len(text) else text
+
+
+class DatelineSpans(NamedTuple):
+    """Offsets into a story's text of its dateline's place, and of the agency in brackets."""
+
+    place: tuple[int, int]
+    agency: tuple[int, int] | None
+
+
+def dateline_spans(text: str) -> DatelineSpans | None:
+    """The dateline opening a story's text ("BRUSSELS 1996-08-22", "NIAMEY, March 4
+    (Sahara Wire) —"): a capitalised place before a date or an agency and a dash."""
+    offset = 0
+    for line in text.split("\n")[:DATELINE_LINES]:
+        place = _DATELINE_PLACE.match(line)
+        facts = _DATELINE_FACTS.match(line, place.end(1)) if place is not None else None
+        if place is not None and facts is not None:
+            agency = _AGENCY.search(line, facts.start(), facts.end())
+            where = (offset + agency.start(1), offset + agency.end(1)) if agency else None
+            return DatelineSpans((offset + place.start(1), offset + place.end(1)), where)
+        offset += len(line) + 1
+    return None

@@ -1,10 +1,15 @@
 """An entity's type, by votes over all its mentions.
 
-Each mention votes once for the type the NER gave it, twice for a type the
+Each mention votes once for the type the NER gave it (twice where a rule of the
+NLP stage settled it: a wire dateline's place and agency), twice for a type the
 words around it suggest ("near X", "X district", "Mr X"), three times for a
 type the words inside it settle ("Brigades", "Movement", "Strip"). A knowledge
 file's type beats every vote. The small model calls many militias PERSON and
 many towns ORG; the votes of the other mentions and the cues outvote it.
+
+An organization word inside a name the NLP stage kept as a place ("Soviet Union")
+casts no vote: that stage turns a place with any other organization word into an
+organization, so one it kept is a state's name.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import Name
 
 NER, CONTEXT, INSIDE = 1, 2, 3
+SETTLED_LABELS = frozenset({"DATELINE"})  # Mention.label of a type an NLP rule settled
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TYPES: tuple[EntityType, ...] = ("person", "organization", "location", "other")
 WINDOW = 40
 
@@ -42,11 +49,11 @@ def context_cues(mention: Mention, text: str, lex: Lexicon) -> list[EntityType]:
 
 def mention_votes(mention: Mention, name: Name, text: str, lex: Lexicon) -> Counter[EntityType]:
     """One mention's votes: its label, its context, the words inside it."""
-    votes: Counter[EntityType] = Counter({mention.type: NER})
+    votes: Counter[EntityType] = Counter({mention.type: CONTEXT if mention.label in SETTLED_LABELS else NER})
     for kind in context_cues(mention, text, lex):
         votes[kind] += CONTEXT
     cue = name_cue(name, lex)
-    if cue:
+    if cue and not (cue == "organization" and mention.label in PLACE_LABELS):
         votes[cue] += INSIDE
     return votes
 

@@ -4,8 +4,8 @@ A location entity goes by several names; `Gazetteer.locate` looks each up by its
 key (geocode_data.place_key) and returns one Place or None:
 
 1. A knowledge-file entry with coordinates wins for its names and aliases, unless
-   it lies far from every country of the story and GeoNames has a city of at least
-   BIG_CITY people in one of them ("Tripoli" in a Libya story).
+   GeoNames has a city of at least BIG_CITY people in a country the story is more about
+   than the entry's ("Tripoli" in a Libya story that also names Lebanon).
 2. Otherwise GeoNames (geocode_geonames): countries, US states and towns. A place
    is ranked by log10(population), minus CONTEXT_STEP for each step down the
    story's country list, more for places outside it; a wrong pin is worse than
@@ -13,6 +13,10 @@ key (geocode_data.place_key) and returns one Place or None:
    (MIN_POPULATION), and a common word ("Police", "Mission") is only taken inside them.
 3. "near X", "northern X", "X district" and "X province" fall back to X with
    ACLED's precision for the part (2) or the province (3, pinned on its namesake town).
+
+A family name made from a place's name (the nisba: "al-Baghdadi", "Tikriti", "Zarqawi")
+matches only a place's own name, never the alternate names GeoNames lists (which hold
+such spellings for other towns: "Baghdadi" is an alternate name of Baghdādeh in Iran).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from threadline.resolve.geocode_data import Extras, Hit, KeyIndex, Place, Site, load_extras, place_key
-from threadline.resolve.geocode_geonames import country_keys, geonames_index, neighbours
+from threadline.resolve.geocode_geonames import country_keys, geonames_index, neighbours, place_names
 from threadline.vocab import KnownEntity
 
 __all__ = ["Gazetteer", "Place", "country_context"]
@@ -74,6 +78,11 @@ class Context:
             return "in", self.codes.index(country) * CONTEXT_STEP
         base = len(self.codes) * CONTEXT_STEP
         return ("near", base + NEAR_PENALTY) if country in self.near else ("far", base + FAR_PENALTY)
+
+    def rank(self, country: str | None) -> int:
+        """The country's place in the story's list (0: what the story is most about); past
+        the list for any other country."""
+        return self.codes.index(country) if country in self.codes else len(self.codes)
 
 
 class Gazetteer:
@@ -141,14 +150,16 @@ class Gazetteer:
         return Query(key)
 
     def _best(self, keys: Sequence[str], ctx: Context) -> Place | None:
-        """The knowledge files' place, unless it is far from the story and GeoNames has a big one in it."""
+        """The knowledge files' place, unless GeoNames has a big one in a country the story
+        is more about (GeoNames is not read for an entry in the story's first country)."""
         known = self._best_known(keys, ctx)
-        if known and ctx.relation(known.place.country)[0] != "far":
+        if known and (not ctx.codes or ctx.rank(known.place.country) == 0):
             return known.place
         geo = self._best_geonames(keys, ctx)
-        if known and not (geo and ctx.relation(geo.place.country)[0] == "in" and geo.population >= BIG_CITY):
-            return known.place
-        return geo.place if geo else None
+        if known is None:
+            return geo.place if geo else None
+        better = geo and ctx.rank(geo.place.country) < ctx.rank(known.place.country)
+        return geo.place if geo and better and geo.population >= BIG_CITY else known.place
 
     def _hits(self, index: KeyIndex, keys: Sequence[str]) -> list[tuple[Hit, str]]:
         """Every hit of every key, once per place (an own-name match over an alternate one)."""
@@ -163,16 +174,21 @@ class Gazetteer:
         return list(seen.values())
 
     def _best_known(self, keys: Sequence[str], ctx: Context) -> Site | None:
-        """In the story's countries first, then in file order."""
+        """In the story's countries first, the one it is most about first; then in file order."""
         hits = enumerate(hit.site for hit, _ in self._hits(self.known, keys))
-        best = min(
-            hits, key=lambda h: (_RELATION_ORDER[ctx.relation(h[1].place.country)[0]], h[0]), default=None
-        )
+
+        def order(h: tuple[int, Site]) -> tuple[int, int, int]:
+            country = h[1].place.country
+            return _RELATION_ORDER[ctx.relation(country)[0]], ctx.rank(country), h[0]
+
+        best = min(hits, key=order, default=None)
         return best[1] if best else None
 
     def _best_geonames(self, keys: Sequence[str], ctx: Context) -> Site | None:
         scored: list[tuple[float, Site]] = []
         for hit, key in self._hits(geonames_index(self.min_population), keys):
+            if not hit.primary and is_nisba(key):
+                continue
             relation, penalty = ctx.relation(hit.site.place.country)
             if self._acceptable(hit, key, relation):
                 scored.append((_score(hit, penalty), hit.site))
@@ -186,6 +202,15 @@ class Gazetteer:
         if key in self.extras.common_words and relation != "in":
             return False
         return hit.site.population >= MIN_POPULATION[relation, hit.primary]
+
+
+def is_nisba(key: str) -> bool:
+    """Whether a one-word name is a family name made from a place's: "baghdadi" (Baghdad),
+    "tikriti" (Tikrit), "zarqawi" (Zarqa)."""
+    if " " in key or len(key) < 5 or not key.endswith("i"):
+        return False
+    stems = {key[:-1], key[:-2]} if key.endswith(("wi", "yi")) else {key[:-1]}
+    return any(len(stem) >= 4 and stem in place_names() for stem in stems)
 
 
 def _score(hit: Hit, penalty: float) -> float:

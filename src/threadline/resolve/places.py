@@ -1,21 +1,60 @@
-"""Pin every location entity on the map, using the countries its stories mention as context."""
+"""Pin every location entity on the map, in the countries its stories are about first.
+
+A story is about, in this order: the country of its dateline's place ("NIAMEY, March 4"
+-> Niger), then the countries it names or whose people it names ("Iraqi troops"), most
+often named first. A place is looked up in those countries before anywhere else
+(geocode.Gazetteer ranks by that list). One entity that cannot be placed, for whatever
+reason, is recorded in `failures` and costs no other entity its place.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import logging
+import re
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from functools import partial
 
+from threadline.errors import Failures
 from threadline.records import Entity, Mention
-from threadline.resolve.geocode import Gazetteer, Place, country_context
+from threadline.resolve.geocode import Gazetteer, Place
+from threadline.vocab import load_demonyms
+
+DATELINE = "DATELINE"  # Mention.label of a wire dateline's place (nlp.pipeline)
+_WORD = re.compile(r"[^\W\d_]+")
+log = logging.getLogger(__name__)
 
 
-def story_countries(mentions: Sequence[Mention], gazetteer: Gazetteer) -> dict[str, list[str]]:
-    """Story id -> ISO codes of the countries it names, most frequent first."""
-    names: dict[str, list[str]] = defaultdict(list)
+def story_countries(
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+    texts: Mapping[str, str] | None = None,
+    demonyms: Mapping[str, str] | None = None,
+) -> dict[str, list[str]]:
+    """Story id -> ISO codes of the countries it is about: its dateline's first, then those
+    it names (countries, and their peoples where `texts` and `demonyms` are given), most
+    often named first."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    dateline: dict[str, str] = {}
     for m in mentions:
-        if m.type == "location":
-            names[m.story_id].append(m.text)
-    return {story: country_context(found, gazetteer) for story, found in names.items()}
+        if m.type != "location" or m.zone != "text":
+            continue
+        if iso := gazetteer.country_of(m.text):
+            counts[m.story_id][iso] += 1
+        elif m.label == DATELINE and (place := gazetteer.locate([m.text])) and place.country:
+            dateline[m.story_id] = place.country
+    for story, text in (texts or {}).items():
+        for word in _WORD.findall(text) if demonyms else ():
+            if iso := demonyms.get(word):  # type: ignore[union-attr]
+                counts[story][iso] += 1
+    return {
+        story: _ranked(counts.get(story, Counter()), dateline.get(story)) for story in {*counts, *dateline}
+    }
+
+
+def _ranked(counts: Counter[str], first: str | None) -> list[str]:
+    ranked = [iso for iso, _ in sorted(counts.items(), key=lambda c: (-c[1], c[0]))]
+    return [first, *(c for c in ranked if c != first)] if first else ranked
 
 
 def place_entities(
@@ -23,9 +62,19 @@ def place_entities(
     mentions: Sequence[Mention],
     entity_of: Mapping[str, str],
     gazetteer: Gazetteer,
+    *,
+    failures: Failures | None = None,
+    texts: Mapping[str, str] | None = None,
+    demonyms: Mapping[str, str] | None = None,
 ) -> dict[str, Place]:
-    """Entity id -> Place for each location entity the gazetteer can pin; the rest stay unpinned."""
-    by_story = story_countries(mentions, gazetteer)
+    """Entity id -> Place for each location entity the gazetteer can pin; the rest stay
+    unpinned. `texts` (story id -> text) lets the peoples a story names count for its
+    countries (`demonyms`, by default the bundled ones). A lookup that raises is recorded
+    in `failures` (logged where none is given)."""
+    record = failures if failures is not None else Failures()
+    if texts is not None and demonyms is None:
+        demonyms = load_demonyms()
+    by_story = story_countries(mentions, gazetteer, texts, demonyms)
     context: dict[str, list[str]] = defaultdict(list)
     for m in mentions:
         context[entity_of.get(m.id, "")].extend(by_story.get(m.story_id, []))
@@ -33,8 +82,22 @@ def place_entities(
     for entity in entities:
         if entity.type != "location":
             continue
-        countries = sorted(set(context[entity.id]), key=lambda c: (-context[entity.id].count(c), c))
-        place = gazetteer.locate((entity.name, *entity.aliases), countries)
+        countries = _first_most(context[entity.id])
+        subject = f"{entity.name} ({entity.id})"
+        place = record.run("places", subject, partial(_locate, gazetteer, entity, countries))
         if place is not None:
             places[entity.id] = place
+    if failures is None:
+        for failure in record.items:
+            log.warning("%s", failure)
     return places
+
+
+def _first_most(codes: list[str]) -> list[str]:
+    """The codes by how many of the entity's mentions' stories are about each, first seen first."""
+    order = {c: i for i, c in reversed(list(enumerate(codes)))}
+    return sorted(set(codes), key=lambda c: (-codes.count(c), order[c]))
+
+
+def _locate(gazetteer: Gazetteer, entity: Entity, countries: list[str]) -> Place | None:
+    return gazetteer.locate((entity.name, *entity.aliases), countries)
