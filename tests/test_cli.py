@@ -200,7 +200,7 @@ def test_a_failed_unit_of_resolution_is_named_the_rest_written_and_the_exit_non_
 def test_a_failed_geocoding_step_keeps_the_entities(corpus, db_url, tmp_path, monkeypatch):
     import threadline.workflow as workflow
 
-    def broken(*args):
+    def broken(*args, **kwargs):
         raise RuntimeError("gazetteer unreadable")
 
     monkeypatch.setattr(workflow, "place_entities", broken)

@@ -8,7 +8,7 @@ store; a unit of those steps that fails is left out and reported, the rest writt
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TextIO, TypeVar
@@ -136,7 +136,7 @@ def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:
     texts = {s.id: s.text for s in stories}
     lex = load_lexicon(settings.data_dir)
     resolution = resolve_entities(mentions, texts, known, store.judgements(), lex, failures)
-    places = _places(resolution, mentions, known, failures)
+    places = _places(resolution, mentions, known, texts, failures)
     derived = Derived(
         duplicates=(*copies, *overlaps),
         entities=resolution.entities,
@@ -149,13 +149,21 @@ def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:
 
 
 def _places(
-    resolution: Resolution, mentions: Sequence[Mention], known: tuple[KnownEntity, ...], failures: Failures
+    resolution: Resolution,
+    mentions: Sequence[Mention],
+    known: tuple[KnownEntity, ...],
+    texts: Mapping[str, str],
+    failures: Failures,
 ) -> dict[str, Place]:
-    """Places of the location entities; if geocoding fails, none (the entities stay).
-    place_entities takes no Failures of its own yet, so the whole step is one unit."""
+    """Places of the location entities: a place that fails is left unpinned; if the
+    gazetteer itself cannot be built, none is pinned (the entities stay)."""
 
     def pin() -> dict[str, Place]:
-        return place_entities(resolution.entities, mentions, resolution.entity_of, gazetteer_for(known))
+        gazetteer = gazetteer_for(known)
+        entity_of = resolution.entity_of
+        return place_entities(
+            resolution.entities, mentions, entity_of, gazetteer, failures=failures, texts=texts
+        )
 
     locations = listed(repr(e.name) for e in resolution.entities if e.type == "location")
     return failures.run("places", f"pinning the location entities {locations}", pin) or {}

@@ -124,12 +124,24 @@ class Clusters:
         other names the text gave aside)."""
         only_a = [v for k, v in _compared(a).items() if k not in b.names and not self._odd(v[0])]
         only_b = [v for k, v in _compared(b).items() if k not in a.names and not self._odd(v[0])]
+        every = [v for v in {**_compared(a), **_compared(b)}.values() if not self._odd(v[0])]
         for name_a, type_a in only_a:
             for name_b, type_b in only_b:
                 why = conflict(name_a, name_b, self.lex, (type_a, type_b))
-                if why:
+                if why and not self._bridged((name_a, type_a), (name_b, type_b), every):
                     return why
         return None
+
+    def _bridged(self, a: tuple[Name, EntityType], b: tuple[Name, EntityType], every: list) -> bool:
+        """Two short forms of one fuller name do not conflict: "Mohammed Shia" and "Al Sudani"
+        both fit "Mohammed Shia al-Sudani"."""
+        longest = max(len(a[0].core), len(b[0].core))
+        return any(
+            len(full.core) > longest
+            and not conflict(a[0], full, self.lex, (a[1], kind))
+            and not conflict(b[0], full, self.lex, (b[1], kind))
+            for full, kind in every
+        )
 
     def _stands_for_none(self, name: Name, others: list[Name]) -> bool:
         """A designator ("the Strip") that fits no name of the other cluster."""
