@@ -114,6 +114,7 @@ class TriggerLexicon:
     place_preps: tuple[str, ...] = ()  # in order of preference
     place_nouns: frozenset[str] = frozenset()
     participant_preps: frozenset[str] = frozenset()
+    direction_words: frozenset[str] = frozenset()  # "north of X", "the outskirts of X"
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +243,7 @@ def load_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
     where = str(data_dir / "event_triggers.yaml")
     doc = dict(load_yaml("event_triggers.yaml", data_dir) or {})
     args = doc.pop("arguments", None) or {}
+    doc.pop("contexts", None)  # read by threadline.extract.events.lexicon
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, list[Trigger]] = {}
     for event_type, entry in doc.items():
@@ -261,6 +263,7 @@ def load_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
         place_preps=_words(args.get("place_preps"), f"{where}: arguments.place_preps"),
         place_nouns=words("place_nouns"),
         participant_preps=words("participant_preps"),
+        direction_words=words("direction_words"),
     )
 
 

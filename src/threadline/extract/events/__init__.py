@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from threadline.extract.attribution import attribution_of
-from threadline.extract.events import arguments, timing, triggers
+from threadline.extract.events import arguments, happening, timing, triggers
 from threadline.extract.events.claims import Told, claimant_of, extract_claims, frame_of, presupposed_modality
 from threadline.extract.events.roles import Slotted, roles_of
 from threadline.extract.modality import modality_of
@@ -99,6 +99,8 @@ def drafts(ps: ParsedStory) -> list[Draft]:
     """The story's events, joined triggers merged, empty ones dropped."""
     found: list[Draft] = []
     for hit in triggers.find(ps, load_triggers()):
+        if not happening.tells(hit.token, hit.trigger.type):
+            continue
         draft = _unclaim(ps, _draft(ps, hit))
         twin = next((d for d in found if d.type == draft.type and _joins(d, hit.token)), None)
         if twin is None and _refers_back(hit.token):

@@ -17,6 +17,17 @@ from spacy.tokens import Token
 from threadline.extract.vocabulary import TriggerLexicon, load_triggers
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj", "cc", "mark", "punct"})
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+VERBAL_CHILDREN = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj"})
+
+
+def verbal(token: Token) -> bool:
+    """A verb as the parse uses it; a word tagged verb in a noun's place with nothing a
+    verb takes ("Ceasefire talks ... broke up": "talks" as a subject) is a noun."""
+    if token.pos_ != "VERB":
+        return False
+    misread = token.dep_ in NOMINAL_DEPS and not any(c.dep_ in VERBAL_CHILDREN for c in token.children)
+    return not misread
 
 
 def governor(trigger: Token, lexicon: TriggerLexicon | None = None) -> Token | None:
@@ -50,7 +61,7 @@ def heads(trigger: Token) -> list[Token]:
     """The words whose dependents are the event's arguments: the trigger, its governing
     verb, and the participles describing a noun trigger."""
     found = [trigger]
-    if trigger.pos_ != "VERB":
+    if not verbal(trigger):
         verb = governor(trigger)
         found += [verb] if verb is not None else []
         found += describing(trigger)
@@ -66,7 +77,7 @@ def describing(trigger: Token) -> list[Token]:
 def clause(trigger: Token) -> list[Token]:
     """Every word of the trigger's clause, in text order."""
     tokens = phrase(trigger)
-    if trigger.pos_ != "VERB":
+    if not verbal(trigger):
         tokens += [t for c in describing(trigger) for t in phrase(c)]
         verb = governor(trigger)
         if verb is not None:

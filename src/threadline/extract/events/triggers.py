@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from threadline.extract.events.clause import verbal
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.vocabulary import Trigger, TriggerLexicon
 
@@ -30,7 +31,7 @@ def _words(tokens: list[Token]) -> set[str]:
 
 def _objects(token: Token) -> list[Token]:
     """What a verb acts on, or what a noun is of: objects, compounds, the "of" phrase."""
-    if token.pos_ == "VERB":
+    if verbal(token):
         found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
         found += [g for c in token.children if c.dep_ == "prt" for g in c.children]
         found += [
@@ -70,12 +71,21 @@ def holds(ps: ParsedStory, token: Token, trigger: Trigger) -> bool:
     return not (trigger.active_only and _passive(token))
 
 
-def _entries(token: Token, lexicon: TriggerLexicon) -> tuple[Trigger, ...]:
-    if token.pos_ == "VERB":
-        return lexicon.verbs.get(token.lemma_.lower(), ())
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
-        return lexicon.nouns.get(token.lemma_.lower(), ()) or lexicon.nouns.get(token.lower_, ())
-    return ()
+def _specific_first(entries: tuple[Trigger, ...]) -> list[Trigger]:
+    """Entries with conditions before plain ones: "struck a deal" is an agreement before
+    "struck" is an attack."""
+    return sorted(entries, key=lambda t: not (t.objects or t.preps or t.with_ or t.governed_by))
+
+
+def _entries(token: Token, lexicon: TriggerLexicon) -> list[Trigger]:
+    if token.ent_type_ in ("DATE", "TIME"):  # "March 4" is no march
+        return []
+    if verbal(token):
+        return _specific_first(lexicon.verbs.get(token.lemma_.lower(), ()))
+    if token.pos_ in ("NOUN", "PROPN", "VERB") and token.dep_ != "compound":
+        found = lexicon.nouns.get(token.lemma_.lower(), ()) or lexicon.nouns.get(token.lower_, ())
+        return _specific_first(found)
+    return []
 
 
 def find(ps: ParsedStory, lexicon: TriggerLexicon) -> list[Hit]:
