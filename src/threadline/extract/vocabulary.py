@@ -115,6 +115,10 @@ class TriggerLexicon:
     place_nouns: frozenset[str] = frozenset()
     participant_preps: frozenset[str] = frozenset()
     direction_words: frozenset[str] = frozenset()  # "north of X", "the outskirts of X"
+    place_only_preps: frozenset[str] = frozenset()  # "near X": X is a place
+    name_place_preps: frozenset[str] = frozenset()  # "in Bamako": a one-word name is a place
+    place_object_types: frozenset[str] = frozenset()  # "attacked Tikrit": the object is the place
+    region_nouns: frozenset[str] = frozenset()  # "the X region", "Y (X province)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +268,10 @@ def load_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
         place_nouns=words("place_nouns"),
         participant_preps=words("participant_preps"),
         direction_words=words("direction_words"),
+        place_only_preps=words("place_only_preps"),
+        name_place_preps=words("name_place_preps"),
+        place_object_types=words("place_object_types"),
+        region_nouns=words("region_nouns"),
     )
 
 

@@ -1,10 +1,12 @@
 """Event extraction: triggers from the lexicon, arguments from the parse.
 
-One EventMention per trigger, except that two triggers of one type joined in the parse
-("a drone strike ... killed") report one event. A trigger with neither a named
-participant nor a place reports nothing we can use and is dropped. Each participant
-has its role (roles.py); claims of responsibility and denials (claims.py) ride on the
-event mention they claim.
+One EventMention per trigger whose clause tells a happening (happening.py), except
+that two triggers of one type joined in the parse ("a drone strike ... killed") report
+one event. A trigger with neither a named participant nor a place reports nothing we
+can use and is dropped, and so is one only a photo caption shows. An event whose
+text names no place takes the dateline's
+(dateline.py). Each participant has its role (roles.py); claims of responsibility and
+denials (claims.py) ride on the event mention they claim.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from threadline.extract.attribution import attribution_of
-from threadline.extract.events import arguments, happening, timing, triggers
+from threadline.extract.events import arguments, happening, places, timing, triggers
 from threadline.extract.events.claims import Told, claimant_of, extract_claims, frame_of, presupposed_modality
+from threadline.extract.events.dateline import dateline_place
 from threadline.extract.events.roles import Slotted, roles_of
 from threadline.extract.modality import modality_of
 from threadline.extract.parsed import ParsedStory
@@ -50,7 +53,7 @@ def _draft(ps: ParsedStory, hit: triggers.Hit) -> Draft:
         type=hit.trigger.type,
         trigger=token,
         participants=[s.token for s in slotted],
-        location=arguments.location(ps, token),
+        location=places.location(ps, token, hit.trigger.type),
         date=timing.date(ps, token),
         slots={s.token.i: s for s in slotted},
     )
@@ -111,7 +114,24 @@ def drafts(ps: ParsedStory) -> list[Draft]:
             _absorb(twin, draft)
         else:
             found.append(draft)
-    return [d for d in found if d.participants or d.location is not None]
+    kept = [d for d in _told_outside_captions(ps, found) if d.participants or d.location is not None]
+    filed_at = dateline_place(ps)
+    for draft in kept:
+        draft.location = draft.location or filed_at
+    return kept
+
+
+def _depicted(ps: ParsedStory, token: Token) -> bool:
+    """Told in a photo caption as what the picture shows: present tense or no verb
+    ("X meets Y in Baghdad", "supporters at a rally in Basra"); a past event the
+    caption states ("..., who was killed by an airstrike on July 30") is told."""
+    return ps.story.zone_at(token.idx) == "caption" and not happening.past(token)
+
+
+def _told_outside_captions(ps: ParsedStory, found: list[Draft]) -> list[Draft]:
+    """A picture is evidence for an event the story tells, never an event of its own."""
+    told = {d.type for d in found if not _depicted(ps, d.trigger)}
+    return [d for d in found if d.type in told or not _depicted(ps, d.trigger)]
 
 
 def _unclaim(ps: ParsedStory, draft: Draft) -> Draft:
@@ -129,9 +149,16 @@ def _unclaim(ps: ParsedStory, draft: Draft) -> Draft:
     return replace(draft, participants=keep, slots={t.i: draft.slots[t.i] for t in keep})
 
 
+def _only_the_place(draft: Draft, token: Token) -> bool:
+    """The event's place read as a participant ("sent from Ouallam"); a place the event
+    acts on stays a participant too ("attacked Syria")."""
+    at = draft.location
+    return at is not None and token.i == at.i and draft.slots[token.i].slot != "patient"
+
+
 def to_mention(ps: ParsedStory, draft: Draft) -> EventMention:
     location = ps.mention_at[draft.location.i].id if draft.location is not None else None
-    kept = [t for t in draft.participants if draft.location is None or t.i != draft.location.i]
+    kept = [t for t in draft.participants if not _only_the_place(draft, t)]
     slotted = {ps.mention_at[t.i].id: draft.slots[t.i] for t in kept}
     return EventMention(
         story_id=ps.story.id,

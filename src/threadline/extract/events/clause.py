@@ -21,6 +21,17 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 VERBAL_CHILDREN = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj"})
 
 
+def verb_forms(token: Token) -> set[str]:
+    """The lemmas a verb may have: the model's, and its word with an inflection cut off,
+    for the lemmas the model gets wrong ("staged" -> "stag")."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    for ending in ("ed", "es", "d", "s"):
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            forms.add(lower[: -len(ending)])
+    return forms
+
+
 def verbal(token: Token) -> bool:
     """A verb as the parse uses it; a word tagged verb in a noun's place with nothing a
     verb takes ("Ceasefire talks ... broke up": "talks" as a subject) is a noun."""
@@ -40,9 +51,10 @@ def governor(trigger: Token, lexicon: TriggerLexicon | None = None) -> Token | N
             head = head.head
     if head.i == trigger.i or head.pos_ not in ("VERB", "AUX") or trigger.dep_ in CLAUSAL:
         return None
-    lemma = head.lemma_.lower()
+    forms = verb_forms(head)
     subject = trigger.dep_ in ("nsubj", "nsubjpass")
-    return head if lemma in lexicon.light_verbs or (subject and lemma in lexicon.outcome_verbs) else None
+    telling = forms & lexicon.light_verbs or (subject and forms & lexicon.outcome_verbs)
+    return head if telling else None
 
 
 def clause_children(token: Token, skip: Token | None = None) -> list[Token]:
@@ -84,6 +96,19 @@ def clause(trigger: Token) -> list[Token]:
             top = trigger if trigger.head is verb else trigger.head
             tokens += [verb] + [t for c in clause_children(verb, skip=top) for t in phrase(c)]
     return sorted(set(tokens), key=lambda t: t.i)
+
+
+def described(trigger: Token) -> list[Token]:
+    """The words of participle phrases describing a noun of the trigger's clause, where
+    a clause that names no place or time may have put them: "found a cache of
+    explosives left ... in a forest near X on Friday", "in a video released last month"."""
+    found: list[Token] = []
+    for token in clause(trigger):
+        if token.i != trigger.i and token.pos_ in ("NOUN", "PROPN"):
+            for child in token.children:
+                if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG"):
+                    found += phrase(child)
+    return sorted(set(found), key=lambda t: t.i)
 
 
 def depth_from(token: Token, top: Token) -> int:

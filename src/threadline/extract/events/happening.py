@@ -95,6 +95,18 @@ def supposes(trigger: Token, cues: HappeningCues | None = None) -> bool:
     return bool(unreal) or modality_of(trigger) == "planned"
 
 
+def past(trigger: Token) -> bool:
+    """Whether the trigger's clause is in the past tense ("attacked", "was killed",
+    "had met")."""
+    for token in scope(trigger):
+        if token.tag_ == "VBD":
+            return True
+        auxiliaries = [c for c in token.children if c.dep_ in AUXILIARIES]
+        if token.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxiliaries):
+            return True
+    return False
+
+
 def _present_simple(token: Token) -> bool:
     return token.tag_ in PRESENT and not any(c.dep_ in AUXILIARIES for c in token.children)
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from threadline.extract.events.clause import verbal
+from threadline.extract.events.clause import verb_forms, verbal
+from threadline.extract.events.places import is_place
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.vocabulary import Trigger, TriggerLexicon
 
@@ -48,7 +49,7 @@ def _place_after(ps: ParsedStory, token: Token, preps: frozenset[str]) -> bool:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             objects = [g for g in prep.children if g.dep_ == "pobj"]
             objects += [c for o in objects for c in o.conjuncts]
-            if any(ps.type_of(o) == "location" for o in objects):
+            if any(is_place(ps, o) for o in objects):
                 return True
     return False
 
@@ -81,7 +82,11 @@ def _entries(token: Token, lexicon: TriggerLexicon) -> list[Trigger]:
     if token.ent_type_ in ("DATE", "TIME"):  # "March 4" is no march
         return []
     if verbal(token):
-        return _specific_first(lexicon.verbs.get(token.lemma_.lower(), ()))
+        lemma = token.lemma_.lower()
+        found = lexicon.verbs.get(lemma, ()) or next(
+            (lexicon.verbs[f] for f in sorted(verb_forms(token)) if f in lexicon.verbs), ()
+        )
+        return _specific_first(found)
     if token.pos_ in ("NOUN", "PROPN", "VERB") and token.dep_ != "compound":
         found = lexicon.nouns.get(token.lemma_.lower(), ()) or lexicon.nouns.get(token.lower_, ())
         return _specific_first(found)
