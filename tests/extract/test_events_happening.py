@@ -119,3 +119,17 @@ def test_striking_a_deal_is_an_agreement_not_an_attack(parse):
     assert facts(parse, "The Danube Alliance struck a deal with Saraya al-Nour in Mosul.") == [
         ("agreement", "asserted")
     ]
+
+
+def test_a_report_denied_in_its_own_sentence_is_no_fact(parse):
+    doc = parse(
+        "Local radio reported that a drone had struck a depot of Jund al-Safa near Tikrit, "
+        "but the group denied it.",
+        NAMES,
+    )
+    assert [e.modality for e in doc.events()] == ["denied"]
+
+
+def test_a_denial_after_an_asserted_attack_keeps_the_attack(parse):
+    text = "A drone struck a depot near Tikrit on Monday, and Jund al-Safa denied it."
+    assert facts(parse, text) == [("attack", "asserted")]

@@ -118,6 +118,7 @@ class TriggerLexicon:
     place_only_preps: frozenset[str] = frozenset()  # "near X": X is a place
     name_place_preps: frozenset[str] = frozenset()  # "in Bamako": a one-word name is a place
     place_object_types: frozenset[str] = frozenset()  # "attacked Tikrit": the object is the place
+    complement_place_types: frozenset[str] = frozenset()  # "threatened to strike X": X's place
     region_nouns: frozenset[str] = frozenset()  # "the X region", "Y (X province)"
 
 
@@ -271,6 +272,7 @@ def load_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
         place_only_preps=words("place_only_preps"),
         name_place_preps=words("name_place_preps"),
         place_object_types=words("place_object_types"),
+        complement_place_types=words("complement_place_types"),
         region_nouns=words("region_nouns"),
     )
 

@@ -33,12 +33,12 @@ def verb_forms(token: Token) -> set[str]:
 
 
 def verbal(token: Token) -> bool:
-    """A verb as the parse uses it; a word tagged verb in a noun's place with nothing a
-    verb takes ("Ceasefire talks ... broke up": "talks" as a subject) is a noun."""
-    if token.pos_ != "VERB":
-        return False
-    misread = token.dep_ in NOMINAL_DEPS and not any(c.dep_ in VERBAL_CHILDREN for c in token.children)
-    return not misread
+    """A verb as the parse uses it. A word tagged verb in a noun's place is a noun
+    ("Ceasefire talks ... broke up": "talks" as a subject); a gerund there stays a verb
+    when it takes what a verb takes ("denied attacking the base")."""
+    if token.pos_ != "VERB" or token.dep_ not in NOMINAL_DEPS:
+        return token.pos_ == "VERB"
+    return token.tag_ == "VBG" and any(c.dep_ in VERBAL_CHILDREN for c in token.children)
 
 
 def governor(trigger: Token, lexicon: TriggerLexicon | None = None) -> Token | None:

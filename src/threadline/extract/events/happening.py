@@ -19,7 +19,9 @@ makes none when its clause
 Cues count on the trigger and the words above it up to the first speech verb: "X said
 it would attack" supposes the attack; "X could not say whether troops attacked" is a
 question about the saying, and so is the attack. Negation and denial are not decided
-here: a negated event is kept with its modality and exported as a denial, never a fact.
+here: a negated event is kept with its modality and exported as a denial, never a fact;
+`contradicted` tells when a report is denied in its own sentence ("X reported that a
+drone had struck the base, but the group denied it"), which makes the event denied.
 """
 
 from __future__ import annotations
@@ -29,7 +31,13 @@ import re
 from spacy.tokens import Token
 
 from threadline.extract.attribution import SPEECH_VERBS
-from threadline.extract.events.lexicon import EventContexts, HappeningCues, load_contexts, load_happening
+from threadline.extract.events.lexicon import (
+    EventContexts,
+    HappeningCues,
+    load_claim_cues,
+    load_contexts,
+    load_happening,
+)
 from threadline.extract.modality import governing_chain, modality_of
 
 AUXILIARIES = frozenset({"aux", "auxpass"})
@@ -180,6 +188,21 @@ def elsewhere(trigger: Token, event_type: str, contexts: EventContexts | None = 
     if _other_domain(trigger, contexts):
         return True
     return event_type in contexts.violent_types and figurative(trigger, contexts)
+
+
+def contradicted(trigger: Token, cues: HappeningCues | None = None) -> bool:
+    """ "X reported that a drone had struck the base, but the group denied it": the
+    report the trigger is told in is denied in the same sentence."""
+    cues = cues or load_happening()
+    deny = load_claim_cues().deny_verbs
+    report = next((t for t in governing_chain(trigger)[1:] if t.lemma_.lower() in SPEECH_VERBS), None)
+    if report is None:
+        return False
+    for verb in report.conjuncts:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if verb.i > trigger.i and verb.lemma_.lower() in deny and _words(objects) & cues.report_words:
+            return True
+    return False
 
 
 def tells(trigger: Token, event_type: str) -> bool:

@@ -117,6 +117,7 @@ class HappeningCues:
     intention_adjectives: frozenset[str]
     intention_nouns: frozenset[str]
     unreal_modifiers: frozenset[str]
+    report_words: frozenset[str]
     habitual: frozenset[str]
 
 

@@ -16,7 +16,8 @@ Bamako"; not "in the EU", "in Hamas Brigades"). A name used as a modifier ("a Mo
 is not the event's place.
 
 Where the clause names none: for an attack or a visit, the place its verb acts on
-("attacked Tikrit", "seized the town of Menaka"); a participle phrase describing one
+("attacked Tikrit", "seized the town of Menaka"); for a threat, the place of the act
+it threatens ("threatened to strike barracks in Tillabéri"); a participle phrase describing one
 of its nouns ("a cache
 of explosives left in a forest near X"), a place swallowed by a longer name ("the US
 Embassy in Baghdad's Green Zone"), then "in a remote Syrian town" names the country.
@@ -27,7 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from threadline.extract.events.arguments import country
-from threadline.extract.events.clause import clause, depth_from, described, heads, inside_other_event
+from threadline.extract.events.clause import clause, depth_from, described, heads, inside_other_event, phrase
 from threadline.extract.events.dateline import in_dateline
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import is_modifier, is_possessor
@@ -37,14 +38,19 @@ THROUGH_PARTICIPANT = frozenset({"with", "by", "against", "alongside", "among", 
 BEFORE_NOUN = frozenset({"compound", "poss", "nmod"})
 LAST_RESORT = "from"
 BRACKET_WINDOW = 6
+INSIDE_PREPS = frozenset({"in", "at", "inside", "into"})
+EDGE_NOUNS = frozenset({"border", "crossing", "coast", "frontier"})
 
 
 def _area_noun(token: Token, lexicon: TriggerLexicon) -> Token | None:
-    """The place noun a name stands before: "Tillabéri" in "Niger's Tillabéri region"."""
+    """The place noun a name stands before as the area it names or holds: "Tillabéri"
+    in "Niger's Tillabéri region", "Kabul" in "Kabul's airport"; not "US" in "a US
+    base", which says whose base it is."""
     head = token.head
-    if token.dep_ in BEFORE_NOUN and head.lemma_.lower() in lexicon.place_nouns and head.i != token.i:
-        return head
-    return None
+    if head.i == token.i or token.dep_ not in BEFORE_NOUN:
+        return None
+    nouns = lexicon.place_nouns if token.dep_ == "poss" else lexicon.region_nouns
+    return head if head.lemma_.lower() in nouns else None
 
 
 def place_prep(token: Token, lexicon: TriggerLexicon | None = None) -> str | None:
@@ -99,8 +105,7 @@ def is_place(ps: ParsedStory, token: Token, lexicon: TriggerLexicon | None = Non
         return False
     if kind == "location":
         return True
-    area = _area_noun(token, lexicon)
-    if token.dep_ == "compound" and area is not None and area.lemma_.lower() in lexicon.region_nouns:
+    if token.dep_ == "compound" and _area_noun(token, lexicon) is not None:
         return True
     prep = place_prep(token, lexicon)
     if prep in lexicon.name_place_preps and _place_like_name(token):
@@ -130,9 +135,12 @@ def _rank(token: Token, prep: str, tops: list[Token]) -> tuple[int, int, int]:
     return depth, order, token.i
 
 
-def _placed(ps: ParsedStory, trigger: Token, tokens: list[Token], typed: bool) -> Token | None:
+def _placed(
+    ps: ParsedStory, trigger: Token, tokens: list[Token], typed: bool, own: bool = True
+) -> Token | None:
     """The best place among tokens (locations only, or names only their position makes
-    places): the shallowest, by preposition, "from X" last."""
+    places): the shallowest, by preposition, "from X" last. With own=False a place of
+    another event below the trigger counts (the act a threat names)."""
     lexicon = load_triggers()
     tops = heads(trigger)
     found = [
@@ -142,7 +150,7 @@ def _placed(ps: ParsedStory, trigger: Token, tokens: list[Token], typed: bool) -
         and is_place(ps, t, lexicon)
         and (prep := place_prep(t, lexicon)) is not None
         and _reachable(t, tops)
-        and not inside_other_event(t, trigger)
+        and not (own and inside_other_event(t, trigger))
     ]
     found = [f for f in found if f[1] != LAST_RESORT] or found
     return min(found, key=lambda f: _rank(f[0], f[1], tops))[0] if found else None
@@ -179,6 +187,16 @@ def _object_place(ps: ParsedStory, trigger: Token, event_type: str) -> Token | N
     return None
 
 
+def _complement_place(ps: ParsedStory, trigger: Token, event_type: str) -> Token | None:
+    """ "threatened to strike every barracks in Tillabéri": the threat's place."""
+    if event_type not in load_triggers().complement_place_types:
+        return None
+    acts = [t for c in trigger.children if c.dep_ == "xcomp" for t in phrase(c)]
+    return _placed(ps, trigger, acts, typed=True, own=False) or _placed(
+        ps, trigger, acts, typed=False, own=False
+    )
+
+
 def location(ps: ParsedStory, trigger: Token, event_type: str = "") -> Token | None:
     """The place of the trigger's event, or None when the text names none."""
     tokens = [t for t in clause(trigger) if not in_dateline(ps, t)]
@@ -188,6 +206,7 @@ def location(ps: ParsedStory, trigger: Token, event_type: str = "") -> Token | N
         or _swallowed(ps, trigger, tokens)
         or _placed(ps, trigger, tokens, typed=False)
         or _object_place(ps, trigger, event_type)
+        or _complement_place(ps, trigger, event_type)
         or _placed(ps, trigger, phrases, typed=True)
         or _placed(ps, trigger, phrases, typed=False)
         or _national_place(ps, tokens)
@@ -195,13 +214,15 @@ def location(ps: ParsedStory, trigger: Token, event_type: str = "") -> Token | N
 
 
 def _national_place(ps: ParsedStory, tokens: list[Token]) -> Token | None:
-    """ "in a remote Syrian town": the country, when the story names it."""
+    """ "in a remote Syrian town": the country, when the story names it; not "near the
+    Malian border", which may lie on either side."""
     lexicon = load_triggers()
     for token in tokens:
         if (
             token.lemma_ in lexicon.place_nouns
+            and token.lemma_ not in EDGE_NOUNS
             and token.dep_ == "pobj"
-            and token.head.lower_ in lexicon.place_preps
+            and token.head.lower_ in INSIDE_PREPS
         ):
             for child in token.children:
                 found = country(ps, child)
