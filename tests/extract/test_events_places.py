@@ -160,3 +160,10 @@ def test_a_past_event_a_caption_states_is_told(parse):
     blocks = (Block(0, len(caption), "caption"), Block(len(caption) + 1, len(text), "body"))
     doc = parse(text, {"Karim Haddad": PER, "Mosul": LOC}, blocks=blocks)
     assert doc.names(doc.event("attack")) == {"Karim Haddad"}
+
+
+def test_a_site_named_after_its_town_places_the_event_but_an_owners_base_does_not(parse):
+    doc = parse("Militias clashed near the Brega refinery on Tuesday.", {"Brega": PER})
+    assert doc.text_of(doc.event("attack").location) == "Brega"
+    doc = parse("Rockets struck near a US base in Deir ez-Zor on Tuesday.", {"US": LOC, "Deir ez-Zor": LOC})
+    assert doc.text_of(doc.event("attack").location) == "Deir ez-Zor"

@@ -103,6 +103,7 @@ class Trigger:
     with_: frozenset[str] = frozenset()
     governed_by: frozenset[str] = frozenset()
     active_only: bool = False
+    alone: bool = False  # counts only in a sentence that tells no other event, with a named subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,7 @@ class TriggerLexicon:
     place_object_types: frozenset[str] = frozenset()  # "attacked Tikrit": the object is the place
     complement_place_types: frozenset[str] = frozenset()  # "threatened to strike X": X's place
     region_nouns: frozenset[str] = frozenset()  # "the X region", "Y (X province)"
+    site_nouns: frozenset[str] = frozenset()  # "the X refinery": X is where it is
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +241,7 @@ def _trigger(entry: Any, event_type: str, pos: str, where: str) -> Trigger:
         with_=words("with"),
         governed_by=words("governed_by"),
         active_only=entry.get("voice") == "active",
+        alone=bool(entry.get("alone", False)),
     )
 
 
@@ -274,6 +277,7 @@ def load_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
         place_object_types=words("place_object_types"),
         complement_place_types=words("complement_place_types"),
         region_nouns=words("region_nouns"),
+        site_nouns=words("site_nouns"),
     )
 
 

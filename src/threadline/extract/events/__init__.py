@@ -37,7 +37,7 @@ def _draft(ps: ParsedStory, hit: triggers.Hit) -> Draft:
         trigger=token,
         participants=[s.token for s in slotted],
         location=places.location(ps, token, hit.trigger.type),
-        date=timing.date(ps, token),
+        date=timing.date(ps, token, hit.trigger.type),
         slots={s.token.i: s for s in slotted},
     )
 

@@ -119,17 +119,21 @@ def depth_from(token: Token, top: Token) -> int:
     return depth
 
 
-def inside_other_event(token: Token, trigger: Token) -> bool:
+def inside_other_event(token: Token, trigger: Token, event_type: str = "") -> bool:
     """Whether token belongs to another event's phrase on its way up to the trigger:
     "in support of the October 7 assault on Israel" dates and places the assault. The
     walk ends at the trigger or at a word that tells its event ("no attack had taken
-    place on its bases": the place hangs on "taken", not on "attack")."""
+    place on its bases": the place hangs on "taken", not on "attack"). A word of the
+    trigger's own type tells the same event ("agreed to a ceasefire in Mosul", "in a
+    speech in Mosul"), and a speech verb that is a statement only when its sentence
+    tells nothing else ("X said") is no other event here."""
     lexicon = load_triggers()
     stops = {t.i for t in heads(trigger)}
     for above in token.ancestors:
         if above.i in stops:
             return False
         index = lexicon.verbs if above.pos_ == "VERB" else lexicon.nouns
-        if above.pos_ in ("VERB", "NOUN") and above.lemma_.lower() in index:
+        entries = index.get(above.lemma_.lower(), ()) if above.pos_ in ("VERB", "NOUN") else ()
+        if any(not e.alone and e.type != event_type for e in entries):
             return True
     return False

@@ -44,12 +44,12 @@ EDGE_NOUNS = frozenset({"border", "crossing", "coast", "frontier"})
 
 def _area_noun(token: Token, lexicon: TriggerLexicon) -> Token | None:
     """The place noun a name stands before as the area it names or holds: "Tillabéri"
-    in "Niger's Tillabéri region", "Kabul" in "Kabul's airport"; not "US" in "a US
-    base", which says whose base it is."""
+    in "Niger's Tillabéri region", "Kabul" in "Kabul's airport", "Zawiya" in "the
+    Zawiya refinery"; not "US" in "a US base", which says whose base it is."""
     head = token.head
     if head.i == token.i or token.dep_ not in BEFORE_NOUN:
         return None
-    nouns = lexicon.place_nouns if token.dep_ == "poss" else lexicon.region_nouns
+    nouns = lexicon.place_nouns if token.dep_ == "poss" else lexicon.region_nouns | lexicon.site_nouns
     return head if head.lemma_.lower() in nouns else None
 
 
@@ -136,7 +136,7 @@ def _rank(token: Token, prep: str, tops: list[Token]) -> tuple[int, int, int]:
 
 
 def _placed(
-    ps: ParsedStory, trigger: Token, tokens: list[Token], typed: bool, own: bool = True
+    ps: ParsedStory, trigger: Token, tokens: list[Token], typed: bool, event_type: str, own: bool = True
 ) -> Token | None:
     """The best place among tokens (locations only, or names only their position makes
     places): the shallowest, by preposition, "from X" last. With own=False a place of
@@ -150,7 +150,7 @@ def _placed(
         and is_place(ps, t, lexicon)
         and (prep := place_prep(t, lexicon)) is not None
         and _reachable(t, tops)
-        and not (own and inside_other_event(t, trigger))
+        and not (own and inside_other_event(t, trigger, event_type))
     ]
     found = [f for f in found if f[1] != LAST_RESORT] or found
     return min(found, key=lambda f: _rank(f[0], f[1], tops))[0] if found else None
@@ -192,8 +192,8 @@ def _complement_place(ps: ParsedStory, trigger: Token, event_type: str) -> Token
     if event_type not in load_triggers().complement_place_types:
         return None
     acts = [t for c in trigger.children if c.dep_ == "xcomp" for t in phrase(c)]
-    return _placed(ps, trigger, acts, typed=True, own=False) or _placed(
-        ps, trigger, acts, typed=False, own=False
+    return _placed(ps, trigger, acts, True, event_type, own=False) or _placed(
+        ps, trigger, acts, False, event_type, own=False
     )
 
 
@@ -202,13 +202,13 @@ def location(ps: ParsedStory, trigger: Token, event_type: str = "") -> Token | N
     tokens = [t for t in clause(trigger) if not in_dateline(ps, t)]
     phrases = described(trigger)
     return (
-        _placed(ps, trigger, tokens, typed=True)
+        _placed(ps, trigger, tokens, True, event_type)
         or _swallowed(ps, trigger, tokens)
-        or _placed(ps, trigger, tokens, typed=False)
+        or _placed(ps, trigger, tokens, False, event_type)
         or _object_place(ps, trigger, event_type)
         or _complement_place(ps, trigger, event_type)
-        or _placed(ps, trigger, phrases, typed=True)
-        or _placed(ps, trigger, phrases, typed=False)
+        or _placed(ps, trigger, phrases, True, event_type)
+        or _placed(ps, trigger, phrases, False, event_type)
         or _national_place(ps, tokens)
     )
 

@@ -66,17 +66,19 @@ def _year_anchor(span: Span) -> datetime.date | None:
     return None
 
 
-def _dates_in(ps: ParsedStory, trigger: Token, tokens: list[Token]) -> list[Span]:
+def _dates_in(ps: ParsedStory, trigger: Token, tokens: list[Token], event_type: str) -> list[Span]:
     return [
         s
         for s in _date_spans(ps, [t for t in tokens if not in_dateline(ps, t)])
-        if is_date(expression(s).text) and not inside_other_event(s.root, trigger)
+        if is_date(expression(s).text) and not inside_other_event(s.root, trigger, event_type)
     ]
 
 
-def date(ps: ParsedStory, trigger: Token) -> DateValue:
+def date(ps: ParsedStory, trigger: Token, event_type: str = "") -> DateValue:
     """The resolved time expression of the trigger's clause, or no date."""
-    spans = _dates_in(ps, trigger, clause(trigger)) or _dates_in(ps, trigger, described(trigger))
+    spans = _dates_in(ps, trigger, clause(trigger), event_type) or _dates_in(
+        ps, trigger, described(trigger), event_type
+    )
     if not spans:
         return NO_DATE
     span = min(spans, key=lambda s: (depth_from(s.root, trigger), abs(s.start - trigger.i)))

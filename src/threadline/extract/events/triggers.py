@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from threadline.extract.events.clause import verb_forms, verbal
 from threadline.extract.events.places import is_place
 from threadline.extract.parsed import ParsedStory
-from threadline.extract.vocabulary import Trigger, TriggerLexicon
+from threadline.extract.vocabulary import Trigger, TriggerLexicon, load_triggers
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 
@@ -69,7 +69,30 @@ def holds(ps: ParsedStory, token: Token, trigger: Trigger) -> bool:
         return False
     if trigger.governed_by and token.head.lemma_.lower() not in trigger.governed_by:
         return False
+    if trigger.alone and not _alone(ps, token):
+        return False
     return not (trigger.active_only and _passive(token))
+
+
+def _lede(ps: ParsedStory, token: Token) -> bool:
+    """The token is in the story's first sentence of body text, where its news is told."""
+    first = next(
+        (s for s in ps.doc.sents if ps.story.zone_at(s.start_char) == "body" and s.text.strip()), None
+    )
+    return first is not None and first.start <= token.i < first.end
+
+
+def _alone(ps: ParsedStory, token: Token) -> bool:
+    """In the lede, with a named subject, and no other word of the sentence that may
+    tell an event: the statement is the story's news."""
+    if not _lede(ps, token):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not any(ps.type_of(s) in ("person", "organization") for s in subjects):
+        return False
+    lexicon = load_triggers()
+    others = [t for t in token.sent if t.i != token.i and t.i not in ps.mention_at]
+    return not any(t.lemma_.lower() in lexicon.verbs or t.lemma_.lower() in lexicon.nouns for t in others)
 
 
 def _specific_first(entries: tuple[Trigger, ...]) -> list[Trigger]:
