@@ -24,6 +24,7 @@ NAMES = {
     [
         ("Police arrested Karim Haddad in Garissa on Sunday.", "arrest", {"Karim Haddad"}, "Garissa"),
         ("Security forces detained Karim Haddad in Garissa.", "arrest", {"Karim Haddad"}, "Garissa"),
+        ("Jund al-Safa leader Karim Haddad arrested in Garissa", "arrest", {"Karim Haddad"}, "Garissa"),
         (
             "The arrest of Karim Haddad in Garissa angered Jund al-Safa.",
             "arrest",

@@ -66,6 +66,8 @@ def test_an_asserted_happening_is_an_event(parse, text, event_type):
         "Residents of Mosul fear a possible attack by Jund al-Safa.",
         "The next meeting of Karim Haddad and Lena Ortiz in Mosul is set for June.",
         "Jund al-Safa is ready to meet Saraya al-Nour in Mosul.",
+        "Residents fear new clashes between Jund al-Safa and Saraya al-Nour in Mosul.",
+        "Police in Garissa foiled an attack by Jund al-Safa on Monday.",
         # questions
         "Did Jund al-Safa attack the post near Tikrit?",
         "Will Kenya sanction Jund al-Safa?",

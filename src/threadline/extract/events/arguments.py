@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from threadline.extract.anaphora import antecedent
-from threadline.extract.events.clause import heads
+from threadline.extract.events.clause import heads, reduced_passive
 from threadline.extract.events.dateline import in_dateline
 from threadline.extract.events.roles import Argument, Slotted, slot_of
 from threadline.extract.parsed import ParsedStory
@@ -94,6 +94,7 @@ def _argument_words(token: Token) -> list[Argument]:
     """The words that may name a participant, each with the head and preposition it hangs on."""
     preps = load_triggers().participant_preps
     words = [Argument(c, token) for c in token.children if c.dep_ in ARGUMENT_DEPS]
+    words += [Argument(token.head, token)] if reduced_passive(token) else []
     for prep in token.children:
         if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
             words += [Argument(g, token, prep) for g in prep.children if g.dep_ == "pobj"]

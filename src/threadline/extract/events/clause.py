@@ -21,6 +21,12 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 VERBAL_CHILDREN = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj"})
 
 
+def reduced_passive(token: Token) -> bool:
+    """A past participle describing the noun it acts on: "Mass grave found in Izium",
+    "a journalist arrested on Monday"."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN")
+
+
 def verb_forms(token: Token) -> set[str]:
     """The lemmas a verb may have: the model's, and its word with an inflection cut off,
     for the lemmas the model gets wrong ("staged" -> "stag")."""

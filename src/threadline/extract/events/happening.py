@@ -7,7 +7,9 @@ makes none when its clause
   * supposes: a modal auxiliary ("could be designated", "would attack"), a condition
     ("if talks go ahead", "unless the army withdraws"), an intention or expectation
     whose infinitive it is ("plans to open an office", "threatened to strike", "is
-    expected to visit", "refused to sign"), a noun or adjective that makes it one
+    expected to visit", "refused to sign"), a verb whose object has not happened
+    ("analysts fear renewed clashes", "police foiled an attack"), a noun or adjective
+    that makes it one
     ("calls for talks", "the threat of sanctions", "a possible attack", "the next
     meeting"), or a planning cue of modality.yaml ("postponed talks");
   * generalises: a present-tense verb in a clause that defines something ("a group
@@ -31,6 +33,7 @@ import re
 from spacy.tokens import Token
 
 from threadline.extract.attribution import SPEECH_VERBS
+from threadline.extract.events.clause import verb_forms
 from threadline.extract.events.lexicon import (
     EventContexts,
     HappeningCues,
@@ -79,6 +82,8 @@ def _intended(token: Token, cues: HappeningCues) -> bool:
         if head.pos_ == "ADJ" and lemma in cues.intention_adjectives:
             return True
         return head.pos_ == "NOUN" and lemma in cues.intention_nouns
+    if token.dep_ == "dobj" and head.pos_ == "VERB" and verb_forms(head) & cues.expectation_verbs:
+        return True  # "analysts fear renewed clashes", "police foiled an attack"
     if token.dep_ == "pobj" and head.lower_ in NOUN_LINK_PREPS:
         above = head.head
         return above.lemma_.lower() in cues.intention_nouns or (

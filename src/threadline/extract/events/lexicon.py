@@ -116,6 +116,7 @@ class HappeningCues:
     intention_verbs: frozenset[str]
     intention_adjectives: frozenset[str]
     intention_nouns: frozenset[str]
+    expectation_verbs: frozenset[str]
     unreal_modifiers: frozenset[str]
     report_words: frozenset[str]
     habitual: frozenset[str]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from threadline.extract.events.clause import verb_forms, verbal
+from threadline.extract.events.clause import reduced_passive, verb_forms, verbal
 from threadline.extract.events.places import is_place
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.vocabulary import Trigger, TriggerLexicon, load_triggers
@@ -34,6 +34,7 @@ def _objects(token: Token) -> list[Token]:
     """What a verb acts on, or what a noun is of: objects, compounds, the "of" phrase."""
     if verbal(token):
         found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+        found += [token.head] if reduced_passive(token) else []
         found += [g for c in token.children if c.dep_ == "prt" for g in c.children]
         found += [
             g for o in found for c in o.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
