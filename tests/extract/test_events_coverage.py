@@ -111,3 +111,11 @@ def test_said_is_no_statement_beyond_the_lede_or_beside_another_event(parse):
 def test_a_date_the_model_finds_in_a_place_name_is_no_date(parse):
     doc = parse("Gunmen abducted an engineer near Arlit in northern Niger.", {"Arlit": LOC})
     assert doc.event("abduction").date.expression is None
+
+
+def test_a_date_of_another_event_of_the_same_type_is_not_taken(parse):
+    doc = parse(
+        "Jund al-Safa fighters attacked bases in Tikrit in support of the May 3 assault on Mosul.", NAMES
+    )
+    attack = next(e for e in doc.events() if e.trigger == "attacked")
+    assert attack.date.value is None

@@ -130,9 +130,10 @@ def inside_other_event(token: Token, trigger: Token, event_type: str = "") -> bo
     "in support of the October 7 assault on Israel" dates and places the assault. The
     walk ends at the trigger or at a word that tells its event ("no attack had taken
     place on its bases": the place hangs on "taken", not on "attack"). A word of the
-    trigger's own type tells the same event ("agreed to a ceasefire in Mosul", "in a
-    speech in Mosul"), and a speech verb that is a statement only when its sentence
-    tells nothing else ("X said") is no other event here."""
+    trigger's own type that is its argument tells the same event ("agreed to a
+    ceasefire in Mosul", "condemned X in a speech in Mosul"; not "attacks ... in
+    support of the October 7 assault"), and a speech verb that is a statement only when
+    its sentence tells nothing else ("X said") is no other event here."""
     lexicon = load_triggers()
     stops = {t.i for t in heads(trigger)}
     for above in token.ancestors:
@@ -140,6 +141,13 @@ def inside_other_event(token: Token, trigger: Token, event_type: str = "") -> bo
             return False
         index = lexicon.verbs if above.pos_ == "VERB" else lexicon.nouns
         entries = index.get(above.lemma_.lower(), ()) if above.pos_ in ("VERB", "NOUN") else ()
-        if any(not e.alone and e.type != event_type for e in entries):
+        own = _argument_of(above, stops)
+        if any(not e.alone and not (own and e.type == event_type) for e in entries):
             return True
     return False
+
+
+def _argument_of(word: Token, heads: set[int]) -> bool:
+    """The word hangs on one of the heads, directly or through a preposition."""
+    head = word.head
+    return head.i in heads or (head.dep_ in ("prep", "agent") and head.head.i in heads)
