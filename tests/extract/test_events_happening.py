@@ -135,3 +135,9 @@ def test_a_report_denied_in_its_own_sentence_is_no_fact(parse):
 def test_a_denial_after_an_asserted_attack_keeps_the_attack(parse):
     text = "A drone struck a depot near Tikrit on Monday, and Jund al-Safa denied it."
     assert facts(parse, text) == [("attack", "asserted")]
+
+
+def test_an_event_a_denied_report_tells_is_no_fact(parse):
+    text = "Kenya rejected claims that its soldiers had attacked civilians in Garissa."
+    assert facts(parse, text) == []
+    assert parse(text, NAMES).event("attack").modality == "denied"

@@ -66,3 +66,8 @@ def test_a_border_named_after_a_country_is_not_that_country(parse):
     assert near.event("attack").location is None
     inside = parse("Officials in Syria said Jund al-Safa fighters raided a camp in a Syrian town.", names)
     assert inside.text_of(inside.event("attack").location) == "Syria"
+
+
+def test_a_threat_takes_the_place_its_act_would_strike(parse):
+    doc = parse("Jund al-Safa threatened on Tuesday to shell Mosul airport.", {**NAMES, "Mosul": PER})
+    assert doc.text_of(doc.event("threat").location) == "Mosul"

@@ -110,3 +110,11 @@ def test_according_to(parse):
     attribution = doc.event("attack").attribution
     assert attribution.kind == "named"
     assert doc.text_of(attribution.mention_id) == "Syrian Observatory"
+
+
+def test_a_semicolon_ends_the_statement_a_negation_bears_on(parse):
+    doc = parse(
+        "A car bomb exploded outside a police station in Basra on Tuesday; no group claimed responsibility.",
+        {"Basra": LOC},
+    )
+    assert doc.event("attack").modality == "asserted"

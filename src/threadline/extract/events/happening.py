@@ -195,12 +195,25 @@ def elsewhere(trigger: Token, event_type: str, contexts: EventContexts | None = 
     return event_type in contexts.violent_types and figurative(trigger, contexts)
 
 
+def _denied_report(top: Token, cues: HappeningCues, deny: frozenset[str]) -> bool:
+    """ "rejected claims that the militia had attacked civilians": the clause is what a
+    report says, and the report is denied."""
+    noun = top.head
+    if top.dep_ not in ("acl", "ccomp") or noun.lemma_.lower() not in cues.report_words:
+        return False
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in deny
+
+
 def contradicted(trigger: Token, cues: HappeningCues | None = None) -> bool:
-    """ "X reported that a drone had struck the base, but the group denied it": the
-    report the trigger is told in is denied in the same sentence."""
+    """ "X reported that a drone had struck the base, but the group denied it", "the
+    government rejected claims that X had attacked civilians": the report the trigger
+    is told in is denied in the same sentence."""
     cues = cues or load_happening()
     deny = load_claim_cues().deny_verbs
-    report = next((t for t in governing_chain(trigger)[1:] if t.lemma_.lower() in SPEECH_VERBS), None)
+    chain = governing_chain(trigger)
+    if _denied_report(chain[-1], cues, deny):
+        return True
+    report = next((t for t in chain[1:] if t.lemma_.lower() in SPEECH_VERBS), None)
     if report is None:
         return False
     for verb in report.conjuncts:

@@ -170,17 +170,19 @@ def _swallowed(ps: ParsedStory, trigger: Token, tokens: list[Token]) -> Token | 
     return min(found, key=lambda t: (min(depth_from(t, top) for top in tops), t.i)) if found else None
 
 
-def _object_place(ps: ParsedStory, trigger: Token, event_type: str) -> Token | None:
-    """ "militants attacked Tikrit", "rebels seized the town of Menaka", "Gao was
-    shelled": a place the event's verb acts on is where it happened."""
+def _object_place(ps: ParsedStory, verb: Token, event_type: str | None) -> Token | None:
+    """ "militants attacked Tikrit", "rebels seized the town of Menaka", "shelled Juba
+    airport": a place the event's verb acts on is where it happened (event_type None:
+    any verb, as the act a threat names)."""
     lexicon = load_triggers()
-    if event_type not in lexicon.place_object_types:
+    if event_type is not None and event_type not in lexicon.place_object_types:
         return None
-    for word in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):
+    for word in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
         if ps.type_of(word) == "location" and not in_dateline(ps, word):
             return word
         if word.lemma_.lower() in lexicon.place_nouns:
             named = [g for c in word.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            named += [c for c in word.children if _area_noun(c, lexicon) is not None]
             found = [g for g in named if is_place(ps, g, lexicon) or ps.type_of(g) is not None]
             if found:
                 return found[0]
@@ -188,12 +190,16 @@ def _object_place(ps: ParsedStory, trigger: Token, event_type: str) -> Token | N
 
 
 def _complement_place(ps: ParsedStory, trigger: Token, event_type: str) -> Token | None:
-    """ "threatened to strike every barracks in Tillabéri": the threat's place."""
+    """ "threatened to strike every barracks in Tillabéri", "threatened to shell Juba
+    airport": the threat's place."""
     if event_type not in load_triggers().complement_place_types:
         return None
-    acts = [t for c in trigger.children if c.dep_ == "xcomp" for t in phrase(c)]
-    return _placed(ps, trigger, acts, True, event_type, own=False) or _placed(
-        ps, trigger, acts, False, event_type, own=False
+    acts = [c for c in trigger.children if c.dep_ == "xcomp"]
+    words = [t for c in acts for t in phrase(c)]
+    return (
+        _placed(ps, trigger, words, True, event_type, own=False)
+        or _placed(ps, trigger, words, False, event_type, own=False)
+        or next((p for c in acts if (p := _object_place(ps, c, None)) is not None), None)
     )
 
 
