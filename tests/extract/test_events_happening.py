@@ -40,6 +40,7 @@ def facts(parse, text: str) -> list[tuple[str, str]]:
         ("Jund al-Safa opened an office in Mosul last month.", "establishment"),
         ("Saraya al-Nour and Jund al-Safa signed a ceasefire in Mosul.", "agreement"),
         ("Jund al-Safa is believed to have attacked the post near Tikrit.", "attack"),
+        ("Two people in Garissa were killed by fire from Jund al-Safa positions on Monday.", "attack"),
     ],
 )
 def test_an_asserted_happening_is_an_event(parse, text, event_type):
@@ -83,6 +84,7 @@ def test_an_asserted_happening_is_an_event(parse, text, event_type):
         "An earthquake struck Garissa on Monday, killing 40 people.",
         "Karim Haddad died of a heart attack in Mosul on Wednesday.",
         "A fuel tanker overturned and exploded near Garissa, killing nine people.",
+        "A fire at a market in Garissa killed three traders on Sunday.",
         "The annual meeting of shareholders of the Danube Alliance in Mosul approved the dividend.",
         # former: a past role is no event
         "Karim Haddad, a former hostage of Jund al-Safa, lives in Mosul.",

@@ -178,7 +178,8 @@ def figurative(trigger: Token, contexts: EventContexts) -> bool:
     """A violent word used of a disaster, an accident or a figure of speech."""
     causes = _causes(trigger)
     cause_words = _words(causes + [g for c in causes for g in c.children if g.dep_ == "compound"])
-    if cause_words & contexts.causes:
+    subjects = _words([c for c in causes if c.dep_ in ("nsubj", "nsubjpass")])
+    if cause_words & contexts.causes or subjects & contexts.subject_causes:
         return True
     modifiers = [c for c in trigger.children if c.dep_ in ("compound", "amod")]
     if _words(modifiers) & contexts.modifiers:

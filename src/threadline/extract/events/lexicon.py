@@ -128,6 +128,7 @@ class EventContexts:
 
     violent_types: frozenset[str]
     causes: frozenset[str]
+    subject_causes: frozenset[str]
     modifiers: frozenset[str]
     objects: frozenset[str]
     other_domains: frozenset[str]
