@@ -8,11 +8,13 @@
   last-first): "The agreement was brokered by X";
 * claimed back: "X claimed responsibility for the attack", "X denied any role in the
   attack" (the last attack told);
-* a summary: the headline or standfirst tells the story's event again, and a photo
-  caption shows it ("X meets Y in Baghdad"): such a telling joins the first event of
-  its type the body tells. A headline or standfirst with none in the body is an event
-  of its own; a picture never is (a past event a caption states, "..., who was
-  killed by an airstrike on July 30", is no picture and is told).
+* a picture: a photo caption shows what the story tells ("X meets Y in Baghdad"); a
+  caption's event of a type the body does not tell is dropped, since a picture is
+  never an event of its own (a past event a caption states, "..., who was killed by
+  an airstrike on July 30", is no picture and is told).
+
+The headline, standfirst and captions stay mentions of their own: evidence the graph
+joins to the body's event (graph/events.py).
 """
 
 from __future__ import annotations
@@ -53,8 +55,8 @@ def _fits(twin: Draft, draft: Draft) -> bool:
     """No target and no place the first telling lacks: "the killing of X" after an
     attack on Y is another event."""
     new_targets = draft.patients() - {t.i for t in twin.participants}
-    other_place = draft.location is not None and twin.location is not None
-    return not new_targets and not (other_place and draft.location.i != twin.location.i)  # type: ignore[union-attr]
+    here, there = draft.location, twin.location
+    return not new_targets and (here is None or there is None or here.i == there.i)
 
 
 def twin_of(ps: ParsedStory, found: list[Draft], draft: Draft) -> Draft | None:
