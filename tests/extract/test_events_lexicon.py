@@ -37,8 +37,11 @@ def test_place_vocabularies_load():
 
 
 def test_a_bare_yaml_boolean_in_the_happening_cues_is_refused(tmp_path: Path):
-    (tmp_path / "modality.yaml").write_text("happening:\n  conditions: [if, no]\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="conditions"):
+    cues = load_happening()
+    lines = [f"  {name}: [{', '.join(sorted(getattr(cues, name)))}]" for name in cues.__slots__]
+    text = "happening:\n" + "\n".join(lines).replace("conditions: [", "conditions: [no, ") + "\n"
+    (tmp_path / "modality.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match="happening: conditions"):
         load_happening(tmp_path)
 
 
