@@ -38,7 +38,7 @@ def test_place_vocabularies_load():
 
 def test_a_bare_yaml_boolean_in_the_happening_cues_is_refused(tmp_path: Path):
     cues = load_happening()
-    lines = [f"  {name}: [{', '.join(sorted(getattr(cues, name)))}]" for name in cues.__slots__]
+    lines = [f"  {name}: {sorted(getattr(cues, name))}" for name in cues.__slots__]
     text = "happening:\n" + "\n".join(lines).replace("conditions: [", "conditions: [no, ") + "\n"
     (tmp_path / "modality.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(DataFileError, match="happening: conditions"):
