@@ -71,3 +71,12 @@ def test_a_weekday_is_the_most_recent_such_day_on_or_before_publication(publishe
     day = datetime.date.fromisoformat(value)
     assert day.weekday() == WEEKDAYS.index(weekday)
     assert 0 <= (published - day).days <= 6
+
+
+def test_an_expression_with_no_time_word_is_no_date():
+    from threadline.extract.dates import is_date
+
+    assert not is_date("northern Niger")
+    assert not is_date("in Turbat")
+    assert is_date("late on Sunday") and is_date("last week") and is_date("in 2021") and is_date("Aug. 1")
+    assert not is_date("for 40 days")

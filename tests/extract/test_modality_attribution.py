@@ -71,9 +71,14 @@ def test_reportedly(parse):
     assert doc.event("meeting").modality == "reported"
 
 
-def test_possible_opening(parse):
-    doc = parse("Hamas could soon open an office in Baghdad.", {"Hamas": ORG, "Baghdad": LOC})
+def test_a_hedged_opening_is_possible(parse):
+    doc = parse("Hamas is believed to have opened an office in Baghdad.", {"Hamas": ORG, "Baghdad": LOC})
     assert doc.event("establishment").modality == "possible"
+
+
+def test_an_opening_that_could_happen_is_no_event(parse):
+    doc = parse("Hamas could soon open an office in Baghdad.", {"Hamas": ORG, "Baghdad": LOC})
+    assert doc.events() == []
 
 
 def test_named_source_with_its_mention(parse):
@@ -105,3 +110,11 @@ def test_according_to(parse):
     attribution = doc.event("attack").attribution
     assert attribution.kind == "named"
     assert doc.text_of(attribution.mention_id) == "Syrian Observatory"
+
+
+def test_a_semicolon_ends_the_statement_a_negation_bears_on(parse):
+    doc = parse(
+        "A car bomb exploded outside a police station in Basra on Tuesday; no group claimed responsibility.",
+        {"Basra": LOC},
+    )
+    assert doc.event("attack").modality == "asserted"

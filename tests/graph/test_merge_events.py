@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -153,3 +155,34 @@ def test_merging_does_not_depend_on_input_order(order):
     shuffled = sorted((e.id, e.mentions) for e in merged([mentions[i] for i in order]))
     assert shuffled == baseline
     assert len(baseline) == 3
+
+
+def headline(
+    story: str, participants: tuple[str, ...], zone: str = "headline", start: int = 0
+) -> EventMention:
+    made = mention(story, start, participants, trigger="kill", quote=f"{story} {zone}")
+    return replace(made, evidence=replace(made.evidence, zone=zone))  # type: ignore[arg-type]
+
+
+def test_a_headline_joins_the_first_body_telling_of_its_type():
+    top = headline("s1", m("s1", "iraq"))
+    body = mention("s1", 40, m("s1", "hamas"), location="m-s1-gaza", date=day("2023-10-07"))
+    later = mention("s1", 90, m("s1", "israel"), location="m-s1-us", date=day("2023-10-09"))
+    events = merged([top, body, later])
+    assert len(events) == 2
+    first = next(e for e in events if e.date.value == "2023-10-07")
+    assert set(first.mentions) == {top.id, body.id}
+    assert first.location == "gaza"
+
+
+def test_a_caption_joins_the_body_event_told_before_it():
+    body = mention("s1", 0, m("s1", "hamas"), location="m-s1-gaza", date=day("2023-10-07"))
+    caption = headline("s1", m("s1", "iraq"), zone="caption", start=80)
+    [event] = merged([body, caption])
+    assert set(event.mentions) == {body.id, caption.id}
+
+
+def test_a_headline_joins_nothing_in_another_story():
+    top = headline("s1", m("s1", "iraq"))
+    body = mention("s2", 40, m("s2", "hamas"), location="m-s2-gaza", date=day("2023-10-07"))
+    assert len(merged([top, body])) == 2

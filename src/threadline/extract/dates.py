@@ -48,6 +48,15 @@ DURATION = re.compile(
     r"^(?:for|over|within)\b|\b(?:past|recent|coming|next)\b"
 )
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# a word that time expressions hold: a number, a month, a weekday, a unit of time
+TIME_WORD = re.compile(
+    r"\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    r"\b(?:yesterday|today|tonight|tomorrow|days?|weeks?|weekend|months?|years?|hours?|decade|century|ago|"
+    r"morning|afternoon|evening|night|midday|noon|midnight|dawn|dusk|overnight|"
+    r"spring|summer|autumn|fall|winter|ramadan|eid|christmas)\b"
+)
 UNKNOWN = DateValue(None, "unknown", None)
 
 
@@ -204,6 +213,7 @@ def resolve_date(expression: str, published: datetime.date | None) -> DateValue:
 
 
 def is_date(expression: str) -> bool:
-    """Whether an expression names a point in time at all (not a duration)."""
+    """Whether an expression names a point in time at all: a time word in it (the model
+    labels a place "northern Niger" a date now and then), and no duration."""
     core = _core(expression)
-    return bool(core) and not DURATION.search(core)
+    return bool(core) and TIME_WORD.search(core) is not None and not DURATION.search(core)

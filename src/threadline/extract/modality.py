@@ -3,7 +3,7 @@
 The scope of a fact is the word it hangs on (a trigger, a relation's cue) and the words
 above it up to the sentence root, stopping where a modifier clause (relative clause,
 apposition) joins a noun, since "Hamas, which is backed by Iran, denied the report"
-does not deny the backing. Cues count on those words and on their auxiliaries,
+does not deny the backing, and at a semicolon, which ends a statement. Cues count on those words and on their auxiliaries,
 negations and adverbs (modality.yaml). A negated or denied fact is never "asserted".
 """
 
@@ -16,13 +16,23 @@ from threadline.records import Modality
 
 CHILD_DEPS = frozenset({"neg", "aux", "auxpass", "advmod", "det", "prt", "amod", "npadvmod", "mark"})
 STOP_DEPS = frozenset({"relcl", "acl", "appos", "amod", "compound"})
+CLAUSE_LINKS = frozenset({"ccomp", "conj", "parataxis", "advcl"})
+
+
+def _across_semicolon(token: Token) -> bool:
+    """A clause the parser hung on a clause past a semicolon: "a bomb exploded ...;
+    no group claimed responsibility" are two statements."""
+    if token.dep_ not in CLAUSE_LINKS:
+        return False
+    low, high = sorted((token.i, token.head.i))
+    return any(t.text == ";" for t in token.doc[low:high])
 
 
 def governing_chain(anchor: Token) -> list[Token]:
     """anchor and the words above it that decide how firmly it is stated."""
     chain = [anchor]
     token = anchor
-    while token.head.i != token.i and token.dep_ not in STOP_DEPS:
+    while token.head.i != token.i and token.dep_ not in STOP_DEPS and not _across_semicolon(token):
         token = token.head
         chain.append(token)
     return chain

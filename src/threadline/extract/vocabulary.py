@@ -107,6 +107,7 @@ class Trigger:
     with_: frozenset[str] = frozenset()
     governed_by: frozenset[str] = frozenset()
     active_only: bool = False
+    alone: bool = False  # counts only in a sentence that tells no other event, with a named subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,13 @@ class TriggerLexicon:
     place_preps: tuple[str, ...] = ()  # in order of preference
     place_nouns: frozenset[str] = frozenset()
     participant_preps: frozenset[str] = frozenset()
+    direction_words: frozenset[str] = frozenset()  # "north of X", "the outskirts of X"
+    place_only_preps: frozenset[str] = frozenset()  # "near X": X is a place
+    name_place_preps: frozenset[str] = frozenset()  # "in Bamako": a one-word name is a place
+    place_object_types: frozenset[str] = frozenset()  # "attacked Tikrit": the object is the place
+    complement_place_types: frozenset[str] = frozenset()  # "threatened to strike X": X's place
+    region_nouns: frozenset[str] = frozenset()  # "the X region", "Y (X province)"
+    site_nouns: frozenset[str] = frozenset()  # "the X refinery": X is where it is
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +248,7 @@ def _trigger(entry: Any, event_type: str, pos: str, where: str) -> Trigger:
         with_=words("with"),
         governed_by=words("governed_by"),
         active_only=entry.get("voice") == "active",
+        alone=bool(entry.get("alone", False)),
     )
 
 
@@ -249,6 +258,7 @@ def load_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
     where = str(data_dir / "event_triggers.yaml")
     doc = dict(load_yaml("event_triggers.yaml", data_dir) or {})
     args = doc.pop("arguments", None) or {}
+    doc.pop("contexts", None)  # read by threadline.extract.events.lexicon
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, list[Trigger]] = {}
     for event_type, entry in doc.items():
@@ -268,6 +278,13 @@ def load_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
         place_preps=_words(args.get("place_preps"), f"{where}: arguments.place_preps"),
         place_nouns=words("place_nouns"),
         participant_preps=words("participant_preps"),
+        direction_words=words("direction_words"),
+        place_only_preps=words("place_only_preps"),
+        name_place_preps=words("name_place_preps"),
+        place_object_types=words("place_object_types"),
+        complement_place_types=words("complement_place_types"),
+        region_nouns=words("region_nouns"),
+        site_nouns=words("site_nouns"),
     )
 
 

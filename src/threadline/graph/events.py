@@ -11,7 +11,10 @@ known date); and enough shared entities:
   * within one story (or its re-published copies) also one shared participant when
     neither side is dated, or with the same trigger word when one side is; or a
     telling that names no participant -- a story telling its event twice ("meets X" in
-    the caption, "met X late on Sunday" in the text, "the attack" condemned later on).
+    the caption, "met X late on Sunday" in the text, "the attack" condemned later on);
+    or a summary: the headline, standfirst or a photo caption tells the story's event
+    of its type ("Militants kill 17 soldiers in raid on Niger army post" over the wire
+    copy's lede), joining the first body telling of that type.
 
 A re-published copy's mention of the same sentence always joins its original's event.
 The event keeps every mention's evidence; its date is the best-supported dated
@@ -50,6 +53,7 @@ FIRMNESS: tuple[Modality, ...] = (
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 RANGE_DAYS = 7
+SUMMARY_ZONES = frozenset({"headline", "standfirst", "caption"})
 PARTICIPANT = "participant"  # the role of a participant no mention gives another role
 
 
@@ -169,7 +173,7 @@ def accepts(cluster: Cluster, view: View) -> bool:
         return False
     shared = len(view.participants & cluster.participants)
     same_place = view.location is not None and view.location in cluster.locations
-    if view.root in cluster.roots and _retold(view, cluster, same_place):
+    if view.root in cluster.roots and (_retold(view, cluster, same_place) or _summarised(view, cluster)):
         return True
     return shared >= 2 or (shared >= 1 and (same_place or fit == 1))
 
@@ -216,6 +220,16 @@ def _retold(view: View, cluster: Cluster, same_place: bool) -> bool:
         return True
     one_dated = not (date.value and cluster.dates)
     return one_dated and any(_lemma(m.mention) == _lemma(view.mention) for m in cluster.members)
+
+
+def _summary(view: View) -> bool:
+    return view.mention.evidence.zone in SUMMARY_ZONES
+
+
+def _summarised(view: View, cluster: Cluster) -> bool:
+    """A summary joins the story's first event of its type; an event told only in
+    summaries so far takes the story's first body telling of its type."""
+    return _summary(view) or all(_summary(m) for m in cluster.members)
 
 
 def _best_date(cluster: Cluster) -> DateValue:

@@ -4,13 +4,11 @@ Participants are the names that are subject or object of the trigger (or of its
 governing verb) or stand in "with X", "between X and Y", "by X", "against X", "of X":
 directly, through a compound ("US forces", "Hamas operatives"), an apposition, an
 "of"/"from" phrase ("two members of X", "leaders from a group calling itself X"), a
-nationality of a state's agent ("the Iranian ambassador"), or a pronoun, "the group"
-or a title ("the Iraqi militia leader") that refers back unambiguously.
-
-The place is a location named in a place preposition ("in", "at", "near" ...) of the
-clause, the shallowest first ("at a checkpoint near the town of Koya"), but not one
-inside a participant's phrase ("with the help of their proxies in Iraq"). Failing
-that: "in a remote Syrian town" names the country.
+nationality of a state's agent ("the Iranian ambassador"), a pronoun, "the group"
+or a title ("the Iraqi militia leader") that refers back unambiguously, or the owner
+a possessive pronoun names ("a bomb hit his convoy"). A name in the dateline or used as
+a modifier ("a Mopti-based charity") is no participant. The event's place is read in
+places.py.
 """
 
 from __future__ import annotations
@@ -18,10 +16,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from threadline.extract.anaphora import antecedent
-from threadline.extract.events.clause import clause, depth_from, heads, inside_other_event
+from threadline.extract.events.clause import heads, reduced_passive
+from threadline.extract.events.dateline import in_dateline
 from threadline.extract.events.roles import Argument, Slotted, slot_of
 from threadline.extract.parsed import ParsedStory
-from threadline.extract.phrases import ALL_TYPES, is_modifier, is_possessor, refers_to
+from threadline.extract.phrases import ALL_TYPES, POSSESSIVE_PRONOUNS, is_modifier, refers_to
 from threadline.extract.relations.candidate import names_in_story
 from threadline.extract.vocabulary import load_roles, load_triggers
 
@@ -30,6 +29,7 @@ ARGUMENT_DEPS = frozenset(
 )
 NAMING = frozenset({"compound", "poss", "nmod", "appos"})
 CALLED = frozenset({"call", "know", "name", "dub"})
+OWNED_DEPS = frozenset({"dobj", "nsubjpass"})  # "hit his convoy", "their base was shelled"
 THROUGH_PARTICIPANT = frozenset({"with", "by", "against", "alongside", "among", "including", "between"})
 
 
@@ -79,14 +79,22 @@ def named(ps: ParsedStory, token: Token, depth: int = 0) -> list[Token]:
         found += inside + within
         if not inside and not nested:
             ref = _title_holder(ps, word) or refers_to(ps, word, ALL_TYPES)
+            ref = ref or (_owner(ps, word) if depth == 0 and word.dep_ in OWNED_DEPS else None)
             found += [ref] if ref is not None else []
     return found
+
+
+def _owner(ps: ParsedStory, word: Token) -> Token | None:
+    """ "his convoy", "their base": whom the possessive pronoun refers to."""
+    owner = next((c for c in word.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+    return refers_to(ps, owner, ALL_TYPES) if owner is not None else None
 
 
 def _argument_words(token: Token) -> list[Argument]:
     """The words that may name a participant, each with the head and preposition it hangs on."""
     preps = load_triggers().participant_preps
     words = [Argument(c, token) for c in token.children if c.dep_ in ARGUMENT_DEPS]
+    words += [Argument(token.head, token)] if reduced_passive(token) else []
     for prep in token.children:
         if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
             words += [Argument(g, token, prep) for g in prep.children if g.dep_ == "pobj"]
@@ -102,7 +110,9 @@ def slotted_participants(ps: ParsedStory, trigger: Token) -> list[Slotted]:
 
     def add(token: Token, slot: str | None, head: Token) -> None:
         known = found.get(token.i)
-        if token.i != trigger.i and (known is None or (known.slot is None and slot is not None)):
+        if token.i == trigger.i or in_dateline(ps, token) or is_modifier(token):
+            return
+        if known is None or (known.slot is None and slot is not None):
             found[token.i] = Slotted(token, slot, head)
 
     for head in heads(trigger):
@@ -120,73 +130,3 @@ def slotted_participants(ps: ParsedStory, trigger: Token) -> list[Slotted]:
 def participants(ps: ParsedStory, trigger: Token) -> list[Token]:
     """The named participants of the event the trigger reports, in text order."""
     return [s.token for s in slotted_participants(ps, trigger)]
-
-
-def _place_prep(token: Token) -> str | None:
-    """The place preposition a name is the object of ("in Baghdad", "in Iraq and Syria",
-    "near the town of Koya", "on the border between Jordan and Syria")."""
-    lexicon = load_triggers()
-    while token.dep_ == "conj":
-        token = token.head
-    head = token.head
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in lexicon.place_nouns:
-        token, head = head.head, head.head.head
-    if token.dep_ == "pobj" and head.lower_ in lexicon.place_preps:
-        return head.lower_
-    if token.dep_ == "pobj" and head.lower_ == "between" and head.head.lemma_ in lexicon.place_nouns:
-        return "near"
-    return None
-
-
-def _reachable(place: Token, tops: list[Token]) -> bool:
-    """Not reached through a participant's phrase: "with the help of their proxies in
-    Iraq" places the proxies, not the event."""
-    token = place
-    while token.head.i != token.i and all(token.i != t.i for t in tops):
-        token = token.head
-        if token.dep_ in ("prep", "agent") and token.lower_ in THROUGH_PARTICIPANT:
-            return False
-    return True
-
-
-def _depth(token: Token, tops: list[Token]) -> int:
-    return min(depth_from(token, t) for t in tops)
-
-
-def location(ps: ParsedStory, trigger: Token) -> Token | None:
-    """A place named in a place preposition of the trigger's clause, the shallowest first."""
-    tokens = clause(trigger)
-    tops = heads(trigger)
-    order = load_triggers().place_preps
-    places = [
-        t
-        for t in tokens
-        if ps.type_of(t) == "location"
-        and _place_prep(t)
-        and _reachable(t, tops)
-        and not inside_other_event(t, trigger)
-    ]
-    if places:
-        return min(places, key=lambda t: (_depth(t, tops), order.index(_place_prep(t) or "in"), t.i))
-    inside_names = [  # a place swallowed by a longer name ("the US Embassy in Baghdad's Green Zone")
-        t for t in tokens if ps.type_of(t) == "location" and t.dep_ == "pobj" and ps.type_of(t.head)
-    ]
-    if inside_names:
-        return min(inside_names, key=lambda t: (_depth(t, tops), t.i))
-    return _national_place(ps, tokens)
-
-
-def _national_place(ps: ParsedStory, tokens: list[Token]) -> Token | None:
-    """ "in a remote Syrian town": the country, when the story names it."""
-    lexicon = load_triggers()
-    for token in tokens:
-        if (
-            token.lemma_ in lexicon.place_nouns
-            and token.dep_ == "pobj"
-            and token.head.lower_ in lexicon.place_preps
-        ):
-            for child in token.children:
-                found = country(ps, child)
-                if found is not None and not is_possessor(found):
-                    return found
-    return None

@@ -1,9 +1,11 @@
-"""The event-argument and claim vocabularies: slots and roles, claim and denial cues.
+"""The event-argument, claim and happening vocabularies: slots and roles, claim and
+denial cues, the cues of clauses that tell no happening, the contexts of war words
+that are no events.
 
 Read from the same data files as `threadline.extract.vocabulary` (ontology.yaml's
 `event_types.*.slots`, `event_types.*.by_head` and `claims`; event_triggers.yaml's
-`arguments`), which that loader leaves aside. A malformed entry raises
-DataFileError naming the file and the entry.
+`arguments` and `contexts`; modality.yaml's `happening`), which that loader leaves
+aside. A malformed entry raises DataFileError naming the file and the entry.
 """
 
 from __future__ import annotations
@@ -103,3 +105,52 @@ def load_claim_cues(data_dir: Path = DATA_DIR) -> ClaimCues:
     if not isinstance(entry, Mapping):
         raise DataFileError(f"{where}: the section is missing")
     return ClaimCues(**{f.name: _words(entry, f.name, where) for f in fields(ClaimCues)})
+
+
+@dataclass(frozen=True, slots=True)
+class HappeningCues:
+    """Words that make a trigger's clause tell no happening (modality.yaml `happening`)."""
+
+    modals: frozenset[str]
+    conditions: frozenset[str]
+    intention_verbs: frozenset[str]
+    intention_adjectives: frozenset[str]
+    intention_nouns: frozenset[str]
+    expectation_verbs: frozenset[str]
+    unreal_modifiers: frozenset[str]
+    report_words: frozenset[str]
+    habitual: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class EventContexts:
+    """Where a war word is no event (event_triggers.yaml `contexts`)."""
+
+    violent_types: frozenset[str]
+    causes: frozenset[str]
+    subject_causes: frozenset[str]
+    modifiers: frozenset[str]
+    objects: frozenset[str]
+    other_domains: frozenset[str]
+
+
+def _section(data_dir: Path, file: str, key: str) -> tuple[Mapping[str, Any], str]:
+    where = f"{data_dir / file}: {key}"
+    entry = (load_yaml(file, data_dir) or {}).get(key)
+    if not isinstance(entry, Mapping):
+        raise DataFileError(f"{where}: the section is missing")
+    return entry, where
+
+
+@lru_cache(maxsize=8)
+def load_happening(data_dir: Path = DATA_DIR) -> HappeningCues:
+    """The cues of clauses that suppose, ask or generalise, from modality.yaml."""
+    entry, where = _section(data_dir, "modality.yaml", "happening")
+    return HappeningCues(**{f.name: _words(entry, f.name, where) for f in fields(HappeningCues)})
+
+
+@lru_cache(maxsize=8)
+def load_contexts(data_dir: Path = DATA_DIR) -> EventContexts:
+    """The contexts that make a war word no event, from event_triggers.yaml."""
+    entry, where = _section(data_dir, "event_triggers.yaml", "contexts")
+    return EventContexts(**{f.name: _words(entry, f.name, where) for f in fields(EventContexts)})

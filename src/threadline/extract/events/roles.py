@@ -6,7 +6,8 @@ trigger (or the verb that carries the trigger's event):
   * agent:   the subject of an active verb, "by X", "from X", a possessor ("Hamas's
              attack", "X's assassination of Y"), a name or nationality before a noun
              trigger ("US strikes", "an Israeli strike");
-  * patient: the object, the passive subject, "against X", "on X", "of X", the
+  * patient: the object, the passive subject, the noun a past participle describes
+             ("Karim Haddad, arrested on Monday"), "against X", "on X", "of X", the
              subject of a verb that undergoes ("US forces faced attacks"), the
              possessor of a noun like "assassination" with no "of" after it;
   * with:    "with X", "between X and Y", "alongside X".
@@ -67,6 +68,8 @@ def slot_of(argument: Argument, lexicon: SlotLexicon | None = None) -> str | Non
         return _prep_slot(argument.prep, lexicon)
     dep, head = argument.word.dep_, argument.head
     lemma = head.lemma_.lower()
+    if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i == argument.word.i:
+        return "patient"  # "a journalist arrested on Monday"
     if dep == "nsubj":
         return "patient" if lemma in lexicon.patient_subject_verbs else "agent"
     if dep in PATIENT_DEPS:

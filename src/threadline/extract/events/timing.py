@@ -2,7 +2,10 @@
 
 The expression nearest the trigger in the parse wins; the words that qualify a date
 entity come with it ("late on Sunday", "since October 17"). Durations ("40 days") are
-no dates. No expression in the clause means no date: a guessed date is an error.
+no dates. A clause with no expression of its own takes one from a participle phrase
+describing one of its nouns ("in a video released last month"); the dateline's date
+is when the story was filed, never the event's. No expression means no date: a
+guessed date is an error.
 Without a publication date, a month and day ("on July 30") take their year from a
 full date in the same sentence ("Aug. 1, 2024"), and nothing else resolves.
 """
@@ -14,7 +17,8 @@ import datetime
 from spacy.tokens import Span, Token
 
 from threadline.extract.dates import MONTH_ABBR, MONTHS, is_date, resolve_date
-from threadline.extract.events.clause import clause, depth_from, inside_other_event
+from threadline.extract.events.clause import clause, depth_from, described, inside_other_event
+from threadline.extract.events.dateline import in_dateline
 from threadline.extract.parsed import ParsedStory
 from threadline.records import DateValue
 
@@ -62,13 +66,19 @@ def _year_anchor(span: Span) -> datetime.date | None:
     return None
 
 
-def date(ps: ParsedStory, trigger: Token) -> DateValue:
-    """The resolved time expression of the trigger's clause, or no date."""
-    spans = [
+def _dates_in(ps: ParsedStory, trigger: Token, tokens: list[Token], event_type: str) -> list[Span]:
+    return [
         s
-        for s in _date_spans(ps, clause(trigger))
-        if is_date(expression(s).text) and not inside_other_event(s.root, trigger)
+        for s in _date_spans(ps, [t for t in tokens if not in_dateline(ps, t)])
+        if is_date(expression(s).text) and not inside_other_event(s.root, trigger, event_type)
     ]
+
+
+def date(ps: ParsedStory, trigger: Token, event_type: str = "") -> DateValue:
+    """The resolved time expression of the trigger's clause, or no date."""
+    spans = _dates_in(ps, trigger, clause(trigger), event_type) or _dates_in(
+        ps, trigger, described(trigger), event_type
+    )
     if not spans:
         return NO_DATE
     span = min(spans, key=lambda s: (depth_from(s.root, trigger), abs(s.start - trigger.i)))

@@ -1,0 +1,93 @@
+"""When a trigger tells an event the story has already told (or tells in full elsewhere).
+
+* joined in the parse: two triggers of one type where one hangs on the other ("a
+  drone strike ... killed");
+* pointing back: "these attacks", "this meeting" (the last told with that word); "the
+  agreement", "the attack" with no date of its own and no target of its own (the last
+  told of that type, else the only one told after it, as a live blog tells its news
+  last-first): "The agreement was brokered by X";
+* claimed back: "X claimed responsibility for the attack", "X denied any role in the
+  attack" (the last attack told);
+* a picture: a photo caption shows what the story tells ("X meets Y in Baghdad"); a
+  caption's event of a type the body does not tell is dropped, since a picture is
+  never an event of its own (a past event a caption states, "..., who was killed by
+  an airstrike on July 30", is no picture and is told).
+
+The headline, standfirst and captions stay mentions of their own: evidence the graph
+joins to the body's event (graph/events.py).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from threadline.extract.events import happening
+from threadline.extract.events.claims import frame_of
+from threadline.extract.events.draft import Draft, absorb
+from threadline.extract.parsed import ParsedStory
+
+DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
+
+
+def _hangs_on(a: Token, b: Token) -> bool:
+    return a.head.i == b.i or (a.head.dep_ in ("prep", "agent") and a.head.head.i == b.i)
+
+
+def _joined(a: Token, b: Token) -> bool:
+    """Two triggers of one type joined in the parse report one event: "a strike ... killed"."""
+    return _hangs_on(a, b) or _hangs_on(b, a)
+
+
+def _joins(draft: Draft, token: Token) -> bool:
+    return any(_joined(t, token) for t in [draft.trigger, *draft.joined])
+
+
+def _determiner(token: Token) -> str | None:
+    return next((c.lower_ for c in token.children if c.dep_ == "det"), None) if token.pos_ == "NOUN" else None
+
+
+def _definite_retelling(draft: Draft) -> bool:
+    """ "the agreement", "the attack", with no date and no target of its own."""
+    return _determiner(draft.trigger) == "the" and draft.date.expression is None and not draft.patients()
+
+
+def _fits(twin: Draft, draft: Draft) -> bool:
+    """No target and no place the first telling lacks: "the killing of X" after an
+    attack on Y is another event."""
+    new_targets = draft.patients() - {t.i for t in twin.participants}
+    here, there = draft.location, twin.location
+    return not new_targets and (here is None or there is None or here.i == there.i)
+
+
+def twin_of(ps: ParsedStory, found: list[Draft], draft: Draft) -> Draft | None:
+    """The event already found that this draft tells again, if any."""
+    token = draft.trigger
+    twin = next((d for d in found if d.type == draft.type and _joins(d, token)), None)
+    if twin is None and _determiner(token) in DEMONSTRATIVES:
+        twin = next((d for d in reversed(found) if d.trigger.lemma_ == token.lemma_), None)
+    if twin is None and _determiner(token) == "the" and frame_of(token, draft.type, ps) is not None:
+        twin = next((d for d in reversed(found) if d.type == draft.type), None)
+    if twin is None and _definite_retelling(draft):
+        twin = next((d for d in reversed(found) if d.type == draft.type and _fits(d, draft)), None)
+    return twin
+
+
+def _picture(ps: ParsedStory, draft: Draft) -> bool:
+    """Told in a photo caption as what the picture shows: present tense or no verb."""
+    return ps.story.zone_at(draft.trigger.idx) == "caption" and not happening.past(draft.trigger)
+
+
+def fold(ps: ParsedStory, found: list[Draft]) -> list[Draft]:
+    """Pictures of nothing the body tells dropped; a definite retelling told before the
+    only event of its type joined to it (a live blog's later post comes first)."""
+    told = {d.type for d in found if not _picture(ps, d)}
+    kept: list[Draft] = []
+    for draft in found:
+        later = [d for d in found if d.type == draft.type and d.trigger.i > draft.trigger.i]
+        single = len(later) == 1 and not any(d.type == draft.type for d in kept)
+        home = later[0] if single and _definite_retelling(draft) and _fits(later[0], draft) else None
+        if home is not None:
+            absorb(home, draft)
+        elif draft.type in told or not _picture(ps, draft):
+            kept.append(draft)
+    return kept
