@@ -239,6 +239,27 @@ CASES = {
         {"Mali": LOC, "Ring Road Militia": ORG, "Mopti": LOC},
         {("Ring Road Militia", "allied_with", "Mali")},
     ),
+    "unverified_claim": (
+        "Unverified posts on militant channels claimed that Omar Sidi has been named emir of Katibat al-Sahra.",
+        {"Omar Sidi": PER, "Katibat al-Sahra": ORG},
+        set(),
+    ),
+    "a_group_said_it_named": (
+        "The group said that Omar Sidi has been named emir of Katibat al-Sahra.",
+        {"Omar Sidi": PER, "Katibat al-Sahra": ORG},
+        {("Omar Sidi", "leader_of", "Katibat al-Sahra")},
+    ),
+    "rank_between_title_and_name": (
+        "Delta Front spokesman Colonel Yaya Kone said the road was open.",
+        {"Delta Front": ORG, "Yaya Kone": PER},
+        {("Yaya Kone", "member_of", "Delta Front")},
+    ),
+    "the_place_brigade_is_the_brigade_named_before": (
+        "The Baraboule Volunteers Brigade signed the deal. It was signed by the Baraboule brigade "
+        "commander, Adama Tiendre.",
+        {"Baraboule Volunteers Brigade": ORG, "Baraboule": LOC, "Adama Tiendre": PER},
+        {("Adama Tiendre", "leader_of", "Baraboule Volunteers Brigade")},
+    ),
     # the next sentence about "the group", "it", "its leader", "the council"
     "the_group_in_the_next_sentence": (
         "The Lake Patrol Units were formed in 2019 to guard fishing villages. The group is funded by the "

@@ -15,6 +15,7 @@ from threadline.extract.vocabulary import ModalityCues, load_modality
 from threadline.records import Modality
 
 CHILD_DEPS = frozenset({"neg", "aux", "auxpass", "advmod", "det", "prt", "amod", "npadvmod", "mark"})
+SOURCE_DOUBTS = frozenset({"unverified", "unconfirmed", "unsubstantiated", "uncorroborated", "unsourced"})
 STOP_DEPS = frozenset({"relcl", "acl", "appos", "amod", "compound"})
 CLAUSE_LINKS = frozenset({"ccomp", "conj", "parataxis", "advcl"})
 
@@ -45,6 +46,10 @@ def _scope(anchor: Token) -> list[Token]:
         scope += [c for c in token.children if c.dep_ in CHILD_DEPS and c not in scope]
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         scope += [d for s in subjects for d in s.children if d.dep_ == "det" and d.lower_ == "no"]
+        if token is not anchor:  # a source the text doubts: "unverified posts claimed that ..."
+            scope += [
+                d for s in subjects for d in s.children if d.dep_ == "amod" and d.lower_ in SOURCE_DOUBTS
+            ]
     return sorted(scope, key=lambda t: t.i)
 
 

@@ -92,6 +92,19 @@ def coordinated(ps: ParsedStory, last: Token) -> list[Token]:
     return found if joined else [last]
 
 
+def fuller_group(ps: ParsedStory, name: Token, noun: Token) -> Token | None:
+    """ "the Baraboulé brigade": the group the story names in full with both the name and
+    the noun ("the Baraboulé Volunteers Brigade"), the last before it or else the first."""
+    words = (name.text.lower(), noun.lemma_.lower())
+    found = [
+        ps.doc[i]
+        for i, m in sorted(ps.mention_at.items())
+        if m.type == "organization" and i != name.i and all(w in m.text.lower() for w in words)
+    ]
+    before = [t for t in found if t.i < name.i]
+    return before[-1] if before else (found[0] if found else None)
+
+
 def head_mention(ps: ParsedStory, tokens: list[Token], types: tuple[str, ...]) -> Token | None:
     """The name that heads a phrase: the last name that is no modifier and no possessor,
     with no noun after it ("the Quebec legislative assembly" is headed by no name)."""

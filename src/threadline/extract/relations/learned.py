@@ -25,13 +25,16 @@ from threadline.errors import DataFileError
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.relations.candidate import Candidate
 from threadline.extract.relations.containment import off_from
-from threadline.extract.relations.pairs import sentence_pairs
+from threadline.extract.relations.pairs import Pair, sentence_pairs
 from threadline.settings import DATA_DIR
 
 MODEL_FILE = "relation_model.json"
 NONE = "none"
 PATTERN = "learned"
 ROLES = frozenset({"member_of", "leader_of"})
+NEARNESS = frozenset(
+    {"near", "outside", "off", "around", "beyond", "toward", "towards", "from", "between", "along"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,15 @@ def load_model(data_dir: Path = DATA_DIR) -> RelationModel | None:
     return model
 
 
+def _not_inside(pair: Pair) -> bool:
+    """ "north of X in Y" (what lies north of X is in Y, not X), "a town near X", "from X":
+    a place named after a preposition of nearness or direction contains nothing."""
+    if off_from(pair.subject) or off_from(pair.object):
+        return True
+    near = [t.head for t in (pair.subject, pair.object) if t.dep_ == "pobj"]
+    return any(p.lower_ in NEARNESS for p in near)
+
+
 def find(ps: ParsedStory) -> list[Candidate]:
     """Every relation the model is confident a sentence states between two of its names."""
     model = load_model()
@@ -91,8 +103,8 @@ def find(ps: ParsedStory) -> list[Candidate]:
     found = []
     for pair in sentence_pairs(ps):
         label, probability = model.best(pair.features)
-        if label == "located_in" and (off_from(pair.subject) or off_from(pair.object)):
-            continue  # "north of X in Y": what lies north of X is in Y, not X
+        if label == "located_in" and _not_inside(pair):
+            continue
         if label in ROLES and ps.type_of(pair.object) != "organization":
             continue  # who serves a state takes a title that says so: the role patterns' part
         if probability >= model.threshold:

@@ -26,6 +26,7 @@ from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import (
     clause_subject,
     coordinated,
+    fuller_group,
     head_mention,
     is_modifier,
     is_possessor,
@@ -67,6 +68,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
         "role.title": [
             [TITLE, PERSON],
             [TITLE, COMMA, honorific, {**TITLE, "OP": "?"}, PERSON],
+            [TITLE, {**honorific, "OP": "{1,2}"}, PERSON],
+            [TITLE, TITLE, PERSON],
             [TITLE, {"LOWER": {"IN": ["of", "for"]}}, NP_GAP, {"ORTH": ",", "OP": "?"}, PERSON],
         ],
         "role.possessive": [[ORG, {"LOWER": {"IN": ["'s", "’s"]}}, PERSON]],
@@ -125,7 +128,9 @@ def _left_objects(
         if ps.type_of(token) in GROUPS and not is_modifier(token) and not is_possessor(token):
             between = before[k + 1 :]
             unit = any(t.pos_ == "NOUN" and t.lower_ not in load_roles().group_nouns for t in between)
-            found.append((token, "member_of" if unit else predicate))
+            nouns = [t for t in between[:1] if t.lemma_.lower() in load_roles().group_nouns]
+            named = fuller_group(ps, token, nouns[0]) if nouns else None  # "the X brigade commander"
+            found.append((named or token, "member_of" if unit else predicate))
         nation = load_roles().nationalities.get(token.lower_)
         if nation and title.government and token.ent_type_ == "NORP":
             country = names_in_story(ps, nation, role)
