@@ -225,6 +225,46 @@ def print_table(columns: dict[str, dict[str, Any]], rows: list[str]) -> None:
         print(f"{row:34s}" + "".join(f"{t:>{w}s}" for t, w in zip(text, widths, strict=True)))
 
 
+def evaluate(
+    shared: Path, workdir: Path, wanted: set[str] | None = None
+) -> tuple[dict[str, dict[str, Any]], list[Run]]:
+    """Ingest, export and score every corpus of splits.toml (and Re-DocRED) named in
+    `wanted` (all by default): the table's columns, and the runs."""
+    splits = tomllib.loads((HERE / "splits.toml").read_text(encoding="utf-8"))
+    wanted = wanted or {*splits["corpus"], "redocred"}
+    scorer = load_module(shared / "eval" / "score.py")
+    redocred = load_module(shared / "eval" / "redocred.py")
+    workdir.mkdir(parents=True, exist_ok=True)
+    jobs = {name: shared / spec["input"] for name, spec in splits["corpus"].items() if name in wanted}
+    if "redocred" in wanted:
+        jobs["redocred"] = workdir / "redocred-input.jsonl"
+        redocred.write_input(jobs["redocred"])
+    with ThreadPoolExecutor(max_workers=int(os.environ.get("EVAL_JOBS", "2"))) as pool:
+        futures = {name: pool.submit(ingest_and_export, name, path, workdir) for name, path in jobs.items()}
+    runs = {name: future.result() for name, future in futures.items()}
+    columns: dict[str, dict[str, Any]] = {}
+    for name, run in runs.items():
+        if name == "redocred":
+            columns.update(score_redocred(redocred, run, splits["redocred"]["held_out_from"], workdir))
+        else:
+            columns.update(score_corpus(scorer, run, splits["corpus"][name], shared))
+    return columns, list(runs.values())
+
+
+def print_errors(columns: dict[str, dict[str, Any]], runs: list[Run]) -> None:
+    """The scorer's misses, for the dev parts (and corpora with no held-out part) only."""
+    for name, flat in columns.items():
+        if ":" in name and not name.endswith(":dev"):
+            continue
+        if any(n.startswith(f"{name}:") for n in columns):
+            continue  # the dev part lists them
+        for line in flat.get("_errors", []):
+            print(f"{name}: {line}")
+    for run in runs:
+        for line in run.failed:
+            print(f"{run.name}: {line}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -238,41 +278,15 @@ def main(argv: list[str] | None = None) -> int:
     if not (shared / "eval" / "score.py").is_file():
         print(f"{shared}/eval/score.py is absent: the harness needs the shared dev data", file=sys.stderr)
         return 2
-    splits = tomllib.loads((HERE / "splits.toml").read_text(encoding="utf-8"))
-    wanted = set(args.corpus or [*splits["corpus"], "redocred"])
-    scorer = load_module(shared / "eval" / "score.py")
-    redocred = load_module(shared / "eval" / "redocred.py")
     workdir = Path(args.keep or tempfile.mkdtemp(prefix="threadline-eval-"))
-    workdir.mkdir(parents=True, exist_ok=True)
-    jobs = {name: shared / spec["input"] for name, spec in splits["corpus"].items() if name in wanted}
-    if "redocred" in wanted:
-        jobs["redocred"] = workdir / "redocred-input.jsonl"
-        redocred.write_input(jobs["redocred"])
-    with ThreadPoolExecutor(max_workers=int(os.environ.get("EVAL_JOBS", "2"))) as pool:
-        runs = {name: pool.submit(ingest_and_export, name, path, workdir) for name, path in jobs.items()}
-    runs = {name: future.result() for name, future in runs.items()}
-    columns: dict[str, dict[str, Any]] = {}
-    for name, run in runs.items():
-        if name == "redocred":
-            columns.update(score_redocred(redocred, run, splits["redocred"]["held_out_from"], workdir))
-        else:
-            columns.update(score_corpus(scorer, run, splits["corpus"][name], shared))
+    columns, runs = evaluate(shared, workdir, set(args.corpus) if args.corpus else None)
     print_table(columns, ROWS)
-    if "redocred" in columns:
+    if any(name.startswith("redocred") for name in columns):
         print()
         rd_rows = sorted({k for c in columns.values() for k in c if k.startswith("relations.")})
         print_table({k: v for k, v in columns.items() if k.startswith("redocred")}, rd_rows)
     if args.errors:
-        for name, flat in columns.items():
-            if ":" in name and not name.endswith(":dev"):
-                continue
-            if any(n.startswith(f"{name}:") for n in columns):
-                continue  # the dev part lists them
-            for line in flat.get("_errors", []):
-                print(f"{name}: {line}")
-        for run in runs.values():
-            for line in run.failed:
-                print(f"{run.name}: {line}")
+        print_errors(columns, runs)
     if args.json:
         clean = {n: {k: v for k, v in c.items() if not k.startswith("_")} for n, c in columns.items()}
         args.json.write_text(json.dumps(clean, indent=1, sort_keys=True), encoding="utf-8")
