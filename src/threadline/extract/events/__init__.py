@@ -31,7 +31,7 @@ VERSION = "0.3.0"
 
 def _draft(ps: ParsedStory, hit: triggers.Hit) -> Draft:
     token = hit.token
-    slotted = arguments.slotted_participants(ps, token)
+    slotted = arguments.slotted_participants(ps, token, hit.trigger.type)
     return Draft(
         type=hit.trigger.type,
         trigger=token,
@@ -49,6 +49,8 @@ def drafts(ps: ParsedStory) -> list[Draft]:
         if not happening.tells(hit.token, hit.trigger.type):
             continue
         draft = _unclaim(ps, _draft(ps, hit))
+        if happening.describes(hit.token) and draft.date.expression is None:
+            continue  # "factions that have attacked US forces": what the factions are known for
         twin = retelling.twin_of(ps, found, draft)
         if twin is not None:
             absorb(twin, draft)

@@ -42,6 +42,7 @@ from threadline.extract.events.lexicon import (
     load_happening,
 )
 from threadline.extract.modality import governing_chain, modality_of
+from threadline.extract.vocabulary import load_triggers
 
 AUXILIARIES = frozenset({"aux", "auxpass"})
 INFINITIVE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl"})
@@ -222,6 +223,18 @@ def contradicted(trigger: Token, cues: HappeningCues | None = None) -> bool:
         if verb.i > trigger.i and verb.lemma_.lower() in deny and _words(objects) & cues.report_words:
             return True
     return False
+
+
+def describes(trigger: Token) -> bool:
+    """The trigger tells, in a relative clause, what a noun is known for: "factions that
+    have attacked US forces", "X, whose faction has claimed attacks on foreign forces".
+    Such a clause is news only when it dates its event (the caller checks), or when the
+    noun is itself an event it tells more of ("the strike, which killed four")."""
+    top = governing_chain(trigger)[-1]
+    if top.dep_ != "relcl":
+        return False
+    nouns = load_triggers().nouns
+    return top.head.lemma_.lower() not in nouns and top.head.lower_ not in nouns
 
 
 def tells(trigger: Token, event_type: str) -> bool:

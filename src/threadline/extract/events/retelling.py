@@ -2,6 +2,8 @@
 
 * joined in the parse: two triggers of one type where one hangs on the other ("a
   drone strike ... killed");
+* going on: a telling that names no one, no place and no time ("the second drone
+  struck a storage area") continues the last event of its type;
 * pointing back: "these attacks", "this meeting" (the last told with that word); "the
   agreement", "the attack" with no date of its own and no target of its own (the last
   told of that type, else the only one told after it, as a live blog tells its news
@@ -24,7 +26,9 @@ from spacy.tokens import Token
 from threadline.extract.events import happening
 from threadline.extract.events.claims import frame_of
 from threadline.extract.events.draft import Draft, absorb
+from threadline.extract.events.places import holders
 from threadline.extract.parsed import ParsedStory
+from threadline.extract.vocabulary import load_triggers
 
 DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
 
@@ -46,17 +50,49 @@ def _determiner(token: Token) -> str | None:
     return next((c.lower_ for c in token.children if c.dep_ == "det"), None) if token.pos_ == "NOUN" else None
 
 
+def _named_by(draft: Draft) -> Token:
+    """The noun that names the event: the trigger, or the object of a verb trigger that
+    names it again ("hosted the meeting")."""
+    trigger = draft.trigger
+    if trigger.pos_ != "VERB":
+        return trigger
+    nouns = load_triggers().nouns
+    same = [
+        c
+        for c in trigger.children
+        if c.dep_ == "dobj" and any(e.type == draft.type for e in nouns.get(c.lemma_.lower(), ()))
+    ]
+    return same[0] if same else trigger
+
+
 def _definite_retelling(draft: Draft) -> bool:
-    """ "the agreement", "the attack", with no date and no target of its own."""
-    return _determiner(draft.trigger) == "the" and draft.date.expression is None and not draft.patients()
+    """ "the agreement", "the attack", "hosted the meeting", with no date and no target
+    of its own."""
+    definite = _determiner(_named_by(draft)) == "the"
+    return definite and draft.date.expression is None and not draft.patients()
 
 
-def _fits(twin: Draft, draft: Draft) -> bool:
+def _fits(ps: ParsedStory, twin: Draft, draft: Draft) -> bool:
     """No target and no place the first telling lacks: "the killing of X" after an
-    attack on Y is another event."""
+    attack on Y is another event. A place inside the other's ("met in Baghdad" ...
+    "hosted the meeting in the Karrada district", where the story says Karrada lies in
+    Baghdad) is the same place told closer."""
     new_targets = draft.patients() - {t.i for t in twin.participants}
     here, there = draft.location, twin.location
-    return not new_targets and (here is None or there is None or here.i == there.i)
+    return not new_targets and (here is None or there is None or same_place(ps, here, there))
+
+
+def _containers(ps: ParsedStory, place: Token) -> set[str]:
+    """The names of the places the story says a place of this name lies in."""
+    named = [ps.doc[i] for i, m in ps.mention_at.items() if m.text == place.text]
+    return {p.text for t in named for p in holders(ps, t) if p.text != place.text}
+
+
+def same_place(ps: ParsedStory, here: Token, there: Token) -> bool:
+    """One place, or one inside the other as the story tells it."""
+    if here.text == there.text:
+        return True
+    return there.text in _containers(ps, here) or here.text in _containers(ps, there)
 
 
 def twin_of(ps: ParsedStory, found: list[Draft], draft: Draft) -> Draft | None:
@@ -68,8 +104,17 @@ def twin_of(ps: ParsedStory, found: list[Draft], draft: Draft) -> Draft | None:
     if twin is None and _determiner(token) == "the" and frame_of(token, draft.type, ps) is not None:
         twin = next((d for d in reversed(found) if d.type == draft.type), None)
     if twin is None and _definite_retelling(draft):
-        twin = next((d for d in reversed(found) if d.type == draft.type and _fits(d, draft)), None)
+        twin = next((d for d in reversed(found) if d.type == draft.type and _fits(ps, d, draft)), None)
+    if twin is None and _bare(draft):
+        twin = next((d for d in reversed(found) if d.type == draft.type), None)
     return twin
+
+
+def _bare(draft: Draft) -> bool:
+    """A telling that names no one, no place and no time ("the second drone struck an
+    empty storage area") goes on with the event of its type told before it; on its own
+    it would report nothing."""
+    return not draft.participants and draft.location is None and draft.date.expression is None
 
 
 def _picture(ps: ParsedStory, draft: Draft) -> bool:
@@ -85,7 +130,7 @@ def fold(ps: ParsedStory, found: list[Draft]) -> list[Draft]:
     for draft in found:
         later = [d for d in found if d.type == draft.type and d.trigger.i > draft.trigger.i]
         single = len(later) == 1 and not any(d.type == draft.type for d in kept)
-        home = later[0] if single and _definite_retelling(draft) and _fits(later[0], draft) else None
+        home = later[0] if single and _definite_retelling(draft) and _fits(ps, later[0], draft) else None
         if home is not None:
             absorb(home, draft)
         elif draft.type in told or not _picture(ps, draft):
