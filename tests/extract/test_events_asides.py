@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from threadline.records import NOT_A_FACT, NOT_NOW
+from threadline.records import NOT_A_FACT, NOT_NOW, Block
 
 PER, ORG, LOC = "person", "organization", "location"
 NAMES = {
@@ -161,3 +161,54 @@ def test_a_title_refers_to_the_person_named_with_it(parse):
         "Colonel Karim Haddad spoke on Monday. The provincial governor visited Tikrit on Tuesday.", NAMES
     )
     assert "Karim Haddad" not in other.names(other.event("visit"))
+
+
+# -- a picture from the archive, a participle the parser misplaced, a span of years ------------
+
+
+def test_an_archive_picture_is_no_event(parse):
+    caption = "Karim Haddad gives an interview to Jund al-Safa in Mosul on May 3, 2019."
+    body = "Karim Haddad said in a statement on Monday that the talks in Mosul had failed."
+    text = f"{caption}\n{body}"
+    blocks = (Block(0, len(caption), "caption"), Block(len(caption) + 1, len(text), "body"))
+    doc = parse(text, NAMES, blocks=blocks)
+    assert [e.date.value for e in doc.events() if e.type == "statement"] == ["2024-03-11"]
+
+
+def test_a_recent_picture_stays_evidence_of_the_body_event(parse):
+    caption = "Karim Haddad gives an interview to Jund al-Safa in Mosul on March 11, 2024."
+    body = "Karim Haddad said in a statement on Monday that the talks in Mosul had failed."
+    text = f"{caption}\n{body}"
+    blocks = (Block(0, len(caption), "caption"), Block(len(caption) + 1, len(text), "body"))
+    assert len([e for e in parse(text, NAMES, blocks=blocks).events() if e.type == "statement"]) == 2
+
+
+def test_a_participle_of_a_carrying_verb_places_the_event_it_belongs_to(parse):
+    doc = parse(
+        "Photos showed talks between the Saraya al-Nour leader and a Jund al-Safa delegation, held at a villa in Mosul.",
+        NAMES,
+    )
+    assert doc.text_of(doc.event("meeting").location) == "Mosul"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The graves held the bodies of people Jund al-Safa had abducted over the years.",
+        "Saraya al-Nour and Jund al-Safa have clashed near Tikrit for decades.",
+    ],
+)
+def test_a_span_of_years_tells_no_one_happening(parse, text):
+    assert facts(parse(text, NAMES), "abduction") + facts(parse(text, NAMES), "attack") == []
+
+
+def test_the_document_signed_is_the_agreement_told_before(parse):
+    doc = parse(
+        "16:02 — The agreement was brokered by Kenya.\n\n"
+        "15:31 — Saraya al-Nour and Jund al-Safa signed a ceasefire in Mosul on Tuesday. "
+        "The document was signed by Karim Haddad and Lena Ortiz.",
+        NAMES,
+    )
+    [event] = facts(doc, "agreement")
+    assert doc.names(event) >= {"Saraya al-Nour", "Jund al-Safa", "Karim Haddad", "Kenya"}
+    assert event.date.value == "2024-03-12"

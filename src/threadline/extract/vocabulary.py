@@ -134,6 +134,7 @@ class TriggerLexicon:
     content_types: frozenset[str] = frozenset()  # "pledged to defend X": X is what is said
     medium_verbs: frozenset[str] = frozenset()  # "posted on X": X is the medium
     medium_preps: frozenset[str] = frozenset()
+    self_object_types: frozenset[str] = frozenset()  # "signed the document": the object is the event
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +302,7 @@ def load_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
         content_types=words("content_types"),
         medium_verbs=words("medium_verbs"),
         medium_preps=words("medium_preps"),
+        self_object_types=words("self_object_types"),
     )
 
 

@@ -49,7 +49,7 @@ def drafts(ps: ParsedStory) -> list[Draft]:
         if not happening.tells(hit.token, hit.trigger.type):
             continue
         draft = _unclaim(ps, _draft(ps, hit))
-        if happening.describes(hit.token) and draft.date.expression is None:
+        if happening.describes(hit.token) and not timing.pinned(draft.date):
             continue  # "factions that have attacked US forces": what the factions are known for
         twin = retelling.twin_of(ps, found, draft)
         if twin is not None:

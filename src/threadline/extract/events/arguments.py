@@ -22,7 +22,7 @@ from threadline.extract.events.roles import Argument, Slotted, slot_of
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import ALL_TYPES, POSSESSIVE_PRONOUNS, is_modifier, refers_to
 from threadline.extract.relations.candidate import names_in_story
-from threadline.extract.vocabulary import load_roles, load_triggers
+from threadline.extract.vocabulary import Title, load_roles, load_triggers
 
 ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "appos", "poss", "compound", "nmod", "npadvmod"}
@@ -48,19 +48,28 @@ def _title_holder(ps: ParsedStory, word: Token) -> Token | None:
     if not title or not definite or title.plural:
         return None
     person = antecedent(ps, word, ("person",))
-    return person if person is not None and _named_with(ps, person, title.title) else None
+    return person if person is not None and _named_with(ps, person, title) else None
 
 
-def _named_with(ps: ParsedStory, person: Token, title: str) -> bool:
-    """Some mention of the person stands next to the title: "Colonel X", "X, the governor"."""
+def _named_with(ps: ParsedStory, person: Token, title: Title) -> bool:
+    """Some mention of the person stands next to a title of the same kind: "X, the
+    governor" or "Governor X" for "the governor"; "X, secretary-general of Y" for "the
+    militia leader"; not "Colonel X, a commander" for "the governor"."""
     doc = ps.doc
     for i, mention in ps.mention_at.items():
         if mention.text != person.text:
             continue
         near = doc[max(0, i - TITLE_WINDOW) : i + TITLE_WINDOW + 1]
-        if any((held := ps.title_at.get(t.i)) is not None and held.title == title for t in near):
+        if any((held := ps.title_at.get(t.i)) is not None and _same_kind(held, title) for t in near):
             return True
     return False
+
+
+def _same_kind(held: Title, title: Title) -> bool:
+    return held.title == title.title or (held.predicate, held.government) == (
+        title.predicate,
+        title.government,
+    )
 
 
 def _named_as(verb: Token) -> list[Token]:

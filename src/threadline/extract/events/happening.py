@@ -13,7 +13,8 @@ makes none when its clause
     ("calls for talks", "the threat of sanctions", "a possible attack", "the next
     meeting"), or a planning cue of modality.yaml ("postponed talks");
   * generalises: a present-tense verb in a clause that defines something ("a group
-    that carries out attacks"), or a habitual adverb ("often clash", "every Friday");
+    that carries out attacks"), a habitual adverb ("often clash", "every Friday"), or
+    a span of years ("abducted over the years", "have clashed for decades");
   * speaks of something else: a sentence about sport, business or the arts, a disaster
     or accident as the cause of a violent verb ("floods killed 12"), a modifier or an
     object that makes a war word a figure of speech ("heart attack", "struck a deal").
@@ -131,6 +132,8 @@ def _habitual(token: Token, cues: HappeningCues) -> bool:
             return True
         if child.dep_ == "npadvmod" and any(d.lower_ in cues.habitual for d in child.children):
             return True  # "every Friday", "each year"
+        if child.dep_ == "prep" and any(g.lower_ in cues.spans for g in child.children if g.dep_ == "pobj"):
+            return True  # "abducted over the years", "have clashed for decades"
     return False
 
 

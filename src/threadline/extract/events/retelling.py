@@ -11,9 +11,10 @@
 * claimed back: "X claimed responsibility for the attack", "X denied any role in the
   attack" (the last attack told);
 * a picture: a photo caption shows what the story tells ("X meets Y in Baghdad"); a
-  caption's event of a type the body does not tell is dropped, since a picture is
-  never an event of its own (a past event a caption states, "..., who was killed by
-  an airstrike on July 30", is no picture and is told).
+  caption's event of a type the body does not tell, or dated months before the story
+  (an archive photo), is dropped, since a picture is never an event of its own (a
+  past event a caption states, "..., who was killed by an airstrike on July 30", is
+  no picture and is told).
 
 The headline, standfirst and captions stay mentions of their own: evidence the graph
 joins to the body's event (graph/events.py).
@@ -21,16 +22,20 @@ joins to the body's event (graph/events.py).
 
 from __future__ import annotations
 
+import datetime
+
 from spacy.tokens import Token
 
 from threadline.extract.events import happening
 from threadline.extract.events.claims import frame_of
 from threadline.extract.events.draft import Draft, absorb
 from threadline.extract.events.places import holders
+from threadline.extract.events.timing import published
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.vocabulary import load_triggers
 
 DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
+ARCHIVE_DAYS = 92  # a picture dated longer before its story is from the archive
 
 
 def _hangs_on(a: Token, b: Token) -> bool:
@@ -50,25 +55,32 @@ def _determiner(token: Token) -> str | None:
     return next((c.lower_ for c in token.children if c.dep_ == "det"), None) if token.pos_ == "NOUN" else None
 
 
-def _named_by(draft: Draft) -> Token:
+def _names_event(noun: Token, event_type: str, ps: ParsedStory) -> bool:
+    """The object noun names the event itself: a trigger noun of its type ("hosted the
+    meeting"), or any unnamed thing of a type whose verb acts on its own record ("the
+    document was signed")."""
+    lexicon = load_triggers()
+    if any(e.type == event_type for e in lexicon.nouns.get(noun.lemma_.lower(), ())):
+        return True
+    named = ps.type_of(noun) is not None or any(ps.type_of(c) is not None for c in noun.children)
+    return event_type in lexicon.self_object_types and not named
+
+
+def _named_by(ps: ParsedStory, draft: Draft) -> Token:
     """The noun that names the event: the trigger, or the object of a verb trigger that
-    names it again ("hosted the meeting")."""
+    names it again ("hosted the meeting", "the document was signed by X")."""
     trigger = draft.trigger
     if trigger.pos_ != "VERB":
         return trigger
-    nouns = load_triggers().nouns
-    same = [
-        c
-        for c in trigger.children
-        if c.dep_ == "dobj" and any(e.type == draft.type for e in nouns.get(c.lemma_.lower(), ()))
-    ]
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    same = [c for c in objects if c.pos_ == "NOUN" and _names_event(c, draft.type, ps)]
     return same[0] if same else trigger
 
 
-def _definite_retelling(draft: Draft) -> bool:
+def _definite_retelling(ps: ParsedStory, draft: Draft) -> bool:
     """ "the agreement", "the attack", "hosted the meeting", with no date and no target
     of its own."""
-    definite = _determiner(_named_by(draft)) == "the"
+    definite = _determiner(_named_by(ps, draft)) == "the"
     return definite and draft.date.expression is None and not draft.patients()
 
 
@@ -103,7 +115,7 @@ def twin_of(ps: ParsedStory, found: list[Draft], draft: Draft) -> Draft | None:
         twin = next((d for d in reversed(found) if d.trigger.lemma_ == token.lemma_), None)
     if twin is None and _determiner(token) == "the" and frame_of(token, draft.type, ps) is not None:
         twin = next((d for d in reversed(found) if d.type == draft.type), None)
-    if twin is None and _definite_retelling(draft):
+    if twin is None and _definite_retelling(ps, draft):
         twin = next((d for d in reversed(found) if d.type == draft.type and _fits(ps, d, draft)), None)
     if twin is None and _bare(draft):
         twin = next((d for d in reversed(found) if d.type == draft.type), None)
@@ -122,17 +134,29 @@ def _picture(ps: ParsedStory, draft: Draft) -> bool:
     return ps.story.zone_at(draft.trigger.idx) == "caption" and not happening.past(draft.trigger)
 
 
+def _archive(ps: ParsedStory, draft: Draft) -> bool:
+    """A picture dated long before the story: an archive photo ("X responds to questions
+    during an interview, May 27, 2011") shows nothing the story tells."""
+    base = published(ps)
+    day = draft.date.value
+    if base is None or day is None or not day[:4].isdigit():
+        return False
+    start = datetime.date(int(day[:4]), int(day[5:7]) if len(day) >= 7 else 1, 1)
+    return (base - start).days > ARCHIVE_DAYS
+
+
 def fold(ps: ParsedStory, found: list[Draft]) -> list[Draft]:
-    """Pictures of nothing the body tells dropped; a definite retelling told before the
-    only event of its type joined to it (a live blog's later post comes first)."""
+    """Pictures of nothing the body tells, and archive pictures, dropped; a definite
+    retelling told before the only event of its type joined to it (a live blog's later
+    post comes first)."""
     told = {d.type for d in found if not _picture(ps, d)}
     kept: list[Draft] = []
     for draft in found:
         later = [d for d in found if d.type == draft.type and d.trigger.i > draft.trigger.i]
         single = len(later) == 1 and not any(d.type == draft.type for d in kept)
-        home = later[0] if single and _definite_retelling(draft) and _fits(ps, later[0], draft) else None
+        home = later[0] if single and _definite_retelling(ps, draft) and _fits(ps, later[0], draft) else None
         if home is not None:
             absorb(home, draft)
-        elif draft.type in told or not _picture(ps, draft):
+        elif not _picture(ps, draft) or (draft.type in told and not _archive(ps, draft)):
             kept.append(draft)
     return kept
