@@ -27,6 +27,10 @@ contradicting date, and the same place or a shared participant with no other pla
 The event then keeps both sides, flagged as contested (`Event.disputed_by`). A denial
 that matches nothing asserted stays an event of its own, with its denied modality:
 never a positive fact.
+
+An event one story tells only in passing ("the attack on the base earlier this month")
+joins the one event of its type another story dates, when it names nothing that event
+lacks (background.py).
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 One EventMention per event the story tells: a trigger whose clause tells a happening
 (happening.py), with the further tellings of that event joined to it (retelling.py:
-"a drone strike ... killed", "this meeting", "the agreement"). A trigger
+"a drone strike ... killed", "this meeting", "the agreement"). A trigger in a
+relative clause that says what a noun is known for ("factions that have attacked US
+forces") tells an event only when it fixes when. A trigger
 with neither a named participant nor a place reports nothing we can use and is
 dropped. An event whose text names no place takes the dateline's (dateline.py). Each
 participant has its role (roles.py); claims of responsibility and denials (claims.py)

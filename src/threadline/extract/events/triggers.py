@@ -3,7 +3,9 @@
 A word triggers an event type when its lemma is listed for its part of speech and the
 entry's conditions hold in the parse: the object it needs ("open an office"), the
 preposition and place it needs ("headed to Syria"), a word its sentence must hold
-("added ... to its list"), the word it must hang on ("in a statement"), active voice.
+("added ... to its list"), the word it must hang on ("in a statement"), active voice,
+the purpose its clause states ("gathered to demand"), a crowd of people as its subject
+("hundreds of farmers blocked ..."), a force as what moves ("troops headed to X").
 """
 
 from __future__ import annotations
