@@ -108,6 +108,9 @@ class Trigger:
     governed_by: frozenset[str] = frozenset()
     active_only: bool = False
     alone: bool = False  # counts only in a sentence that tells no other event, with a named subject
+    purposes: frozenset[str] = frozenset()  # "gathered to demand": the purpose its clause must state
+    crowd: bool = False  # counts only with a crowd of people as its subject ("hundreds of farmers")
+    movers: frozenset[str] = frozenset()  # "troops moved to X": what must move
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +129,12 @@ class TriggerLexicon:
     complement_place_types: frozenset[str] = frozenset()  # "threatened to strike X": X's place
     region_nouns: frozenset[str] = frozenset()  # "the X region", "Y (X province)"
     site_nouns: frozenset[str] = frozenset()  # "the X refinery": X is where it is
+    crowd_nouns: frozenset[str] = frozenset()  # "hundreds of farmers", "a crowd": the "of" phrase says who
+    armed_nouns: frozenset[str] = frozenset()  # "gunmen", "troops": no crowd of protesters
+    content_types: frozenset[str] = frozenset()  # "pledged to defend X": X is what is said
+    medium_verbs: frozenset[str] = frozenset()  # "posted on X": X is the medium
+    medium_preps: frozenset[str] = frozenset()
+    self_object_types: frozenset[str] = frozenset()  # "signed the document": the object is the event
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +258,9 @@ def _trigger(entry: Any, event_type: str, pos: str, where: str) -> Trigger:
         governed_by=words("governed_by"),
         active_only=entry.get("voice") == "active",
         alone=bool(entry.get("alone", False)),
+        purposes=words("purposes"),
+        crowd=bool(entry.get("crowd", False)),
+        movers=words("movers"),
     )
 
 
@@ -285,6 +297,12 @@ def load_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
         complement_place_types=words("complement_place_types"),
         region_nouns=words("region_nouns"),
         site_nouns=words("site_nouns"),
+        crowd_nouns=words("crowd_nouns"),
+        armed_nouns=words("armed_nouns"),
+        content_types=words("content_types"),
+        medium_verbs=words("medium_verbs"),
+        medium_preps=words("medium_preps"),
+        self_object_types=words("self_object_types"),
     )
 
 

@@ -27,6 +27,10 @@ contradicting date, and the same place or a shared participant with no other pla
 The event then keeps both sides, flagged as contested (`Event.disputed_by`). A denial
 that matches nothing asserted stays an event of its own, with its denied modality:
 never a positive fact.
+
+An event one story tells only in passing ("the attack on the base earlier this month")
+joins the one event of its type another story dates, when it names nothing that event
+lacks (background.py).
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from threadline.graph.background import Within, homes
 from threadline.records import NOT_A_FACT, DateValue, Event, EventMention, Modality, content_id
 
 FIRMNESS: tuple[Modality, ...] = (
@@ -66,6 +71,7 @@ class View:
     participants: frozenset[str]
     location: str | None
     roles: tuple[tuple[str, str], ...] = ()  # (Entity.id, role)
+    claimants: frozenset[str] = frozenset()  # entities that claim responsibility for it
 
 
 @dataclass
@@ -77,6 +83,10 @@ class Cluster:
     @property
     def participants(self) -> set[str]:
         return {p for m in self.members for p in m.participants}
+
+    @property
+    def claimants(self) -> set[str]:
+        return {c for m in self.members for c in m.claimants}
 
     @property
     def locations(self) -> set[str]:
@@ -291,7 +301,25 @@ def _view(mention: EventMention, entity_of: Mapping[str, str], root_of: Mapping[
     participants = frozenset(entity_of[p] for p in mention.participants if p in entity_of)
     location = entity_of.get(mention.location) if mention.location else None
     roles = tuple((entity_of[m], role) for m, role in mention.roles if m in entity_of)
-    return View(mention, root_of.get(mention.story_id, mention.story_id), participants, location, roles)
+    claimants = frozenset(
+        entity_of[c.claimant]
+        for c in mention.claims
+        if c.kind == "responsibility" and c.modality not in NOT_A_FACT and c.claimant in entity_of
+    )
+    root = root_of.get(mention.story_id, mention.story_id)
+    return View(mention, root, participants, location, roles, claimants)
+
+
+def _dates_fit(news: Cluster, aside: Cluster) -> bool:
+    return all(date_fit(view, news) is not None for view in aside.members)
+
+
+def _join_background(clusters: list[Cluster], within: Within) -> list[Cluster]:
+    """Events one story tells in passing joined to the event another dates (background.py)."""
+    moves = homes(clusters, within, _dates_fit)
+    for aside, news in sorted(moves.items()):
+        clusters[news].members.extend(clusters[aside].members)
+    return [c for n, c in enumerate(clusters) if n not in moves]
 
 
 def _clusters(views: Sequence[View]) -> list[Cluster]:
@@ -307,18 +335,23 @@ def _clusters(views: Sequence[View]) -> list[Cluster]:
 
 
 def merge_events(
-    events: Sequence[EventMention], entity_of: Mapping[str, str], root_of: Mapping[str, str]
+    events: Sequence[EventMention],
+    entity_of: Mapping[str, str],
+    root_of: Mapping[str, str],
+    within: Within | None = None,
 ) -> list[Event]:
     """One Event per real-world event, with the evidence of every story that reports it.
 
     entity_of maps Mention.id to Entity.id; root_of maps a story id to the id of its
-    earliest copy. Events some mention asserts come first, then those only denied, each
-    ordered as the mentions are; ids are stable."""
+    earliest copy; within maps a place's Entity.id to those of the places it lies in
+    (`containment`). Events some mention asserts come first, then those only denied,
+    each ordered as the mentions are; ids are stable."""
     views = sorted(
         (_view(m, entity_of, root_of) for m in events),
         key=lambda v: (v.root, v.mention.story_id, v.mention.evidence.start, v.mention.id),
     )
     clusters = _clusters([v for v in views if v.mention.modality not in NOT_A_FACT])
+    clusters = _join_background(clusters, within or {})
     alone = []
     for view in (v for v in views if v.mention.modality in NOT_A_FACT):
         home = next((c for c in clusters if disputes(c, view)), None)

@@ -2,7 +2,9 @@
 
 One EventMention per event the story tells: a trigger whose clause tells a happening
 (happening.py), with the further tellings of that event joined to it (retelling.py:
-"a drone strike ... killed", "this meeting", "the agreement"). A trigger
+"a drone strike ... killed", "this meeting", "the agreement"). A trigger in a
+relative clause that says what a noun is known for ("factions that have attacked US
+forces") tells an event only when it fixes when. A trigger
 with neither a named participant nor a place reports nothing we can use and is
 dropped. An event whose text names no place takes the dateline's (dateline.py). Each
 participant has its role (roles.py); claims of responsibility and denials (claims.py)
@@ -31,7 +33,7 @@ VERSION = "0.3.0"
 
 def _draft(ps: ParsedStory, hit: triggers.Hit) -> Draft:
     token = hit.token
-    slotted = arguments.slotted_participants(ps, token)
+    slotted = arguments.slotted_participants(ps, token, hit.trigger.type)
     return Draft(
         type=hit.trigger.type,
         trigger=token,
@@ -49,6 +51,8 @@ def drafts(ps: ParsedStory) -> list[Draft]:
         if not happening.tells(hit.token, hit.trigger.type):
             continue
         draft = _unclaim(ps, _draft(ps, hit))
+        if happening.describes(hit.token) and not timing.pinned(draft.date):
+            continue  # "factions that have attacked US forces": what the factions are known for
         twin = retelling.twin_of(ps, found, draft)
         if twin is not None:
             absorb(twin, draft)

@@ -22,7 +22,7 @@ from threadline.extract.events.roles import Argument, Slotted, slot_of
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import ALL_TYPES, POSSESSIVE_PRONOUNS, is_modifier, refers_to
 from threadline.extract.relations.candidate import names_in_story
-from threadline.extract.vocabulary import load_roles, load_triggers
+from threadline.extract.vocabulary import Title, load_roles, load_triggers
 
 ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "appos", "poss", "compound", "nmod", "npadvmod"}
@@ -30,6 +30,7 @@ ARGUMENT_DEPS = frozenset(
 NAMING = frozenset({"compound", "poss", "nmod", "appos"})
 CALLED = frozenset({"call", "know", "name", "dub"})
 OWNED_DEPS = frozenset({"dobj", "nsubjpass"})  # "hit his convoy", "their base was shelled"
+TITLE_WINDOW = 4  # words between a name and the title it is given
 THROUGH_PARTICIPANT = frozenset({"with", "by", "against", "alongside", "among", "including", "between"})
 
 
@@ -40,10 +41,35 @@ def country(ps: ParsedStory, token: Token) -> Token | None:
 
 
 def _title_holder(ps: ParsedStory, word: Token) -> Token | None:
-    """ "the Iraqi militia leader": the person the story just named with that title."""
+    """ "the Iraqi militia leader": the person the story just named with that title; not
+    "the provincial governor" after a colonel."""
     title = ps.title_at.get(word.i)
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in word.children)
-    return antecedent(ps, word, ("person",)) if title and definite and not title.plural else None
+    if not title or not definite or title.plural:
+        return None
+    person = antecedent(ps, word, ("person",))
+    return person if person is not None and _named_with(ps, person, title) else None
+
+
+def _named_with(ps: ParsedStory, person: Token, title: Title) -> bool:
+    """Some mention of the person stands next to a title of the same kind: "X, the
+    governor" or "Governor X" for "the governor"; "X, secretary-general of Y" for "the
+    militia leader"; not "Colonel X, a commander" for "the governor"."""
+    doc = ps.doc
+    for i, mention in ps.mention_at.items():
+        if mention.text != person.text:
+            continue
+        near = doc[max(0, i - TITLE_WINDOW) : i + TITLE_WINDOW + 1]
+        if any((held := ps.title_at.get(t.i)) is not None and _same_kind(held, title) for t in near):
+            return True
+    return False
+
+
+def _same_kind(held: Title, title: Title) -> bool:
+    return held.title == title.title or (held.predicate, held.government) == (
+        title.predicate,
+        title.government,
+    )
 
 
 def _named_as(verb: Token) -> list[Token]:
@@ -90,20 +116,31 @@ def _owner(ps: ParsedStory, word: Token) -> Token | None:
     return refers_to(ps, owner, ALL_TYPES) if owner is not None else None
 
 
-def _argument_words(token: Token) -> list[Argument]:
-    """The words that may name a participant, each with the head and preposition it hangs on."""
-    preps = load_triggers().participant_preps
+def _medium(prep: Token, head: Token) -> bool:
+    """ "posted on Telegram", "broadcast on state television", "said via its channel": the
+    medium a message went out on, not a party to the event."""
+    lexicon = load_triggers()
+    return prep.lower_ in lexicon.medium_preps and head.lemma_.lower() in lexicon.medium_verbs
+
+
+def _argument_words(token: Token, event_type: str = "") -> list[Argument]:
+    """The words that may name a participant, each with the head and preposition it
+    hangs on. What a statement says ("pledged to defend X") is its content, not a party
+    to it; the act an intention names ("threatened to strike X") is."""
+    lexicon = load_triggers()
     words = [Argument(c, token) for c in token.children if c.dep_ in ARGUMENT_DEPS]
     words += [Argument(token.head, token)] if reduced_passive(token) else []
     for prep in token.children:
-        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
+        taken = prep.dep_ in ("prep", "agent") and prep.lower_ in lexicon.participant_preps
+        if taken and not _medium(prep, token):
             words += [Argument(g, token, prep) for g in prep.children if g.dep_ == "pobj"]
-    for xcomp in (c for c in token.children if c.dep_ == "xcomp"):
-        words += _argument_words(xcomp)
+    if event_type not in lexicon.content_types:
+        for xcomp in (c for c in token.children if c.dep_ == "xcomp"):
+            words += _argument_words(xcomp, event_type)
     return words
 
 
-def slotted_participants(ps: ParsedStory, trigger: Token) -> list[Slotted]:
+def slotted_participants(ps: ParsedStory, trigger: Token, event_type: str = "") -> list[Slotted]:
     """The named participants of the event the trigger reports, in text order, each with
     the slot it fills ("agent", "patient", "with", or None) and the verb it fills it for."""
     found: dict[int, Slotted] = {}
@@ -116,7 +153,7 @@ def slotted_participants(ps: ParsedStory, trigger: Token) -> list[Slotted]:
             found[token.i] = Slotted(token, slot, head)
 
     for head in heads(trigger):
-        for argument in _argument_words(head):
+        for argument in _argument_words(head, event_type):
             if argument.word is not trigger:
                 slot = slot_of(argument)
                 for token in named(ps, argument.word):

@@ -88,8 +88,17 @@ def heads(trigger: Token) -> list[Token]:
 
 def describing(trigger: Token) -> list[Token]:
     """Past participles describing a noun trigger: "a meeting held at ...", "attacks
-    carried out by ..."."""
-    return [c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    carried out by ...". A participle of a verb that carries the event ("held",
+    "carried out") tells of the event wherever the parser hung it in the event's own
+    phrase: "talks between X and Y, held in Doha" (not on "Y")."""
+    found = [c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    light = load_triggers().light_verbs
+    for word in phrase(trigger)[1:]:
+        if word.dep_ in ("pobj", "conj"):
+            found += [
+                c for c in word.children if c.dep_ == "acl" and c.tag_ == "VBN" and verb_forms(c) & light
+            ]
+    return found
 
 
 def clause(trigger: Token) -> list[Token]:

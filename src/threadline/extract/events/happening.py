@@ -13,7 +13,8 @@ makes none when its clause
     ("calls for talks", "the threat of sanctions", "a possible attack", "the next
     meeting"), or a planning cue of modality.yaml ("postponed talks");
   * generalises: a present-tense verb in a clause that defines something ("a group
-    that carries out attacks"), or a habitual adverb ("often clash", "every Friday");
+    that carries out attacks"), a habitual adverb ("often clash", "every Friday"), or
+    a span of years ("abducted over the years", "have clashed for decades");
   * speaks of something else: a sentence about sport, business or the arts, a disaster
     or accident as the cause of a violent verb ("floods killed 12"), a modifier or an
     object that makes a war word a figure of speech ("heart attack", "struck a deal").
@@ -42,6 +43,7 @@ from threadline.extract.events.lexicon import (
     load_happening,
 )
 from threadline.extract.modality import governing_chain, modality_of
+from threadline.extract.vocabulary import load_triggers
 
 AUXILIARIES = frozenset({"aux", "auxpass"})
 INFINITIVE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl"})
@@ -130,6 +132,8 @@ def _habitual(token: Token, cues: HappeningCues) -> bool:
             return True
         if child.dep_ == "npadvmod" and any(d.lower_ in cues.habitual for d in child.children):
             return True  # "every Friday", "each year"
+        if child.dep_ == "prep" and any(g.lower_ in cues.spans for g in child.children if g.dep_ == "pobj"):
+            return True  # "abducted over the years", "have clashed for decades"
     return False
 
 
@@ -222,6 +226,18 @@ def contradicted(trigger: Token, cues: HappeningCues | None = None) -> bool:
         if verb.i > trigger.i and verb.lemma_.lower() in deny and _words(objects) & cues.report_words:
             return True
     return False
+
+
+def describes(trigger: Token) -> bool:
+    """The trigger tells, in a relative clause, what a noun is known for: "factions that
+    have attacked US forces", "X, whose faction has claimed attacks on foreign forces".
+    Such a clause is news only when it dates its event (the caller checks), or when the
+    noun is itself an event it tells more of ("the strike, which killed four")."""
+    top = governing_chain(trigger)[-1]
+    if top.dep_ != "relcl":
+        return False
+    nouns = load_triggers().nouns
+    return top.head.lemma_.lower() not in nouns and top.head.lower_ not in nouns
 
 
 def tells(trigger: Token, event_type: str) -> bool:

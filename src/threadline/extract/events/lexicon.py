@@ -120,6 +120,7 @@ class HappeningCues:
     unreal_modifiers: frozenset[str]
     report_words: frozenset[str]
     habitual: frozenset[str]
+    spans: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from threadline.extract.events.clause import clause, depth_from, described, head
 from threadline.extract.events.dateline import in_dateline
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import is_modifier, is_possessor
+from threadline.extract.relations.containment import closure
 from threadline.extract.vocabulary import TriggerLexicon, load_roles, load_triggers
 
 THROUGH_PARTICIPANT = frozenset({"with", "by", "against", "alongside", "among", "including", "between"})
@@ -113,10 +114,14 @@ def is_place(ps: ParsedStory, token: Token, lexicon: TriggerLexicon | None = Non
     return prep in lexicon.place_only_preps or _bracketed_area(ps, token, lexicon)
 
 
-def _reachable(place: Token, tops: list[Token]) -> bool:
+def _reachable(place: Token, tops: list[Token], prep: str) -> bool:
     """Not reached through a participant's phrase: "with the help of their proxies in
     Iraq" places the proxies, not the event. The place's own preposition does not
-    count ("on the road between Mopti and Djenné")."""
+    count ("on the road between Mopti and Djenné"), and a preposition that only
+    places ("near", "outside") places the event wherever the parser hung it: "clashes
+    between the army and a tribal group near the town of X"."""
+    if prep in load_triggers().place_only_preps:
+        return True
     token = place
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
@@ -149,7 +154,7 @@ def _placed(
         if (ps.type_of(t) == "location") == typed
         and is_place(ps, t, lexicon)
         and (prep := place_prep(t, lexicon)) is not None
-        and _reachable(t, tops)
+        and _reachable(t, tops, prep)
         and not (own and inside_other_event(t, trigger, event_type))
     ]
     found = [f for f in found if f[1] != LAST_RESORT] or found
@@ -235,3 +240,18 @@ def _national_place(ps: ParsedStory, tokens: list[Token]) -> Token | None:
                 if found is not None and not is_possessor(found):
                     return found
     return None
+
+
+def holders(ps: ParsedStory, place: Token) -> list[Token]:
+    """The places this mention of a place is said to lie in: "Baghdad's Karrada
+    district", "the Karrada district of Baghdad" (and what the located_in patterns
+    read: "X, a town in Y", "Bely, Tver Oblast")."""
+    lexicon = load_triggers()
+    found = [p for p in closure(ps, place) if p.i != place.i]
+    noun = _area_noun(place, lexicon)
+    if noun is not None:
+        found += [c for c in noun.children if c.dep_ == "poss" and ps.type_of(c) == "location"]
+        found += [
+            g for c in noun.children if c.lower_ == "of" for g in c.children if ps.type_of(g) == "location"
+        ]
+    return found

@@ -2,6 +2,8 @@
 
 * joined in the parse: two triggers of one type where one hangs on the other ("a
   drone strike ... killed");
+* going on: a telling that names no one, no place and no time ("the second drone
+  struck a storage area") continues the last event of its type;
 * pointing back: "these attacks", "this meeting" (the last told with that word); "the
   agreement", "the attack" with no date of its own and no target of its own (the last
   told of that type, else the only one told after it, as a live blog tells its news
@@ -9,9 +11,10 @@
 * claimed back: "X claimed responsibility for the attack", "X denied any role in the
   attack" (the last attack told);
 * a picture: a photo caption shows what the story tells ("X meets Y in Baghdad"); a
-  caption's event of a type the body does not tell is dropped, since a picture is
-  never an event of its own (a past event a caption states, "..., who was killed by
-  an airstrike on July 30", is no picture and is told).
+  caption's event of a type the body does not tell, or dated months before the story
+  (an archive photo), is dropped, since a picture is never an event of its own (a
+  past event a caption states, "..., who was killed by an airstrike on July 30", is
+  no picture and is told).
 
 The headline, standfirst and captions stay mentions of their own: evidence the graph
 joins to the body's event (graph/events.py).
@@ -19,14 +22,20 @@ joins to the body's event (graph/events.py).
 
 from __future__ import annotations
 
+import datetime
+
 from spacy.tokens import Token
 
 from threadline.extract.events import happening
 from threadline.extract.events.claims import frame_of
 from threadline.extract.events.draft import Draft, absorb
+from threadline.extract.events.places import holders
+from threadline.extract.events.timing import published
 from threadline.extract.parsed import ParsedStory
+from threadline.extract.vocabulary import load_triggers
 
 DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
+ARCHIVE_DAYS = 92  # a picture dated longer before its story is from the archive
 
 
 def _hangs_on(a: Token, b: Token) -> bool:
@@ -46,17 +55,56 @@ def _determiner(token: Token) -> str | None:
     return next((c.lower_ for c in token.children if c.dep_ == "det"), None) if token.pos_ == "NOUN" else None
 
 
-def _definite_retelling(draft: Draft) -> bool:
-    """ "the agreement", "the attack", with no date and no target of its own."""
-    return _determiner(draft.trigger) == "the" and draft.date.expression is None and not draft.patients()
+def _names_event(noun: Token, event_type: str, ps: ParsedStory) -> bool:
+    """The object noun names the event itself: a trigger noun of its type ("hosted the
+    meeting"), or any unnamed thing of a type whose verb acts on its own record ("the
+    document was signed")."""
+    lexicon = load_triggers()
+    if any(e.type == event_type for e in lexicon.nouns.get(noun.lemma_.lower(), ())):
+        return True
+    named = ps.type_of(noun) is not None or any(ps.type_of(c) is not None for c in noun.children)
+    return event_type in lexicon.self_object_types and not named
 
 
-def _fits(twin: Draft, draft: Draft) -> bool:
+def _named_by(ps: ParsedStory, draft: Draft) -> Token:
+    """The noun that names the event: the trigger, or the object of a verb trigger that
+    names it again ("hosted the meeting", "the document was signed by X")."""
+    trigger = draft.trigger
+    if trigger.pos_ != "VERB":
+        return trigger
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    same = [c for c in objects if c.pos_ == "NOUN" and _names_event(c, draft.type, ps)]
+    return same[0] if same else trigger
+
+
+def _definite_retelling(ps: ParsedStory, draft: Draft) -> bool:
+    """ "the agreement", "the attack", "hosted the meeting", with no date and no target
+    of its own."""
+    definite = _determiner(_named_by(ps, draft)) == "the"
+    return definite and draft.date.expression is None and not draft.patients()
+
+
+def _fits(ps: ParsedStory, twin: Draft, draft: Draft) -> bool:
     """No target and no place the first telling lacks: "the killing of X" after an
-    attack on Y is another event."""
+    attack on Y is another event. A place inside the other's ("met in Baghdad" ...
+    "hosted the meeting in the Karrada district", where the story says Karrada lies in
+    Baghdad) is the same place told closer."""
     new_targets = draft.patients() - {t.i for t in twin.participants}
     here, there = draft.location, twin.location
-    return not new_targets and (here is None or there is None or here.i == there.i)
+    return not new_targets and (here is None or there is None or same_place(ps, here, there))
+
+
+def _containers(ps: ParsedStory, place: Token) -> set[str]:
+    """The names of the places the story says a place of this name lies in."""
+    named = [ps.doc[i] for i, m in ps.mention_at.items() if m.text == place.text]
+    return {p.text for t in named for p in holders(ps, t) if p.text != place.text}
+
+
+def same_place(ps: ParsedStory, here: Token, there: Token) -> bool:
+    """One place, or one inside the other as the story tells it."""
+    if here.text == there.text:
+        return True
+    return there.text in _containers(ps, here) or here.text in _containers(ps, there)
 
 
 def twin_of(ps: ParsedStory, found: list[Draft], draft: Draft) -> Draft | None:
@@ -67,9 +115,18 @@ def twin_of(ps: ParsedStory, found: list[Draft], draft: Draft) -> Draft | None:
         twin = next((d for d in reversed(found) if d.trigger.lemma_ == token.lemma_), None)
     if twin is None and _determiner(token) == "the" and frame_of(token, draft.type, ps) is not None:
         twin = next((d for d in reversed(found) if d.type == draft.type), None)
-    if twin is None and _definite_retelling(draft):
-        twin = next((d for d in reversed(found) if d.type == draft.type and _fits(d, draft)), None)
+    if twin is None and _definite_retelling(ps, draft):
+        twin = next((d for d in reversed(found) if d.type == draft.type and _fits(ps, d, draft)), None)
+    if twin is None and _bare(draft):
+        twin = next((d for d in reversed(found) if d.type == draft.type), None)
     return twin
+
+
+def _bare(draft: Draft) -> bool:
+    """A telling that names no one, no place and no time ("the second drone struck an
+    empty storage area") goes on with the event of its type told before it; on its own
+    it would report nothing."""
+    return not draft.participants and draft.location is None and draft.date.expression is None
 
 
 def _picture(ps: ParsedStory, draft: Draft) -> bool:
@@ -77,17 +134,29 @@ def _picture(ps: ParsedStory, draft: Draft) -> bool:
     return ps.story.zone_at(draft.trigger.idx) == "caption" and not happening.past(draft.trigger)
 
 
+def _archive(ps: ParsedStory, draft: Draft) -> bool:
+    """A picture dated long before the story: an archive photo ("X responds to questions
+    during an interview, May 27, 2011") shows nothing the story tells."""
+    base = published(ps)
+    day = draft.date.value
+    if base is None or day is None or not day[:4].isdigit():
+        return False
+    start = datetime.date(int(day[:4]), int(day[5:7]) if len(day) >= 7 else 1, 1)
+    return (base - start).days > ARCHIVE_DAYS
+
+
 def fold(ps: ParsedStory, found: list[Draft]) -> list[Draft]:
-    """Pictures of nothing the body tells dropped; a definite retelling told before the
-    only event of its type joined to it (a live blog's later post comes first)."""
+    """Pictures of nothing the body tells, and archive pictures, dropped; a definite
+    retelling told before the only event of its type joined to it (a live blog's later
+    post comes first)."""
     told = {d.type for d in found if not _picture(ps, d)}
     kept: list[Draft] = []
     for draft in found:
         later = [d for d in found if d.type == draft.type and d.trigger.i > draft.trigger.i]
         single = len(later) == 1 and not any(d.type == draft.type for d in kept)
-        home = later[0] if single and _definite_retelling(draft) and _fits(later[0], draft) else None
+        home = later[0] if single and _definite_retelling(ps, draft) and _fits(ps, later[0], draft) else None
         if home is not None:
             absorb(home, draft)
-        elif draft.type in told or not _picture(ps, draft):
+        elif not _picture(ps, draft) or (draft.type in told and not _archive(ps, draft)):
             kept.append(draft)
     return kept

@@ -89,3 +89,10 @@ def date(ps: ParsedStory, trigger: Token, event_type: str = "") -> DateValue:
         anchor = _year_anchor(span)
         value = resolve_date(text, anchor) if anchor is not None else value
     return value
+
+
+def pinned(value: DateValue) -> bool:
+    """A date that fixes when: resolved, or a day or month the text names ("on Monday"
+    with no publication date); not a span such as "over the years"."""
+    words = {w.strip(".,").lower() for w in (value.expression or "").split()}
+    return value.value is not None or bool(words & (DAY_WORDS | MONTH_WORDS))

@@ -1,0 +1,142 @@
+"""An event one story tells in passing joins the event another story dates (and no
+other); where places lie comes from the located_in facts the stories state."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from threadline.graph import containment, merge_events
+from threadline.records import Assertion, Claim, DateValue, Event, EventMention, Evidence
+
+NO_DATE = DateValue(None, "unknown", None)
+MONTH = DateValue("2024-03", "month", "earlier this month")
+NAMES = ("hamas", "fatah", "us", "iraq", "baghdad", "karrada", "basra", "anbar", "base")
+# mention id "m-<story>-<name>" -> entity id "<name>"
+ENTITY = {f"m-{s}-{n}": n for s in ("s1", "s2", "s3", "s4") for n in NAMES}
+WITHIN = {
+    "karrada": frozenset({"baghdad", "iraq"}),
+    "baghdad": frozenset({"iraq"}),
+    "base": frozenset({"anbar"}),
+}
+
+
+def told(
+    story: str,
+    *names: str,
+    at: str | None = None,
+    date: DateValue = NO_DATE,
+    type_: str = "meeting",
+    start: int = 0,
+) -> EventMention:
+    quote = f"{story} {type_} at {start}"
+    return EventMention(
+        story_id=story,
+        type=type_,
+        trigger=type_,
+        participants=tuple(f"m-{story}-{n}" for n in names),
+        location=f"m-{story}-{at}" if at else None,
+        date=date,
+        evidence=Evidence(story, start, start + len(quote), quote),
+        extractor=f"events.trigger.{type_}",
+        version="test",
+    )
+
+
+def day(value: str) -> DateValue:
+    return DateValue(value, "day", "on Saturday")
+
+
+def merged(mentions: list[EventMention], within=WITHIN) -> list[Event]:
+    return merge_events(mentions, ENTITY, {}, within)
+
+
+def test_a_meeting_told_in_passing_joins_the_meeting_another_story_dates():
+    news = told("s1", "hamas", at="baghdad", date=day("2024-03-09"))
+    aside = told("s2", at="baghdad", date=DateValue("2024-03", "month", "in March"))
+    [event] = merged([news, aside])
+    assert event.date.value == "2024-03-09" and set(event.mentions) == {news.id, aside.id}
+
+
+def test_an_undated_aside_that_shares_a_participant_joins():
+    news = told("s1", "us", "hamas", date=day("2024-03-13"), type_="sanction")
+    aside = told("s2", "us", type_="sanction")
+    assert len(merged([news, aside])) == 1
+
+
+def test_a_place_inside_the_news_place_joins_but_not_another_place():
+    news = told("s1", "hamas", at="baghdad", date=day("2024-03-09"))
+    closer = told("s2", at="karrada", date=MONTH)
+    assert len(merged([news, closer])) == 1
+    elsewhere = told("s2", at="basra", date=MONTH)
+    assert len(merged([news, elsewhere])) == 2
+    assert len(merged([news, closer], within={})) == 2
+
+
+def test_the_place_an_attack_was_done_to_counts_as_its_place():
+    news = told("s1", at="base", date=day("2024-03-11"), type_="attack")
+    aside = told("s2", "base", at="base", date=MONTH, type_="attack")
+    assert len(merged([news, aside])) == 1
+
+
+def test_a_claimant_of_the_news_event_is_no_new_party():
+    news = told("s1", at="base", date=day("2024-03-11"), type_="attack")
+    claim = Claim("s1", "m-s1-hamas", news.id, "responsibility", news.evidence, "claims.test", "test")
+    news = replace(news, claims=(claim,))
+    aside = told("s2", "hamas", at="anbar", date=MONTH, type_="attack")
+    assert len(merged([news, aside])) == 1
+
+
+def test_an_aside_that_names_a_party_the_news_lacks_stays_apart():
+    news = told("s1", "us", date=day("2024-03-13"), type_="sanction")
+    aside = told("s2", "us", "fatah", type_="sanction")
+    assert len(merged([news, aside])) == 2
+
+
+def test_an_aside_with_a_contradicting_date_or_no_shared_name_stays_apart():
+    news = told("s1", "hamas", at="baghdad", date=day("2024-03-09"))
+    other_month = told("s2", at="baghdad", date=DateValue("2024-02", "month", "in February"))
+    nothing_shared = told("s2", "fatah", date=MONTH)
+    assert len(merged([news, other_month])) == 2
+    assert len(merged([news, nothing_shared])) == 2
+
+
+def test_an_aside_that_fits_two_dated_events_joins_neither():
+    first = told("s1", "us", at="baghdad", date=day("2024-03-09"), type_="sanction")
+    second = told("s2", "us", at="baghdad", date=day("2024-03-12"), type_="sanction")
+    aside = told("s3", "us", type_="sanction")
+    assert len(merged([first, second, aside])) == 3
+
+
+@given(st.permutations(list(range(4))))
+def test_joining_asides_does_not_depend_on_input_order(order):
+    mentions = [
+        told("s1", "hamas", at="baghdad", date=day("2024-03-09")),
+        told("s2", at="karrada", date=MONTH),
+        told("s3", "us", date=day("2024-03-13"), type_="sanction"),
+        told("s4", "us", type_="sanction"),
+    ]
+    baseline = sorted((e.id, e.mentions) for e in merged(mentions))
+    assert sorted((e.id, e.mentions) for e in merged([mentions[i] for i in order])) == baseline
+    assert len(baseline) == 2
+
+
+def fact(subject: str, predicate: str, object_: str, modality: str = "asserted") -> Assertion:
+    evidence = Evidence("s1", 0, 10, "a sentence")
+    return Assertion("s1", subject, predicate, object_, evidence, "test", "test", modality=modality)  # type: ignore[arg-type]
+
+
+def test_containment_follows_located_in_up_and_skips_what_is_not_a_fact():
+    entity_of = {"k": "karrada", "b": "baghdad", "i": "iraq", "x": "basra", "h": "hamas"}
+    facts = [
+        fact("k", "located_in", "b"),
+        fact("b", "located_in", "i"),
+        fact("x", "located_in", "b", modality="negated"),
+        fact("h", "backed_by", "i"),
+    ]
+    within = containment(facts, entity_of)
+    assert within["karrada"] == {"baghdad", "iraq"}
+    assert within["baghdad"] == {"iraq"}
+    assert "basra" not in within and "hamas" not in within
