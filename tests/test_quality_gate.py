@@ -55,7 +55,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "events.date_accuracy": 1.0,
     },
     "domain-dev2:dev": {"entities.f1": 0.96, "relations.f1": 0.86, "events.f1": 0.91},
-    "domain-dev2:held": {"entities.f1": 0.94, "relations.f1": 0.54, "events.f1": 0.69},
+    "domain-dev2:held": {"entities.f1": 0.94, "relations.f1": 0.54, "events.f1": 0.68},
     "constructions": {
         **STORIES,
         "entities.f1": 0.93,

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from threadline.extract.vocabulary import load_ontology
+from threadline.graph.containment import containment
 from threadline.graph.events import FIRMNESS, merge_events
 from threadline.records import (
     NOT_A_FACT,
@@ -215,9 +216,11 @@ def build_export(store: Store) -> dict[str, Any]:
     citing = Citing(entity_of, roots, {s.id: s.outlet for s in stories})
     places = store.places()
     mentions = {m.id: m for m in store.event_mentions()}
-    events = sorted(merge_events(list(mentions.values()), entity_of, roots), key=lambda e: e.id)
+    assertions = store.assertions()
+    within = containment(assertions, entity_of)  # a district joins its city across stories
+    events = sorted(merge_events(list(mentions.values()), entity_of, roots, within), key=lambda e: e.id)
     entities = store.entities()
-    relations = relations_of(store.assertions(), citing, {e.id: e.type for e in entities})
+    relations = relations_of(assertions, citing, {e.id: e.type for e in entities})
     denied_events = [
         {"kind": "event", **event_item(e, mentions, citing)} for e in events if e.modality in NOT_A_FACT
     ]
