@@ -3,8 +3,9 @@
 People: the short form's last part is the full name's surname ("Al-Khazali",
 "Sheikh Khazali" -> "Qais Al-Khazali"); with two or more parts its first part
 is the given name too ("Shibl al Zaydi" -> "Shibl Mohsen Obaid al Zaydi");
-inside one story, the first two names or more do too ("Mohammed Shia"); a
-lone kunya is the full name's kunya ("Abu Alaa" -> "Abu Alaa al-Walae").
+inside one story, the first two names or more do too ("Mohammed Shia"), and
+so does the first of two family names alone ("Endara" for "Guillermo Endara
+Galimany"); a lone kunya is the full name's kunya ("Abu Alaa" -> "Abu Alaa al-Walae").
 Organisations and places: every part of the short form is in the full name,
 and what the full name adds is generic ("Badr" -> "Badr Organization", "Dora"
 -> "Dora district") or, for organisations in one story, a country ("Hezbollah"
@@ -39,9 +40,19 @@ def _person_fit(short: tuple[str, ...], full: tuple[str, ...], lex: Lexicon, in_
         return short[0] == full[0]
     if in_story and len(short) >= 2 and all(same_part(a, b, lex) for a, b in zip(short, full, strict=False)):
         return True
+    if in_story and len(short) == 1 and _lone_part_fit(short[0], full, lex):
+        return True
     if not same_part(short[-1], full[-1], lex):
         return False
     return len(short) == 1 or (same_part(short[0], full[0], lex) and not unmatched(short, full, lex))
+
+
+def _lone_part_fit(part: str, full: tuple[str, ...], lex: Lexicon) -> bool:
+    """Inside one story, one name part for a full name of three parts or more of which
+    it is the last but one: the first of two family names ("Endara" for "Guillermo
+    Endara Galimany"). A given name alone is left alone: a story names a family's
+    members by their given names ("William" beside his father "William Hale")."""
+    return len(full) >= 3 and same_part(part, full[-2], lex)
 
 
 def _designator_fit(short: Node, full: Node, lex: Lexicon) -> bool:
