@@ -6,7 +6,8 @@ joiner and, for each entity:
 
 - splits it at brackets: "Council on Foreign Relations (CFR" and "Ana Ruiz (Green
   Party" hold two names, each kept on its own (the resolver links an acronym to the
-  name it stands for);
+  name it stands for); and two people or two places joined by "and" ("Chihuahua and
+  Sonora"), save a place's own name ("Trinidad and Tobago");
 - drops lower-case words before its first capitalised one, save the particles names
   open with ("al-", "de", "van"): "pro-Noriega" names Noriega, "ex-Ketama" Ketama,
   "every National Conference" the conference; and a decade ("1990s Pittsburgh");
@@ -21,7 +22,7 @@ joiner and, for each entity:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from spacy.language import Language
@@ -29,12 +30,15 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from threadline.nlp.names import fold
+from threadline.resolve.geocode_data import place_key
+from threadline.resolve.geocode_geonames import place_names
 from threadline.settings import DATA_DIR
 from threadline.vocab import load_yaml
 
 BRACKETS = frozenset("()[]{}")
 ARTICLES = frozenset({"the", "a", "an"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+COORDINATED = frozenset({"PERSON", "GPE", "LOC"})  # an organization's name may hold "and"
 YEAR = re.compile(r"^(1\d|20)\d\d$")
 DECADE = re.compile(r"^(1\d|20)\d0s$")
 DESIGNATOR = re.compile(r"^[A-Z]?\d[\dA-Z]*$")  # "99", "5", "E60", "A1"
@@ -50,14 +54,33 @@ def _caseless(span: Span) -> bool:
 class NameEdges:
     """Trim, split and complete the model's entities; see the module docstring."""
 
-    def __init__(self, particles: Iterable[str], numbered: Iterable[str]) -> None:
+    def __init__(
+        self, particles: Iterable[str], numbered: Iterable[str], is_place: Callable[[str], bool]
+    ) -> None:
         self.particles = frozenset(p.lower() for p in particles)
         self.numbered = frozenset(fold(w) for w in numbered)
+        self.is_place = is_place
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [part for span in doc.ents for part in self.parts(span)]
+        spans = [part for span in doc.ents for cut in self.parts(span) for part in self.coordinated(cut)]
         doc.ents = filter_spans([s for s in map(self.edged, spans) if s is not None])
         return doc
+
+    def coordinated(self, span: Span) -> list[Span]:
+        """Two people or two places the model tagged as one ("Chihuahua and Sonora"): one
+        each. Not a place's own name ("Trinidad and Tobago", known to GeoNames), nor a
+        shared head ("Central and South America": one word, then more)."""
+        if span.label_ not in COORDINATED:
+            return [span]
+        ands = [t.i for t in span[1:-1] if t.lower_ in ("and", "&")]
+        if len(ands) != 1:
+            return [span]
+        first, second = span.doc[span.start : ands[0]], span.doc[ands[0] + 1 : span.end]
+        if not (first[0].is_title and second[0].is_title) or (len(first) == 1 < len(second)):
+            return [span]
+        if span.label_ != "PERSON" and self.is_place(place_key(span.text)):
+            return [span]
+        return [Span(span.doc, part.start, part.end, label=span.label_) for part in (first, second)]
 
     @staticmethod
     def parts(span: Span) -> list[Span]:
@@ -118,4 +141,4 @@ def make_name_edges(nlp: Language, name: str, data_dir: str | None) -> NameEdges
     cues = load_yaml("entity_cues.yaml", folder) or {}
     # a name may open with a particle or a connector ("de Gaulle", "van Gogh"), not an article
     particles = {*(cues.get("name_particles") or ()), *(cues.get("name_connectors") or ())} - ARTICLES
-    return NameEdges(particles, cues.get("numbered_names") or ())
+    return NameEdges(particles, cues.get("numbered_names") or (), place_names().__contains__)

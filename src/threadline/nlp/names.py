@@ -8,6 +8,9 @@ quote, and the model then ends a name there and starts another ("Saraya Dir'" an
 This component runs right after `ner` and joins, for each entity:
 
 - a capitalised group head word right before it ("Kata’ib", "Jama'at", "Saraya");
+- before a person's name of two words or more, the given name the model left out, an
+  untagged proper noun ("Rashid" before "Omar Farah", "Dmitry" before "Arkadyevich
+  Belov"), but no title or role ("Journalist", "Detective");
 - across an apostrophe glued to its last word, the name that follows ("Dir' al-Watan");
 - an Arabic particle joined by a hyphen to a capitalised word right after it
   ("... al-Islam wal-Muslimin");
@@ -23,7 +26,8 @@ This component runs right after `ner` and joins, for each entity:
 
 It also tags what the model left untagged: a group head word and the name after it
 ("Katibat Ansar al-Hijra"), and proper nouns ending on a capitalised organization word
-("Kharkiv Volunteer Legion", "Spin Ghar Front"): organizations.
+("Kharkiv Volunteer Legion", "Spin Ghar Front"): organizations; and two or three proper
+nouns after a title or a role ("General Amadou Diallo"): a person.
 
 The joined span keeps the model's label; the type cues settle it later.
 """
@@ -75,6 +79,7 @@ class NameJoiner:
         org_words: Iterable[str] = (),
         connectors: Iterable[str] = (),
         titles: Iterable[str] = (),
+        roles: Iterable[str] = (),
     ) -> None:
         self.heads = frozenset(fold(h) for h in heads)
         self.particles = frozenset(p.lower() for p in particles)
@@ -82,11 +87,13 @@ class NameJoiner:
         self.org_words = frozenset(fold(w) for w in org_words)
         self.connectors = frozenset(w.lower() for w in connectors)
         self.titles = frozenset(w.lower() for t in titles for w in t.split())
+        self.person_titles = frozenset(t.lower() for t in titles if " " not in t) | frozenset(r.lower() for r in roles)
+        self.not_names = self.titles | self.person_titles
 
     def __call__(self, doc: Doc) -> Doc:
         starts = {e.start: e for e in doc.ents}
         spans = [self.join(span, starts) for span in doc.ents] + self.headed_names(doc, starts)
-        spans += self.organization_runs(doc)
+        spans += self.organization_runs(doc) + self.titled_people(doc)
         doc.ents = filter_spans(spans)
         return doc
 
@@ -98,6 +105,8 @@ class NameJoiner:
         start, end, label = span.start, span.end, span.label_
         while start > 0 and self.is_head(doc[start - 1]):
             start -= 1
+        if label == "PERSON" and start == span.start and self.given_name_before(span):
+            start -= 1  # "Rashid" + "Omar Farah": a given name the model left out
         end = self.across_connector(Span(doc, start, end, label=label), starts)
         while (further := self.extend_once(doc, end, starts)) > end:
             if self.ends_on_particle(doc[end - 1]) and end in starts and starts[end].label_ == "PERSON":
@@ -207,6 +216,35 @@ class NameJoiner:
         return found
 
 
+    def given_name_before(self, span: Span) -> bool:
+        """Before a person's name of two words or more, one untagged proper noun that opens
+        the name: no title, role or organization word, no "-ist" ("Journalist"), and no
+        capitalised word before it ("NYPD Detective")."""
+        doc, i = span.doc, span.start - 1
+        if len(span) < 2 or i < 0 or not self.plain_proper(doc[i]) or doc[i].lower_.endswith("ist"):
+            return False
+        return i == 0 or not _capitalised(doc[i - 1]) or doc[i].is_sent_start
+
+    def titled_people(self, doc: Doc) -> list[Span]:
+        """Two or three untagged proper nouns right after a capitalised title or role
+        ("General Amadou Diallo", "Detective Ruth Okafor"): a person. Not words of a
+        title, a role or an organization ("General Assembly", "Chief Executive Officer")."""
+        found = []
+        for token in doc[:-2]:
+            if not _capitalised(token) or token.lower_.rstrip(".") not in self.person_titles:
+                continue
+            start = end = token.i + 1
+            while end < len(doc) and end - start < 3 and self.plain_proper(doc[end]):
+                end += 1
+            if end - start >= 2 and (end == len(doc) or not _capitalised(doc[end])):
+                found.append(Span(doc, start, end, label="PERSON"))
+        return found
+
+    def plain_proper(self, token: Token) -> bool:
+        word = token.lower_
+        return _untagged_proper(token) and word not in self.not_names and fold(word) not in self.org_words
+
+
 def _untagged_proper(token: Token) -> bool:
     return not token.ent_type_ and token.pos_ == "PROPN" and token.is_alpha and token.is_title
 
@@ -222,4 +260,5 @@ def make_name_joiner(nlp: Language, name: str, data_dir: str | None) -> NameJoin
         cues.get("organization") or (),
         cues.get("name_connectors") or (),
         (load_yaml("names_words.yaml", folder) or {}).get("titles") or (),
+        cues.get("role_words") or (),
     )

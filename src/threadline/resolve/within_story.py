@@ -19,7 +19,7 @@ from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import parse_name
 from threadline.resolve.nodes import Node, NodeId, node_key
 from threadline.resolve.short_forms import fits
-from threadline.resolve.similarity import spelling_key
+from threadline.resolve.similarity import same_part, spelling_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +104,20 @@ def short_form_candidates(
         shares = last in full.folded or first in full.folded or bool(designator_words(short.name, lex))
         if known and full.type != short.type:
             continue  # a knowledge entry ("Jordan", the country) is no one's surname
-        if full is not short and shares and fits(short, full, lex, in_story=True):
+        if full is not short and (
+            shares and fits(short, full, lex, in_story=True) or headline_subject(short, full, lex)
+        ):
             out.setdefault(clusters.find(full.id), full)
     return out
+
+
+def headline_subject(short: Node, full: Node, lex: Lexicon) -> bool:
+    """A lone given name for the person the headline names in full: "Maya" in a story
+    headlined "Maya Lindqvist wins ..." that names her "Maya Lindqvist" too. Elsewhere a
+    given name alone is left alone: a story names a family's members by theirs."""
+    if short.type != "person" or full.type != "person" or len(short.parts) != 1 or len(full.parts) < 2:
+        return False
+    return any(m.zone == "title" for m in full.mentions) and same_part(short.parts[0], full.parts[0], lex)
 
 
 def resolve_short_forms(view: StoryView, clusters: Clusters, lex: Lexicon) -> tuple[list[Link], set[NodeId]]:
