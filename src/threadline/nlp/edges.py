@@ -6,8 +6,8 @@ joiner and, for each entity:
 
 - splits it at brackets: "Council on Foreign Relations (CFR" and "Ana Ruiz (Green
   Party" hold two names, each kept on its own (the resolver links an acronym to the
-  name it stands for); and two people or two places joined by "and" ("Chihuahua and
-  Sonora"), save a place's own name ("Trinidad and Tobago");
+  name it stands for); a place at its commas ("Arlington, Virginia"); and two people or two places joined by "and" ("Chihuahua and
+  Sonora"), save a place's own name ("Trinidad and Tobago") and an organization's;
 - drops lower-case words before its first capitalised one, save the particles names
   open with ("al-", "de", "van"): "pro-Noriega" names Noriega, "ex-Ketama" Ketama,
   "every National Conference" the conference; and a decade ("1990s Pittsburgh");
@@ -38,7 +38,8 @@ from threadline.vocab import load_yaml
 BRACKETS = frozenset("()[]{}")
 ARTICLES = frozenset({"the", "a", "an"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
-COORDINATED = frozenset({"PERSON", "GPE", "LOC"})  # an organization's name may hold "and"
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+COORDINATED = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
 YEAR = re.compile(r"^(1\d|20)\d\d$")
 DECADE = re.compile(r"^(1\d|20)\d0s$")
 DESIGNATOR = re.compile(r"^[A-Z]?\d[\dA-Z]*$")  # "99", "5", "E60", "A1"
@@ -69,10 +70,13 @@ class NameEdges:
     def coordinated(self, span: Span) -> list[Span]:
         """Two people or two places the model tagged as one ("Chihuahua and Sonora"): one
         each. Not a place's own name ("Trinidad and Tobago", known to GeoNames), nor a
-        shared head ("Central and South America": one word, then more)."""
+        shared head ("Central and South America": one word, then more); an organization's
+        name ("Food and Drug Administration") only where both sides are places GeoNames
+        knows ("Florence and Milan")."""
         if span.label_ not in COORDINATED:
             return [span]
-        ands = [t.i for t in span[1:-1] if t.lower_ in ("and", "&")]
+        joins = ("and",) if span.label_ == "ORG" else ("and", "&")  # "Barnes & Noble"
+        ands = [t.i for t in span[1:-1] if t.lower_ in joins]
         if len(ands) != 1:
             return [span]
         first, second = span.doc[span.start : ands[0]], span.doc[ands[0] + 1 : span.end]
@@ -80,12 +84,18 @@ class NameEdges:
             return [span]
         if span.label_ != "PERSON" and self.is_place(place_key(span.text)):
             return [span]
+        if span.label_ == "ORG":  # "Food and Drug Administration" is one; "Florence and Milan" two places
+            if not all(self.is_place(place_key(part.text)) for part in (first, second)):
+                return [span]
+            return [Span(span.doc, part.start, part.end, label="GPE") for part in (first, second)]
         return [Span(span.doc, part.start, part.end, label=span.label_) for part in (first, second)]
 
     @staticmethod
     def parts(span: Span) -> list[Span]:
-        """A name cut at its brackets, the brackets left out."""
-        cuts = [t.i for t in span if t.text in BRACKETS] if span.label_ in NAME_LABELS else []
+        """A name cut at its brackets, and a place's at its commas ("Arlington, Virginia":
+        a town and its state), the cuts left out."""
+        marks = BRACKETS | {","} if span.label_ in PLACES else BRACKETS
+        cuts = [t.i for t in span if t.text in marks] if span.label_ in NAME_LABELS else []
         if not cuts:
             return [span]
         bounds = [span.start - 1, *cuts, span.end]

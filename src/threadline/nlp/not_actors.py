@@ -24,6 +24,7 @@ A knowledge-file match keeps its type and words, and dates and numbers are left 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -40,6 +41,7 @@ NOT_ACTOR = "EVENT"
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 TITLE_OF = frozenset({"of", "for"})
 ARTICLES = frozenset({"the", "a", "an"})
+ROMAN = re.compile(r"^[IVXL]+$")
 
 
 class NotActors:
@@ -126,8 +128,9 @@ class NotActors:
 
 
 def head_word(span: Span) -> str:
-    """The word a name's kind is read from: before its first "of", else its last word."""
-    words = [t for t in span if t.is_alpha]
+    """The word a name's kind is read from: before its first "of", else its last word
+    that is no roman numeral ("World War II", "Louis XIV")."""
+    words = [t for t in span if t.is_alpha and not ROMAN.match(t.text)] or [t for t in span if t.is_alpha]
     for before, word in zip(words, words[1:], strict=False):
         if word.lower_ == "of":
             return before.text
