@@ -6,7 +6,9 @@ person, organization or place (entity_cues.yaml lists their words):
 - a name of an event, a contest, an award, a work or a law says so with its head word:
   the word before its first "of" ("Battle of X", "Treaty of X"), else its last word
   ("X Prize", "X Tour"); or with its first word, in it or right before it ("Operation
-  X", "Best X"). The entity
+  X", "Best X"); or the noun for a kind of work right before it names it ("the film X",
+  "her debut album X"), or the text says what work it is ("X is a 2009 comedy film",
+  "X, an album by ..."), which holds for each mention of its words. The entity
   becomes an EVENT, a label threadline exports as no entity;
 - a title or a role is no one ("the Head Coach", "the County Governor"): an entity of
   title words alone is dropped, and one that names a title of something ("Emperor of
@@ -41,7 +43,9 @@ NOT_ACTOR = "EVENT"
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 TITLE_OF = frozenset({"of", "for"})
 ARTICLES = frozenset({"the", "a", "an"})
+INDEFINITE = frozenset({"a", "an"})
 ROMAN = re.compile(r"^[IVXL]+$")
+MAX_MODIFIERS = 6  # words between "a" and a work's kind: "a 2009 American teen comedy film"
 
 
 class NotActors:
@@ -56,6 +60,7 @@ class NotActors:
     ) -> None:
         self.heads = frozenset(fold(w) for w in cues.get("not_actor_heads") or ())
         self.openers = frozenset(fold(w) for w in cues.get("not_actor_openers") or ())
+        self.works = frozenset(w.lower() for w in cues.get("work_nouns") or ())
         self.roles = frozenset(w.lower() for w in [*titles, *(cues.get("role_words") or ())] if " " not in w)
         self.modifiers = frozenset(w.lower() for w in cues.get("role_modifiers") or ())
         self.designators = frozenset(w.lower() for w in designators)
@@ -64,11 +69,14 @@ class NotActors:
     def __call__(self, doc: Doc) -> Doc:
         lower = {t.text for t in doc if t.is_lower}
         in_names = {t.lower_ for e in doc.ents if e.label_ in ACTOR_LABELS and len(e) > 1 for t in e}
+        works = {e.text for e in doc.ents if e.label_ in ACTOR_LABELS and self.said_to_be_work(e)}
         kept = []
         for span in doc.ents:
             found: Span | None = span
             if span.label_ in ACTOR_LABELS and not span.ent_id_:
                 found = self.relabel(span)
+                if span.text in works:
+                    found = Span(doc, span.start, span.end, label=NOT_ACTOR)
                 if found.label_ != NOT_ACTOR:
                     found = self.without_title(found, in_names)
                 if found is not None and self.common_noun(found, lower):
@@ -84,11 +92,37 @@ class NotActors:
         before = doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.is_title and not before.ent_type_ and fold(before.text) in self.openers:
             return Span(doc, span.start - 1, span.end, label=NOT_ACTOR)  # "Operation" + "Desert Fox"
+        if before is not None and before.is_lower and before.pos_ == "NOUN" and before.lower_ in self.works:
+            return Span(doc, span.start, span.end, label=NOT_ACTOR)  # "the film Lost Harbour"
         if sum(t.is_alpha for t in span) < 2:
             return span
         if fold(head_word(span)) in self.heads or fold(span[0].text) in self.openers:
             return Span(doc, span.start, span.end, label=NOT_ACTOR)
         return span
+
+    def said_to_be_work(self, span: Span) -> bool:
+        """The text says the name is a work's: "X is a 2009 comedy film", "X, an album by"."""
+        doc, i = span.doc, span.end
+        if i < len(doc) and doc[i].lemma_ == "be":
+            articles: frozenset[str] = ARTICLES  # "X is a film", "X was the album"
+            i += 1
+        elif i < len(doc) and doc[i].text == ",":
+            articles = INDEFINITE  # "X, an album by"; not "by Joe Lane, the album was"
+            i += 1
+        else:
+            return False
+        if i >= len(doc) or doc[i].text not in articles:
+            return False
+        for token in doc[i + 1 : i + 1 + MAX_MODIFIERS]:
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if token.lower_ in self.works and token.pos_ == "NOUN":
+                if after is None or after.pos_ not in ("NOUN", "PROPN"):
+                    return True
+                if after.lower_ not in self.works:
+                    return False  # "a film director"; but "a comedy film"
+            elif token.pos_ not in ("ADJ", "NUM", "PROPN", "NOUN", "PUNCT"):
+                return False
+        return False
 
     def without_title(self, span: Span, in_names: set[str]) -> Span | None:
         """The span, none for a title alone, or the name a title is of."""
