@@ -76,7 +76,9 @@ def alias_links(view: StoryView, by_mention: Mapping[str, Node]) -> Iterator[Lin
 
 
 def initials_links(view: StoryView, clusters: Clusters, lex: Lexicon) -> Iterator[Link]:
-    """An acronym and the one multi-word name in the story whose initials spell it."""
+    """An acronym and the one multi-word name in the story whose initials spell it; and an
+    acronym in brackets right after a name its letters are drawn from."""
+    yield from bracketed_acronym_links(view)
     for short in view.nodes:
         if not short.name.is_acronym:
             continue
@@ -90,6 +92,29 @@ def initials_links(view: StoryView, clusters: Clusters, lex: Lexicon) -> Iterato
             full = fulls[0]
             reason = f"'{short.name.surface}' spells the initials of '{full.name.surface}' in {view.story_id}"
             yield Link(short.id, full.id, reason)
+
+
+def bracketed_acronym_links(view: StoryView) -> Iterator[Link]:
+    """"Norges Statsbaner (NSB)", "Saint Lucia Air and Seaports Authority (SLASPA)": the
+    text defines the acronym, whose letters come from the name in order though not one
+    per word. Not after a person's name ("Ana Pires (AP)" credits an agency)."""
+    mentions = sorted(
+        ((m, n) for n in view.nodes for m in n.mentions if m.zone == "text"), key=lambda x: x[0].start
+    )
+    for (long, full), (short, acronym) in zip(mentions, mentions[1:], strict=False):
+        between, after = view.text[long.end : short.start], view.text[short.end : short.end + 2]
+        if full is acronym or full.type == "person" or not acronym.name.is_acronym:
+            continue
+        if between.strip() == "(" and after.strip().startswith(")") and drawn_from(short.text, long.text):
+            reason = f"'{short.text}' in brackets after '{long.text}' in {view.story_id}"
+            yield Link(acronym.id, full.id, reason, guarded=False)
+
+
+def drawn_from(short: str, long: str) -> bool:
+    """Whether the acronym's letters appear in the name's, in order, the first its first."""
+    letters = [c for c in short.casefold() if c.isalpha()]
+    name = iter(c for c in long.casefold() if c.isalpha())
+    return bool(letters) and long[:1].casefold() == letters[0] and all(c in name for c in letters)
 
 
 def short_form_candidates(
