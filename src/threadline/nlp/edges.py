@@ -8,6 +8,7 @@ joiner and, for each entity:
   Party" hold two names, each kept on its own (the resolver links an acronym to the
   name it stands for); a place at its commas ("Arlington, Virginia"); and two people or two places joined by "and" ("Chihuahua and
   Sonora"), save a place's own name ("Trinidad and Tobago") and an organization's;
+  and a team and its league ("the Halifax Comets of the Eastern Hockey League");
 - drops lower-case words before its first capitalised one, save the particles names
   open with ("al-", "de", "van"): "pro-Noriega" names Noriega, "ex-Ketama" Ketama,
   "every National Conference" the conference; and a decade ("1990s Pittsburgh");
@@ -39,6 +40,7 @@ BRACKETS = frozenset("()[]{}")
 ARTICLES = frozenset({"the", "a", "an"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 PLACES = frozenset({"GPE", "LOC", "FAC"})
+LEAGUES = frozenset({"league", "association", "conference", "division", "federation"})
 COORDINATED = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
 YEAR = re.compile(r"^(1\d|20)\d\d$")
 DECADE = re.compile(r"^(1\d|20)\d0s$")
@@ -63,7 +65,13 @@ class NameEdges:
         self.is_place = is_place
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [part for span in doc.ents for cut in self.parts(span) for part in self.coordinated(cut)]
+        spans = [
+            part
+            for span in doc.ents
+            for cut in self.parts(span)
+            for joined in self.coordinated(cut)
+            for part in team_and_league(joined)
+        ]
         doc.ents = filter_spans([s for s in map(self.edged, spans) if s is not None])
         return doc
 
@@ -143,6 +151,21 @@ class NameEdges:
         if YEAR.match(token.text):
             return i > 0 and fold(doc[i - 1].text) not in self.numbered
         return token.is_punct and token.text not in (".", "'", "’")
+
+
+def team_and_league(span: Span) -> list[Span]:
+    """A team and its league the model tagged as one ("the Halifax Comets of the Eastern
+    Hockey League"): two organizations. The team's name ends on a plural, the league's
+    on a word for one."""
+    doc = span.doc
+    cut = next((t.i for t in span[2:-2] if t.lower_ == "of" and doc[t.i + 1].lower_ == "the"), None)
+    if span.label_ != "ORG" or cut is None:
+        return [span]
+    team, league = doc[span.start : cut], doc[cut + 1 : span.end]  # "the" stays with the league
+    plural = team[-1].is_title and team[-1].lower_.endswith("s") and not team[-1].lower_.endswith("ss")
+    if len(team) < 2 or not plural or not (league[-1].lower_ in LEAGUES or league[-1].is_upper):
+        return [span]
+    return [Span(doc, team.start, team.end, label="ORG"), Span(doc, league.start, league.end, label="ORG")]
 
 
 @Language.factory("threadline_name_edges", default_config={"data_dir": None})

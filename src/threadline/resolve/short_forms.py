@@ -15,8 +15,9 @@ word and a word before it stands for the full name ("Shura Council" -> "Sahel
 Mujahideen Shura Council"). The model's person/organisation
 confusion is tolerated: inside a story, a name it called an organisation with
 nothing in or around it to say so is read as a person's too ("Menezes" for
-"Fradique de Menezes"), and a lone surname it called a place stands for a
-person's name; otherwise a place never stands for a person or an organisation.
+"Fradique de Menezes"); and inside a story a lone surname it called a place
+stands for a person's name; otherwise a place never stands for a person or an
+organisation.
 """
 
 from __future__ import annotations
@@ -34,23 +35,18 @@ def compatible_types(short: Node, full: Node, in_story: bool = False) -> bool:
     if short.type == full.type or {short.type, full.type} == {"person", "organization"}:
         return True
     lone_surname = len(short.parts) == 1 and not short.cued and not short.kb_id
-    return in_story and short.type == "location" and _person_like(full) and lone_surname
+    return in_story and short.type == "location" and full.type == "person" and lone_surname
 
 
 def _plain_name(full: Node, lex: Lexicon) -> bool:
-    """A name the model called an organization that reads as a person's: two to four
-    parts, none of them generic, a unit, a cue or a place, and no function word
-    ("Fradique de Menezes"; not "Church of England")."""
+    """A name the model called an organization, with nothing in or around it to say so,
+    that reads as a person's: two to four parts, none of them generic, a unit, a cue or
+    a place, and no function word ("Fradique de Menezes"; not "Church of England")."""
     parts = full.name.core
     marked = lex.generic.keys() | lex.units.keys() | lex.org_cues | lex.place_cues | lex.places
     plain = all(t in parts or t in lex.particles for t in full.name.tokens)
-    return _person_like(full) and plain and 2 <= len(parts) <= 4 and not any(p in marked for p in parts)
-
-
-def _person_like(full: Node) -> bool:
-    """A person's name, or one the model called an organization with nothing in or
-    around it to say so ("Fradique de Menezes" tagged ORG): read as a person's."""
-    return full.type == "person" or (full.type == "organization" and not full.cued and not full.kb_id)
+    unmarked = full.type == "organization" and not full.cued and not full.kb_id
+    return unmarked and plain and 2 <= len(parts) <= 4 and not any(p in marked for p in parts)
 
 
 def _person_fit(short: tuple[str, ...], full: tuple[str, ...], lex: Lexicon, in_story: bool) -> bool:
@@ -129,6 +125,4 @@ def fits(short: Node, full: Node, lex: Lexicon, in_story: bool = False) -> bool:
     read_as_person = in_story and len(short.parts) == 1 and _plain_name(full, lex)
     if read_as_person and same_part(short.name.specific[-1], full.name.specific[-1], lex):
         return True  # the surname
-    if short.type == "location":
-        return False  # a place stands for an organisation's name only as a person's surname
     return _org_fit(short, full, lex, in_story) or _head_fit(short, full, lex, in_story)
