@@ -153,13 +153,17 @@ def _name_word(token: Token) -> bool:
 
 def _in_name(token: Token) -> bool:
     """A token a name can hold: a name word, a particle ("of", "al"), "'s", "&", an
-    abbreviation ("Inc.", "Co."), a hyphen written between two words."""
+    abbreviation ("Inc.", "Co."), a hyphen written between two words, a number ending a
+    name."""
     if _name_word(token) or token.text in NAME_PUNCTUATION:
         return True
     if token.text == "-":
         return not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
     if token.text.endswith(".") and token.text[:-1].isalpha():
         return token.text[0].isupper()
+    if token.like_num:  # "U.S. Route 20", "Apollo 11"; not a score ("Ghana 2 Togo 1")
+        doc, i = token.doc, token.i
+        return i > 0 and _name_word(doc[i - 1]) and not (i + 1 < len(doc) and _name_word(doc[i + 1]))
     if token.text in ("'", "’"):  # "US Airways'"
         return token.i > 0 and not token.doc[token.i - 1].whitespace_
     if token.text == ",":  # "Beijing Jinyu Group Co., Ltd."

@@ -8,17 +8,26 @@ quote, and the model then ends a name there and starts another ("Saraya Dir'" an
 This component runs right after `ner` and joins, for each entity:
 
 - a capitalised group head word right before it ("Kata’ib", "Jama'at", "Saraya");
+- before a person's name of two words or more, the given name the model left out, an
+  untagged proper noun ("Rashid" before "Omar Farah", "Dmitry" before "Arkadyevich
+  Belov"), but no title or role ("Journalist", "Detective");
 - across an apostrophe glued to its last word, the name that follows ("Dir' al-Watan");
 - an Arabic particle joined by a hyphen to a capitalised word right after it
   ("... al-Islam wal-Muslimin");
 - when it ends on a name particle ("Sidi Mohamed Ag"), the name after it ("Elkhalil"),
   a person's when the model called that part a person;
 - a name joined to it by hyphens and a short link word ("Jaish" + "-e-Makran",
-  "Rostov" + "-on-Don").
+  "Rostov" + "-on-Don");
+- when it ends on a connector the model cut the name after ("the United Hatters of",
+  "Joachim von der"), the name that follows ("North America", "Esch"): the model ends an
+  entity on "of" when the next name starts one of its own. Not for a person's name of
+  two words or more ("Ana Ruiz of Seville" is a person from a place), nor after
+  titles alone ("the Governor of" a province).
 
 It also tags what the model left untagged: a group head word and the name after it
 ("Katibat Ansar al-Hijra"), and proper nouns ending on a capitalised organization word
-("Kharkiv Volunteer Legion", "Spin Ghar Front"): organizations.
+("Kharkiv Volunteer Legion", "Spin Ghar Front"): organizations; and two or three proper
+nouns after a title or a role ("General Amadou Diallo"): a person.
 
 The joined span keeps the model's label; the type cues settle it later.
 """
@@ -32,10 +41,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from threadline.settings import DATA_DIR
 from threadline.vocab import load_yaml
 
 APOSTROPHES = "'’‘`ʼʻʿʾ"
 MAX_RUN = 4  # proper nouns before an organization word that can make its name
+NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})  # not dates: "the end of" + "May"
 
 
 def fold(word: str) -> str:
@@ -66,16 +77,23 @@ class NameJoiner:
         particles: Iterable[str],
         links: Iterable[str] = (),
         org_words: Iterable[str] = (),
+        connectors: Iterable[str] = (),
+        titles: Iterable[str] = (),
+        roles: Iterable[str] = (),
     ) -> None:
         self.heads = frozenset(fold(h) for h in heads)
         self.particles = frozenset(p.lower() for p in particles)
         self.links = frozenset(w.lower() for w in links)
         self.org_words = frozenset(fold(w) for w in org_words)
+        self.connectors = frozenset(w.lower() for w in connectors)
+        self.titles = frozenset(w.lower() for t in titles for w in t.split())
+        self.person_titles = frozenset(t.lower() for t in titles if " " not in t) | frozenset(r.lower() for r in roles)
+        self.not_names = self.titles | self.person_titles
 
     def __call__(self, doc: Doc) -> Doc:
         starts = {e.start: e for e in doc.ents}
         spans = [self.join(span, starts) for span in doc.ents] + self.headed_names(doc, starts)
-        spans += self.organization_runs(doc)
+        spans += self.organization_runs(doc) + self.titled_people(doc)
         doc.ents = filter_spans(spans)
         return doc
 
@@ -87,6 +105,9 @@ class NameJoiner:
         start, end, label = span.start, span.end, span.label_
         while start > 0 and self.is_head(doc[start - 1]):
             start -= 1
+        if label == "PERSON" and start == span.start and self.given_name_before(span):
+            start -= 1  # "Rashid" + "Omar Farah": a given name the model left out
+        end = self.across_connector(Span(doc, start, end, label=label), starts)
         while (further := self.extend_once(doc, end, starts)) > end:
             if self.ends_on_particle(doc[end - 1]) and end in starts and starts[end].label_ == "PERSON":
                 label = "PERSON"  # "Sidi Mohamed Ag" + the person "Elkhalil"
@@ -108,6 +129,25 @@ class NameJoiner:
             last = end + size - 1  # "Rostov" + "-on-Don", where "Don" may be an entity of its own
             return max(end + size, starts[last].end if last in starts else 0)
         return end
+
+    def across_connector(self, span: Span, starts: dict[int, Span]) -> int:
+        """The end of a name the model cut after a connector ("the City of" + "Edmonton"),
+        or the span's own end."""
+        doc, end = span.doc, span.end
+        connector = doc[end - 1].lower_
+        if len(span) < 2 or connector not in self.connectors or end >= len(doc) or span.label_ not in NAMES:
+            return end
+        before = span[:-1]
+        if all(t.lower_ in self.titles or not t.is_alpha for t in before):
+            return end  # "the Governor of" + a province: the title names no one
+        if connector == "of" and span.label_ == "PERSON" and sum(t.is_alpha for t in before) > 1:
+            if before[0].lower_ not in self.titles:
+                return end  # "Ana Ruiz of Seville"; but "Prince Karl of Hesse"
+        after = end + 1 if doc[end].lower_ == "the" and end + 1 < len(doc) else end
+        if after not in starts and not _capitalised(doc[after]):
+            return end
+        further = self.name_after(doc, after, starts)
+        return further if further > after else end
 
     def linked_name(self, doc: Doc, i: int) -> int:
         """How many tokens "-e-Makran" at i takes (hyphen, link word, hyphen, capitalised
@@ -176,16 +216,49 @@ class NameJoiner:
         return found
 
 
+    def given_name_before(self, span: Span) -> bool:
+        """Before a person's name of two words or more, one untagged proper noun that opens
+        the name: no title, role or organization word, no "-ist" ("Journalist"), and no
+        capitalised word before it ("NYPD Detective")."""
+        doc, i = span.doc, span.start - 1
+        if len(span) < 2 or i < 0 or not self.plain_proper(doc[i]) or doc[i].lower_.endswith("ist"):
+            return False
+        return i == 0 or not _capitalised(doc[i - 1]) or doc[i].is_sent_start
+
+    def titled_people(self, doc: Doc) -> list[Span]:
+        """Two or three untagged proper nouns right after a capitalised title or role
+        ("General Amadou Diallo", "Detective Ruth Okafor"): a person. Not words of a
+        title, a role or an organization ("General Assembly", "Chief Executive Officer")."""
+        found = []
+        for token in doc[:-2]:
+            if not _capitalised(token) or token.lower_.rstrip(".") not in self.person_titles:
+                continue
+            start = end = token.i + 1
+            while end < len(doc) and end - start < 3 and self.plain_proper(doc[end]):
+                end += 1
+            if end - start >= 2 and (end == len(doc) or not _capitalised(doc[end])):
+                found.append(Span(doc, start, end, label="PERSON"))
+        return found
+
+    def plain_proper(self, token: Token) -> bool:
+        word = token.lower_
+        return _untagged_proper(token) and word not in self.not_names and fold(word) not in self.org_words
+
+
 def _untagged_proper(token: Token) -> bool:
     return not token.ent_type_ and token.pos_ == "PROPN" and token.is_alpha and token.is_title
 
 
 @Language.factory("threadline_name_joiner", default_config={"data_dir": None})
 def make_name_joiner(nlp: Language, name: str, data_dir: str | None) -> NameJoiner:
-    cues = load_yaml("entity_cues.yaml", Path(data_dir)) if data_dir else load_yaml("entity_cues.yaml")
+    folder = Path(data_dir) if data_dir else DATA_DIR
+    cues = load_yaml("entity_cues.yaml", folder) or {}
     return NameJoiner(
         cues.get("group_heads") or (),
         cues.get("name_particles") or (),
         cues.get("hyphen_links") or (),
         cues.get("organization") or (),
+        cues.get("name_connectors") or (),
+        (load_yaml("names_words.yaml", folder) or {}).get("titles") or (),
+        cues.get("role_words") or (),
     )

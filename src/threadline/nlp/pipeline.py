@@ -23,7 +23,9 @@ from spacy.tokens import Doc, Span
 
 import threadline.nlp.agate
 import threadline.nlp.consistency
+import threadline.nlp.edges
 import threadline.nlp.gazetteer  # registers the threadline_gazetteer factory
+import threadline.nlp.not_actors
 import threadline.nlp.place_cues  # noqa: F401  (registers the threadline_place_cues factory)
 from threadline.nlp.model import load_base_model
 from threadline.nlp.names import fold  # (and registers the threadline_name_joiner factory)
@@ -101,10 +103,12 @@ def _unit(span: Span) -> bool:
 def _build(model: str, verify: bool, data_dir: Path) -> Language:
     nlp = load_base_model(model, verify)
     nlp.add_pipe("threadline_name_joiner", after="ner", config={"data_dir": str(data_dir)})
-    nlp.add_pipe("threadline_gazetteer", after="threadline_name_joiner", config={"data_dir": str(data_dir)})
+    nlp.add_pipe("threadline_name_edges", after="threadline_name_joiner", config={"data_dir": str(data_dir)})
+    nlp.add_pipe("threadline_gazetteer", after="threadline_name_edges", config={"data_dir": str(data_dir)})
     nlp.add_pipe("threadline_agate_lines", after="threadline_gazetteer")
     nlp.add_pipe("threadline_entity_cues", after="threadline_agate_lines", config={"data_dir": str(data_dir)})
-    nlp.add_pipe("threadline_place_cues", after="threadline_entity_cues", config={"data_dir": str(data_dir)})
+    nlp.add_pipe("threadline_not_actors", after="threadline_entity_cues", config={"data_dir": str(data_dir)})
+    nlp.add_pipe("threadline_place_cues", after="threadline_not_actors", config={"data_dir": str(data_dir)})
     nlp.add_pipe("threadline_name_consistency", after="threadline_place_cues")
     return nlp
 

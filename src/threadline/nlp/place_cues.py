@@ -6,8 +6,8 @@ port of Esmeraldas"). Three constructions of English news say a name is a place
 (entity_cues.yaml lists their words):
 
 - after a locative preposition ("in", "near", "outside", "from", ...), and the names
-  coordinated with it ("between Gardez and Khost"), when GeoNames knows the name as a
-  place's own name (resolve.geocode_geonames.place_names);
+  listed with it ("between Gardez and Khost", "in Gao, Menaka and Timbuktu"), when
+  GeoNames knows the name as a place's own name (resolve.geocode_geonames.place_names);
 - before a word for a part of a country ("Ghoryan district", "Soum province");
 - after a word for a place and "of" ("the port of Esmeraldas", "the town of Arlit").
 
@@ -45,6 +45,7 @@ CALENDAR = frozenset(
 # "Gardez and Khost" a WORK_OF_ART) are its guesses at nothing, and such words are read as untagged.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 COORDINATION = frozenset({"and", "or", "&"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _name_word(token: Token) -> bool:
@@ -83,6 +84,8 @@ class PlaceCues:
         found = []
         for chain in self.candidates(doc):
             for candidate in chain:  # "between Gardez and Khost": the second only if the first
+                if candidate.span.label_ in PLACE_LABELS:
+                    continue  # a place already: the list goes on
                 if not self._place_here(candidate, people):
                     break
                 found.append(Span(doc, candidate.span.start, candidate.span.end, label="GPE"))
@@ -109,13 +112,16 @@ class PlaceCues:
                 yield [Candidate(span, False, True)]
 
     def _coordinated(self, doc: Doc, start: int, by_start: dict[int, Span]) -> list[Span]:
-        """The name at `start`, then each name joined to it by "and" or "or"."""
+        """The name at `start`, then each name listed with it: joined by "and" or "or", or
+        by commas ("in Gao, Menaka and Timbuktu")."""
         chain: list[Span] = []
         while start < len(doc) and (span := by_start.get(start) or self._untagged(doc, start)) is not None:
+            if chain and doc[start - 1].text == "," and _opens_clause(span):
+                break  # "in Niamey, Diallo said": a comma may close the place and open a clause
             chain.append(span)
-            if span.end + 1 >= len(doc) or doc[span.end].lower_ not in COORDINATION:
+            start = _next_in_list(doc, span.end)
+            if start is None:
                 break
-            start = span.end + 1
         return chain
 
     def _untagged(self, doc: Doc, start: int) -> Span | None:
@@ -172,6 +178,23 @@ class PlaceCues:
             same = e.label_ == "PERSON" and e.text in names and not e.ent_id_
             kept.append(Span(e.doc, e.start, e.end, label="GPE") if same else e)
         return kept
+
+
+def _opens_clause(span: Span) -> bool:
+    """A name the model called a person, with a verb right after it ("Diallo said")."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return span.label_ == "PERSON" and after is not None and after.pos_ in ("VERB", "AUX")
+
+
+def _next_in_list(doc: Doc, end: int) -> int | None:
+    """Where the next name of a list starts after a name ending at `end`: past "and",
+    "or", a comma, or a comma and "and"; None where the list ends."""
+    i = end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in COORDINATION:
+        i += 1
+    return i if end < i < len(doc) else None
 
 
 @Language.factory("threadline_place_cues", default_config={"data_dir": None})

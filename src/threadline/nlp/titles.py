@@ -42,7 +42,13 @@ def projected(story: Story, text_mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def title_mentions(model: Sequence[Mention], story: Story, text_mentions: Sequence[Mention]) -> list[Mention]:
-    """The headline's mentions: the text's names, then the model's where those leave room."""
+    """The headline's mentions: the text's names, then the model's where those leave room
+    and the text writes the name too (a headline names what its story tells of)."""
     found = projected(story, text_mentions)
-    free = [m for m in model if not any(p.start < m.end and m.start < p.end for p in found)]
+    text = story.text.casefold()
+    free = [
+        m
+        for m in model
+        if not any(p.start < m.end and m.start < p.end for p in found) and m.text.casefold() in text
+    ]
     return sorted(found + free, key=lambda m: m.start)

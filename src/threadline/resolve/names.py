@@ -116,9 +116,11 @@ def specific_parts(core: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _parse(surface: str, lex: Lexicon) -> Name:
     tokens = name_tokens(surface, lex)
-    core = core_parts(tokens, lex)
     letters = [c for c in surface if c.isalpha()]
-    acronym = len(core) == 1 and 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
+    capitals = 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
+    # a word of capitals is an acronym, never a particle: "DEL", "DA", "VAN" keep their letters
+    core = tokens if capitals and len(tokens) == 1 else core_parts(tokens, lex)
+    acronym = len(core) == 1 and capitals
     return Name(surface, tokens, core, specific_parts(core, lex), acronym)
 
 

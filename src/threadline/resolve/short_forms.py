@@ -3,8 +3,9 @@
 People: the short form's last part is the full name's surname ("Al-Khazali",
 "Sheikh Khazali" -> "Qais Al-Khazali"); with two or more parts its first part
 is the given name too ("Shibl al Zaydi" -> "Shibl Mohsen Obaid al Zaydi");
-inside one story, the first two names or more do too ("Mohammed Shia"); a
-lone kunya is the full name's kunya ("Abu Alaa" -> "Abu Alaa al-Walae").
+inside one story, the first two names or more do too ("Mohammed Shia"), and
+so does the first of two family names alone ("Endara" for "Guillermo Endara
+Galimany"); a lone kunya is the full name's kunya ("Abu Alaa" -> "Abu Alaa al-Walae").
 Organisations and places: every part of the short form is in the full name,
 and what the full name adds is generic ("Badr" -> "Badr Organization", "Dora"
 -> "Dora district") or, for organisations in one story, a country ("Hezbollah"
@@ -12,8 +13,11 @@ and what the full name adds is generic ("Badr" -> "Badr Organization", "Dora"
 stands for the one full name holding them; in one story, a name cut to its head
 word and a word before it stands for the full name ("Shura Council" -> "Sahel
 Mujahideen Shura Council"). The model's person/organisation
-confusion is tolerated, and inside a story a lone surname the model called a
-place; otherwise a place never stands for a person or an organisation.
+confusion is tolerated: inside a story, a name it called an organisation with
+nothing in or around it to say so is read as a person's too ("Menezes" for
+"Fradique de Menezes"); and inside a story a lone surname it called a place
+stands for a person's name; otherwise a place never stands for a person or an
+organisation.
 """
 
 from __future__ import annotations
@@ -34,14 +38,35 @@ def compatible_types(short: Node, full: Node, in_story: bool = False) -> bool:
     return in_story and short.type == "location" and full.type == "person" and lone_surname
 
 
+def _plain_name(full: Node, lex: Lexicon) -> bool:
+    """A name the model called an organization, with nothing in or around it to say so,
+    that reads as a person's: two to four parts, none of them generic, a unit, a cue or
+    a place, and no function word ("Fradique de Menezes"; not "Church of England")."""
+    parts = full.name.core
+    marked = lex.generic.keys() | lex.units.keys() | lex.org_cues | lex.place_cues | lex.places
+    plain = all(t in parts or t in lex.particles for t in full.name.tokens)
+    unmarked = full.type == "organization" and not full.cued and not full.kb_id
+    return unmarked and plain and 2 <= len(parts) <= 4 and not any(p in marked for p in parts)
+
+
 def _person_fit(short: tuple[str, ...], full: tuple[str, ...], lex: Lexicon, in_story: bool) -> bool:
     if len(short) == 1 and short[0].startswith(KUNYA):
         return short[0] == full[0]
     if in_story and len(short) >= 2 and all(same_part(a, b, lex) for a, b in zip(short, full, strict=False)):
         return True
+    if in_story and len(short) == 1 and _lone_part_fit(short[0], full, lex):
+        return True
     if not same_part(short[-1], full[-1], lex):
         return False
     return len(short) == 1 or (same_part(short[0], full[0], lex) and not unmatched(short, full, lex))
+
+
+def _lone_part_fit(part: str, full: tuple[str, ...], lex: Lexicon) -> bool:
+    """Inside one story, one name part for a full name of three parts or more of which
+    it is the last but one: the first of two family names ("Endara" for "Guillermo
+    Endara Galimany"). A given name alone is left alone: a story names a family's
+    members by their given names ("William" beside his father "William Hale")."""
+    return len(full) >= 3 and same_part(part, full[-2], lex)
 
 
 def _designator_fit(short: Node, full: Node, lex: Lexicon) -> bool:
@@ -97,4 +122,7 @@ def fits(short: Node, full: Node, lex: Lexicon, in_story: bool = False) -> bool:
         return False
     if full.type == "person":
         return _person_fit(short.name.specific, full.name.specific, lex, in_story)
+    read_as_person = in_story and len(short.parts) == 1 and _plain_name(full, lex)
+    if read_as_person and same_part(short.name.specific[-1], full.name.specific[-1], lex):
+        return True  # the surname
     return _org_fit(short, full, lex, in_story) or _head_fit(short, full, lex, in_story)

@@ -19,7 +19,7 @@ from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import parse_name
 from threadline.resolve.nodes import Node, NodeId, node_key
 from threadline.resolve.short_forms import fits
-from threadline.resolve.similarity import spelling_key
+from threadline.resolve.similarity import same_part, spelling_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,9 @@ def alias_links(view: StoryView, by_mention: Mapping[str, Node]) -> Iterator[Lin
 
 
 def initials_links(view: StoryView, clusters: Clusters, lex: Lexicon) -> Iterator[Link]:
-    """An acronym and the one multi-word name in the story whose initials spell it."""
+    """An acronym and the one multi-word name in the story whose initials spell it; and an
+    acronym in brackets right after a name its letters are drawn from."""
+    yield from bracketed_acronym_links(view)
     for short in view.nodes:
         if not short.name.is_acronym:
             continue
@@ -92,6 +94,29 @@ def initials_links(view: StoryView, clusters: Clusters, lex: Lexicon) -> Iterato
             yield Link(short.id, full.id, reason)
 
 
+def bracketed_acronym_links(view: StoryView) -> Iterator[Link]:
+    """"Norges Statsbaner (NSB)", "Saint Lucia Air and Seaports Authority (SLASPA)": the
+    text defines the acronym, whose letters come from the name in order though not one
+    per word. Not after a person's name ("Ana Pires (AP)" credits an agency)."""
+    mentions = sorted(
+        ((m, n) for n in view.nodes for m in n.mentions if m.zone == "text"), key=lambda x: x[0].start
+    )
+    for (long, full), (short, acronym) in zip(mentions, mentions[1:], strict=False):
+        between, after = view.text[long.end : short.start], view.text[short.end : short.end + 2]
+        if full is acronym or full.type == "person" or not acronym.name.is_acronym:
+            continue
+        if between.strip() == "(" and after.strip().startswith(")") and drawn_from(short.text, long.text):
+            reason = f"'{short.text}' in brackets after '{long.text}' in {view.story_id}"
+            yield Link(acronym.id, full.id, reason, guarded=False)
+
+
+def drawn_from(short: str, long: str) -> bool:
+    """Whether the acronym's letters appear in the name's, in order, the first its first."""
+    letters = [c for c in short.casefold() if c.isalpha()]
+    name = iter(c for c in long.casefold() if c.isalpha())
+    return bool(letters) and long[:1].casefold() == letters[0] and all(c in name for c in letters)
+
+
 def short_form_candidates(
     short: Node, pool: Sequence[Node], clusters: Clusters, lex: Lexicon
 ) -> dict[NodeId, Node]:
@@ -104,9 +129,20 @@ def short_form_candidates(
         shares = last in full.folded or first in full.folded or bool(designator_words(short.name, lex))
         if known and full.type != short.type:
             continue  # a knowledge entry ("Jordan", the country) is no one's surname
-        if full is not short and shares and fits(short, full, lex, in_story=True):
+        if full is not short and (
+            shares and fits(short, full, lex, in_story=True) or headline_subject(short, full, lex)
+        ):
             out.setdefault(clusters.find(full.id), full)
     return out
+
+
+def headline_subject(short: Node, full: Node, lex: Lexicon) -> bool:
+    """A lone given name for the person the headline names in full: "Maya" in a story
+    headlined "Maya Lindqvist wins ..." that names her "Maya Lindqvist" too. Elsewhere a
+    given name alone is left alone: a story names a family's members by theirs."""
+    if short.type != "person" or full.type != "person" or len(short.parts) != 1 or len(full.parts) < 2:
+        return False
+    return any(m.zone == "title" for m in full.mentions) and same_part(short.parts[0], full.parts[0], lex)
 
 
 def resolve_short_forms(view: StoryView, clusters: Clusters, lex: Lexicon) -> tuple[list[Link], set[NodeId]]:
