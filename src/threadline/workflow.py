@@ -148,8 +148,8 @@ def _ingest_item(
 
 @dataclass
 class FeedRead:
-    """What one run read of a JSONL file: the records it holds, and how many lines
-    could not be told apart (a record on such a line may be one stored before)."""
+    """What one run read of a JSONL file: the records it holds, and how many of its
+    lines (or the file itself) could not be read (a stored record may be among them)."""
 
     seen: set[str] = field(default_factory=set)  # document ids of its records, read well or not
     unreadable: int = 0
@@ -174,7 +174,7 @@ def _remove_gone_records(store: Store, feed: str, read: FeedRead, report: Ingest
     if read.unreadable:
         report.notes.append(
             f"{feed}: {len(gone)} stored records were not found in it but are kept, because "
-            f"{read.unreadable} of its lines could not be read; fix them and ingest it again"
+            "part of it could not be read (see the errors above); fix it and ingest it again"
         )
         return
     removed = store.remove_documents(gone)

@@ -49,27 +49,51 @@ def open_store(db: str | None, *, existing: bool = False) -> tuple[Settings, Sto
     error rather than a new empty store (a command that only reads, or judges what
     was ingested)."""
     settings = Settings.from_env(db_url=db)
-    if existing:
-        require_sqlite_file(settings.db_url)
-    return settings, Store(settings.db_url)
+    check_sqlite_file(settings.db_url, existing)
+    try:
+        return settings, Store(settings.db_url)
+    except StoreError as exc:
+        cause = exc.__cause__ if exc.__cause__ is not None else exc
+        reason = _first_line(
+            cause.orig if isinstance(cause, DBAPIError) and cause.orig is not None else cause
+        )
+        hint = (
+            "is it a threadline store?"
+            if _sqlite_path(settings.db_url)
+            else "check the URL and that the server runs"
+        )
+        raise StoreError(
+            f"{shown_url(settings.db_url)}: cannot open the database ({reason}); {hint}"
+        ) from exc
 
 
-def require_sqlite_file(url: str) -> None:
+def _sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL; None for another database or one in memory."""
     parsed = make_url(url)
     path = parsed.database
     if parsed.get_backend_name() != "sqlite" or not path or path == ":memory:" or path.startswith("file:"):
+        return None
+    return Path(path)
+
+
+def check_sqlite_file(url: str, existing: bool) -> None:
+    """A SQLite store's folder must be there; with `existing`, its file too."""
+    path = _sqlite_path(url)
+    if path is None or path.is_file():
         return
-    if not Path(path).is_file():
+    if existing:
         raise StoreError(
             f"{shown_url(url)}: no store at {path}; check the path, or ingest into it first "
             f"(threadline ingest FOLDER --db {shown_url(url)})"
         )
+    if not path.parent.is_dir():
+        raise StoreError(f"{shown_url(url)}: the folder {path.parent} does not exist; create it first")
 
 
 def one_line(exc: BaseException) -> tuple[str, int]:
     """The line a user sees for an error, and the exit status."""
     if isinstance(exc, ThreadlineError):
-        return str(exc), exc.exit_code
+        return " ".join(str(exc).split()), exc.exit_code
     if isinstance(exc, KeyboardInterrupt):
         return "interrupted; what was written before stands, run the command again to finish", INTERRUPTED
     if isinstance(exc, SQLAlchemyError):

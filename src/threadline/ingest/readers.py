@@ -4,9 +4,12 @@ A bad input is yielded as an InputError naming it (and its line, for JSONL), and
 other inputs go on.
 
 A file's full source (its locator, which its document id hashes) is its path from the
-folder threadline runs in, or its absolute path when it lies outside: "dirA/article.txt"
-and "dirB/article.txt" are two documents, and a folder ingested whole or file by file
-gives the same ids. A JSONL record's locator is its file's, then "#" and its id.
+folder threadline runs in: "dirA/article.txt" and "dirB/article.txt" are two documents,
+and a folder ingested whole or file by file gives the same ids. A file outside that folder
+is known by its path from the folder holding what was named ("2025-03/a.txt" for a file
+in /data/2025-03 named as /data/2025-03), so the ids do not depend on where a corpus
+lies. Two files of one run that would share a locator are refused, never one put in the
+other's place. A JSONL record's locator is its file's, then "#" and its id.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -36,24 +39,46 @@ def read_inputs(
     paths: Sequence[str], stdin: TextIO | None = None, *, max_bytes: int = MAX_BYTES
 ) -> Iterator[Item]:
     """Documents from files, folders and "-" (JSONL on stdin); a bad input yields an InputError."""
+    locators = Locators()
     for name in paths:
         if name == STDIN:
             yield from read_stdin(stdin if stdin is not None else sys.stdin, max_bytes)
         else:
-            yield from read_path(Path(name), max_bytes)
+            yield from read_path(Path(name), max_bytes, locators)
 
 
-def locator_of(path: Path) -> str:
-    """A file's full source: its path from the current folder, else its absolute path."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(os.getcwd()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+@dataclass
+class Locators:
+    """The full sources of one run's files."""
+
+    here: Path = field(default_factory=lambda: Path(os.getcwd()))
+    claimed: dict[str, Path] = field(default_factory=dict)  # locator -> the file that holds it
+
+    def of(self, path: Path, named: Path) -> str:
+        """`path`'s from the working folder, else from the folder holding `named` (what the
+        user named: `path` itself, or a folder above it)."""
+        absolute = Path(os.path.abspath(path))
+        try:
+            return absolute.relative_to(self.here).as_posix()
+        except ValueError:
+            return absolute.relative_to(Path(os.path.abspath(named)).parent).as_posix()
+
+    def claim(self, path: Path, named: Path) -> str | InputError:
+        """The locator of `path`, or an error if another file of this run holds it."""
+        locator, absolute = self.of(path, named), Path(os.path.abspath(path))
+        holder = self.claimed.setdefault(locator, absolute)
+        if holder == absolute:
+            return locator
+        return InputError(
+            str(path),
+            f"its full source {locator!r} is that of {holder}, read before in this run; ingest a folder "
+            "holding both (or run threadline from one) so that each is known by its own path",
+        )
 
 
-def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
+def read_path(path: Path, max_bytes: int = MAX_BYTES, locators: Locators | None = None) -> Iterator[Item]:
     """A file named by the user, or every supported file under a folder."""
+    locators = locators or Locators()
     if path.is_dir():
         found = folder_files(path)
         if not any(isinstance(f, Path) for f in found):
@@ -62,10 +87,12 @@ def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
                 f"no file to ingest in this folder: none ends in {_known()} (hidden ones are skipped)",
             )
         for item in found:
-            yield from read_file(item, max_bytes) if isinstance(item, Path) else [item]
+            yield from (
+                read_file(item, max_bytes, locators.claim(item, path)) if isinstance(item, Path) else [item]
+            )
     elif path.is_file():
         if path.suffix.lower() in FORMATS:
-            yield from read_file(path, max_bytes)
+            yield from read_file(path, max_bytes, locators.claim(path, path))
         else:
             yield InputError(
                 str(path), f"unsupported file type {path.suffix or '(none)'!r}; expected {_known()}"
@@ -96,11 +123,16 @@ def folder_files(folder: Path) -> list[Path | InputError]:
     return [*problems, *sorted(found, key=lambda p: p.relative_to(folder).parts)]
 
 
-def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
+def read_file(
+    path: Path, max_bytes: int = MAX_BYTES, locator: str | InputError | None = None
+) -> Iterator[Item]:
     """The Document(s) of one supported file. An error about its content names the
     document (its locator): what was stored for it before no longer stands."""
     fmt = FORMATS[path.suffix.lower()]
-    locator = locator_of(path)
+    locator = Locators().claim(path, path) if locator is None else locator
+    if isinstance(locator, InputError):
+        yield locator
+        return
     if fmt == "jsonl":
         yield from read_jsonl_file(path, max_bytes, locator)
         return
@@ -138,7 +170,7 @@ def _read_bytes(path: Path, max_bytes: int, locator: str) -> bytes | InputError:
 
 def read_jsonl_file(path: Path, max_bytes: int = MAX_BYTES, locator: str | None = None) -> Iterator[Item]:
     """One Document per line of a JSONL file, streamed; a bad line yields an InputError."""
-    feed = locator or locator_of(path)
+    feed = locator or Locators().of(path, path)
     try:
         with path.open("rb") as stream:
             yield from _jsonl_stream(stream, str(path), feed, max_bytes)
