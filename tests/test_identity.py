@@ -14,9 +14,11 @@ from sqlalchemy import create_engine, insert
 
 from threadline.export.json_export import build_export
 from threadline.records import content_id, document_id
+from threadline.resolve import Judgement
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store import schema as t
+from threadline.store.layout import Derived
 from threadline.store.migrate import alembic_config
 from threadline.workflow import ingest
 
@@ -165,3 +167,15 @@ def test_a_row_written_before_locators_is_replaced_not_doubled(tmp_path: Path, h
     [story] = build_export(store)["stories"]
     assert story["source"] == "a.txt" and "Hilla" in story["text"]
     store.close()
+
+
+def test_a_judgement_and_the_stale_mark_are_written_together(store: Store) -> None:
+    """Whatever kills the command after this write, the next run recomputes the derived rows."""
+    store.replace_derived(Derived(duplicates=(), entities=(), entity_of={}, reasons={}, places={}))
+    assert not store.derived_stale()
+    store.add_judgement(
+        Judgement("split", ("Karim Mansouri", "Mansouri"), "ana", "2025-06-01", entity_type="person")
+    )
+    assert store.derived_stale()
+    [judgement] = store.judgements()
+    assert (judgement.subjects, judgement.entity_type) == (("Karim Mansouri", "Mansouri"), "person")
