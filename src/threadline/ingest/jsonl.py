@@ -25,9 +25,13 @@ def record_locator(scope: str, record_id: str) -> str:
     return f"{scope}#{record_id}"
 
 
-def parse_record(line: str, origin: str, scope: str, feed: str | None = None) -> Document | InputError:
+def parse_record(
+    line: str, origin: str, scope: str | None = None, feed: str | None = None
+) -> Document | InputError:
     """The Document of one JSON line, or an InputError naming what is wrong with it.
-    `scope` is the feed's locator (or "<stdin>"); `feed` is set for a file's records."""
+    `scope` is the feed's locator (or "<stdin>"; by default, `origin` less its line
+    number); `feed` is set for a file's records."""
+    scope = origin.rsplit(":", 1)[0] if scope is None else scope
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
