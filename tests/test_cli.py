@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -209,3 +211,119 @@ def test_a_failed_geocoding_step_keeps_the_entities(corpus, db_url, tmp_path, mo
     [line] = [line for line in result.output.splitlines() if "gazetteer unreadable" in line]
     assert line.startswith("error: places: pinning the location entities") and "'Ramadi'" in line
     assert "Faris al-Dulaimi" in {e["name"] for e in export(db_url, tmp_path)["entities"]}
+
+
+def error_lines(output: str) -> list[str]:
+    lines = [line for line in output.splitlines() if line.strip()]
+    assert not any("Traceback" in line or "│" in line for line in lines), output
+    return lines
+
+
+@pytest.mark.parametrize(("target", "says"), [("missing/x.json", "does not exist"), (".", "is a folder")])
+def test_export_to_a_path_it_cannot_write_fails_before_building(
+    corpus, db_url, tmp_path, monkeypatch, target, says
+):
+    import threadline.cli.main as main
+
+    assert invoke("ingest", str(corpus), "--db", db_url).exit_code == 0
+    monkeypatch.setattr(main, "export_json", lambda store: pytest.fail("built the export first"))
+    path = tmp_path / target
+    result = invoke("export", "--db", db_url, "-o", str(path))
+    assert result.exit_code == 1
+    [line] = error_lines(result.output)
+    assert line.startswith(f"error: -o {path}: ") and says in line
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("mysql://user:secret@db.example/news", "cannot store in 'mysql'"),
+        (
+            "threadline.db",
+            "not a database URL (for the SQLite file threadline.db write sqlite:///threadline.db)",
+        ),
+    ],
+)
+def test_a_database_url_threadline_cannot_open_gets_the_ones_it_can(url, says):
+    result = invoke("stats", "--db", url)
+    assert result.exit_code == 1
+    [line] = error_lines(result.output)
+    assert says in line and "sqlite:///path.db" in line and "postgresql+psycopg://" in line
+    assert "secret" not in line
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("stats",), ("export",), ("entity", "Ramadi"), ("merge", "Ramadi", "Mosul"), ("rename", "X", "Y")],
+)
+def test_a_command_on_a_sqlite_file_that_is_not_there_creates_no_store(tmp_path, command):
+    typo = tmp_path / "typo.db"
+    result = invoke(*command, "--db", f"sqlite:///{typo}")
+    assert result.exit_code == 1
+    [line] = error_lines(result.output)
+    assert f"no store at {typo}" in line and not typo.exists()
+
+
+def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(corpus, db_url, monkeypatch):
+    import threadline.cli.main as main
+
+    assert invoke("ingest", str(corpus), "--db", db_url).exit_code == 0
+
+    def broken(export):
+        raise KeyError("top_entities")
+
+    monkeypatch.setattr(main, "summarize", broken)
+    result = invoke("stats", "--db", db_url)
+    assert result.exit_code == 1
+    [line] = error_lines(result.output)
+    assert line.startswith("error: internal error KeyError: 'top_entities'") and "--debug" in line
+    debugged = invoke("--debug", "stats", "--db", db_url)
+    assert isinstance(debugged.exception, KeyError)
+
+
+def test_a_folder_with_nothing_to_ingest_fails_and_says_so(tmp_path, db_url):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.md").write_text(ARTICLE, encoding="utf-8")
+    result = invoke("ingest", str(tmp_path / "empty"), "--db", db_url)
+    assert (
+        result.exit_code == 1
+        and f"error: {tmp_path / 'empty'}: no file to ingest in this folder" in result.output
+    )
+
+
+def test_a_published_value_that_is_no_date_is_a_warning_not_a_failure(db_url, tmp_path):
+    record = dict(FEED[1], published="2023-02-31")
+    result = invoke("ingest", "-", "--db", db_url, stdin=json.dumps(record) + "\n")
+    assert result.exit_code == 0, result.output
+    assert (
+        "warning: <stdin>:1: record 'feed-2': 'published' \"2023-02-31\" is not a calendar date"
+        in result.output
+    )
+    [story] = export(db_url, tmp_path)["stories"]
+    assert story["published"] is None
+
+
+def test_the_ingest_summary_counts_records_removed_from_a_feed(corpus, db_url):
+    assert invoke("ingest", str(corpus), "--db", db_url).exit_code == 0
+    (corpus / "feed.jsonl").write_text(json.dumps(FEED[0]) + "\n", encoding="utf-8")
+    result = invoke("ingest", str(corpus), "--db", db_url)
+    assert result.exit_code == 0
+    assert "1 stored records no longer in the file were removed" in result.output
+    assert "0 documents stored (0 stories), 3 unchanged, 1 removed, 0 failed" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["stats", "--bogus"], "error: No such option: --bogus (see `"),
+        (["stats", "--db", "mysql://localhost/news"], "error: --db mysql://localhost/news: "),
+    ],
+)
+def test_the_program_itself_prints_one_line_for_usage_and_database_errors(args, says):
+    """As a user runs it (not through the test runner): no boxed panel, no traceback."""
+    ran = subprocess.run(
+        [sys.executable, "-m", "threadline.cli.main", *args], capture_output=True, text=True, check=False
+    )
+    assert ran.returncode != 0 and ran.stdout == ""
+    [line] = error_lines(ran.stderr)
+    assert line.startswith(says)

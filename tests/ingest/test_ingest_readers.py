@@ -207,3 +207,100 @@ def test_html_breadcrumb_h1_gives_way_to_og_title_less_its_site(tmp_path: Path) 
     og = '<meta property="og:title" content="Anbar council rejects militia deployment | Tigris Times">'
     page = page.replace("</head>", og + "</head>")
     assert _html_title(tmp_path, page).title == "Anbar council rejects militia deployment"
+
+
+def test_two_files_of_one_name_in_two_folders_are_two_documents(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for folder, place in (("dirA", "Qaim"), ("dirB", "Rutba")):
+        (tmp_path / "corpus" / folder).mkdir(parents=True)
+        (tmp_path / "corpus" / folder / "article.txt").write_text(ARTICLE.replace("Qaim", place))
+    whole = documents(list(read_inputs(["corpus"])))
+    one_by_one = documents(list(read_inputs(["corpus/dirA/article.txt", "./corpus/dirB/article.txt"])))
+    assert [d.source for d in whole] == ["article.txt", "article.txt"]  # what exports show
+    assert [d.locator for d in whole] == ["corpus/dirA/article.txt", "corpus/dirB/article.txt"]
+    assert len({d.id for d in whole}) == 2
+    assert [d.id for d in one_by_one] == [d.id for d in whole]  # a folder whole or file by file: one id
+
+
+def test_outside_the_working_folder_a_file_is_known_from_what_was_named(tmp_path: Path, monkeypatch) -> None:
+    """So ids do not depend on where a corpus lies: the evaluation's copies in a temporary
+    folder get the same ids on every run and every machine."""
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    for folder in ("2025-03", "2025-04"):
+        (tmp_path / "news" / folder).mkdir(parents=True)
+        (tmp_path / "news" / folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    named = [str(tmp_path / "news" / "2025-03"), str(tmp_path / "news" / "2025-04")]
+    assert [d.locator for d in documents(list(read_inputs(named)))] == ["2025-03/a.txt", "2025-04/a.txt"]
+    [doc] = documents(list(read_inputs([str(tmp_path / "news" / "2025-03" / "a.txt")])))
+    assert doc.locator == "a.txt"
+
+
+def test_two_files_of_one_run_that_would_share_a_source_are_not_merged(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    paths = []
+    for folder in ("dirA", "dirB"):
+        (tmp_path / folder).mkdir()
+        paths.append(tmp_path / folder / "article.txt")
+        paths[-1].write_text(ARTICLE, encoding="utf-8")
+    first, second, again = list(read_inputs([str(paths[0]), str(paths[1]), str(paths[0])]))
+    assert isinstance(first, Document) and isinstance(again, Document)  # one file named twice is one file
+    assert isinstance(second, InputError) and second.origin == str(paths[1]) and second.locator is None
+    assert f"its full source 'article.txt' is that of {paths[0]}, read before in this run" in second.problem
+
+
+def test_one_record_id_in_two_feeds_is_two_documents(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("wire.jsonl", "agency.jsonl"):
+        Path(name).write_text(
+            json.dumps({"id": "7", "text": f"A rocket fell near Erbil, {name} said."}) + "\n"
+        )
+    first, second = documents(list(read_inputs(["wire.jsonl", "agency.jsonl"])))
+    assert first.source == second.source == "7"
+    assert (first.locator, second.locator) == ("wire.jsonl#7", "agency.jsonl#7")
+    assert (first.feed, second.feed) == ("wire.jsonl", "agency.jsonl") and first.id != second.id
+
+
+def test_an_id_repeated_in_one_feed_is_reported_and_the_first_line_kept(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        {"id": "a", "text": "Police arrested two men in Mosul."},
+        {"id": "b", "text": "A rocket fell near Erbil airport."},
+        {"id": "a", "text": "Gunmen attacked a checkpoint in Diyala."},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
+    first, second, repeated = list(read_inputs([str(path)]))
+    assert isinstance(first, Document) and "Mosul" in first.text and isinstance(second, Document)
+    assert isinstance(repeated, InputError)
+    assert str(repeated) == f"{path}:3: duplicate id 'a', first on line 1: line 1 is kept, this one skipped"
+    assert repeated.locator is None  # it stands for no document: the first line's record stands
+
+
+def test_stdin_records_are_scoped_to_stdin_and_repeats_reported() -> None:
+    lines = [json.dumps({"id": "s-1", "text": "Protesters gathered in Basra."})] * 2
+    doc, repeated = list(read_inputs(["-"], io.StringIO("\n".join(lines) + "\n")))
+    assert isinstance(doc, Document) and doc.locator == "<stdin>#s-1" and doc.feed is None
+    assert (
+        isinstance(repeated, InputError)
+        and repeated.origin == "<stdin>:2"
+        and "duplicate id" in str(repeated)
+    )
+
+
+def test_a_published_value_that_is_no_calendar_date_is_dropped_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    values = ["2023-02-31", "yesterday", 20230105, "2023-02-28", None, ""]
+    lines = [
+        {"id": f"r{n}", "text": "Police arrested two men.", "published": v} for n, v in enumerate(values)
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
+    docs = documents(list(read_inputs([str(path)])))
+    assert [d.published for d in docs] == [None, None, None, "2023-02-28", None, None]
+    warned = [d.warnings for d in docs]
+    assert warned[0] == (
+        f"{path}:1: record 'r0': 'published' \"2023-02-31\" is not a calendar date (write YYYY-MM-DD); "
+        "stored without a date",
+    )
+    assert "'r1'" in warned[1][0] and "yesterday" in warned[1][0] and "20230105" in warned[2][0]
+    assert warned[3:] == [(), (), ()]

@@ -2,26 +2,84 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from threadline.cli import entities
-from threadline.cli.common import DbOption, err, open_store, out, report_derived_failures, reports_errors
+from threadline.cli.common import (
+    DbOption,
+    err,
+    one_line,
+    open_store,
+    out,
+    report_derived_failures,
+    reports_errors,
+    state,
+    writable_file,
+    write_file,
+)
 from threadline.errors import ThreadlineError
 from threadline.export.json_export import build_export, export_json
 from threadline.export.summary import summarize
+from threadline.workflow import IngestReport
 from threadline.workflow import ingest as run_ingest
 
-app = typer.Typer(
+
+class ThreadlineApp(typer.Typer):
+    """The app, run as a program: a usage error is one line too, not a boxed panel."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            status = super().__call__(*args, **{**kwargs, "standalone_mode": False})
+        except Exception as exc:  # raised outside a command's own reporting
+            if state.debug and not _is_usage_error(exc):
+                raise
+            sys.exit(_report_uncaught(exc))
+        sys.exit(status if isinstance(status, int) else 0)
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """Click's errors (a bad option, a missing argument), whichever click typer runs on."""
+    return callable(getattr(exc, "format_message", None)) and isinstance(getattr(exc, "exit_code", None), int)
+
+
+def _report_uncaught(exc: Exception) -> int:
+    """One line for an error no command reported; the exit status."""
+    if _is_usage_error(exc):
+        ctx = getattr(exc, "ctx", None)
+        command = ctx.command_path if ctx is not None else "threadline"
+        message = exc.format_message().rstrip(".")  # type: ignore[attr-defined]
+        err.print(f"error: {message} (see `{command} --help`)", markup=False)
+        return int(exc.exit_code)  # type: ignore[attr-defined]
+    if type(exc).__name__ == "Abort":  # Ctrl-C while click was reading input
+        err.print("error: interrupted; what was written before stands", markup=False)
+        return 1
+    line, status = one_line(exc)
+    err.print(f"error: {line}", markup=False)
+    return status
+
+
+app = ThreadlineApp(
     help="News reports in, an evidence-backed knowledge graph out.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
 )
+
+
+@app.callback()
+def main(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="On an error, show the traceback (also THREADLINE_DEBUG=1)")
+    ] = False,
+) -> None:
+    """News reports in, an evidence-backed knowledge graph out."""
+    state.debug = debug or os.environ.get("THREADLINE_DEBUG", "") not in ("", "0", "false", "no")
 
 
 def progress_bar() -> Progress:
@@ -48,15 +106,25 @@ def ingest(
         task = progress.add_task("ingesting", total=None)
         stdin = sys.stdin if "-" in paths else None
         report = run_ingest(paths, store, settings, stdin, lambda origin: progress.advance(task))
-    for line in report.errors:
-        err.print(f"error: {line}", markup=False)
-    err.print(
-        f"{report.written} documents stored ({report.stories} stories), {report.unchanged} unchanged, "
-        f"{len(report.errors)} failed"
-    )
-    report_derived_failures(report.derived_failures)
+    print_report(report)
     if report.failed:
         raise typer.Exit(1)
+
+
+def print_report(report: IngestReport) -> None:
+    for line in report.errors:
+        err.print(f"error: {line}", markup=False)
+    for line in report.warnings:
+        err.print(f"warning: {line}", markup=False)
+    for line in report.notes:
+        err.print(line, markup=False)
+    removed = f", {report.removed} removed" if report.removed else ""
+    err.print(
+        f"{report.written} documents stored ({report.stories} stories), {report.unchanged} unchanged"
+        f"{removed}, {len(report.errors)} failed",
+        markup=False,
+    )
+    report_derived_failures(report.derived_failures)
 
 
 @app.command()
@@ -69,19 +137,20 @@ def export(
     """Write the store in an exchange format."""
     if fmt != "json":
         raise ThreadlineError(f"--format {fmt}: unknown format; available: json")
-    _, store = open_store(db)
+    target = writable_file(output, "-o") if output is not None else None  # before the work, not after
+    _, store = open_store(db, existing=True)
     text = export_json(store)
-    if output is None:
+    if target is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_file(target, text, "-o")
 
 
 @app.command()
 @reports_errors
 def stats(db: DbOption = None) -> None:
     """Counts, entities by type, and the ten most connected entities with their aliases."""
-    _, store = open_store(db)
+    _, store = open_store(db, existing=True)
     summary = summarize(build_export(store))
     out.print(" ".join(f"{k}: {v}" for k, v in summary.counts.items()))
     out.print("entities by type: " + ", ".join(f"{k} {v}" for k, v in summary.entities_by_type.items()))

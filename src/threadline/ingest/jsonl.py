@@ -1,10 +1,14 @@
 """JSON Lines: one article a line, `id` and `text` required; `title`, `published`,
-`outlet`, `url` optional."""
+`outlet`, `url` optional.
+
+A record is known by its id within its feed (the file it came in, or stdin): the same id
+in two files names two documents, and the same id twice in one file is reported, the
+first line kept.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from threadline.errors import InputError
@@ -13,38 +17,62 @@ from threadline.ingest.encoding import normalize_newlines
 from threadline.records import Document
 
 NO_RECORDS = "empty input: no JSON lines"
+_SHOWN = 60  # characters of a bad value quoted in a warning
 
 
-def parse_record(line: str, origin: str) -> Document | InputError:
-    """The Document of one JSON line, or an InputError naming what is wrong with it."""
+def record_locator(scope: str, record_id: str) -> str:
+    """A record's full source: its feed, then its id ("feeds/wire.jsonl#a-17")."""
+    return f"{scope}#{record_id}"
+
+
+def parse_record(
+    line: str, origin: str, scope: str | None = None, feed: str | None = None
+) -> Document | InputError:
+    """The Document of one JSON line, or an InputError naming what is wrong with it.
+    `scope` is the feed's locator (or "<stdin>"; by default, `origin` less its line
+    number); `feed` is set for a file's records."""
+    scope = origin.rsplit(":", 1)[0] if scope is None else scope
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return InputError(origin, f"malformed JSON: {exc.msg} (column {exc.colno})")
+        return InputError(origin, f"malformed JSON: {exc.msg} (column {exc.colno})", feed=feed)
     if not isinstance(record, dict):
-        return InputError(origin, f"expected a JSON object with id and text, got {type(record).__name__}")
-    problem = _missing(record)
+        found = type(record).__name__
+        return InputError(origin, f"expected a JSON object with id and text, got {found}", feed=feed)
+    record_id = _record_id(record.get("id"))
+    if record_id is None:
+        return InputError(origin, "missing 'id': each line needs a string id", feed=feed)
+    if not record_id:
+        return InputError(origin, "empty 'id'", feed=feed)
+    locator = record_locator(scope, record_id)
+    problem = _text_problem(record_id, record.get("text"))
     if problem:
-        return InputError(origin, problem)
+        return InputError(origin, problem, locator=locator, feed=feed)
+    published, warning = _published(record.get("published"), origin, record_id)
     return Document(
-        source=str(record["id"]).strip(),
+        source=record_id,
         origin=origin,
         format="jsonl",
         text=normalize_newlines(record["text"]),
         title=_optional(record.get("title")),
-        published=_published(record.get("published")),
+        published=published,
         outlet=_optional(record.get("outlet")),
         url=_optional(record.get("url")),
+        locator=locator,
+        feed=feed,
+        warnings=(warning,) if warning else (),
     )
 
 
-def _missing(record: dict[str, Any]) -> str | None:
-    """What keeps the record from being an article, or None."""
-    record_id, text = record.get("id"), record.get("text")
-    if record_id is None or isinstance(record_id, bool) or not isinstance(record_id, str | int):
-        return "missing 'id': each line needs a string id"
-    if not str(record_id).strip():
-        return "empty 'id'"
+def _record_id(value: object) -> str | None:
+    """The id as text; None when there is none a record could be known by."""
+    if value is None or isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    return str(value).strip()
+
+
+def _text_problem(record_id: str, text: Any) -> str | None:
+    """What keeps the record's text from being an article, or None."""
     if text is None:
         return f"record {record_id!r} is missing 'text'"
     if not isinstance(text, str):
@@ -58,16 +86,17 @@ def _optional(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _published(value: object) -> str | None:
-    return stated_date(value) if isinstance(value, str) else None
-
-
-def read_records(lines: Iterable[str], name: str) -> Iterator[Document | InputError]:
-    """Each non-blank line of `lines` as a Document or an InputError; origin "name:LINE"."""
-    records = 0
-    for number, line in enumerate(lines, 1):
-        if line.strip():
-            records += 1
-            yield parse_record(line, f"{name}:{number}")
-    if not records:
-        yield InputError(name, NO_RECORDS)
+def _published(value: object, origin: str, record_id: str) -> tuple[str | None, str | None]:
+    """The stated date as YYYY-MM-DD, and a warning when a value was given that is no
+    real date ("2023-02-31", "yesterday"): the record is kept without a date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    date = stated_date(value) if isinstance(value, str) else None
+    if date is not None:
+        return date, None
+    shown = json.dumps(value, ensure_ascii=False)
+    shown = shown if len(shown) <= _SHOWN else shown[:_SHOWN] + "…"
+    return None, (
+        f"{origin}: record {record_id!r}: 'published' {shown} is not a calendar date "
+        "(write YYYY-MM-DD); stored without a date"
+    )

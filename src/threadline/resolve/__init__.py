@@ -35,7 +35,14 @@ from threadline.records import Entity, Mention, content_id
 from threadline.resolve.cluster import Clusters
 from threadline.resolve.entities import Built, bare_entities, build_entity
 from threadline.resolve.isolate import STEP, attempt, listed, names_of
-from threadline.resolve.judgements import Judgement, apart_keys, merge_links, renames, subject_index
+from threadline.resolve.judgements import (
+    Judgement,
+    apart_keys,
+    merge_links,
+    renames,
+    split_off_types,
+    subject_index,
+)
 from threadline.resolve.known import known_links, known_nodes
 from threadline.resolve.lexicon import Lexicon, load_lexicon
 from threadline.resolve.linking import link_nodes
@@ -81,6 +88,7 @@ def _resolve(
     failures: Failures | None,
 ) -> Resolution:
     nodes = {**_story_nodes(mentions, texts, lex, failures), **known_nodes(known, lex, failures)}
+    nodes = attempt(failures, "analyst splits", partial(split_off_types, judgements, nodes, lex)) or nodes
     index = attempt(failures, "analyst judgements", partial(subject_index, nodes)) if judgements else None
     clusters = _judged_clusters(nodes, judgements, index or {}, lex, failures)
     clusters.apply(known_links(nodes, {k: n for k, n in nodes.items() if n.is_known}), "knowledge links")

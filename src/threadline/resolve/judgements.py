@@ -7,18 +7,20 @@ disagree about one pair of subjects, the later one (by `created`) stands.
 
 - merge:  the subjects are one entity, whatever the guards say;
 - split:  the subjects are different entities: no automatic link, not even a
-          knowledge-file or in-text one, puts any two of them together;
+          knowledge-file or in-text one, puts any two of them together; the names split
+          off keep the type of the entity they were split from (a person's surname
+          stays a person's, whatever the model calls it alone);
 - rename: the entity holding subjects[0] is shown as `name`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Literal
 
-from threadline.records import content_id
+from threadline.records import EntityType, content_id
 from threadline.resolve.cluster import Link
 from threadline.resolve.entity_types import TYPES
 from threadline.resolve.lexicon import Lexicon
@@ -38,6 +40,7 @@ class Judgement:
     created: str  # ISO 8601 timestamp; orders conflicting judgements
     name: str | None = None  # rename: the name to show
     note: str = ""
+    entity_type: EntityType | None = None  # split: the type of the entity the names were split from
 
     def describe(self) -> str:
         what = {"merge": "merged", "split": "split", "rename": f"renamed to '{self.name}'"}[self.kind]
@@ -128,3 +131,24 @@ def renames(
         if j.kind == "rename" and j.name and j.subjects:
             out.append((resolve_subject(j.subjects[0], index, lex), j))
     return out
+
+
+def split_off_types(
+    judgements: Sequence[Judgement], nodes: Mapping[NodeId, Node], lex: Lexicon
+) -> dict[NodeId, Node]:
+    """The nodes, those a standing split names after its first subject typed as the
+    entity they were split from, unless a knowledge file fixes their type."""
+    typed = dict(nodes)
+    splits = [j for j in judgements if j.kind == "split" and j.entity_type]
+    if not splits:
+        return typed
+    stands, index = standing(judgements), subject_index(nodes)
+    for j in splits:
+        for subject in j.subjects[1:]:
+            a, b = sorted((j.subjects[0], subject))
+            if stands.get((a, b)) is not j:
+                continue  # a later judgement about the pair stands instead
+            for nid in resolve_subject(subject, index, lex):
+                if typed[nid].known_type is None:
+                    typed[nid] = replace(typed[nid], known_type=j.entity_type)
+    return typed

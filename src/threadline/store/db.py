@@ -20,6 +20,7 @@ from threadline.records import (
     Extraction,
     Mention,
     Story,
+    document_id,
 )
 from threadline.resolve.geocode import Place
 from threadline.resolve.judgements import Judgement
@@ -40,6 +41,31 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def _set_stale(conn: Any, stale: bool) -> None:
     conn.execute(delete(t.meta).where(t.meta.c.key == "derived_stale"))
     conn.execute(insert(t.meta), [{"key": "derived_stale", "value": "1" if stale else "0"}])
+
+
+_IDS_PER_STATEMENT = 500  # well under SQLite's limit on bound parameters
+
+
+def _delete_documents(conn: Any, ids: Sequence[str]) -> int:
+    """Delete documents, their stories and everything extracted from them; how many were there."""
+    removed = 0
+    for start in range(0, len(ids), _IDS_PER_STATEMENT):
+        chunk = list(ids[start : start + _IDS_PER_STATEMENT])
+        their_stories = select(t.stories.c.id).where(t.stories.c.document_id.in_(chunk))
+        for table in t.STORY_CHILDREN:
+            conn.execute(delete(table).where(table.c.story_id.in_(their_stories)))
+        conn.execute(delete(t.stories).where(t.stories.c.document_id.in_(chunk)))
+        removed += conn.execute(delete(t.documents).where(t.documents.c.id.in_(chunk))).rowcount or 0
+    return removed
+
+
+def _legacy_row(conn: Any, document: Document) -> list[str]:
+    """The id of a row written before documents had a locator, for the same source."""
+    legacy = document_id(document.source)
+    if legacy == document.id:
+        return []
+    query = select(t.documents.c.id).where(t.documents.c.id == legacy, t.documents.c.locator.is_(None))
+    return list(conn.execute(query).scalars())
 
 
 class Store:
@@ -67,27 +93,40 @@ class Store:
     def replace_document(
         self, document: Document, extractions: Sequence[Extraction], minhashes: dict[tuple[str, int], bytes]
     ) -> None:
-        """One transaction: the document's old stories and claims go, the new ones come in."""
+        """One transaction: the document's old stories and claims go, the new ones come in.
+        A row an older threadline wrote for the same input (its id hashed the bare source)
+        goes too."""
         with self.engine.begin() as conn:
-            old = select(t.stories.c.id).where(t.stories.c.document_id == document.id)
-            old_ids = list(conn.execute(old).scalars())
             seq = conn.execute(
                 select(t.documents.c.seq).where(t.documents.c.id == document.id)
             ).scalar_one_or_none()
             if seq is None:
                 seq = (conn.execute(select(func.max(t.documents.c.seq))).scalar() or 0) + 1
-            for table in t.STORY_CHILDREN:
-                conn.execute(delete(table).where(table.c.story_id.in_(old_ids)))
-            conn.execute(delete(t.stories).where(t.stories.c.document_id == document.id))
-            conn.execute(delete(t.documents).where(t.documents.c.id == document.id))
-            conn.execute(insert(t.documents), [layout.document_row(document, seq)])
+            _delete_documents(conn, [document.id, *_legacy_row(conn, document)])
+            row = {**layout.document_row(document, seq), "locator": document.locator or document.source}
+            conn.execute(insert(t.documents), [{**row, "feed": document.feed}])
             layout.insert_extractions(conn, extractions, minhashes)
             _set_stale(conn, True)
+
+    def remove_documents(self, ids: Sequence[str]) -> int:
+        """Remove documents with their stories and claims; how many were stored."""
+        with self.engine.begin() as conn:
+            removed = _delete_documents(conn, ids)
+            if removed:
+                _set_stale(conn, True)
+            return removed
+
+    def feed_documents(self, feed: str) -> dict[str, str]:
+        """The stored records of a JSONL file: document id -> locator."""
+        query = select(t.documents.c.id, t.documents.c.locator).where(t.documents.c.feed == feed)
+        with self.engine.connect() as conn:
+            return {row.id: row.locator for row in conn.execute(query)}
 
     # ------------------------------------------------------------ reading claims
     def stories(self) -> list[Story]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.stories).order_by(t.stories.c.source, t.stories.c.idx))
+            order = (t.stories.c.source, t.stories.c.document_id, t.stories.c.idx)  # sources may repeat
+            rows = conn.execute(select(t.stories).order_by(*order))
             return [layout.story(r._mapping) for r in rows]
 
     def minhashes(self, paragraphs: bool = False) -> dict[tuple[str, int], bytes]:
@@ -168,7 +207,11 @@ class Store:
 
     # ------------------------------------------------------------ analyst and reference data
     def add_judgement(self, judgement: Judgement) -> None:
+        """Record a judgement and mark the derived rows behind it in one transaction: if the
+        command dies before it recomputes them, the next ingest or command applies it."""
         payload = {"subjects": list(judgement.subjects), "name": judgement.name, "note": judgement.note}
+        if judgement.entity_type:
+            payload["type"] = judgement.entity_type
         row = {
             "kind": judgement.kind,
             "payload": payload,
@@ -177,6 +220,7 @@ class Store:
         }
         with self.engine.begin() as conn:
             conn.execute(insert(t.judgements), [row])
+            _set_stale(conn, True)
 
     def judgements(self) -> list[Judgement]:
         with self.engine.connect() as conn:
@@ -189,6 +233,7 @@ class Store:
                     created=r.created,
                     name=r.payload.get("name"),
                     note=r.payload.get("note", ""),
+                    entity_type=r.payload.get("type"),
                 )
                 for r in rows
             ]

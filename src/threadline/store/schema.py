@@ -36,6 +36,10 @@ documents = Table(
     Column("outlet", Text),
     Column("url", Text),
     Column("seq", Integer, nullable=False),  # ingest order, for "first seen"
+    # What the id hashes: a file's path, or "FEED#ID" for a JSONL record; null in a row a
+    # threadline before 0003 wrote (its id hashed `source` alone).
+    Column("locator", Text),
+    Column("feed", Text, index=True),  # a JSONL record's file: re-reading it removes records gone from it
 )
 
 stories = Table(
