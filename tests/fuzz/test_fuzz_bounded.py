@@ -20,6 +20,7 @@ from threadline.settings import Settings
 from threadline.store import Store
 from threadline.workflow import ingest
 
+
 def bounded(examples: int) -> settings:
     return settings(
         max_examples=examples,

@@ -52,10 +52,10 @@ def pieces(text: str, most: int = PIECE_CHARS) -> Iterator[str]:
     yield text[start:]
 
 
-def parse_in_pieces(nlp: Language, text: str, most: int = PIECE_CHARS) -> Doc:
-    """One Doc of `text`; a text over `most` characters is parsed piece by piece, one
-    piece in memory at a time."""
-    most = min(most, nlp.max_length)
+def parse_in_pieces(nlp: Language, text: str, most: int | None = None) -> Doc:
+    """One Doc of `text`; a text over `most` characters (PIECE_CHARS unless given) is
+    parsed piece by piece, one piece in memory at a time."""
+    most = min(most or PIECE_CHARS, nlp.max_length)
     if len(text) <= most:
         return nlp(text)
     docs = [nlp(piece) for piece in pieces(text, most)]
