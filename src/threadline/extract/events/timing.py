@@ -16,8 +16,8 @@ import datetime
 
 from spacy.tokens import Span, Token
 
-from threadline.extract.entities import entities_in, entity_at
 from threadline.extract.dates import MONTH_ABBR, MONTHS, is_date, resolve_date
+from threadline.extract.entities import entities_in, entity_at
 from threadline.extract.events.clause import clause, depth_from, described, inside_other_event
 from threadline.extract.events.dateline import in_dateline
 from threadline.extract.parsed import ParsedStory
