@@ -10,6 +10,8 @@
    --no-huge, the size limits (10 MB single lines, 100 MB files).
 3. corpora: N generated corpora (default 40) of several stories each, ingested together:
    the whole-run steps (duplicates, resolution, places) and the export over them.
+4. long text: a real 1.2 MB text as one story (tests/fuzz/long_text.py), unless --no-long:
+   parsed in pieces cut at paragraph breaks, stored whole.
 
 Prints `name = value` lines, the totals last; exits 1 if anything crashed or hung.
 """
@@ -128,6 +130,20 @@ def corpus_runs(count: int) -> object:
     return tally
 
 
+def long_text_run() -> object:
+    from tests.fuzz.harness import Tally
+    from tests.fuzz.long_text import run_long_text
+
+    found = run_long_text()
+    for name, value in found.items():
+        report(f"fuzz.long_text.{name}", value)
+    tally = Tally(inputs=0 if "skipped" in found else 1)
+    if found.get("errors") or found.get("stories") != 1 or not found.get("cuts_at_paragraph_breaks", True):
+        tally.crashes = 1
+        tally.examples.append(f"long text: {found}")
+    return tally
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -137,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpora", type=int, default=40)
     parser.add_argument("--engine", choices=["auto", "atheris", "hypothesis"], default="auto")
     parser.add_argument("--no-huge", dest="huge", action="store_false")
+    parser.add_argument("--no-long", dest="long", action="store_false")
     args = parser.parse_args(argv)
     from tests.fuzz.harness import Tally
 
@@ -160,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
         found = run()
         tally_lines(f"fuzz.{name}", found)
         total.add(found)  # type: ignore[arg-type]
+    if args.long:
+        total.add(long_text_run())  # type: ignore[arg-type]
     for example in total.examples:
         print(f"  {example}", flush=True)
     tally_lines("fuzz", total)
