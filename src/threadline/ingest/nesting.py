@@ -6,8 +6,9 @@ came out as "no article text found". Beyond MAX_DEPTH levels, every element's st
 and end tags are taken out and its content kept in place, except the tags that make
 paragraphs and headings; a page never nested that deep is returned unchanged.
 Depth is counted as a browser builds the tree: an end tag closes the most recent
-open element of its name and any left open inside it; void elements, comments,
-scripts and styles open nothing.
+open element of its name and any left open inside it; a paragraph, list item or
+table cell left open is closed by the next of its kind ("<td>a<td>b", not inside a
+nested list or table); void elements, comments, scripts and styles open nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections import Counter
 
 MAX_DEPTH = 200  # below libxml2's 256, with room for what wraps the body
 _KEPT = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "br", "li"})
+_SELF_CLOSING = frozenset({"p", "li", "td", "th", "tr", "dt", "dd", "option"})  # closed by the next of a kind
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
@@ -58,10 +60,25 @@ class _OpenElements:
 
     def open(self, name: str, max_depth: int) -> bool:
         """Push a start tag; whether to drop it."""
+        if name in _SELF_CLOSING:
+            self._close_open_sibling(name)
         drop = len(self.stack) >= max_depth and name not in _KEPT
         self.stack.append((name, drop))
         self.count[name] += 1
         return drop
+
+    def _close_open_sibling(self, name: str) -> None:
+        """ "<li>a<li>b": the open item ends where the next begins, when only elements
+        that end that way lie above it (a nested list or table keeps its parent open)."""
+        for k in range(len(self.stack) - 1, -1, -1):
+            top = self.stack[k][0]
+            if top == name:
+                for closed, _ in self.stack[k:]:
+                    self.count[closed] -= 1
+                del self.stack[k:]
+                return
+            if top not in _SELF_CLOSING:
+                return
 
     def close(self, name: str) -> bool:
         """Pop to the open element an end tag closes; whether to drop the end tag (its
