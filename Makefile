@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: setup setup-dev demo test lint bench eval gate migration clean
+.PHONY: setup setup-dev demo test lint bench eval gate migration clean fuzz
 
 setup: $(VENV)/.installed
 
@@ -38,6 +38,12 @@ lint: setup-dev
 
 bench: setup
 	$(PY) bench/run.py
+
+# Bad input, fuzzed: 10,000 inputs through the readers and splitting (atheris where installed,
+# else hypothesis), 400 through the whole ingest with the size limits, 40 generated corpora
+# through the whole-run steps; prints inputs tried, crashes and hangs. FUZZ_ARGS to change.
+fuzz: setup-dev
+	PYTHONPATH=. $(PY) -m tests.fuzz.run $(FUZZ_ARGS)
 
 # Every dev corpus of ../shared/eval and Re-DocRED dev, scored: one table (dev and held-out parts apart).
 eval: setup

@@ -7,6 +7,10 @@
    model over the same story texts): wall time, words per second, the ratio.
 2. dedup (run first, so its peak memory is its own): MinHash signing and LSH duplicate search over N generated stories
    (default 100,000), a tenth of them near-copies; time and peak memory.
+3. long stories: one story of C characters (default 400,000 and 1,200,000) made of the
+   paragraphs of examples/, each in a child process so its peak memory is its own: the
+   time and memory of splitting, parsing and extracting it, and what it yields; a
+   story refused is printed as refused.
 """
 
 from __future__ import annotations
@@ -14,17 +18,20 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from threadline.dedup.minhash import find_duplicates, story_signatures
+from threadline.ingest import read_inputs, split_document
 from threadline.nlp.model import load_base_model
-from threadline.records import Story
+from threadline.nlp.pipeline import build_pipeline
+from threadline.records import Document, Story
 from threadline.settings import Settings
 from threadline.store import Store
-from threadline.workflow import ingest
+from threadline.workflow import extract_stories, ingest
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -94,18 +101,81 @@ def bench_dedup(count: int) -> None:
     report("dedup.peak_rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
+def long_text(chars: int) -> str:
+    """A headline over paragraphs of the examples, each paragraph told again with a
+    different lead-in once all have been used (the cleaner drops a repeated paragraph)."""
+    paragraphs = [
+        p
+        for item in read_inputs([str(REPO / "examples")])
+        if isinstance(item, Document)
+        for story in split_document(item)
+        for p in story.text.split("\n\n")
+        if len(p) > 80
+    ]
+    out = ["A long report on the armed groups of the region and their backers"]
+    size, i = len(out[0]), 0
+    while size < chars:
+        p = paragraphs[i % len(paragraphs)]
+        if i >= len(paragraphs):
+            p = f"On day {i // len(paragraphs) + 1} of the review, {p[0].lower()}{p[1:]}"
+        out.append(p)
+        size, i = size + len(p) + 2, i + 1
+    return "\n\n".join(out)
+
+
+def long_story_child(chars: int) -> None:
+    """Run in a child process: split, parse and extract one long story."""
+    document = Document(source="long.txt", origin="long.txt", format="text", text=long_text(chars))
+    nlp = build_pipeline(Settings())
+    list(nlp.pipe(["Warm the pipeline up."]))
+    prefix = f"long_story_{chars // 1000}k"
+    started = time.perf_counter()
+    try:
+        stories = split_document(document)
+        found = extract_stories(nlp, stories)
+    except Exception as exc:  # reported, not raised: the bench goes on
+        report(f"{prefix}.refused", f"{exc.__class__.__name__}: {str(exc).splitlines()[0][:120]}")
+        return
+    report(f"{prefix}.characters", sum(len(s.text) for s in stories))
+    report(f"{prefix}.seconds", time.perf_counter() - started)
+    report(f"{prefix}.peak_rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    report(f"{prefix}.mentions", sum(len(e.mentions) for e in found))
+    report(f"{prefix}.relations", sum(len(e.assertions) for e in found))
+    report(f"{prefix}.events", sum(len(e.events) for e in found))
+
+
+def bench_long_stories(sizes: list[int]) -> None:
+    for chars in sizes:
+        child = [sys.executable, __file__, "--long-story-child", str(chars)]
+        done = subprocess.run(child, capture_output=True, text=True, check=False)
+        sys.stdout.write(done.stdout)
+        if done.returncode:
+            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            report(f"long_story_{chars // 1000}k.failed", last[:160])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--stories", type=int, default=100_000)
     parser.add_argument("--corpus", action="append", default=[])
+    parser.add_argument("--long-story", type=int, action="append", default=[], metavar="CHARS")
+    parser.add_argument("--long-story-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--only", choices=["dedup", "pipeline", "long"], help="run one bench")
     args = parser.parse_args(argv)
+    if args.long_story_child:
+        long_story_child(args.long_story_child)
+        return 0
     corpus = args.corpus or [str(REPO / "examples")] + [
         str(p) for p in [REPO.parent / "shared" / "seeds"] if p.is_dir()
     ]
-    bench_dedup(args.stories)
-    bench_pipeline(corpus)
+    if args.only in (None, "dedup"):
+        bench_dedup(args.stories)
+    if args.only in (None, "pipeline"):
+        bench_pipeline(corpus)
+    if args.only in (None, "long"):
+        bench_long_stories(args.long_story or [400_000, 1_200_000])
     report("process.peak_rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return 0
 

@@ -21,6 +21,7 @@ from threadline.dedup import find_duplicates, find_partial_overlaps, story_signa
 from threadline.errors import Failures, InputError, StepFailure, ThreadlineError
 from threadline.extract import extract_events, extract_relations
 from threadline.ingest import read_inputs, split_document
+from threadline.ingest.budget import document_budget
 from threadline.ingest.outlets import infer_outlets
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
 from threadline.nlp.titles import title_mentions
@@ -85,10 +86,11 @@ def ingest_document(store: Store, nlp: Language, document: Document, settings: S
     if store.document_hash(document.id) == document.content_hash:
         return None
     known = load_knowledge(settings.data_dir)
-    stories = infer_outlets(split_document(document), known)
-    if not stories:
-        raise InputError(document.origin, "no article text left after cleaning")
-    extractions = extract_stories(nlp, stories, settings.batch_size)
+    with document_budget(document, settings):  # size and time: over either, an error naming it
+        stories = infer_outlets(split_document(document), known)
+        if not stories:
+            raise InputError(document.origin, "no article text left after cleaning")
+        extractions = extract_stories(nlp, stories, settings.batch_size)
     minhashes = {key: blob for s in stories for key, blob in story_signatures(s).items()}
     store.replace_document(document, extractions, minhashes)
     return len(stories)

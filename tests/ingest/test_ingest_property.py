@@ -1,6 +1,10 @@
-"""Property: splitting and cleaning never lose a line.
+"""Properties of the readers, cleaning and splitting.
 
-Every non-empty line of a page ends up in exactly one story's text or title, or in some
+Readers: any bytes in a .txt or .html file, any feed on disk or on stdin, give one
+Document or one error a line long that names the input (and line); text in a Unicode
+encoding reads back as written.
+
+Splitting and cleaning never lose a line: every non-empty line of a page ends up in exactly one story's text or title, or in some
 story's `removed` lines, or repeats a line that did (a feed trailer cut from a line's end is
 in `removed`, the rest of its line in the text). A page gives no story only when every
 line of it is furniture or a date line; a record of one sentence is always a story.
@@ -8,12 +12,16 @@ line of it is furniture or a date line; a record of one sentence is always a sto
 
 from __future__ import annotations
 
+import io
+import json
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from threadline.ingest import split_document
+from threadline.errors import InputError
+from threadline.ingest import read_inputs, split_document
 from threadline.ingest.boilerplate import split_tail
 from threadline.ingest.classify import tag_line
 from threadline.ingest.lines import page_lines
@@ -142,3 +150,160 @@ def sentences(draw: st.DrawFn) -> str:
 def test_a_record_of_one_sentence_is_always_a_story(sentence: str) -> None:
     [story] = split_document(Document(source="r1", origin="f.jsonl:1", format="jsonl", text=sentence))
     assert story.text == sentence
+
+
+# Readers: any bytes in a file or on stdin give one Document or one InputError per input
+# (per line, for JSON lines), each error one line naming the input.
+
+READER_SETTINGS = settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+NEWS_CHARS = st.characters(
+    codec="latin-1", blacklist_categories=["Cc", "Cs"], blacklist_characters="\x85\xa0"
+) | st.sampled_from(["\n", " ", "é", "’", "—"])
+
+
+def _one_line_naming(item: object, origin: str) -> None:
+    message = str(item)
+    assert message.startswith(f"{origin}: ") and "\n" not in message and "\r" not in message
+
+
+@READER_SETTINGS
+@given(st.binary(max_size=3000), st.sampled_from([".txt", ".html", ".htm", ".text"]))
+def test_any_bytes_in_a_file_give_one_document_or_one_error_naming_it(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes, suffix: str
+) -> None:
+    path = tmp_path_factory.mktemp("any") / f"input{suffix}"
+    path.write_bytes(data)
+    [item] = list(read_inputs([str(path)]))
+    if isinstance(item, InputError):
+        _one_line_naming(item, str(path))
+    else:
+        assert item.origin == str(path) and item.text.strip() and "\r" not in item.text
+
+
+@READER_SETTINGS
+@given(
+    st.text(NEWS_CHARS, min_size=1, max_size=400).filter(str.strip),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_text_in_any_unicode_encoding_reads_back_as_written(
+    tmp_path_factory: pytest.TempPathFactory, text: str, codec: str, newline: str
+) -> None:
+    path = tmp_path_factory.mktemp("enc") / "story.txt"
+    path.write_bytes(text.replace("\n", newline).encode(codec))
+    [item] = list(read_inputs([str(path)]))
+    assert isinstance(item, Document) and item.text == text
+
+
+def _record_line(draw: st.DrawFn) -> bytes:
+    kind = draw(st.integers(0, 4))
+    if kind == 0:  # a good record
+        text = draw(st.text(NEWS_CHARS, min_size=1, max_size=200).filter(str.strip))
+        return json.dumps({"id": f"r{draw(st.integers(0, 99))}", "text": text}).encode()
+    if kind == 1:  # fields missing or of the wrong type
+        value = draw(st.sampled_from([None, 3, [], {}, "", True]))
+        return json.dumps({draw(st.sampled_from(["id", "text", "title"])): value}).encode()
+    if kind == 2:  # JSON cut off
+        whole = json.dumps({"id": "cut", "text": "A convoy was attacked."}).encode()
+        return whole[: draw(st.integers(0, len(whole) - 1))]
+    if kind == 3:  # blank
+        return draw(st.sampled_from([b"", b"  ", b"\t"]))
+    return draw(st.binary(max_size=80)).replace(b"\n", b"").replace(b"\r", b"")
+
+
+@st.composite
+def feeds(draw: st.DrawFn) -> list[bytes]:
+    return [_record_line(draw) for _ in range(draw(st.integers(1, 8)))]
+
+
+def _feed_items(items: list) -> list[tuple[str, str]]:
+    return [("doc", i.text) if isinstance(i, Document) else ("error", i.problem) for i in items]
+
+
+@READER_SETTINGS
+@given(feeds())
+def test_a_feed_gives_one_item_per_line_naming_its_line_and_stdin_reads_it_alike(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[bytes]
+) -> None:
+    path = tmp_path_factory.mktemp("feed") / "feed.jsonl"
+    data = b"\n".join(lines) + b"\n"
+    path.write_bytes(data)
+    items = list(read_inputs([str(path)]))
+    filled = [n for n, line in enumerate(lines, 1) if line.strip()]
+    if b"\x00" in data or not filled:
+        [error] = items
+        _one_line_naming(error, str(path))
+        return
+    assert len(items) == len(filled)
+    for number, item in zip(filled, items, strict=True):
+        origin = f"{path}:{number}"
+        if isinstance(item, InputError):
+            _one_line_naming(item, origin)
+        else:
+            assert item.origin == origin and item.text.strip()
+    piped = list(read_inputs(["-"], io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")))
+    assert _feed_items(piped) == _feed_items(items)
+    assert all(
+        str(i).startswith(f"<stdin>:{n}: ")
+        for n, i in zip(filled, piped, strict=True)
+        if isinstance(i, InputError)
+    )
+
+
+@st.composite
+def markup(draw: st.DrawFn) -> str:
+    """Tags and text in any order, opened and closed or not, maybe cut off."""
+    parts = draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    "<div>",
+                    "</div>",
+                    "<p>",
+                    "</p>",
+                    "<h1>",
+                    "</h1>",
+                    "<title>",
+                    "</title>",
+                    "<script>",
+                    "</script>",
+                    "<meta property='article:published_time' content='2023-02-31'>",
+                    "<br>",
+                    "<!--",
+                    "-->",
+                    "<table><tr><td>",
+                    "</td></tr></table>",
+                ]
+            )
+            | st.sampled_from(SENTENCE_PARTS),
+            max_size=40,
+        )
+    )
+    page = "".join(parts)
+    return page[: draw(st.integers(0, len(page)))] if draw(st.booleans()) else page
+
+
+SENTENCE_PARTS = [
+    "Gunmen attacked a convoy near Dorvali on Monday, officials said. ",
+    "The council met. ",
+    "&amp; &#0; &#x110000;",
+]
+
+
+@READER_SETTINGS
+@given(markup())
+def test_any_markup_gives_a_page_or_one_error_naming_it(
+    tmp_path_factory: pytest.TempPathFactory, page: str
+) -> None:
+    path = tmp_path_factory.mktemp("html") / "page.html"
+    path.write_text(page or " ", encoding="utf-8")
+    [item] = list(read_inputs([str(path)]))
+    if isinstance(item, InputError):
+        _one_line_naming(item, str(path))
+    else:
+        assert item.format == "html" and item.text.strip()
+        split_document(item)

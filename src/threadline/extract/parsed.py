@@ -12,7 +12,7 @@ NORP, ...) stay where they do not overlap.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -34,6 +34,25 @@ class ParsedStory:
     story: Story
     mention_at: dict[int, Mention]  # token index -> mention
     title_at: dict[int, Title]  # token index -> role title
+    # mention text -> its token indexes, ascending: "the other mentions of this name"
+    # without a scan of every mention per question (quadratic in a long story)
+    named: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    named_loosely: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        named: dict[str, list[int]] = {}
+        loosely: dict[str, list[int]] = {}
+        for i in sorted(self.mention_at):
+            text = self.mention_at[i].text
+            named.setdefault(text, []).append(i)
+            loosely.setdefault(loose_name(text), []).append(i)
+        object.__setattr__(self, "named", {text: tuple(found) for text, found in named.items()})
+        object.__setattr__(self, "named_loosely", {text: tuple(found) for text, found in loosely.items()})
+
+    def mentions_named(self, text: str, loosely: bool = False) -> tuple[int, ...]:
+        """The token indexes of the mentions whose text is `text` (or, loosely, reads as
+        it in lower case, with or without "the"), ascending."""
+        return self.named_loosely.get(loose_name(text), ()) if loosely else self.named.get(text, ())
 
     def mention(self, token: Token | None) -> Mention | None:
         return None if token is None else self.mention_at.get(token.i)
@@ -54,6 +73,10 @@ class ParsedStory:
         while end > start and text[end - 1].isspace():
             end -= 1
         return Evidence(self.story.id, start, end, text[start:end], zone=self.story.zone_at(start))
+
+
+def loose_name(text: str) -> str:
+    return text.lower().removeprefix("the ")
 
 
 def _title_patterns(roles: RoleLexicon) -> list[list[dict]]:

@@ -22,6 +22,7 @@ from threadline.errors import InputError
 from threadline.ingest.boilerplate import is_link_list, is_navigation
 from threadline.ingest.dates import stated_date
 from threadline.ingest.metadata import is_masthead_name, section_labels
+from threadline.ingest.nesting import flatten_deep
 from threadline.records import Document
 from threadline.vocab import load_yaml
 
@@ -177,7 +178,11 @@ def page_metadata(tags: PageTags) -> dict[str, str | None]:
 def article_text(markup: str) -> str | None:
     """The article's paragraphs and headings, one a paragraph, as trafilatura extracts them."""
     extracted = trafilatura.extract(
-        markup, output_format="xml", include_comments=False, include_images=False, include_links=False
+        flatten_deep(markup),
+        output_format="xml",
+        include_comments=False,
+        include_images=False,
+        include_links=False,
     )
     if not extracted:
         return None

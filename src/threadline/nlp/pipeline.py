@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from spacy.language import Language
@@ -29,6 +30,7 @@ import threadline.nlp.not_actors
 import threadline.nlp.place_cues  # noqa: F401  (registers the threadline_place_cues factory)
 from threadline.nlp.model import load_base_model
 from threadline.nlp.names import fold  # (and registers the threadline_name_joiner factory)
+from threadline.nlp.pieces import PIECE_CHARS, parse_in_pieces
 from threadline.nlp.truecase import dateline_spans, truecase
 from threadline.records import EntityType, Mention, MentionZone, Story
 from threadline.settings import Settings
@@ -130,7 +132,23 @@ def parse_stories(
     nlp: Language, stories: Iterable[Story], batch_size: int = 32
 ) -> Iterator[tuple[Doc, Doc | None, Story]]:
     """Parse many stories, texts and titles, in one `nlp.pipe` stream: (text Doc, title
-    Doc or None, story). A Doc's text is its string truecased, offsets unchanged."""
+    Doc or None, story). A Doc's text is its string truecased, offsets unchanged. A story
+    longer than a piece is parsed on its own, in pieces (nlp/pieces.py)."""
+    for long, run in groupby(stories, key=lambda s: max(len(s.text), len(s.title or "")) > PIECE_CHARS):
+        if long:
+            yield from (_parse_long(nlp, story) for story in run)
+        else:
+            yield from _parse_stream(nlp, run, batch_size)
+
+
+def _parse_long(nlp: Language, story: Story) -> tuple[Doc, Doc | None, Story]:
+    title = parse_in_pieces(nlp, truecase(story.title, reference=story.text)) if story.title else None
+    return parse_in_pieces(nlp, truecase(story.text)), title, story
+
+
+def _parse_stream(
+    nlp: Language, stories: Iterable[Story], batch_size: int
+) -> Iterator[tuple[Doc, Doc | None, Story]]:
     pending: tuple[Doc, Story] | None = None
     for doc, (story, zone) in nlp.pipe(_texts(stories), as_tuples=True, batch_size=batch_size):
         if zone == "title" and pending is not None:

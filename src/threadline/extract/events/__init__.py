@@ -21,7 +21,7 @@ from threadline.extract.attribution import attribution_of
 from threadline.extract.events import arguments, happening, places, retelling, timing, triggers
 from threadline.extract.events.claims import Told, claimant_of, extract_claims, frame_of, presupposed_modality
 from threadline.extract.events.dateline import dateline_place
-from threadline.extract.events.draft import Draft, absorb
+from threadline.extract.events.draft import Draft
 from threadline.extract.events.roles import roles_of
 from threadline.extract.modality import modality_of
 from threadline.extract.parsed import ParsedStory
@@ -46,19 +46,19 @@ def _draft(ps: ParsedStory, hit: triggers.Hit) -> Draft:
 
 def drafts(ps: ParsedStory) -> list[Draft]:
     """The story's events, joined triggers merged, empty ones dropped."""
-    found: list[Draft] = []
+    told = retelling.Tellings()
     for hit in triggers.find(ps, load_triggers()):
         if not happening.tells(hit.token, hit.trigger.type):
             continue
         draft = _unclaim(ps, _draft(ps, hit))
         if happening.describes(hit.token) and not timing.pinned(draft.date):
             continue  # "factions that have attacked US forces": what the factions are known for
-        twin = retelling.twin_of(ps, found, draft)
+        twin = retelling.twin_of(ps, told, draft)
         if twin is not None:
-            absorb(twin, draft)
+            told.absorb(twin, draft)
         else:
-            found.append(draft)
-    kept = [d for d in retelling.fold(ps, found) if d.participants or d.location is not None]
+            told.add(draft)
+    kept = [d for d in retelling.fold(ps, told.found) if d.participants or d.location is not None]
     filed_at = dateline_place(ps)
     for draft in kept:
         if ps.story.zone_at(draft.trigger.idx) == "body":  # the dateline heads the body

@@ -56,9 +56,7 @@ def _named_with(ps: ParsedStory, person: Token, title: Title) -> bool:
     governor" or "Governor X" for "the governor"; "X, secretary-general of Y" for "the
     militia leader"; not "Colonel X, a commander" for "the governor"."""
     doc = ps.doc
-    for i, mention in ps.mention_at.items():
-        if mention.text != person.text:
-            continue
+    for i in ps.mentions_named(person.text):
         near = doc[max(0, i - TITLE_WINDOW) : i + TITLE_WINDOW + 1]
         if any((held := ps.title_at.get(t.i)) is not None and _same_kind(held, title) for t in near):
             return True

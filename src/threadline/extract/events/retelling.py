@@ -23,6 +23,7 @@ joins to the body's event (graph/events.py).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 
 from spacy.tokens import Token
 
@@ -96,7 +97,7 @@ def _fits(ps: ParsedStory, twin: Draft, draft: Draft) -> bool:
 
 def _containers(ps: ParsedStory, place: Token) -> set[str]:
     """The names of the places the story says a place of this name lies in."""
-    named = [ps.doc[i] for i, m in ps.mention_at.items() if m.text == place.text]
+    named = [ps.doc[i] for i in ps.mentions_named(place.text)]
     return {p.text for t in named for p in holders(ps, t) if p.text != place.text}
 
 
@@ -107,18 +108,68 @@ def same_place(ps: ParsedStory, here: Token, there: Token) -> bool:
     return there.text in _containers(ps, here) or here.text in _containers(ps, there)
 
 
-def twin_of(ps: ParsedStory, found: list[Draft], draft: Draft) -> Draft | None:
+class Tellings:
+    """The events a story has told so far, in the order told, indexed so that finding the
+    one a new trigger retells never scans them all (a long story tells thousands): by
+    the tokens that tell each, and the last told of each type and of each trigger word."""
+
+    def __init__(self) -> None:
+        self.found: list[Draft] = []
+        self._at: dict[int, int] = {}  # token index of a trigger or joined trigger -> position
+        self._position: dict[int, int] = {}  # id of a draft -> position
+        self._of_type: dict[str, list[int]] = {}
+        self._last_lemma: dict[str, int] = {}
+
+    def add(self, draft: Draft) -> None:
+        position = len(self.found)
+        self.found.append(draft)
+        self._position[id(draft)] = position
+        for token in draft.triggers:
+            self._at.setdefault(token.i, position)
+        self._of_type.setdefault(draft.type, []).append(position)
+        self._last_lemma[draft.trigger.lemma_] = position
+
+    def absorb(self, twin: Draft, draft: Draft) -> None:
+        absorb(twin, draft)
+        self._at.setdefault(draft.trigger.i, self._position[id(twin)])
+
+    def joined_to(self, token: Token, event_type: str) -> Draft | None:
+        """The first event of the type with a trigger joined to `token` in the parse
+        (`_joined`): the token hangs on one of its triggers, or one hangs on the token."""
+        near = [token.head.i] + ([token.head.head.i] if token.head.dep_ in ("prep", "agent") else [])
+        for child in token.children:
+            near.append(child.i)
+            if child.dep_ in ("prep", "agent"):
+                near += [g.i for g in child.children]
+        positions = sorted({self._at[i] for i in near if i in self._at})
+        joined = (self.found[p] for p in positions)
+        return next((d for d in joined if d.type == event_type and _joins(d, token)), None)
+
+    def last(self, event_type: str | None = None, lemma: str | None = None) -> Draft | None:
+        """The last event told of the type, or with the trigger word."""
+        if lemma is not None:
+            position = self._last_lemma.get(lemma)
+            return None if position is None else self.found[position]
+        positions = self._of_type.get(event_type or "", [])
+        return self.found[positions[-1]] if positions else None
+
+    def latest_first(self, event_type: str) -> Iterator[Draft]:
+        """The events told of the type, the last told first."""
+        return (self.found[p] for p in reversed(self._of_type.get(event_type, [])))
+
+
+def twin_of(ps: ParsedStory, told: Tellings, draft: Draft) -> Draft | None:
     """The event already found that this draft tells again, if any."""
     token = draft.trigger
-    twin = next((d for d in found if d.type == draft.type and _joins(d, token)), None)
+    twin = told.joined_to(token, draft.type)
     if twin is None and _determiner(token) in DEMONSTRATIVES:
-        twin = next((d for d in reversed(found) if d.trigger.lemma_ == token.lemma_), None)
+        twin = told.last(lemma=token.lemma_)
     if twin is None and _determiner(token) == "the" and frame_of(token, draft.type, ps) is not None:
-        twin = next((d for d in reversed(found) if d.type == draft.type), None)
+        twin = told.last(draft.type)
     if twin is None and _definite_retelling(ps, draft):
-        twin = next((d for d in reversed(found) if d.type == draft.type and _fits(ps, d, draft)), None)
+        twin = next((d for d in told.latest_first(draft.type) if _fits(ps, d, draft)), None)
     if twin is None and _bare(draft):
-        twin = next((d for d in reversed(found) if d.type == draft.type), None)
+        twin = told.last(draft.type)
     return twin
 
 
@@ -150,13 +201,25 @@ def fold(ps: ParsedStory, found: list[Draft]) -> list[Draft]:
     retelling told before the only event of its type joined to it (a live blog's later
     post comes first)."""
     told = {d.type for d in found if not _picture(ps, d)}
+    of_type: dict[str, list[int]] = {}  # found is in story order: the positions of each type
+    rank: list[int] = []  # a draft's place among those of its type
+    for position, draft in enumerate(found):
+        rank.append(len(of_type.setdefault(draft.type, [])))
+        of_type[draft.type].append(position)
     kept: list[Draft] = []
-    for draft in found:
-        later = [d for d in found if d.type == draft.type and d.trigger.i > draft.trigger.i]
-        single = len(later) == 1 and not any(d.type == draft.type for d in kept)
-        home = later[0] if single and _definite_retelling(ps, draft) and _fits(ps, later[0], draft) else None
+    kept_types: set[str] = set()
+    for position, draft in enumerate(found):
+        same = of_type[draft.type]
+        later = same[rank[position] + 1 : rank[position] + 3]  # two tell whether it is the only one
+        single = len(later) == 1 and draft.type not in kept_types
+        home = (
+            found[later[0]]
+            if single and _definite_retelling(ps, draft) and _fits(ps, found[later[0]], draft)
+            else None
+        )
         if home is not None:
             absorb(home, draft)
         elif not _picture(ps, draft) or (draft.type in told and not _archive(ps, draft)):
             kept.append(draft)
+            kept_types.add(draft.type)
     return kept

@@ -17,6 +17,7 @@ import datetime
 from spacy.tokens import Span, Token
 
 from threadline.extract.dates import MONTH_ABBR, MONTHS, is_date, resolve_date
+from threadline.extract.entities import entities_in, entity_at
 from threadline.extract.events.clause import clause, depth_from, described, inside_other_event
 from threadline.extract.events.dateline import in_dateline
 from threadline.extract.parsed import ParsedStory
@@ -33,8 +34,11 @@ MONTH_WORDS = frozenset(MONTHS) | frozenset(MONTH_ABBR)
 
 
 def _date_spans(ps: ParsedStory, tokens: list[Token]) -> list[Span]:
-    ids = {t.i for t in tokens}
-    spans = [e for e in ps.doc.ents if e.label_ in ("DATE", "TIME") and e.start in ids]
+    """The date and time entities that start on one of `tokens`, and the day words outside
+    them. Read off the tokens' entity tags: `doc.ents` builds every entity of the story
+    anew, and a long story has thousands of triggers."""
+    found = (entity_at(t) for t in tokens)
+    spans = [e for e in found if e is not None and e.label_ in ("DATE", "TIME")]
     taken = {i for s in spans for i in range(s.start, s.end)}
     spans += [ps.doc[t.i : t.i + 1] for t in tokens if t.i not in taken and t.lower_ in DAY_WORDS]
     return spans
@@ -58,7 +62,7 @@ def published(ps: ParsedStory) -> datetime.date | None:
 
 def _year_anchor(span: Span) -> datetime.date | None:
     """A full date elsewhere in the sentence, to give a month and day their year."""
-    for ent in span.sent.ents:
+    for ent in entities_in(span.sent):
         if ent.label_ == "DATE" and ent.start != span.start:
             value = resolve_date(ent.text, None).value
             if value and len(value) == 10:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -51,11 +52,8 @@ def matches(
 
 def names_in_story(ps: ParsedStory, names: tuple[str, ...], near: Token) -> Token | None:
     """The mention of one of `names` nearest before `near` (else the first after it)."""
-    wanted = {n.lower().removeprefix("the ") for n in names}
-    found = [
-        ps.doc[i] for i, m in sorted(ps.mention_at.items()) if m.text.lower().removeprefix("the ") in wanted
-    ]
-    before = [t for t in found if t.i < near.i]
+    runs = [found for found in {ps.mentions_named(n, loosely=True) for n in names} if found]
+    before = [found[k - 1] for found in runs if (k := bisect_left(found, near.i))]
     if before:
-        return before[-1]
-    return found[0] if found else None
+        return ps.doc[max(before)]
+    return ps.doc[min(found[0] for found in runs)] if runs else None
