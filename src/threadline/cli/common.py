@@ -12,6 +12,7 @@ from rich.console import Console
 from threadline.errors import StepFailure, ThreadlineError
 from threadline.settings import Settings
 from threadline.store import Store
+from threadline.workflow import catch_up
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -28,6 +29,17 @@ DbOption = Annotated[
 def open_store(db: str | None) -> tuple[Settings, Store]:
     settings = Settings.from_env(db_url=db)
     return settings, Store(settings.db_url)
+
+
+def open_store_to_read(db: str | None) -> tuple[Settings, Store]:
+    """A store whose derived rows are brought up to date first where they lag behind
+    and no ingest is running; otherwise one line on stderr says they lag."""
+    settings, store = open_store(db)
+    caught = catch_up(store, settings)
+    if caught.note:
+        err.print(caught.note, markup=False, soft_wrap=True)
+    report_derived_failures(caught.failures)
+    return settings, store
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:

@@ -11,7 +11,15 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from threadline.cli import entities
-from threadline.cli.common import DbOption, err, open_store, out, report_derived_failures, reports_errors
+from threadline.cli.common import (
+    DbOption,
+    err,
+    open_store,
+    open_store_to_read,
+    out,
+    report_derived_failures,
+    reports_errors,
+)
 from threadline.errors import ThreadlineError
 from threadline.export.json_export import build_export, export_json
 from threadline.export.summary import summarize
@@ -69,8 +77,9 @@ def export(
     """Write the store in an exchange format."""
     if fmt != "json":
         raise ThreadlineError(f"--format {fmt}: unknown format; available: json")
-    _, store = open_store(db)
-    text = export_json(store)
+    _, store = open_store_to_read(db)
+    with store.snapshot():  # an ingest writing meanwhile: its documents whole or not at all
+        text = export_json(store)
     if output is None:
         sys.stdout.write(text)
     else:
@@ -81,8 +90,9 @@ def export(
 @reports_errors
 def stats(db: DbOption = None) -> None:
     """Counts, entities by type, and the ten most connected entities with their aliases."""
-    _, store = open_store(db)
-    summary = summarize(build_export(store))
+    _, store = open_store_to_read(db)
+    with store.snapshot():
+        summary = summarize(build_export(store))
     out.print(" ".join(f"{k}: {v}" for k, v in summary.counts.items()))
     out.print("entities by type: " + ", ".join(f"{k} {v}" for k, v in summary.entities_by_type.items()))
     table = Table(title="Most connected entities")
