@@ -18,6 +18,7 @@ from sqlalchemy import text
 from tests.reliability.checks import check_store, claims_by_document
 from tests.reliability.corpus import write_corpus
 from tests.reliability.pgserver import drop_databases, fresh_database
+from tests.reliability.readers import read_while_ingesting
 from typer.testing import CliRunner
 
 from threadline.cli.main import app
@@ -100,46 +101,14 @@ def test_two_ingests_into_one_new_sqlite_file_keep_both_inputs(tmp_path: Path) -
     assert not store.derived_stale()
 
 
-def mention_sets(export: dict) -> dict[str, set[tuple]]:
-    """Per story: its text and its mentions, claims only (entities are derived)."""
-    found: dict[str, set[tuple]] = {s["id"]: {("text", s["text"])} for s in export["stories"]}
-    for m in export["mentions"]:
-        found.setdefault(m["story"], set()).add((m["start"], m["end"], m["text"], m["type"]))
-    return found
-
-
 def test_readers_answer_while_an_ingest_writes_and_see_whole_documents(tmp_path: Path) -> None:
-    corpus = write_corpus(tmp_path / "corpus", stories=60)
-    url = f"sqlite:///{tmp_path / 'busy.db'}"
-    assert (
-        run("ingest", str(corpus[0] / "report-0000.txt"), "--db", url).returncode == 0
-    )  # entities to ask for
-    writer = subprocess.Popen(
-        cli("ingest", *map(str, corpus), "--db", url), stderr=subprocess.PIPE, text=True
+    corpus = write_corpus(tmp_path / "corpus", stories=40)
+    first = str(corpus[0] / "report-0000.txt")
+    report = read_while_ingesting(
+        [str(p) for p in corpus], first, f"sqlite:///{tmp_path / 'busy.db'}", tmp_path
     )
-    reader, seen = Store(url), []
-    cli_readers: list[tuple[subprocess.CompletedProcess[str], int]] = []
-    while writer.poll() is None:
-        with reader.snapshot():
-            seen.append(mention_sets(json.loads(export_json(reader))))
-        if not cli_readers and 3 <= reader.counts()["documents"] < 30:
-            cli_readers = [(run(*command, "--db", url), reader.counts()["documents"]) for command in READERS]
-    assert writer.wait() == 0, writer.stderr.read() if writer.stderr else ""
-    final = mention_sets(json.loads(export_json(reader)))
-    assert len(seen) >= 3 and cli_readers
-    for partial in seen:
-        assert {story: final[story] for story in partial} == partial  # each story whole, as it ends
-    for done, documents_after in cli_readers:
-        assert done.returncode == 0, done.stderr
-        if documents_after < 60:  # still writing documents when the reader ended: derived rows behind
-            assert "an ingest is writing to this store" in done.stderr
-
-
-READERS = (("stats",), ("export",), ("entity", "Mosul"))
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(cli(*args), capture_output=True, text=True, check=False)
+    assert report.failures == []
+    assert report.reads >= 3 and report.commands >= 2  # the ingest outlasted several reads
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

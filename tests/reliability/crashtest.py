@@ -38,6 +38,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from tests.reliability.checks import Claims, check_store, claims_by_document
 from tests.reliability.corpus import write_corpus
 from tests.reliability.pgserver import drop_databases, fresh_database, postgres_server
+from tests.reliability.readers import ReadReport, read_while_ingesting
 
 from threadline.settings import Settings
 from threadline.store import Store
@@ -240,7 +241,21 @@ def report(trial: Trial, label: str) -> None:
     print(f"{label} killed at {trial.delay:5.2f} s{landed}, {trial.phase}: {state}")
 
 
-def summarize(trials: list[Trial]) -> int:
+def read_phase(reference: Reference, url: str, folder: Path, label: str, reads: list[ReadReport]) -> None:
+    report = read_while_ingesting(reference.corpus, first_input(reference), url, folder)
+    reads.append(report)
+    state = "ok" if not report.failures else "FAILED: " + " | ".join(report.failures[:5])
+    print(
+        f"{label} readers during an ingest: {report.reads} snapshot reads, {report.commands} commands "
+        f"({report.noted} said an ingest was writing): {state}"
+    )
+
+
+def first_input(reference: Reference) -> str:
+    return str(min(Path(reference.corpus[0]).glob("*.txt")))
+
+
+def summarize(trials: list[Trial], reads: list[ReadReport]) -> int:
     failed = [x for x in trials if x.problems]
     landed = Counter(x.kind for x in trials if x.landed)
     phases = Counter(f"{x.kind}: {x.phase}" for x in trials if x.landed)
@@ -250,7 +265,9 @@ def summarize(trials: list[Trial]) -> int:
     for phase, count in sorted(phases.items()):
         print(f"    {phase}: {count}")
     print(f"corrupt or inconsistent stores: {len(failed)}")
-    return 1 if failed else 0
+    failed_reads = sum(len(r.failures) for r in reads)
+    print(f"concurrent reads: {sum(r.reads + r.commands for r in reads)}, failed: {failed_reads}")
+    return 1 if failed or failed_reads else 0
 
 
 @contextmanager
@@ -270,19 +287,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sqlite-trials", type=int, default=20)
     parser.add_argument("--pg-trials", type=int, default=5)
     parser.add_argument("--merge-trials", type=int, default=10)
+    parser.add_argument("--reader-runs", type=int, default=1, help="ingests read concurrently, per backend")
     parser.add_argument("--stories", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", help="keep the stores here (default: a temporary folder)")
     args = parser.parse_args(argv)
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # each trial as it ends
     trials: list[Trial] = []
+    reads: list[ReadReport] = []
     with workspace(args.workdir) as folder:
-        if not run_all(args, folder, trials):
+        if not run_all(args, folder, trials, reads):
             return 1
-    return summarize(trials)
+    return summarize(trials, reads)
 
 
-def run_all(args: argparse.Namespace, folder: Path, trials: list[Trial]) -> bool:
+def run_all(args: argparse.Namespace, folder: Path, trials: list[Trial], reads: list[ReadReport]) -> bool:
     rng = random.Random(args.seed)
     corpus = [str(p) for p in write_corpus(folder / "corpus", args.stories)]
     base_file = folder / "reference.db"
@@ -297,6 +316,8 @@ def run_all(args: argparse.Namespace, folder: Path, trials: list[Trial]) -> bool
         return ingest_trial(reference, url, took.kill_moment(rng), n % 2 == 1, folder)
 
     until_landed(args.sqlite_trials, sqlite_trial, "sqlite ingest", trials)
+    for n in range(args.reader_runs):
+        read_phase(reference, f"sqlite:///{folder}/read-{n}.db", folder, "sqlite", reads)
     if args.merge_trials:
         case = merge_case(reference, base_file, folder)
         timing = case.timeline
@@ -305,12 +326,20 @@ def run_all(args: argparse.Namespace, folder: Path, trials: list[Trial]) -> bool
         )
         attempt = lambda _: merge_trial(reference, case, timing.kill_moment(rng), folder)  # noqa: E731
         until_landed(args.merge_trials, attempt, "sqlite merge", trials)
-    return not args.pg_trials or pg_trials(reference, args.pg_trials, rng, folder, trials)
+    if not (args.pg_trials or args.reader_runs):
+        return True
+    return pg_trials(reference, (args.pg_trials, args.reader_runs), rng, folder, (trials, reads))
 
 
 def pg_trials(
-    reference: Reference, count: int, rng: random.Random, folder: Path, trials: list[Trial]
+    reference: Reference,
+    counts: tuple[int, int],
+    rng: random.Random,
+    folder: Path,
+    results: tuple[list[Trial], list[ReadReport]],
 ) -> bool:
+    """Kill trials and reader runs on PostgreSQL."""
+    (count, reader_runs), (trials, reads) = counts, results
     with postgres_server() as server:
         if server is None:
             print("PostgreSQL trials not run: no server")
@@ -322,13 +351,11 @@ def pg_trials(
 
         def pg_trial(n: int) -> Trial:
             url = fresh_database(server, "crash_trial")
-            trial = ingest_trial(
-                pg_reference, url, pg_reference.timeline.kill_moment(rng), n % 2 == 1, folder
-            )
-            trial.kind = "ingest (PostgreSQL)"
-            return trial
+            return ingest_trial(pg_reference, url, pg_reference.timeline.kill_moment(rng), n % 2 == 1, folder)
 
         until_landed(count, pg_trial, "postgres ingest", trials)
+        for _ in range(reader_runs):
+            read_phase(pg_reference, fresh_database(server, "crash_trial"), folder, "postgres", reads)
         drop_databases(server, "crash_reference", "crash_trial")
     return True
 

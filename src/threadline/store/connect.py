@@ -17,10 +17,11 @@ now" from "an earlier run was killed".
 from __future__ import annotations
 
 import fcntl
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
@@ -130,11 +131,7 @@ def ingest_running(engine: Engine) -> bool:
     """True while some process holds the ingest lock (a killed one holds nothing)."""
     if is_postgres(engine):
         with engine.connect() as conn:
-            conn.execution_options(isolation_level="AUTOCOMMIT")
-            free = conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": INGEST_LOCK}).scalar()
-            if free:
-                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": INGEST_LOCK})
-            return not free
+            return bool(conn.execute(text(INGEST_HOLDERS), {"key": INGEST_LOCK}).scalar())
     marker = _marker_path(engine)
     try:
         handle = marker.open("r") if marker and marker.exists() else None
@@ -143,12 +140,27 @@ def ingest_running(engine: Engine) -> bool:
     if handle is None:
         return False
     with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        fcntl.flock(handle, fcntl.LOCK_UN)
+        return not any(_probe(handle) for _ in range(PROBES))
+
+
+# A bigint advisory key shows in pg_locks as classid (high half), objid (low half), objsubid 1.
+INGEST_HOLDERS = """
+SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  AND classid = 0 AND objid = :key AND objsubid = 1)
+"""
+PROBES = 3  # another reader's probe holds the marker for microseconds; an ingest, for its whole run
+
+
+def _probe(handle: IO[str]) -> bool:
+    """Whether no one holds the marker: take it exclusively for an instant, or wait a little."""
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        time.sleep(0.05)
         return False
+    fcntl.flock(handle, fcntl.LOCK_UN)
+    return True
 
 
 def _marker_path(engine: Engine) -> Path | None:
