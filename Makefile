@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: setup setup-dev demo test lint bench eval gate migration clean fuzz
+.PHONY: setup setup-dev demo test lint bench eval gate crashtest fuzz migration clean
 
 setup: $(VENV)/.installed
 
@@ -51,6 +51,11 @@ eval: setup
 
 gate: setup
 	$(PY) -m pytest tests/test_quality_gate.py -v
+
+# SIGKILL at random moments (docs/reliability.md): ingests on SQLite and PostgreSQL (a throwaway
+# server unless THREADLINE_TEST_PG is set), and analyst merges; every store checked, every export compared.
+crashtest: setup-dev
+	$(PY) -m tests.reliability.crashtest --sqlite-trials 20 --merge-trials 10 --pg-trials 5
 
 # After changing store/schema.py: write the Alembic revision that brings old stores along.
 migration: setup

@@ -18,7 +18,7 @@ from typing import TextIO, TypeVar
 from spacy.language import Language
 
 from threadline.dedup import find_duplicates, find_partial_overlaps, story_signatures
-from threadline.errors import Failures, InputError, StepFailure, ThreadlineError
+from threadline.errors import Failures, InputError, StepFailure, StoreError, ThreadlineError
 from threadline.extract import extract_events, extract_relations
 from threadline.ingest import read_inputs, split_document
 from threadline.ingest.budget import document_budget
@@ -104,6 +104,17 @@ def ingest(
     on_document: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest every input; a bad one is reported and the others go on."""
+    with store.ingesting():  # readers meanwhile are told the derived rows will follow
+        return _ingest(paths, store, settings, stdin, on_document)
+
+
+def _ingest(
+    paths: Sequence[str],
+    store: Store,
+    settings: Settings,
+    stdin: TextIO | None,
+    on_document: Callable[[str], None] | None,
+) -> IngestReport:
     report = IngestReport()
     nlp = build_pipeline(settings)
     feeds: dict[str, FeedRead] = {}
@@ -136,6 +147,8 @@ def _ingest_item(
         report.removed += removed
         report.errors.append(str(exc) + ("; the version stored before was removed" if removed else ""))
         return
+    except StoreError:
+        raise  # the store itself refused (busy, read-only): every next document would too
     except ThreadlineError as exc:
         report.errors.append(str(exc))
         return
@@ -189,8 +202,22 @@ def _remove_gone_records(store: Store, feed: str, read: FeedRead, report: Ingest
 def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:
     """Duplicates, entities and places follow from the stored claims: recompute, then
     write them in one transaction. A unit of a step that fails (a story, a pair of
-    names, a cluster) is left out and returned; everything else is written."""
+    names, a cluster) is left out and returned; everything else is written.
+
+    The claims are read as one snapshot, with the count of changes they had; if
+    another process changes them before the rows are written, the store stays
+    marked behind, and that process's own refresh brings it up to date."""
     failures = Failures()
+    with store.snapshot():
+        generation = store.claims_generation()
+        derived = derive_from_claims(store, settings, failures)
+    store.replace_derived(derived, generation)
+    return failures.items
+
+
+def derive_from_claims(store: Store, settings: Settings, failures: Failures) -> Derived:
+    """Duplicates, entities and places as the stored claims, judgements and reference
+    entities give them now (nothing is written)."""
     stories = store.stories()
     copies = find_duplicates(stories, store.minhashes(), failures=failures)
     overlaps = find_partial_overlaps(
@@ -202,15 +229,47 @@ def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:
     lex = load_lexicon(settings.data_dir)
     resolution = resolve_entities(mentions, texts, known, store.judgements(), lex, failures)
     places = _places(resolution, mentions, known, texts, failures)
-    derived = Derived(
+    return Derived(
         duplicates=(*copies, *overlaps),
         entities=resolution.entities,
         entity_of=resolution.entity_of,
         reasons=resolution.reasons,
         places=places,
     )
-    store.replace_derived(derived)
-    return failures.items
+
+
+@dataclass
+class CatchUp:
+    """What a reading command should say about derived rows that lag behind."""
+
+    note: str | None = None  # one line for stderr; None when they were current
+    failures: list[StepFailure] = field(default_factory=list)
+
+
+def catch_up(store: Store, settings: Settings) -> CatchUp:
+    """Before a command reads entities, duplicates or places. Behind because an ingest
+    is writing now: say so and leave them; that ingest recomputes them when its
+    documents are in, and a reader must not race it. Behind with no ingest running
+    (one was killed, or a judgement was recorded but not applied): recompute them
+    first, as the next ingest would, and say so."""
+    if not store.derived_stale():
+        return CatchUp()
+    if store.ingest_running():
+        return CatchUp(
+            "note: an ingest is writing to this store; entities, duplicates and places "
+            "cover the stories stored before it and follow when it finishes"
+        )
+    try:
+        failures = refresh_derived(store, settings)
+    except StoreError as exc:
+        return CatchUp(
+            f"note: entities, duplicates and places are behind the stories; cannot update them: {exc}"
+        )
+    return CatchUp(
+        "note: entities, duplicates and places were behind the stories (an earlier run "
+        "stopped before it finished them); brought them up to date first",
+        failures,
+    )
 
 
 def _places(

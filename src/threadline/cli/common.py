@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from threadline.errors import StepFailure, StoreError, ThreadlineError
 from threadline.settings import Settings, shown_url
 from threadline.store import Store
+from threadline.workflow import catch_up
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -114,6 +115,18 @@ def one_line(exc: BaseException) -> tuple[str, int]:
 
 def _first_line(exc: BaseException) -> str:
     return ((str(exc).strip().splitlines() or [exc.__class__.__name__])[0])[:300]
+
+
+def open_store_to_read(db: str | None) -> tuple[Settings, Store]:
+    """A store whose derived rows are brought up to date first where they lag behind
+    and no ingest is running; otherwise one line on stderr says they lag. A SQLite
+    file that is not there is an error, not a new empty store."""
+    settings, store = open_store(db, existing=True)
+    caught = catch_up(store, settings)
+    if caught.note:
+        err.print(caught.note, markup=False, soft_wrap=True)
+    report_derived_failures(caught.failures)
+    return settings, store
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:

@@ -17,7 +17,14 @@ from typing import Annotated
 
 import typer
 
-from threadline.cli.common import DbOption, open_store, out, report_derived_failures, reports_errors
+from threadline.cli.common import (
+    DbOption,
+    open_store,
+    open_store_to_read,
+    out,
+    report_derived_failures,
+    reports_errors,
+)
 from threadline.errors import Failures, ThreadlineError
 from threadline.knowledge import read_reference_file
 from threadline.records import Entity
@@ -113,14 +120,17 @@ def entity(
     db: DbOption = None,
 ) -> None:
     """Show an entity: its type, name and aliases (and with --why, the resolver's reasons)."""
-    _, store = open_store(db, existing=True)
-    for found in find_entities(store, name) or [one_entity(store, name)]:
-        out.print(f"{found.id}  {found.type}  {found.name}" + (f"  [{found.kb_id}]" if found.kb_id else ""))
-        if found.aliases:
-            out.print("  aliases: " + ", ".join(found.aliases))
-        if why:
-            for reason in store.entity_reasons().get(found.id, []):
-                out.print(f"  - {reason}")
+    _, store = open_store_to_read(db)
+    with store.snapshot():
+        for found in find_entities(store, name) or [one_entity(store, name)]:
+            out.print(
+                f"{found.id}  {found.type}  {found.name}" + (f"  [{found.kb_id}]" if found.kb_id else "")
+            )
+            if found.aliases:
+                out.print("  aliases: " + ", ".join(found.aliases))
+            if why:
+                for reason in store.entity_reasons().get(found.id, []):
+                    out.print(f"  - {reason}")
 
 
 @reports_errors

@@ -17,6 +17,7 @@ from threadline.cli.common import (
     err,
     one_line,
     open_store,
+    open_store_to_read,
     out,
     report_derived_failures,
     reports_errors,
@@ -138,8 +139,9 @@ def export(
     if fmt != "json":
         raise ThreadlineError(f"--format {fmt}: unknown format; available: json")
     target = writable_file(output, "-o") if output is not None else None  # before the work, not after
-    _, store = open_store(db, existing=True)
-    text = export_json(store)
+    _, store = open_store_to_read(db)
+    with store.snapshot():  # an ingest writing meanwhile: its documents whole or not at all
+        text = export_json(store)
     if target is None:
         sys.stdout.write(text)
     else:
@@ -150,8 +152,9 @@ def export(
 @reports_errors
 def stats(db: DbOption = None) -> None:
     """Counts, entities by type, and the ten most connected entities with their aliases."""
-    _, store = open_store(db, existing=True)
-    summary = summarize(build_export(store))
+    _, store = open_store_to_read(db)
+    with store.snapshot():
+        summary = summarize(build_export(store))
     out.print(" ".join(f"{k}: {v}" for k, v in summary.counts.items()))
     out.print("entities by type: " + ", ".join(f"{k} {v}" for k, v in summary.entities_by_type.items()))
     table = Table(title="Most connected entities")

@@ -22,6 +22,7 @@ joiner and, for each entity:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -108,9 +109,7 @@ class NameEdges:
             return [span]
         bounds = [span.start - 1, *cuts, span.end]
         return [
-            Span(span.doc, a + 1, b, label=span.label_)
-            for a, b in zip(bounds, bounds[1:], strict=False)
-            if b > a + 1
+            Span(span.doc, a + 1, b, label=span.label_) for a, b in itertools.pairwise(bounds) if b > a + 1
         ]
 
     def edged(self, span: Span) -> Span | None:

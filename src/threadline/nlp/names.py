@@ -87,7 +87,9 @@ class NameJoiner:
         self.org_words = frozenset(fold(w) for w in org_words)
         self.connectors = frozenset(w.lower() for w in connectors)
         self.titles = frozenset(w.lower() for t in titles for w in t.split())
-        self.person_titles = frozenset(t.lower() for t in titles if " " not in t) | frozenset(r.lower() for r in roles)
+        self.person_titles = frozenset(t.lower() for t in titles if " " not in t) | frozenset(
+            r.lower() for r in roles
+        )
         self.not_names = self.titles | self.person_titles
 
     def __call__(self, doc: Doc) -> Doc:
@@ -140,9 +142,13 @@ class NameJoiner:
         before = span[:-1]
         if all(t.lower_ in self.titles or not t.is_alpha for t in before):
             return end  # "the Governor of" + a province: the title names no one
-        if connector == "of" and span.label_ == "PERSON" and sum(t.is_alpha for t in before) > 1:
-            if before[0].lower_ not in self.titles:
-                return end  # "Ana Ruiz of Seville"; but "Prince Karl of Hesse"
+        if (
+            connector == "of"
+            and span.label_ == "PERSON"
+            and sum(t.is_alpha for t in before) > 1
+            and before[0].lower_ not in self.titles
+        ):
+            return end  # "Ana Ruiz of Seville"; but "Prince Karl of Hesse"
         after = end + 1 if doc[end].lower_ == "the" and end + 1 < len(doc) else end
         if after not in starts and not _capitalised(doc[after]):
             return end
@@ -215,7 +221,6 @@ class NameJoiner:
                 found.append(Span(doc, start, token.i + 1, label="ORG"))
         return found
 
-
     def given_name_before(self, span: Span) -> bool:
         """Before a person's name of two words or more, one untagged proper noun that opens
         the name: no title, role or organization word, no "-ist" ("Journalist"), and no
@@ -223,7 +228,7 @@ class NameJoiner:
         doc, i = span.doc, span.start - 1
         if len(span) < 2 or i < 0 or not self.plain_proper(doc[i]) or doc[i].lower_.endswith("ist"):
             return False
-        return i == 0 or not _capitalised(doc[i - 1]) or doc[i].is_sent_start
+        return i == 0 or not _capitalised(doc[i - 1]) or bool(doc[i].is_sent_start)
 
     def titled_people(self, doc: Doc) -> list[Span]:
         """Two or three untagged proper nouns right after a capitalised title or role

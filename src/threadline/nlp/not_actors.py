@@ -26,6 +26,7 @@ A knowledge-file match keeps its type and words, and dates and numbers are left 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -90,7 +91,12 @@ class NotActors:
         """An event, a contest, an award, a work or a law: EVENT."""
         doc = span.doc
         before = doc[span.start - 1] if span.start > 0 else None
-        if before is not None and before.is_title and not before.ent_type_ and fold(before.text) in self.openers:
+        if (
+            before is not None
+            and before.is_title
+            and not before.ent_type_
+            and fold(before.text) in self.openers
+        ):
             return Span(doc, span.start - 1, span.end, label=NOT_ACTOR)  # "Operation" + "Desert Fox"
         if before is not None and before.is_lower and before.pos_ == "NOUN" and before.lower_ in self.works:
             return Span(doc, span.start, span.end, label=NOT_ACTOR)  # "the film Lost Harbour"
@@ -165,7 +171,7 @@ def head_word(span: Span) -> str:
     """The word a name's kind is read from: before its first "of", else its last word
     that is no roman numeral ("World War II", "Louis XIV")."""
     words = [t for t in span if t.is_alpha and not ROMAN.match(t.text)] or [t for t in span if t.is_alpha]
-    for before, word in zip(words, words[1:], strict=False):
+    for before, word in itertools.pairwise(words):
         if word.lower_ == "of":
             return before.text
     return words[-1].text

@@ -119,9 +119,10 @@ class PlaceCues:
             if chain and doc[start - 1].text == "," and _opens_clause(span):
                 break  # "in Niamey, Diallo said": a comma may close the place and open a clause
             chain.append(span)
-            start = _next_in_list(doc, span.end)
-            if start is None:
+            following = _next_in_list(doc, span.end)
+            if following is None:
                 break
+            start = following
         return chain
 
     def _untagged(self, doc: Doc, start: int) -> Span | None:

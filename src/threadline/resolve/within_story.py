@@ -8,6 +8,7 @@ alone: the story is ambiguous and no other story can settle it.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -95,13 +96,13 @@ def initials_links(view: StoryView, clusters: Clusters, lex: Lexicon) -> Iterato
 
 
 def bracketed_acronym_links(view: StoryView) -> Iterator[Link]:
-    """"Norges Statsbaner (NSB)", "Saint Lucia Air and Seaports Authority (SLASPA)": the
+    """ "Norges Statsbaner (NSB)", "Saint Lucia Air and Seaports Authority (SLASPA)": the
     text defines the acronym, whose letters come from the name in order though not one
     per word. Not after a person's name ("Ana Pires (AP)" credits an agency)."""
     mentions = sorted(
         ((m, n) for n in view.nodes for m in n.mentions if m.zone == "text"), key=lambda x: x[0].start
     )
-    for (long, full), (short, acronym) in zip(mentions, mentions[1:], strict=False):
+    for (long, full), (short, acronym) in itertools.pairwise(mentions):
         between, after = view.text[long.end : short.start], view.text[short.end : short.end + 2]
         if full is acronym or full.type == "person" or not acronym.name.is_acronym:
             continue
@@ -130,7 +131,7 @@ def short_form_candidates(
         if known and full.type != short.type:
             continue  # a knowledge entry ("Jordan", the country) is no one's surname
         if full is not short and (
-            shares and fits(short, full, lex, in_story=True) or headline_subject(short, full, lex)
+            (shares and fits(short, full, lex, in_story=True)) or headline_subject(short, full, lex)
         ):
             out.setdefault(clusters.find(full.id), full)
     return out

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict
-from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from threadline.errors import StoreError
 from threadline.records import (
@@ -24,29 +25,38 @@ from threadline.records import (
 )
 from threadline.resolve.geocode import Place
 from threadline.resolve.judgements import Judgement
-from threadline.store import layout
+from threadline.store import connect, layout
 from threadline.store import schema as t
 from threadline.store.layout import Derived
 from threadline.store.migrate import upgrade
 from threadline.vocab import KnownEntity
 
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.close()
+STALE = "derived_stale"  # "1" while duplicates, entities and places lag behind the claims
+GENERATION = "claims_generation"  # counts changes to the claims, so a refresh knows what it saw
+DERIVED_FROM = "derived_generation"  # the claims_generation the derived rows were computed from
 
 
-def _set_stale(conn: Any, stale: bool) -> None:
-    conn.execute(delete(t.meta).where(t.meta.c.key == "derived_stale"))
-    conn.execute(insert(t.meta), [{"key": "derived_stale", "value": "1" if stale else "0"}])
+def _meta(conn: Connection, key: str) -> str | None:
+    return conn.execute(select(t.meta.c.value).where(t.meta.c.key == key)).scalar_one_or_none()
+
+
+def _put_meta(conn: Connection, key: str, value: str) -> None:
+    conn.execute(delete(t.meta).where(t.meta.c.key == key))
+    conn.execute(insert(t.meta), [{"key": key, "value": value}])
+
+
+def _set_stale(conn: Connection, stale: bool = True) -> None:
+    """Mark the derived rows behind, in the transaction that changes what they follow
+    from (claims, judgements, reference entities); it counts one more change."""
+    if stale:
+        _put_meta(conn, GENERATION, str(int(_meta(conn, GENERATION) or 0) + 1))
+    _put_meta(conn, STALE, "1" if stale else "0")
 
 
 _IDS_PER_STATEMENT = 500  # well under SQLite's limit on bound parameters
 
 
-def _delete_documents(conn: Any, ids: Sequence[str]) -> int:
+def _delete_documents(conn: Connection, ids: Sequence[str]) -> int:
     """Delete documents, their stories and everything extracted from them; how many were there."""
     removed = 0
     for start in range(0, len(ids), _IDS_PER_STATEMENT):
@@ -59,7 +69,7 @@ def _delete_documents(conn: Any, ids: Sequence[str]) -> int:
     return removed
 
 
-def _legacy_row(conn: Any, document: Document) -> list[str]:
+def _legacy_row(conn: Connection, document: Document) -> list[str]:
     """The id of a row written before documents had a locator, for the same source."""
     legacy = document_id(document.source)
     if legacy == document.id:
@@ -69,24 +79,69 @@ def _legacy_row(conn: Any, document: Document) -> list[str]:
 
 
 class Store:
-    """A threadline database: SQLite by default, PostgreSQL for teams."""
+    """A threadline database: SQLite by default, PostgreSQL for teams.
+
+    Any number of processes may open one store: reads go on while another process
+    writes, and writers take turns (store/connect.py)."""
 
     def __init__(self, url: str) -> None:
         self.url = url
+        self._pinned = threading.local()  # the connection of an open snapshot, per thread
         try:
-            self.engine: Engine = create_engine(url)
-            if self.engine.dialect.name == "sqlite":
-                event.listen(self.engine, "connect", _sqlite_pragmas)
+            self.engine: Engine = connect.open_engine(url)
             upgrade(self.engine)
+        except OperationalError as exc:
+            raise connect.store_error(url, exc) from exc
         except SQLAlchemyError as exc:
             raise StoreError(f"{url}: cannot open the database: {exc.__class__.__name__}: {exc}") from exc
 
     def close(self) -> None:
         self.engine.dispose()
 
+    # ------------------------------------------------------------ transactions
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction; other writers wait for it (a busy store: StoreError)."""
+        with connect.write_transaction(self.engine, self.url) as conn:
+            yield conn
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Connection]:
+        """Every read inside sees one state of the store: a document another process
+        writes meanwhile is seen whole or not at all, by all of them alike."""
+        pinned = getattr(self._pinned, "conn", None)
+        if pinned is not None:
+            yield pinned  # already inside one
+            return
+        with connect.read_transaction(self.engine) as conn:
+            self._pinned.conn = conn
+            try:
+                yield conn
+            finally:
+                self._pinned.conn = None
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        pinned = getattr(self._pinned, "conn", None)
+        if pinned is not None:
+            yield pinned
+            return
+        with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def ingesting(self) -> Iterator[None]:
+        """Tell other processes an ingest is writing here until this block ends (or dies)."""
+        with connect.ingest_lock(self.engine):
+            yield
+
+    def ingest_running(self) -> bool:
+        """Whether some process (this one included) is ingesting into this store now."""
+        return connect.ingest_running(self.engine)
+
     # ------------------------------------------------------------ documents
     def document_hash(self, document_id: str) -> str | None:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             query = select(t.documents.c.content_hash).where(t.documents.c.id == document_id)
             return conn.execute(query).scalar_one_or_none()
 
@@ -96,7 +151,7 @@ class Store:
         """One transaction: the document's old stories and claims go, the new ones come in.
         A row an older threadline wrote for the same input (its id hashed the bare source)
         goes too."""
-        with self.engine.begin() as conn:
+        with self.transaction() as conn:
             seq = conn.execute(
                 select(t.documents.c.seq).where(t.documents.c.id == document.id)
             ).scalar_one_or_none()
@@ -110,7 +165,7 @@ class Store:
 
     def remove_documents(self, ids: Sequence[str]) -> int:
         """Remove documents with their stories and claims; how many were stored."""
-        with self.engine.begin() as conn:
+        with self.transaction() as conn:
             removed = _delete_documents(conn, ids)
             if removed:
                 _set_stale(conn, True)
@@ -119,12 +174,12 @@ class Store:
     def feed_documents(self, feed: str) -> dict[str, str]:
         """The stored records of a JSONL file: document id -> locator."""
         query = select(t.documents.c.id, t.documents.c.locator).where(t.documents.c.feed == feed)
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return {row.id: row.locator for row in conn.execute(query)}
 
     # ------------------------------------------------------------ reading claims
     def stories(self) -> list[Story]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             order = (t.stories.c.source, t.stories.c.document_id, t.stories.c.idx)  # sources may repeat
             rows = conn.execute(select(t.stories).order_by(*order))
             return [layout.story(r._mapping) for r in rows]
@@ -134,24 +189,24 @@ class Store:
         part = t.signatures.c.part
         query = select(t.signatures.c.story_id, part, t.signatures.c.minhash)
         query = query.where(part > 0 if paragraphs else part == 0)
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return {(story, n): blob for story, n, blob in conn.execute(query)}
 
     def mentions(self) -> list[Mention]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             rows = conn.execute(
                 select(t.mentions).order_by(t.mentions.c.story_id, t.mentions.c.zone, t.mentions.c.start)
             )
             return [layout.mention(r._mapping) for r in rows]
 
     def assertions(self) -> list[Assertion]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             rows = conn.execute(select(t.assertions).order_by(t.assertions.c.id))
             return [layout.assertion(r._mapping) for r in rows]
 
     def event_mentions(self) -> list[EventMention]:
         """Event mentions, each with the claims of responsibility made for it."""
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             claims: dict[str, list[Claim]] = {}
             for r in conn.execute(select(t.claims).order_by(t.claims.c.id)):
                 claims.setdefault(r.event, []).append(layout.claim(r._mapping))
@@ -159,37 +214,52 @@ class Store:
             return [layout.event_mention(r._mapping, tuple(claims.get(r.id, ()))) for r in rows]
 
     # ------------------------------------------------------------ derived rows
-    def replace_derived(self, derived: Derived) -> None:
-        """Duplicates, entities and places in one transaction: all new, or all as they were."""
-        with self.engine.begin() as conn:
+    def replace_derived(self, derived: Derived, generation: int | None = None) -> bool:
+        """Duplicates, entities and places in one transaction: all new, or all as they were.
+
+        `generation` is what `claims_generation` was when the claims they follow from
+        were read (None: now). Rows from older claims than the stored rows' are dropped
+        (another process's refresh was newer); rows from claims that changed since are
+        written but stay marked behind. Returns whether the store is now current."""
+        with self.transaction() as conn:
+            current = int(_meta(conn, GENERATION) or 0)
+            seen = current if generation is None else generation
+            if seen < int(_meta(conn, DERIVED_FROM) or -1):
+                return False
             for table in (t.duplicates, t.mention_entities, t.entities, t.places):
                 conn.execute(delete(table))
             for table, rows in layout.derived_rows(derived):
                 if rows:
                     conn.execute(insert(table), rows)
-            _set_stale(conn, False)
+            _put_meta(conn, DERIVED_FROM, str(seen))
+            _put_meta(conn, STALE, "0" if seen == current else "1")
+            return seen == current
 
     def derived_stale(self) -> bool:
         """True when claims changed since duplicates and entities were last computed."""
-        with self.engine.connect() as conn:
-            query = select(t.meta.c.value).where(t.meta.c.key == "derived_stale")
-            return conn.execute(query).scalar_one_or_none() == "1"
+        with self._reading() as conn:
+            return _meta(conn, STALE) == "1"
+
+    def claims_generation(self) -> int:
+        """How many times the claims have changed; read it in the snapshot of the claims."""
+        with self._reading() as conn:
+            return int(_meta(conn, GENERATION) or 0)
 
     def duplicates(self) -> list[Duplicate]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             order = (t.duplicates.c.story_id, t.duplicates.c.duplicate_of)
             rows = conn.execute(select(t.duplicates).order_by(*order))
             return [Duplicate(**r._mapping) for r in rows]
 
     def places(self) -> dict[str, Place]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             rows = conn.execute(select(t.places).order_by(t.places.c.entity_id))
             return {
                 r.entity_id: Place(**{k: v for k, v in r._mapping.items() if k != "entity_id"}) for r in rows
             }
 
     def entities(self) -> list[Entity]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             rows = conn.execute(select(t.entities).order_by(t.entities.c.id))
             return [
                 Entity(id=r.id, type=r.type, name=r.name, aliases=tuple(r.aliases), kb_id=r.kb_id)
@@ -197,11 +267,11 @@ class Store:
             ]
 
     def entity_reasons(self) -> dict[str, list[str]]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return {row[0]: row[1] for row in conn.execute(select(t.entities.c.id, t.entities.c.reasons))}
 
     def entity_of(self) -> dict[str, str]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             query = select(t.mention_entities.c.mention_id, t.mention_entities.c.entity_id)
             return {row[0]: row[1] for row in conn.execute(query)}
 
@@ -218,12 +288,12 @@ class Store:
             "author": judgement.author,
             "created": judgement.created,
         }
-        with self.engine.begin() as conn:
+        with self.transaction() as conn:
             conn.execute(insert(t.judgements), [row])
             _set_stale(conn, True)
 
     def judgements(self) -> list[Judgement]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             rows = conn.execute(select(t.judgements).order_by(t.judgements.c.created, t.judgements.c.id))
             return [
                 Judgement(
@@ -241,14 +311,15 @@ class Store:
     def replace_reference_entities(self, source: str, entities: Sequence[KnownEntity]) -> None:
         """A reference file loaded again replaces what it brought before."""
         rows = {e.id: {"id": e.id, "source": source, "entry": asdict(e)} for e in entities}
-        with self.engine.begin() as conn:
+        with self.transaction() as conn:
             conn.execute(delete(t.reference_entities).where(t.reference_entities.c.source == source))
             if rows:
                 conn.execute(delete(t.reference_entities).where(t.reference_entities.c.id.in_(list(rows))))
                 conn.execute(insert(t.reference_entities), list(rows.values()))
+            _set_stale(conn, True)  # the resolver links to them: a killed `kb add` is applied later
 
     def reference_entities(self) -> tuple[KnownEntity, ...]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             rows = conn.execute(select(t.reference_entities.c.entry).order_by(t.reference_entities.c.id))
             return tuple(KnownEntity(**{**entry, "aliases": tuple(entry["aliases"])}) for (entry,) in rows)
 
@@ -262,7 +333,7 @@ class Store:
             "relation_claims": t.assertions,
             "event_mentions": t.event_mentions,
         }
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return {
                 name: conn.execute(select(func.count()).select_from(table)).scalar_one()
                 for name, table in tables.items()
