@@ -28,7 +28,12 @@ def story(source: str, text: str, published: str | None = None) -> Story:
         blocks.append(Block(start, start + len(paragraph), "body"))
         start += len(paragraph) + 2
     return Story(
-        document_id="d", source=source, index=0, text=text, blocks=tuple(blocks), published=published
+        document_id=f"d-{source}",
+        source=source,
+        index=0,
+        text=text,
+        blocks=tuple(blocks),
+        published=published,
     )
 
 
