@@ -4,7 +4,6 @@ chosen moments, then the store is checked and the run finished (tests/reliabilit
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,9 +17,6 @@ from tests.reliability.crashtest import (
     reference_run,
 )
 from tests.reliability.pgserver import drop_databases, fresh_database
-
-from threadline.resolve.judgements import Judgement
-from threadline.store import Store
 
 STORIES = 40
 # Where the kill lands: a share of the way to the first stored document, or of the way from it to the end.
@@ -68,28 +64,11 @@ def test_an_ingest_killed_on_postgres_loses_nothing(reference: Reference, folder
     assert trial.problems == [], trial
 
 
-def judgement_marks_derived_behind() -> bool:
-    """Whether recording a judgement marks the derived rows behind in its own transaction
-    (the identity part of issue 9). Without it, a merge killed between recording and
-    applying is never applied: the failure the issue reports."""
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(f"sqlite:///{tmp}/probe.db")
-        store.add_judgement(Judgement("rename", ("e-probe",), "probe", "2025-01-01T00:00:00+00:00", name="X"))
-        marked = store.derived_stale()
-        store.close()
-    return marked
-
-
 @pytest.fixture(scope="module")
 def merged(reference: Reference, folder: Path) -> MergeCase:
     return merge_case(reference, folder / "reference.db", folder)
 
 
-@pytest.mark.xfail(
-    not judgement_marks_derived_behind(),
-    reason="a judgement is recorded apart from marking the derived rows behind (h9-identity fixes it)",
-    strict=True,
-)
 def test_a_merge_killed_after_recording_its_judgement_still_takes_effect(
     reference: Reference, merged: MergeCase, folder: Path
 ) -> None:
