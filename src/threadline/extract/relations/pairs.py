@@ -3,7 +3,10 @@
 The features say how a sentence ties two names together, in the words a pattern writer
 would look at: their types and order, the dependency path from one to the other through
 the word both hang under (with that path's words), the words between them, the words
-just outside them, a role title between them, and whether either names a country.
+just outside them, a role title between them, whether either names a country (for the
+pair's types), and the last word of a name of two words or more ("X County", "Y
+University", "Z Party"): the kind of thing a name says it is, which tells what it can
+lie in or be part of.
 
 A pronoun that stands for a name ("It lies on the Vistula", "He joined the party in
 1990") takes that name's part in the pairs of its sentence; the pair's features are read
@@ -67,6 +70,14 @@ def _word(ps: ParsedStory, token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _head_word(ps: ParsedStory, token: Token) -> str:
+    """The last word of a name of two words or more ("county" in "Bergen County"). A
+    one-word name is its own last word: the model would learn that name, not a kind."""
+    mention = ps.mention_at.get(token.i)
+    words = mention.text.split() if mention is not None else []
+    return words[-1].lower() if len(words) >= 2 else "-"
+
+
 def _between(ps: ParsedStory, a: Token, b: Token) -> list[str]:
     first, last = sorted((a.i, b.i))
     return [_word(ps, t) for t in ps.doc[first + 1 : last] if not t.is_space]
@@ -94,6 +105,8 @@ def features(
         found.append(f"{types}|{order}|between={' '.join(between)}")
     found += [f"{order}|word={w}" for w in set(between)]
     found += [f"subject_country={is_country(a)}", f"object_country={is_country(b)}"]
+    found.append(f"{types}|countries={is_country(a)},{is_country(b)}")
+    found += [f"{types}|{side}_head={_head_word(ps, t)}" for side, t in (("subject", a), ("object", b))]
     found += [
         f"{side}_pronoun={t.lower_}"
         for side, t in (("subject", a), ("object", b))
