@@ -165,3 +165,26 @@ def test_a_known_country_is_no_ones_surname(resolve) -> None:
         known=known,
     )
     assert not run.same("Jordan", "Michael Jordan")
+
+
+def test_a_surname_means_the_one_bearer_named_before_it(resolve) -> None:
+    run = resolve(
+        (
+            "s1",
+            "Karin Dahl won the race. Dahl retired in 2004. Dahl's sisters Mia Dahl and Ella Dahl also raced.",
+            {"Karin Dahl": "person", "Dahl": "person", "Mia Dahl": "person", "Ella Dahl": "person"},
+        ),
+    )
+    assert run.same("Dahl", "Karin Dahl")
+    assert not run.same("Dahl", "Mia Dahl") and not run.same("Mia Dahl", "Ella Dahl")
+
+
+def test_a_surname_after_two_bearers_stays_alone(resolve) -> None:
+    run = resolve(
+        (
+            "s1",
+            "Karin Dahl and Mia Dahl founded the club. Dahl said it would grow.",
+            {"Karin Dahl": "person", "Mia Dahl": "person", "Dahl": "person"},
+        ),
+    )
+    assert not run.same("Dahl", "Karin Dahl") and not run.same("Dahl", "Mia Dahl")

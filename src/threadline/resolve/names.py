@@ -71,7 +71,9 @@ def strip_titles(tokens: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
     """Drop "the" and honorifics from the front, unless the name is an organisation's
     ("Sayyid" opens a person's name but sits inside "Kataib Sayyid al-Shuhada")."""
     if set(tokens) & lex.org_cues:
-        return tokens[1:] if len(tokens) > 1 and tokens[0] == "the" else tokens
+        while len(tokens) > 1 and tokens[0] == "the":
+            tokens = tokens[1:]
+        return tokens
     while len(tokens) > 1:
         size = _leading_title(tokens, lex)
         if not size or size >= len(tokens):

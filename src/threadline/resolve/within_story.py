@@ -153,14 +153,35 @@ def resolve_short_forms(view: StoryView, clusters: Clusters, lex: Lexicon) -> tu
     ambiguous: set[NodeId] = set()
     for short in sorted(view.nodes, key=lambda n: -len(n.parts)):
         candidates = short_form_candidates(short, view.nodes, clusters, lex)
-        if len(candidates) > 1:
+        full = only_one_named_before(short, list(candidates.values()))
+        if full is None and len(candidates) > 1:
             ambiguous.add(short.id)
-        elif candidates:
-            full = next(iter(candidates.values()))
+        elif full is not None or candidates:
+            full = full or next(iter(candidates.values()))
             link = Link(short.id, full.id, _short_reason(short, full, view.story_id))
             if clusters.union(link):
                 links.append(link)
     return links, ambiguous
+
+
+def only_one_named_before(short: Node, candidates: Sequence[Node]) -> Node | None:
+    """Of several people a lone surname fits, the one the text named in full before it
+    first used the surname, where only one was: "Franck Piccard ... Piccard won ...
+    Piccard's siblings Leila Piccard and Ian Piccard". A writer who brings in a second
+    bearer later names each in full; one who names two before the surname leaves it
+    ambiguous."""
+    if len(candidates) < 2 or short.type != "person" or len(short.parts) != 1:
+        return None
+    starts = [m.start for m in short.mentions if m.zone == "text"]
+    if not starts:
+        return None
+    first = min(starts)
+    before = [c for c in candidates if c.type == "person" and _first_in_text(c) < first]
+    return before[0] if len(before) == 1 else None
+
+
+def _first_in_text(node: Node) -> int:
+    return min((m.start for m in node.mentions if m.zone == "text"), default=1 << 62)
 
 
 def _short_reason(short: Node, full: Node, story_id: str) -> str:
