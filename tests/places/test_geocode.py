@@ -13,11 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from threadline.errors import Failures
-from threadline.records import Entity, Mention
 from threadline.places import Gazetteer, Place, country_context, place_entities, place_key
 from threadline.places.extras import load_extras
 from threadline.places.index import geonames_index
 from threadline.places.ranking import is_nisba
+from threadline.records import Entity, Mention
 from threadline.vocab import KnownEntity, load_knowledge
 
 

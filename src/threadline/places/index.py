@@ -43,6 +43,7 @@ Source = Callable[[], Iterable[Entry]]
 BUILD_VERSION = 1  # raise when the file's tables or the rules that read GeoNames change
 ALTERNATE_NAMES_FROM = 50_000  # a town this big is known by its alternate names too ("Gondar")
 LOOKUPS_KEPT = 1 << 16  # answers kept per process: a corpus repeats its place names
+MAPPED_BYTES = 1 << 28  # more than the file (35 MB): the OS pages in what lookups touch
 _BATCH = 20_000
 log = logging.getLogger(__name__)
 
@@ -155,6 +156,7 @@ def _open_current(path: Path, stamp: str) -> sqlite3.Connection | None:
     try:
         row = connection.execute("SELECT value FROM meta WHERE name = 'stamp'").fetchone()
         if row is not None and row[0] == stamp:
+            connection.execute(f"PRAGMA mmap_size = {MAPPED_BYTES}")  # pages read as memory, not copied
             return connection
         log.info("place index %s is stale: rebuilding it", path)
     except sqlite3.DatabaseError as exc:
