@@ -9,7 +9,9 @@
    (default 100,000), a tenth of them near-copies; time and peak memory.
 3. places: the GeoNames index (places.index) built cold into an empty folder, opened
    warm as every later command opens it, its size, and the time of a name lookup and of
-   a whole `Gazetteer.locate` over L names not looked up before (default 2,000).
+   a whole `Gazetteer.locate` over L names not looked up before (default 2,000); and in a
+   fresh process, what a command pays for its first place: seconds from the imports to
+   the answer (the knowledge files read too) and the process's peak memory.
 4. long stories: one story of C characters (default 400,000 and 1,200,000) made of the
    paragraphs of examples/, each in a child process so its peak memory is its own: the
    time and memory of splitting, parsing and extracting it, and what it yields; a
@@ -132,6 +134,23 @@ def bench_places(lookups: int, min_population: int = 500) -> None:
     for key in sample[lookups:]:  # names this process has not looked up
         gazetteer.locate([key], ["IQ", "US"])
     report("places.locate_microseconds", (time.perf_counter() - started) / lookups * 1e6)
+    child = subprocess.run([sys.executable, "-c", PLACES_CHILD], capture_output=True, text=True, check=False)
+    sys.stdout.write(child.stdout or f"places.new_process_failed = {child.stderr.strip()[-160:]}\n")
+
+
+# A fresh process's first place, as a command that pins places finds it: timed from before
+# threadline's imports, knowledge files read, index opened.
+PLACES_CHILD = """
+import time
+started = time.perf_counter()
+from threadline.places import Gazetteer
+from threadline.vocab import load_knowledge
+Gazetteer(load_knowledge()).locate(["Tripoli"], ["LY"])
+print(f"places.first_locate_in_new_process_seconds = {time.perf_counter() - started:.3f}")
+# VmHWM, not getrusage: Linux carries ru_maxrss over from the forking parent
+peak_kb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print(f"places.new_process_peak_rss_mb = {peak_kb / 1024:.3f}")
+"""
 
 
 def long_text(chars: int) -> str:
