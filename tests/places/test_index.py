@@ -154,3 +154,14 @@ def test_two_processes_building_at_once_leave_one_good_index(tmp_path: Path) -> 
     index = PlaceIndex(path, "stamp-1", lambda: pytest.fail("the built index was not taken"))
     sources = {h.site.place.source for i in range(3000) for h in index.lookup(f"town {i}")}
     assert len(sources) == 3000 and len({s.split(":")[0] for s in sources}) == 1  # one whole build
+
+
+def test_a_killed_builds_temporary_file_is_removed_by_the_next_build(tmp_path: Path) -> None:
+    path = tmp_path / "places.sqlite"
+    abandoned = tmp_path / ".places.sqlite.12345-deadbeef.tmp"
+    abandoned.write_bytes(b"half a build")
+    os.utime(abandoned, (1_000_000_000, 1_000_000_000))
+    live = tmp_path / ".places.sqlite.12346-feedface.tmp"  # another process building now
+    live.write_bytes(b"a build in progress")
+    build_index(path, "stamp-1", entries())
+    assert sorted(p.name for p in tmp_path.iterdir()) == [live.name, "places.sqlite"]

@@ -20,12 +20,14 @@ stories use.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import hashlib
 import json
 import logging
 import os
 import sqlite3
 import tempfile
+import time
 import uuid
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -44,6 +46,7 @@ BUILD_VERSION = 1  # raise when the file's tables or the rules that read GeoName
 ALTERNATE_NAMES_FROM = 50_000  # a town this big is known by its alternate names too ("Gondar")
 LOOKUPS_KEPT = 1 << 16  # answers kept per process: a corpus repeats its place names
 MAPPED_BYTES = 1 << 28  # more than the file (35 MB): the OS pages in what lookups touch
+ABANDONED_AFTER_S = 3600  # a temporary file this old belongs to a build that was killed
 _BATCH = 20_000
 log = logging.getLogger(__name__)
 
@@ -168,6 +171,7 @@ def _open_current(path: Path, stamp: str) -> sqlite3.Connection | None:
 def build_index(path: Path, stamp: str, entries: Iterable[Entry]) -> None:
     """Write the index to a temporary file beside `path`, then rename it over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned(path)
     partial = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
     try:
         connection = sqlite3.connect(partial)
@@ -180,6 +184,15 @@ def build_index(path: Path, stamp: str, entries: Iterable[Entry]) -> None:
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _remove_abandoned(path: Path) -> None:
+    """Temporary files of builds killed before their rename (a live build takes seconds)."""
+    now = time.time()
+    for partial in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - partial.stat().st_mtime > ABANDONED_AFTER_S:
+                partial.unlink()
 
 
 def _write(connection: sqlite3.Connection, entries: Iterable[Entry]) -> None:
