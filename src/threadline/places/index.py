@@ -116,6 +116,8 @@ class PlaceIndex:
             return self.open().execute(sql, args).fetchall()
         except sqlite3.DatabaseError as exc:
             log.warning("place index %s unreadable (%s): rebuilding it", self.path, exc)
+            if self._connection is not None:
+                self._connection.close()
             self._connection = self._rebuild()
             return self._connection.execute(sql, args).fetchall()
 
