@@ -7,7 +7,12 @@
    model over the same story texts): wall time, words per second, the ratio.
 2. dedup (run first, so its peak memory is its own): MinHash signing and LSH duplicate search over N generated stories
    (default 100,000), a tenth of them near-copies; time and peak memory.
-3. long stories: one story of C characters (default 400,000 and 1,200,000) made of the
+3. places: the GeoNames index (places.index) built cold into an empty folder, opened
+   warm as every later command opens it, its size, and the time of a name lookup and of
+   a whole `Gazetteer.locate` over L names not looked up before (default 2,000); and in a
+   fresh process, what a command pays for its first place: seconds from the imports to
+   the answer (the knowledge files read too) and the process's peak memory.
+4. long stories: one story of C characters (default 400,000 and 1,200,000) made of the
    paragraphs of examples/, each in a child process so its peak memory is its own: the
    time and memory of splitting, parsing and extracting it, and what it yields; a
    story refused is printed as refused.
@@ -28,6 +33,9 @@ from threadline.dedup.minhash import find_duplicates, story_signatures
 from threadline.ingest import read_inputs, split_document
 from threadline.nlp.model import load_base_model
 from threadline.nlp.pipeline import build_pipeline
+from threadline.places import Gazetteer
+from threadline.places.geonames import geonames_entries
+from threadline.places.index import PlaceIndex, index_stamp
 from threadline.records import Document, Story
 from threadline.settings import Settings
 from threadline.store import Store
@@ -101,6 +109,50 @@ def bench_dedup(count: int) -> None:
     report("dedup.peak_rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
+def bench_places(lookups: int, min_population: int = 500) -> None:
+    """The index cold (built) and warm (opened by a later command), then its lookups."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "places.sqlite"
+        stamp = index_stamp(min_population)
+        started = time.perf_counter()
+        PlaceIndex(path, stamp, lambda: geonames_entries(min_population)).lookup("baghdad")
+        report("places.index_build_seconds", time.perf_counter() - started)
+        report("places.index_file_mb", path.stat().st_size / 2**20)
+        started = time.perf_counter()
+        index = PlaceIndex(path, index_stamp(min_population), lambda: geonames_entries(min_population))
+        index.lookup("baghdad")
+        report("places.index_open_milliseconds", (time.perf_counter() - started) * 1000)
+        keys = sorted({key for (key,) in index.open().execute("SELECT key FROM names WHERE loose = 0")})
+        sample = random.Random(7).sample(keys, 2 * lookups)
+        started = time.perf_counter()
+        for key in sample[:lookups]:
+            index.lookup(key)
+        report("places.lookup_microseconds", (time.perf_counter() - started) / lookups * 1e6)
+    gazetteer = Gazetteer((), min_population)
+    gazetteer.locate(["Baghdad"], ["IQ"])  # the user's cached index, opened (or built) here
+    started = time.perf_counter()
+    for key in sample[lookups:]:  # names this process has not looked up
+        gazetteer.locate([key], ["IQ", "US"])
+    report("places.locate_microseconds", (time.perf_counter() - started) / lookups * 1e6)
+    child = subprocess.run([sys.executable, "-c", PLACES_CHILD], capture_output=True, text=True, check=False)
+    sys.stdout.write(child.stdout or f"places.new_process_failed = {child.stderr.strip()[-160:]}\n")
+
+
+# A fresh process's first place, as a command that pins places finds it: timed from before
+# threadline's imports, knowledge files read, index opened.
+PLACES_CHILD = """
+import time
+started = time.perf_counter()
+from threadline.places import Gazetteer
+from threadline.vocab import load_knowledge
+Gazetteer(load_knowledge()).locate(["Tripoli"], ["LY"])
+print(f"places.first_locate_in_new_process_seconds = {time.perf_counter() - started:.3f}")
+# VmHWM, not getrusage: Linux carries ru_maxrss over from the forking parent
+peak_kb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print(f"places.new_process_peak_rss_mb = {peak_kb / 1024:.3f}")
+"""
+
+
 def long_text(chars: int) -> str:
     """A headline over paragraphs of the examples, each paragraph told again with a
     different lead-in once all have been used (the cleaner drops a repeated paragraph)."""
@@ -162,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", action="append", default=[])
     parser.add_argument("--long-story", type=int, action="append", default=[], metavar="CHARS")
     parser.add_argument("--long-story-child", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--only", choices=["dedup", "pipeline", "long"], help="run one bench")
+    parser.add_argument("--lookups", type=int, default=2000, help="place names looked up")
+    parser.add_argument("--only", choices=["dedup", "pipeline", "places", "long"], help="run one bench")
     args = parser.parse_args(argv)
     if args.long_story_child:
         long_story_child(args.long_story_child)
@@ -174,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_dedup(args.stories)
     if args.only in (None, "pipeline"):
         bench_pipeline(corpus)
+    if args.only in (None, "places"):
+        bench_places(args.lookups)
     if args.only in (None, "long"):
         bench_long_stories(args.long_story or [400_000, 1_200_000])
     report("process.peak_rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)

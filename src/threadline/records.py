@@ -255,6 +255,20 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where a location entity is (the places stage): a point, how exact it is, and the
+    gazetteer entry it came from. Here, not in places/, so the store imports no stage."""
+
+    name: str  # the gazetteer's name
+    lat: float
+    lon: float
+    country: str | None  # ISO 3166-1 alpha-2
+    precision: int  # ACLED-style: 1 town or site, 2 part of or near one, 3 region or country
+    kind: str  # city, country, region, base, airport, neighbourhood, border_post, ...
+    source: str  # "knowledge:<id>" or "geonames:<geonameid>"
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything the NLP and extract stages found in one story."""
 

@@ -25,12 +25,11 @@ from threadline.ingest.budget import document_budget
 from threadline.ingest.outlets import infer_outlets
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
 from threadline.nlp.titles import title_mentions
+from threadline.places import Gazetteer, Place, place_entities
 from threadline.records import Assertion, Document, EventMention, Extraction, Mention, Story, document_id
 from threadline.resolve import Resolution, resolve_entities
-from threadline.resolve.geocode import Gazetteer, Place
 from threadline.resolve.isolate import listed
 from threadline.resolve.lexicon import load_lexicon
-from threadline.resolve.places import place_entities
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store.layout import Derived

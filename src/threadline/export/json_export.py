@@ -29,9 +29,9 @@ from threadline.records import (
     Event,
     EventMention,
     Evidence,
+    Place,
     Story,
 )
-from threadline.resolve.geocode import Place
 from threadline.store import Store
 
 Told = Assertion | EventMention | Claim

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from threadline.resolve.geocode_data import place_key
-from threadline.resolve.geocode_geonames import place_names
+from threadline.places.index import place_names
+from threadline.places.keys import place_key
 
 RELABELLED = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 PLACES = frozenset({"GPE", "LOC", "FAC"})

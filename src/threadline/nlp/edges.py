@@ -32,8 +32,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from threadline.nlp.names import fold
-from threadline.resolve.geocode_data import place_key
-from threadline.resolve.geocode_geonames import place_names
+from threadline.places.index import place_names
+from threadline.places.keys import place_key
 from threadline.settings import DATA_DIR
 from threadline.vocab import load_yaml
 

@@ -35,8 +35,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from threadline.nlp.names import fold
-from threadline.resolve.geocode_data import place_key
-from threadline.resolve.geocode_geonames import place_names
+from threadline.places.index import place_names
+from threadline.places.keys import place_key
 from threadline.settings import DATA_DIR
 from threadline.vocab import load_yaml
 

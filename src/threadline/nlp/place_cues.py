@@ -7,7 +7,7 @@ port of Esmeraldas"). Three constructions of English news say a name is a place
 
 - after a locative preposition ("in", "near", "outside", "from", ...), and the names
   listed with it ("between Gardez and Khost", "in Gao, Menaka and Timbuktu"), when
-  GeoNames knows the name as a place's own name (resolve.geocode_geonames.place_names);
+  GeoNames knows the name as a place's own name (places.index.place_names);
 - before a word for a part of a country ("Ghoryan district", "Soum province");
 - after a word for a place and "of" ("the port of Esmeraldas", "the town of Arlit").
 
@@ -31,8 +31,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from threadline.nlp.names import fold
-from threadline.resolve.geocode_data import load_extras, place_key
-from threadline.resolve.geocode_geonames import place_names
+from threadline.places.extras import load_extras
+from threadline.places.index import place_names
+from threadline.places.keys import place_key
 from threadline.settings import DATA_DIR
 from threadline.vocab import load_yaml
 

@@ -20,10 +20,10 @@ from threadline.records import (
     EventMention,
     Extraction,
     Mention,
+    Place,
     Story,
     document_id,
 )
-from threadline.resolve.geocode import Place
 from threadline.resolve.judgements import Judgement
 from threadline.store import connect, layout
 from threadline.store import schema as t

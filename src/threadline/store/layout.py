@@ -22,9 +22,9 @@ from threadline.records import (
     Evidence,
     Extraction,
     Mention,
+    Place,
     Story,
 )
-from threadline.resolve.geocode import Place
 from threadline.store import schema as t
 
 

