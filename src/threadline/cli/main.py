@@ -158,8 +158,8 @@ def rebuild(db: DbOption = None) -> None:
     a change of the knowledge files): duplicates, entities, places, events, facts."""
     settings, store = open_store(db, existing=True)
     rebuilt = rebuild_derived(store, settings)
-    counts = ", ".join(f"{n} {name}" for name, n in rebuilt.counts.items())
-    err.print(f"rebuilt the derived layer: {counts}, {len(rebuilt.failures)} units failed", markup=False)
+    counts = ", ".join(f"{name} {n}" for name, n in rebuilt.counts.items())
+    err.print(f"rebuilt the derived layer: {counts}; {len(rebuilt.failures)} units failed", markup=False)
     if report_derived_failures(rebuilt.failures):
         raise typer.Exit(1)
 
