@@ -287,7 +287,7 @@ class CatchUp:
 
 
 def catch_up(store: Store, settings: Settings) -> CatchUp:
-    """Before a command reads entities, duplicates or places. Behind because an ingest
+    """Before a command reads the derived layer (entities, places, events, facts). Behind because an ingest
     is writing now: say so and leave them; that ingest recomputes them when its
     documents are in, and a reader must not race it. Behind with no ingest running
     (one was killed, or a judgement was recorded but not applied): recompute them
@@ -296,17 +296,15 @@ def catch_up(store: Store, settings: Settings) -> CatchUp:
         return CatchUp()
     if store.ingest_running():
         return CatchUp(
-            "note: an ingest is writing to this store; entities, duplicates and places "
+            "note: an ingest is writing to this store; entities, events and facts "
             "cover the stories stored before it and follow when it finishes"
         )
     try:
         failures = refresh_derived(store, settings)
     except StoreError as exc:
-        return CatchUp(
-            f"note: entities, duplicates and places are behind the stories; cannot update them: {exc}"
-        )
+        return CatchUp(f"note: entities, events and facts are behind the stories; cannot update them: {exc}")
     return CatchUp(
-        "note: entities, duplicates and places were behind the stories (an earlier run "
+        "note: entities, events and facts were behind the stories (an earlier run "
         "stopped before it finished them); brought them up to date first",
         failures,
     )
