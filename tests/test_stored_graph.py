@@ -21,7 +21,7 @@ from threadline.store import Store
 from threadline.store import schema as t
 from threadline.store.db import STALE
 from threadline.store.migrate import alembic_config
-from threadline.workflow import ingest
+from threadline.workflow import GLOBAL_STEPS, ingest
 
 RAID = """Militants attack army post in Menaka
 
@@ -178,3 +178,20 @@ def test_a_new_format_is_one_exporter(stored: str, monkeypatch: pytest.MonkeyPat
     assert {line.split()[1] for line in result.stdout.splitlines() if line.startswith("events ")} == events
     unknown = runner.invoke(app, ["export", "--db", stored, "--format", "csv"])
     assert unknown.exit_code == 1 and "available: json, sections" in unknown.output
+
+
+def test_the_global_steps_run_in_order_and_write_every_derived_table() -> None:
+    assert [s.name for s in GLOBAL_STEPS] == ["duplicates", "entities", "places", "events", "facts"]
+    written = [table for step in GLOBAL_STEPS for table in step.writes]
+    assert sorted(written) == sorted(table.name for table in t.DERIVED)
+
+
+def test_a_failing_step_is_named_and_the_others_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("threadline.graph.steps.graph_events", refuse)
+    store = Store(f"sqlite:///{tmp_path / 'f.db'}")
+    report = ingest([str(write(tmp_path / "sahel", raid=RAID, retold=RAID_RETOLD))], store, Settings())
+    assert [f.step for f in report.derived_failures] == ["events"]
+    assert store.entities() and store.facts() and not store.events()
+    assert not store.derived_stale()  # written, with the failure reported, as the other steps' units are

@@ -34,7 +34,7 @@ from threadline.store.layout import Derived
 from threadline.store.migrate import upgrade
 from threadline.vocab import KnownEntity
 
-STALE = "derived_stale"  # "1" while duplicates, entities and places lag behind the claims
+STALE = "derived_stale"  # "1" while the derived layer (workflow.GLOBAL_STEPS) lags behind the claims
 GENERATION = "claims_generation"  # counts changes to the claims, so a refresh knows what it saw
 DERIVED_FROM = "derived_generation"  # the claims_generation the derived rows were computed from
 
