@@ -4,7 +4,8 @@
 
 1. pipeline: threadline's whole ingest of a corpus (default examples/ plus
    ../shared/seeds when present), against raw spaCy (`nlp.pipe` of the same
-   model over the same story texts): wall time, words per second, the ratio.
+   model over the same story texts): wall time, words per second, the ratio; then
+   on that store, `rebuild` of the derived layer and the JSON export read from it.
 2. dedup (run first, so its peak memory is its own): MinHash signing and LSH duplicate search over N generated stories
    (default 100,000), a tenth of them near-copies; time and peak memory.
 3. places: the GeoNames index (places.index) built cold into an empty folder, opened
@@ -30,6 +31,7 @@ import time
 from pathlib import Path
 
 from threadline.dedup.minhash import find_duplicates, story_signatures
+from threadline.export.json_export import export_json
 from threadline.ingest import read_inputs, split_document
 from threadline.nlp.model import load_base_model
 from threadline.nlp.pipeline import build_pipeline
@@ -39,7 +41,7 @@ from threadline.places.index import PlaceIndex, index_stamp
 from threadline.records import Document, Story
 from threadline.settings import Settings
 from threadline.store import Store
-from threadline.workflow import extract_stories, ingest
+from threadline.workflow import extract_stories, ingest, rebuild_derived
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -58,6 +60,7 @@ def bench_pipeline(corpus: list[str]) -> None:
         ingest(corpus, store, settings)
         threadline_s = time.perf_counter() - started
         texts = [s.text for s in store.stories()]
+        bench_readers(store, settings)
     words = sum(len(t.split()) for t in texts)
     nlp = load_base_model(settings.model, settings.verify_model)
     list(nlp.pipe(texts[:2]))
@@ -71,6 +74,16 @@ def bench_pipeline(corpus: list[str]) -> None:
     report("pipeline.threadline_words_per_second", words / threadline_s)
     report("pipeline.raw_spacy_words_per_second", words / spacy_s)
     report("pipeline.ratio_threadline_to_raw_spacy", threadline_s / spacy_s)
+
+
+def bench_readers(store: Store, settings: Settings) -> None:
+    """The derived layer recomputed (`threadline rebuild`), and the export read from it."""
+    started = time.perf_counter()
+    rebuild_derived(store, settings)
+    report("derived.rebuild_seconds", time.perf_counter() - started)
+    started = time.perf_counter()
+    export_json(store)
+    report("export.json_seconds", time.perf_counter() - started)
 
 
 VOCAB = (

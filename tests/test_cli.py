@@ -226,7 +226,7 @@ def test_export_to_a_path_it_cannot_write_fails_before_building(
     import threadline.cli.main as main
 
     assert invoke("ingest", str(corpus), "--db", db_url).exit_code == 0
-    monkeypatch.setattr(main, "export_json", lambda store: pytest.fail("built the export first"))
+    monkeypatch.setattr(main, "run_export", lambda *a: pytest.fail("built the export first"))
     path = tmp_path / target
     result = invoke("export", "--db", db_url, "-o", str(path))
     assert result.exit_code == 1

@@ -198,7 +198,7 @@ def test_stats_during_an_ingest_says_derived_rows_lag_and_leaves_them(store_url:
     assert result.exit_code == 0
     notes = [line for line in result.output.splitlines() if line.startswith("note:")]
     assert notes == [
-        "note: an ingest is writing to this store; entities, duplicates and places cover the stories "
+        "note: an ingest is writing to this store; entities, events and facts cover the stories "
         "stored before it and follow when it finishes"
     ]
     assert "entities: 0" in result.output and Store(store_url).derived_stale()
@@ -213,7 +213,7 @@ def test_stats_after_a_killed_ingest_brings_derived_rows_up_to_date_first(
     holder.wait()
     result = CliRunner().invoke(app, ["stats", "--db", store_url])
     assert result.exit_code == 0
-    assert "note: entities, duplicates and places were behind the stories" in result.output
+    assert "note: entities, events and facts were behind the stories" in result.output
     assert "entities: 0" not in result.output and not Store(store_url).derived_stale()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Zone = Literal["headline", "standfirst", "body", "caption"]
 MentionZone = Literal["text", "title"]  # which of a story's strings a mention's offsets index
@@ -297,3 +297,71 @@ class Event:
     def contested(self) -> bool:
         """One source says it happened, another that it did not."""
         return bool(self.disputed_by)
+
+
+# ---------------------------------------------------------------- the stored graph
+# What the global steps after resolution write (graph/): events and facts as every
+# reader shows them, each piece of evidence already cited (quote, offsets, modality,
+# attribution with its resolved entity), so no reader merges or groups anything.
+Cited = dict[str, Any]  # one evidence item: story, quote, start, end, zone, modality, attribution
+Standing = Literal["fact", "denial", "unasserted"]  # asserted; only denied; only possible/planned/past
+
+
+@dataclass(frozen=True, slots=True)
+class GraphEvent:
+    """One real-world event as stored: the merged Event, its evidence cited."""
+
+    id: str
+    type: str
+    date: DateValue
+    location: str | None  # Entity.id
+    participants: tuple[str, ...]  # Entity ids
+    roles: tuple[tuple[str, str], ...]  # (participant Entity.id, role)
+    modality: Modality  # the firmest a mention gives
+    mentions: tuple[str, ...]  # EventMention ids it merges
+    evidence: tuple[Cited, ...]  # the mentions that report it
+    disputed_by: tuple[Cited, ...]  # the mentions that deny it
+    sources: int  # stories behind `evidence`
+    independent_sources: int  # of them, not copies of one another
+
+    @property
+    def contested(self) -> bool:
+        return bool(self.disputed_by)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A relation between two resolved entities with every claim on it: asserted (a
+    fact, maybe contested), only denied, or only possible, planned or past."""
+
+    id: str
+    subject: str  # Entity.id
+    predicate: str
+    object: str  # Entity.id
+    standing: Standing
+    modality: Modality  # the firmest modality of `evidence`
+    evidence: tuple[Cited, ...]  # the claims that give it its standing
+    disputed_by: tuple[Cited, ...]  # for a fact: the claims that deny it
+    sources: int
+    independent_sources: int
+
+    @property
+    def contested(self) -> bool:
+        return bool(self.disputed_by)
+
+
+@dataclass(frozen=True, slots=True)
+class Responsibility:
+    """An entity's claim of responsibility for a stored event, or its denial of any role."""
+
+    claimant: str  # Entity.id
+    event: str  # GraphEvent.id
+    kind: Literal["responsibility", "denial"]
+    modality: Modality
+    evidence: tuple[Cited, ...]
+    sources: int
+    independent_sources: int
+
+    @property
+    def id(self) -> str:
+        return content_id("cl", self.claimant, self.event, self.kind)

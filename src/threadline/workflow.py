@@ -4,14 +4,15 @@ Per document (one transaction each): split into stories, parse them in one
 `nlp.pipe` stream, extract mentions, relations and events, sign for dedup.
 A document that now yields no story loses the version stored before; a JSONL file
 read whole loses the stored records no longer in it.
-After all documents: recompute duplicates, entity resolution and places over the
-store; a unit of those steps that fails is left out and reported, the rest written.
+After all documents: run the global steps over the store (duplicates, entity
+resolution, places, events, facts); a unit of a step that fails is left out and
+reported, the rest written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TextIO, TypeVar
 
@@ -20,6 +21,7 @@ from spacy.language import Language
 from threadline.dedup import find_duplicates, find_partial_overlaps, story_signatures
 from threadline.errors import Failures, InputError, StepFailure, StoreError, ThreadlineError
 from threadline.extract import extract_events, extract_relations
+from threadline.graph.steps import EVENTS, FACTS, GlobalStep, Inputs, run_steps
 from threadline.ingest import read_inputs, split_document
 from threadline.ingest.budget import document_budget
 from threadline.ingest.outlets import infer_outlets
@@ -199,8 +201,9 @@ def _remove_gone_records(store: Store, feed: str, read: FeedRead, report: Ingest
 
 
 def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:
-    """Duplicates, entities and places follow from the stored claims: recompute, then
-    write them in one transaction. A unit of a step that fails (a story, a pair of
+    """The derived layer follows from the stored claims: run the global steps
+    (GLOBAL_STEPS: duplicates, entities, places, events, facts), then write all their
+    rows in one transaction. A unit of a step that fails (a story, a pair of
     names, a cluster) is left out and returned; everything else is written.
 
     The claims are read as one snapshot, with the count of changes they had; if
@@ -214,27 +217,64 @@ def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:
     return failures.items
 
 
+@dataclass
+class Rebuilt:
+    """What `threadline rebuild` did: the rows each global step now holds, and the units left out."""
+
+    counts: dict[str, int]
+    failures: list[StepFailure]
+
+
+def rebuild_derived(store: Store, settings: Settings) -> Rebuilt:
+    """Every global step run again over the stored claims, whether or not they changed
+    (after an upgrade, or a change of the knowledge files). Readers meanwhile are told
+    the derived rows will follow, as during an ingest."""
+    with store.ingesting():
+        failures = refresh_derived(store, settings)
+    return Rebuilt(store.derived_counts(), failures)
+
+
 def derive_from_claims(store: Store, settings: Settings, failures: Failures) -> Derived:
-    """Duplicates, entities and places as the stored claims, judgements and reference
-    entities give them now (nothing is written)."""
-    stories = store.stories()
-    copies = find_duplicates(stories, store.minhashes(), failures=failures)
+    """Every global step's output as the stored claims, judgements and reference
+    entities give it now (nothing is written)."""
+    return run_steps(GLOBAL_STEPS, Inputs(store, settings, failures))
+
+
+def duplicates_step(inputs: Inputs, derived: Derived) -> Derived:
+    """Copies of earlier stories, and stories that share paragraphs with one."""
+    store, failures = inputs.store, inputs.failures
+    copies = find_duplicates(inputs.stories, store.minhashes(), failures=failures)
     overlaps = find_partial_overlaps(
-        stories, store.minhashes(paragraphs=True), (d.story_id for d in copies), failures
+        inputs.stories, store.minhashes(paragraphs=True), (d.story_id for d in copies), failures
     )
-    known = (*load_knowledge(settings.data_dir), *store.reference_entities())
-    mentions = store.mentions()
-    texts = {s.id: s.text for s in stories}
-    lex = load_lexicon(settings.data_dir)
-    resolution = resolve_entities(mentions, texts, known, store.judgements(), lex, failures)
-    places = _places(resolution, mentions, known, texts, failures)
-    return Derived(
-        duplicates=(*copies, *overlaps),
-        entities=resolution.entities,
-        entity_of=resolution.entity_of,
-        reasons=resolution.reasons,
-        places=places,
+    return replace(derived, duplicates=(*copies, *overlaps))
+
+
+def entities_step(inputs: Inputs, derived: Derived) -> Derived:
+    """Names across stories resolved into entities, the analyst's judgements binding."""
+    texts = {s.id: s.text for s in inputs.stories}
+    lex = load_lexicon(inputs.settings.data_dir)
+    judgements = inputs.store.judgements()
+    resolution = resolve_entities(inputs.mentions, texts, inputs.known, judgements, lex, inputs.failures)
+    return replace(
+        derived, entities=resolution.entities, entity_of=resolution.entity_of, reasons=resolution.reasons
     )
+
+
+def places_step(inputs: Inputs, derived: Derived) -> Derived:
+    """Where each location entity is on the map."""
+    resolution = Resolution(derived.entities, dict(derived.entity_of), dict(derived.reasons))
+    texts = {s.id: s.text for s in inputs.stories}
+    return replace(derived, places=_places(resolution, inputs.mentions, inputs.known, texts, inputs.failures))
+
+
+GLOBAL_STEPS: tuple[GlobalStep, ...] = (
+    GlobalStep("duplicates", duplicates_step, ("duplicates",)),
+    GlobalStep("entities", entities_step, ("entities", "mention_entities")),
+    GlobalStep("places", places_step, ("places",)),
+    EVENTS,
+    FACTS,
+)
 
 
 @dataclass
@@ -246,7 +286,7 @@ class CatchUp:
 
 
 def catch_up(store: Store, settings: Settings) -> CatchUp:
-    """Before a command reads entities, duplicates or places. Behind because an ingest
+    """Before a command reads the derived layer (entities, places, events, facts). Behind because an ingest
     is writing now: say so and leave them; that ingest recomputes them when its
     documents are in, and a reader must not race it. Behind with no ingest running
     (one was killed, or a judgement was recorded but not applied): recompute them
@@ -255,17 +295,15 @@ def catch_up(store: Store, settings: Settings) -> CatchUp:
         return CatchUp()
     if store.ingest_running():
         return CatchUp(
-            "note: an ingest is writing to this store; entities, duplicates and places "
+            "note: an ingest is writing to this store; entities, events and facts "
             "cover the stories stored before it and follow when it finishes"
         )
     try:
         failures = refresh_derived(store, settings)
     except StoreError as exc:
-        return CatchUp(
-            f"note: entities, duplicates and places are behind the stories; cannot update them: {exc}"
-        )
+        return CatchUp(f"note: entities, events and facts are behind the stories; cannot update them: {exc}")
     return CatchUp(
-        "note: entities, duplicates and places were behind the stories (an earlier run "
+        "note: entities, events and facts were behind the stories (an earlier run "
         "stopped before it finished them); brought them up to date first",
         failures,
     )
@@ -294,5 +332,6 @@ def _places(
 
 @lru_cache(maxsize=2)
 def gazetteer_for(known: tuple[KnownEntity, ...]) -> Gazetteer:
-    """Built once per process and knowledge: loading GeoNames takes seconds."""
+    """One per process and knowledge: the knowledge files' places are indexed in memory
+    (GeoNames itself is a SQLite file opened in a millisecond, places/index.py)."""
     return Gazetteer(known)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from pathlib import Path
@@ -26,9 +27,11 @@ from threadline.cli.common import (
     write_file,
 )
 from threadline.errors import ThreadlineError
-from threadline.export.json_export import build_export, export_json
+from threadline.export import EXPORTERS
+from threadline.export import export as run_export
+from threadline.export.json_export import build_export
 from threadline.export.summary import summarize
-from threadline.workflow import IngestReport
+from threadline.workflow import IngestReport, rebuild_derived
 from threadline.workflow import ingest as run_ingest
 
 
@@ -135,17 +138,30 @@ def export(
     db: DbOption = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File [default: stdout]")] = None,
 ) -> None:
-    """Write the store in an exchange format."""
-    if fmt != "json":
-        raise ThreadlineError(f"--format {fmt}: unknown format; available: json")
+    """Write the stored graph in an exchange format."""
+    if fmt not in EXPORTERS:
+        raise ThreadlineError(f"--format {fmt}: unknown format; available: {', '.join(sorted(EXPORTERS))}")
     target = writable_file(output, "-o") if output is not None else None  # before the work, not after
     _, store = open_store_to_read(db)
-    with store.snapshot():  # an ingest writing meanwhile: its documents whole or not at all
-        text = export_json(store)
+    text = io.StringIO()
+    run_export(store, fmt, text)  # in one snapshot: an ingest writing meanwhile is seen whole or not at all
     if target is None:
-        sys.stdout.write(text)
+        sys.stdout.write(text.getvalue())
     else:
-        write_file(target, text, "-o")
+        write_file(target, text.getvalue(), "-o")
+
+
+@app.command()
+@reports_errors
+def rebuild(db: DbOption = None) -> None:
+    """Recompute the whole derived layer from the stored claims (after an upgrade, or
+    a change of the knowledge files): duplicates, entities, places, events, facts."""
+    settings, store = open_store(db, existing=True)
+    rebuilt = rebuild_derived(store, settings)
+    counts = ", ".join(f"{name} {n}" for name, n in rebuilt.counts.items())
+    err.print(f"rebuilt the derived layer: {counts}; {len(rebuilt.failures)} units failed", markup=False)
+    if report_derived_failures(rebuilt.failures):
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -42,7 +42,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from threadline.graph.background import Within, homes
-from threadline.records import NOT_A_FACT, DateValue, Event, EventMention, Modality, content_id
+from threadline.graph.ids import stable_ids
+from threadline.records import NOT_A_FACT, DateValue, Event, EventMention, Modality
 
 FIRMNESS: tuple[Modality, ...] = (
     "asserted",
@@ -284,7 +285,7 @@ def to_event(cluster: Cluster) -> Event:
     participants = sorted(named - ({location} if location else set()))
     modality = min((m.modality for m in mentions), key=FIRMNESS.index)
     return Event(
-        id=content_id("v", cluster.type, mentions[0].id),
+        id="",  # given by ids.stable_ids once every event is merged
         type=cluster.type,
         date=_best_date(cluster),
         location=location,
@@ -345,7 +346,7 @@ def merge_events(
     entity_of maps Mention.id to Entity.id; root_of maps a story id to the id of its
     earliest copy; within maps a place's Entity.id to those of the places it lies in
     (`containment`). Events some mention asserts come first, then those only denied,
-    each ordered as the mentions are; ids are stable."""
+    each ordered as the mentions are; ids come from content (ids.py)."""
     views = sorted(
         (_view(m, entity_of, root_of) for m in events),
         key=lambda v: (v.root, v.mention.story_id, v.mention.evidence.start, v.mention.id),
@@ -359,4 +360,4 @@ def merge_events(
             home.dissent.append(view)
         else:
             alone.append(view)
-    return [to_event(c) for c in clusters + _clusters(alone)]
+    return stable_ids([to_event(c) for c in clusters + _clusters(alone)])

@@ -19,8 +19,11 @@ from threadline.records import (
     Entity,
     EventMention,
     Extraction,
+    Fact,
+    GraphEvent,
     Mention,
     Place,
+    Responsibility,
     Story,
     document_id,
 )
@@ -31,7 +34,7 @@ from threadline.store.layout import Derived
 from threadline.store.migrate import upgrade
 from threadline.vocab import KnownEntity
 
-STALE = "derived_stale"  # "1" while duplicates, entities and places lag behind the claims
+STALE = "derived_stale"  # "1" while the derived layer (workflow.GLOBAL_STEPS) lags behind the claims
 GENERATION = "claims_generation"  # counts changes to the claims, so a refresh knows what it saw
 DERIVED_FROM = "derived_generation"  # the claims_generation the derived rows were computed from
 
@@ -215,7 +218,8 @@ class Store:
 
     # ------------------------------------------------------------ derived rows
     def replace_derived(self, derived: Derived, generation: int | None = None) -> bool:
-        """Duplicates, entities and places in one transaction: all new, or all as they were.
+        """Every global step's rows (duplicates, entities, places, events, facts) in one
+        transaction: all new, or all as they were.
 
         `generation` is what `claims_generation` was when the claims they follow from
         were read (None: now). Rows from older claims than the stored rows' are dropped
@@ -226,7 +230,7 @@ class Store:
             seen = current if generation is None else generation
             if seen < int(_meta(conn, DERIVED_FROM) or -1):
                 return False
-            for table in (t.duplicates, t.mention_entities, t.entities, t.places):
+            for table in t.DERIVED:
                 conn.execute(delete(table))
             for table, rows in layout.derived_rows(derived):
                 if rows:
@@ -275,6 +279,24 @@ class Store:
             query = select(t.mention_entities.c.mention_id, t.mention_entities.c.entity_id)
             return {row[0]: row[1] for row in conn.execute(query)}
 
+    def events(self) -> list[GraphEvent]:
+        """The stored events, ordered by id."""
+        with self._reading() as conn:
+            rows = conn.execute(select(t.events).order_by(t.events.c.id))
+            return [layout.graph_event(r._mapping) for r in rows]
+
+    def facts(self) -> list[Fact]:
+        """The stored relations of every standing, ordered by subject, predicate, object."""
+        order = (t.facts.c.subject, t.facts.c.predicate, t.facts.c.object)
+        with self._reading() as conn:
+            return [layout.fact(r._mapping) for r in conn.execute(select(t.facts).order_by(*order))]
+
+    def responsibilities(self) -> list[Responsibility]:
+        r = t.responsibilities.c
+        with self._reading() as conn:
+            rows = conn.execute(select(t.responsibilities).order_by(r.claimant, r.event, r.kind))
+            return [layout.responsibility(row._mapping) for row in rows]
+
     # ------------------------------------------------------------ analyst and reference data
     def add_judgement(self, judgement: Judgement) -> None:
         """Record a judgement and mark the derived rows behind it in one transaction: if the
@@ -322,6 +344,14 @@ class Store:
         with self._reading() as conn:
             rows = conn.execute(select(t.reference_entities.c.entry).order_by(t.reference_entities.c.id))
             return tuple(KnownEntity(**{**entry, "aliases": tuple(entry["aliases"])}) for (entry,) in rows)
+
+    def derived_counts(self) -> dict[str, int]:
+        """Rows of each table the global steps write, in the steps' order."""
+        with self._reading() as conn:
+            return {
+                table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+                for table in (t.duplicates, t.entities, t.places, t.events, t.responsibilities, t.facts)
+            }
 
     def counts(self) -> dict[str, int]:
         tables = {

@@ -21,8 +21,11 @@ from threadline.records import (
     EventMention,
     Evidence,
     Extraction,
+    Fact,
+    GraphEvent,
     Mention,
     Place,
+    Responsibility,
     Story,
 )
 from threadline.store import schema as t
@@ -30,13 +33,16 @@ from threadline.store import schema as t
 
 @dataclass(frozen=True, slots=True)
 class Derived:
-    """What is recomputed from the claims after an ingest: written together."""
+    """What the global steps recompute from the claims after an ingest: written together."""
 
     duplicates: tuple[Duplicate, ...]
     entities: tuple[Entity, ...]
     entity_of: Mapping[str, str]  # Mention.id -> Entity.id
     reasons: Mapping[str, tuple[str, ...]]  # Entity.id -> why its names joined
     places: Mapping[str, Place]  # Entity.id -> where it is
+    events: tuple[GraphEvent, ...] = ()
+    responsibilities: tuple[Responsibility, ...] = ()
+    facts: tuple[Fact, ...] = ()
 
 
 def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
@@ -58,7 +64,76 @@ def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
         (t.entities, entities),
         (t.mention_entities, links),
         (t.places, places),
+        (t.events, [event_row_of(e) for e in derived.events]),
+        (t.responsibilities, [responsibility_row(r) for r in derived.responsibilities]),
+        (t.facts, [fact_row(f) for f in derived.facts]),
     ]
+
+
+def event_row_of(e: GraphEvent) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "type": e.type,
+        "date_value": e.date.value,
+        "date_precision": e.date.precision,
+        "date_expression": e.date.expression,
+        "location": e.location,
+        "participants": list(e.participants),
+        "roles": [list(pair) for pair in e.roles],
+        "modality": e.modality,
+        "mentions": list(e.mentions),
+        "evidence": list(e.evidence),
+        "disputed_by": list(e.disputed_by),
+        "sources": e.sources,
+        "independent_sources": e.independent_sources,
+    }
+
+
+def graph_event(r: Any) -> GraphEvent:
+    return GraphEvent(
+        id=r["id"],
+        type=r["type"],
+        date=DateValue(r["date_value"], r["date_precision"], r["date_expression"]),
+        location=r["location"],
+        participants=tuple(r["participants"]),
+        roles=tuple((m, role) for m, role in r["roles"]),
+        modality=r["modality"],
+        mentions=tuple(r["mentions"]),
+        evidence=tuple(r["evidence"]),
+        disputed_by=tuple(r["disputed_by"]),
+        sources=r["sources"],
+        independent_sources=r["independent_sources"],
+    )
+
+
+def fact_row(f: Fact) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "subject": f.subject,
+        "predicate": f.predicate,
+        "object": f.object,
+        "standing": f.standing,
+        "modality": f.modality,
+        "evidence": list(f.evidence),
+        "disputed_by": list(f.disputed_by),
+        "sources": f.sources,
+        "independent_sources": f.independent_sources,
+    }
+
+
+def fact(r: Any) -> Fact:
+    fields = {k: r[k] for k in ("id", "subject", "predicate", "object", "standing", "modality")}
+    counts = {"sources": r["sources"], "independent_sources": r["independent_sources"]}
+    return Fact(**fields, evidence=tuple(r["evidence"]), disputed_by=tuple(r["disputed_by"]), **counts)
+
+
+def responsibility_row(c: Responsibility) -> dict[str, Any]:
+    return {"id": c.id, **asdict(c), "evidence": list(c.evidence)}
+
+
+def responsibility(r: Any) -> Responsibility:
+    fields = ("claimant", "event", "kind", "modality", "sources", "independent_sources")
+    return Responsibility(**{k: r[k] for k in fields}, evidence=tuple(r["evidence"]))
 
 
 def document_row(document: Document, seq: int) -> dict[str, Any]:

@@ -2,8 +2,9 @@
 
 Two kinds of rows: claims extracted from one story (stories, mentions,
 assertions, event_mentions, claims), replaced only when their document changes; and
-derived rows (duplicates, entities, mention_entities), recomputed from the
-claims after every ingest. Resolution never rewrites evidence.
+derived rows (duplicates, entities, mention_entities, places, events,
+responsibilities, facts), recomputed from the claims by the global steps after every
+ingest. Resolution never rewrites evidence.
 """
 
 from __future__ import annotations
@@ -174,6 +175,56 @@ places = Table(  # derived: where each location entity is on the map
     Column("source", Text, nullable=False),
 )
 
+
+def graph_columns() -> list[Column]:
+    """What every stored event, fact and claim carries: its cited evidence
+    (graph/cite.py) and how many stories, and independent ones, stand behind it."""
+    return [
+        Column("modality", String(20), nullable=False),
+        Column("evidence", JSON, nullable=False),
+        Column("sources", Integer, nullable=False),
+        Column("independent_sources", Integer, nullable=False),
+    ]
+
+
+events = Table(  # derived: event mentions merged across stories (graph/stored.py)
+    "events",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("type", String(40), nullable=False),
+    Column("date_value", String(10)),
+    Column("date_precision", String(10), nullable=False),
+    Column("date_expression", Text),
+    Column("location", String(40)),
+    Column("participants", JSON, nullable=False),
+    Column("roles", JSON, nullable=False),  # [[entity id, role], ...]
+    Column("mentions", JSON, nullable=False),  # the event mention ids it merges
+    Column("disputed_by", JSON, nullable=False),  # cited evidence of the mentions denying it
+    *graph_columns(),
+)
+
+responsibilities = Table(  # derived: claims of (and denials of) responsibility, entity -> event
+    "responsibilities",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("claimant", String(40), nullable=False),
+    Column("event", String(40), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
+    *graph_columns(),
+)
+
+facts = Table(  # derived: relation claims grouped by the entities they join (graph/facts.py)
+    "facts",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("subject", String(40), nullable=False, index=True),
+    Column("predicate", String(40), nullable=False),
+    Column("object", String(40), nullable=False, index=True),
+    Column("standing", String(12), nullable=False),  # fact, denial or unasserted
+    Column("disputed_by", JSON, nullable=False),
+    *graph_columns(),
+)
+
 meta = Table(  # store-wide flags, e.g. whether derived rows lag behind the claims
     "meta",
     metadata,
@@ -200,3 +251,4 @@ reference_entities = Table(  # entities users loaded with `threadline kb add`
 )
 
 STORY_CHILDREN = (signatures, mentions, assertions, event_mentions, claims)
+DERIVED = (duplicates, mention_entities, entities, places, events, responsibilities, facts)

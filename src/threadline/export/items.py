@@ -1,0 +1,143 @@
+"""The stored graph as items for exporters, in a fixed order, read from stored rows
+only: stories, entities, mentions, relations, events, claims, then the denials and
+the unasserted (facts and events only denied, or only possible, planned or past).
+The same store always gives the same items."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from threadline.export.protocol import Item, Section
+from threadline.records import (
+    NOT_A_FACT,
+    NOT_NOW,
+    Duplicate,
+    Entity,
+    Fact,
+    GraphEvent,
+    Place,
+    Responsibility,
+    Story,
+)
+from threadline.store import Store
+
+
+def graph_items(store: Store) -> Iterator[Item]:
+    """Every item of the export; read it inside `store.snapshot()` for one state."""
+    yield from (Item("stories", story_item(s, d)) for s, d in _with_copies(store))
+    places = store.places()
+    yield from (Item("entities", entity_item(e, places.get(e.id))) for e in store.entities())
+    entity_of = store.entity_of()
+    for m in store.mentions():
+        title = {"zone": "title"} if m.zone == "title" else {}
+        item = {"story": m.story_id, "start": m.start, "end": m.end, "text": m.text, "type": m.type}
+        yield Item("mentions", {**item, "entity": entity_of.get(m.id), **title})
+    facts, events = store.facts(), store.events()
+    yield from (Item("relations", fact_item(f)) for f in facts if f.standing == "fact")
+    yield from (Item("events", event_item(e)) for e in events if _standing(e) == "fact")
+    yield from (Item("claims", claim_item(c)) for c in store.responsibilities())
+    apart: tuple[tuple[Section, str], ...] = (("denials", "denial"), ("unasserted", "unasserted"))
+    for section, standing in apart:
+        yield from (Item(section, _apart("relation", fact_item(f))) for f in facts if f.standing == standing)
+        yield from (Item(section, _apart("event", event_item(e))) for e in events if _standing(e) == standing)
+
+
+def _standing(event: GraphEvent) -> str:
+    if event.modality in NOT_A_FACT:
+        return "denial"
+    return "unasserted" if event.modality in NOT_NOW else "fact"
+
+
+def _with_copies(store: Store) -> Iterator[tuple[Story, list[Duplicate]]]:
+    found: dict[str, list[Duplicate]] = defaultdict(list)
+    for d in store.duplicates():
+        found[d.story_id].append(d)
+    for story in store.stories():
+        yield story, found.get(story.id, [])
+
+
+def story_item(s: Story, duplicates: list[Duplicate]) -> dict[str, Any]:
+    copies = [d for d in duplicates if d.kind == "story"]
+    copy = copies[-1] if copies else None
+    return {
+        "id": s.id,
+        "source": s.source,
+        "index": s.index,
+        "title": s.title,
+        "published": s.published,
+        "outlet": s.outlet,
+        "text": s.text,
+        "duplicate_of": copy.duplicate_of if copy else None,
+        "similarity": copy.similarity if copy else None,
+        "overlaps": [
+            {"story": d.duplicate_of, "similarity": d.similarity} for d in duplicates if d.kind == "partial"
+        ],
+        "zones": [[b.start, b.end, b.zone] for b in s.blocks],
+        "dateline": [s.dateline.start, s.dateline.end] if s.dateline else None,
+    }
+
+
+def entity_item(entity: Entity, place: Place | None) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": entity.id,
+        "type": entity.type,
+        "name": entity.name,
+        "aliases": sorted(entity.aliases),
+        "kb_id": entity.kb_id,
+    }
+    if place is not None:
+        item["place"] = {
+            "lat": place.lat,
+            "lon": place.lon,
+            "country": place.country,
+            "precision": place.precision,
+            "kind": place.kind,
+            "source": place.source,
+        }
+    return item
+
+
+def fact_item(fact: Fact) -> dict[str, Any]:
+    item: dict[str, Any] = {"subject": fact.subject, "predicate": fact.predicate, "object": fact.object}
+    item["evidence"] = list(fact.evidence)
+    if fact.standing == "fact":
+        counts = {"sources": fact.sources, "independent_sources": fact.independent_sources}
+        item.update(counts, contested=fact.contested, disputed_by=list(fact.disputed_by))
+    return item
+
+
+def _apart(kind: str, item: Mapping[str, Any]) -> dict[str, Any]:
+    return {"kind": kind, **item}
+
+
+def event_item(event: GraphEvent) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "type": event.type,
+        "date": event.date.value,
+        "date_precision": event.date.precision,
+        "date_expression": event.date.expression,
+        "location": event.location,
+        "participants": list(event.participants),
+        "roles": dict(event.roles),
+        "modality": event.modality,
+        "evidence": list(event.evidence),
+        "sources": event.sources,
+        "independent_sources": event.independent_sources,
+        "contested": event.contested,
+        "disputed_by": list(event.disputed_by),
+    }
+
+
+def claim_item(claim: Responsibility) -> dict[str, Any]:
+    return {
+        "claimant": claim.claimant,
+        "event": claim.event,
+        "kind": claim.kind,
+        "modality": claim.modality,
+        "evidence": list(claim.evidence),
+        "sources": claim.sources,
+        "independent_sources": claim.independent_sources,
+    }

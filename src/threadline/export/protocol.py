@@ -1,0 +1,42 @@
+"""What every exporter is: it is given the stored graph one item at a time
+(`write`), then told that is all (`finalize`), as followthemoney's exporters are.
+
+Items come from `items.graph_items`, which only reads stored rows: an exporter never
+merges, resolves or groups anything, so every format shows the same graph. A new
+format is one small module with a class that takes the output stream.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol, TextIO
+
+Section = Literal["stories", "entities", "mentions", "relations", "events", "claims", "denials", "unasserted"]
+SECTIONS: tuple[Section, ...] = (
+    "stories",
+    "entities",
+    "mentions",
+    "relations",
+    "events",
+    "claims",
+    "denials",
+    "unasserted",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing of the graph as readers show it, and the section it belongs to."""
+
+    section: Section
+    data: dict[str, Any]
+
+
+class Exporter(Protocol):
+    def write(self, item: Item) -> None: ...
+
+    def finalize(self) -> None: ...
+
+
+class ExporterFactory(Protocol):
+    def __call__(self, stream: TextIO) -> Exporter: ...
