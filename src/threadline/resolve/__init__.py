@@ -31,8 +31,9 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from threadline.errors import Failures
-from threadline.records import Entity, Mention, content_id
+from threadline.records import Decision, Entity, Mention, content_id
 from threadline.resolve.cluster import Clusters
+from threadline.resolve.decisions import node_ref, with_entities
 from threadline.resolve.entities import Built, bare_entities, build_entity
 from threadline.resolve.isolate import STEP, attempt, listed, names_of
 from threadline.resolve.judgements import (
@@ -49,7 +50,7 @@ from threadline.resolve.linking import link_nodes
 from threadline.resolve.nodes import Node, NodeId, build_nodes
 from threadline.vocab import KnownEntity
 
-__all__ = ["Judgement", "Resolution", "resolve_entities"]
+__all__ = ["Decision", "Judgement", "Resolution", "resolve_entities"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class Resolution:
     entities: tuple[Entity, ...]
     entity_of: dict[str, str]  # Mention.id -> Entity.id, for every mention given
     reasons: dict[str, tuple[str, ...]]  # Entity.id -> which names joined and why
+    decisions: tuple[Decision, ...] = ()  # every merge, refusal and ambiguity, in the order taken
 
 
 def resolve_entities(
@@ -94,9 +96,27 @@ def _resolve(
     clusters.apply(known_links(nodes, {k: n for k, n in nodes.items() if n.is_known}), "knowledge links")
     link_nodes(nodes, texts, clusters, failures)
     renamed = _renamed(judgements, index or {}, lex, failures)
-    built = [_build(members, clusters, renamed, failures) for members in clusters.groups().values()]
+    groups = clusters.groups()
+    built = [_build(members, clusters, renamed, failures) for members in groups.values()]
     placed = {m.id for b in built if b for m in b.mentions}
-    return _resolution([*built, *bare_entities([m for m in mentions if m.id not in placed])])
+    resolution = _resolution([*built, *bare_entities([m for m in mentions if m.id not in placed])])
+    decided = with_entities(clusters.ledger.decisions, _entity_of_nodes(groups, nodes, resolution.entity_of))
+    return replace(resolution, decisions=decided)
+
+
+def _entity_of_nodes(
+    groups: Mapping[NodeId, list[NodeId]], nodes: Mapping[NodeId, Node], entity_of: Mapping[str, str]
+) -> dict[str, str]:
+    """Node ref -> the entity its mentions went to (a knowledge entry's: its cluster's)."""
+    out: dict[str, str] = {}
+    for members in groups.values():
+        found = [entity_of[m.id] for nid in members for m in nodes[nid].mentions[:1] if m.id in entity_of]
+        for nid in members:
+            first = nodes[nid].mentions[:1]
+            entity = entity_of.get(first[0].id) if first else (found[0] if found else None)
+            if entity:
+                out[node_ref(nid)] = entity
+    return out
 
 
 def _story_nodes(
