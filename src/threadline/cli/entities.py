@@ -115,7 +115,7 @@ def _now() -> str:
 def entity(
     name: Annotated[str, typer.Argument(help="An entity id, name or alias")],
     why: Annotated[
-        bool, typer.Option("--why", help="Show which aliases joined and on what evidence")
+        bool, typer.Option("--why", help="Show which names joined or were kept apart, and on what evidence")
     ] = False,
     db: DbOption = None,
 ) -> None:

@@ -1,9 +1,10 @@
-"""Clusters of nodes: a union-find that checks every automatic merge against the guards.
+"""Decide and apply: a union-find over nodes that checks every automatic merge against
+the guards, and records each merge and refusal in the ledger (decisions.py).
 
 Links are applied strongest first (analyst judgements, knowledge files,
 definitions in the text, within-story short forms, cross-story matches); a
 link that would put two incompatible names in one cluster is refused and the
-refusal kept, so the ledger says what was not merged and why. Names shared by
+refusal recorded, so the ledger says what was not merged and why. Names shared by
 both clusters are not compared: a name already accepted into a cluster vouches
 for itself.
 """

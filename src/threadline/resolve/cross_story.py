@@ -1,6 +1,9 @@
 """Links across stories: shared acronyms, equal names, scored pairs, lone short forms.
 
-Every link here is automatic, so each goes through the cluster guards.
+Every link here is automatic, so each goes through the cluster guards. Scored pairs
+run the whole flow: blocked (blocking.py), scored (scoring.py), decided by the bar
+here, then by the guards as they are applied; a lone short form that may stand for
+several full names is recorded as ambiguous and left alone.
 """
 
 from __future__ import annotations

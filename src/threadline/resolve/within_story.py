@@ -3,7 +3,8 @@
 A story names its actors in full once and shortens them afterwards; inside
 one story a short form means the one full name it fits. When two full names
 fit ("Muhammad Al-Hafi" and "Ahmed Al-Hafi" in one story), "Al-Hafi" is left
-alone: the story is ambiguous and no other story can settle it.
+alone: the story is ambiguous and no other story can settle it; the ledger records it
+as ambiguous against each full name it fits.
 """
 
 from __future__ import annotations
