@@ -54,8 +54,11 @@ class Ledger:
 
 
 def with_entities(decisions: Iterable[Decision], entity_of_node: Mapping[str, str]) -> tuple[Decision, ...]:
-    """The decisions with the entity each side ended in (by node ref)."""
-    return tuple(
+    """The decisions with the entity each side ended in (by node ref). A decision between
+    two names no story mentions (two knowledge entries blocked together) is about
+    nothing in the corpus and would be the same in every store: it is left out."""
+    placed = (
         replace(d, left_entity=entity_of_node.get(d.left), right_entity=entity_of_node.get(d.right))
         for d in decisions
     )
+    return tuple(d for d in placed if d.left_entity or d.right_entity)
