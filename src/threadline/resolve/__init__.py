@@ -125,10 +125,10 @@ def _entity_of_nodes(
     """Node ref -> the entity its mentions went to (a knowledge entry's: its cluster's)."""
     out: dict[str, str] = {}
     for members in groups.values():
-        found = [entity_of[m.id] for nid in members for m in nodes[nid].mentions[:1] if m.id in entity_of]
+        first = {nid: nodes[nid].mentions[0].id for nid in members if nodes[nid].mentions}
+        cluster = next((entity_of[m] for m in first.values() if m in entity_of), None)
         for nid in members:
-            first = nodes[nid].mentions[:1]
-            entity = entity_of.get(first[0].id) if first else (found[0] if found else None)
+            entity = entity_of.get(first[nid]) if nid in first else cluster
             if entity:
                 out[node_ref(nid)] = entity
     return out
