@@ -254,6 +254,30 @@ class Entity:
     kb_id: str | None = None
 
 
+Verdict = Literal["merged", "refused", "ambiguous"]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One decision of resolution about two names: merged, refused (a guard forbade it,
+    or the scorer put it below the bar) or ambiguous (a short form that fits several
+    full names), with the step that took it, the score where there is one and the
+    reason in words. Names are nodes: one story's mentions of one name ("story id/name
+    key"); the entities are filled in once the clusters are built (None for a knowledge
+    entry no story mentions). Here, not in resolve/, so the store imports no stage."""
+
+    step: str
+    verdict: Verdict
+    left: str
+    left_name: str
+    right: str
+    right_name: str
+    reason: str
+    score: float | None = None
+    left_entity: str | None = None
+    right_entity: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where a location entity is (the places stage): a point, how exact it is, and the

@@ -257,7 +257,11 @@ def entities_step(inputs: Inputs, derived: Derived) -> Derived:
     judgements = inputs.store.judgements()
     resolution = resolve_entities(inputs.mentions, texts, inputs.known, judgements, lex, inputs.failures)
     return replace(
-        derived, entities=resolution.entities, entity_of=resolution.entity_of, reasons=resolution.reasons
+        derived,
+        entities=resolution.entities,
+        entity_of=resolution.entity_of,
+        reasons=resolution.reasons,
+        decisions=resolution.decisions,
     )
 
 
@@ -270,7 +274,7 @@ def places_step(inputs: Inputs, derived: Derived) -> Derived:
 
 GLOBAL_STEPS: tuple[GlobalStep, ...] = (
     GlobalStep("duplicates", duplicates_step, ("duplicates",)),
-    GlobalStep("entities", entities_step, ("entities", "mention_entities")),
+    GlobalStep("entities", entities_step, ("entities", "mention_entities", "decisions")),
     GlobalStep("places", places_step, ("places",)),
     EVENTS,
     FACTS,

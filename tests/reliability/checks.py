@@ -44,6 +44,8 @@ DERIVED_REFERENCES = (
     ("mention_entities", "mention_id", "mentions", "id"),
     ("mention_entities", "entity_id", "entities", "id"),
     ("places", "entity_id", "entities", "id"),
+    ("decisions", "left_entity", "entities", "id"),
+    ("decisions", "right_entity", "entities", "id"),
     ("duplicates", "story_id", "stories", "id"),
     ("duplicates", "duplicate_of", "stories", "id"),
 )

@@ -1,5 +1,6 @@
 """Property tests: resolution over generated corpora never raises, maps every mention,
-and gives the same answer whatever order the stories and mentions come in.
+and gives the same answer, and takes the same decisions, whatever order the stories
+and mentions come in.
 
 The corpora mix the names that have broken resolution before or could: spellings of
 one name (Mohammed/Muhammad/Mohamed, al-/Al /el-), acronyms beside their long forms,
@@ -199,6 +200,8 @@ def test_every_mention_gets_an_entity_and_nothing_raises(corpus: Corpus) -> None
     assert set(result.entity_of) == {m.id for m in corpus.mentions}
     ids = [e.id for e in result.entities]
     assert len(ids) == len(set(ids)) and set(result.entity_of.values()) == set(ids) == set(result.reasons)
+    merged = [d for d in result.decisions if d.verdict == "merged"]
+    assert all(d.left_entity == d.right_entity for d in merged if d.left_entity and d.right_entity)
     named = {result.entity_of[m.id] for m in corpus.mentions if m.text.strip()}
     assert all(e.type in TYPES and (e.name or e.id not in named) for e in result.entities)
 
@@ -215,3 +218,4 @@ def test_the_order_of_stories_and_mentions_changes_nothing(corpus: Corpus, rng: 
     assert again.entities == first.entities
     assert again.entity_of == first.entity_of
     assert again.reasons == first.reasons
+    assert again.decisions == first.decisions

@@ -27,7 +27,7 @@ from threadline.cli.common import (
 )
 from threadline.errors import Failures, ThreadlineError
 from threadline.knowledge import read_reference_file
-from threadline.records import Entity
+from threadline.records import Decision, Entity
 from threadline.resolve import resolve_entities
 from threadline.resolve.judgements import Judgement
 from threadline.resolve.lexicon import load_lexicon
@@ -115,7 +115,7 @@ def _now() -> str:
 def entity(
     name: Annotated[str, typer.Argument(help="An entity id, name or alias")],
     why: Annotated[
-        bool, typer.Option("--why", help="Show which aliases joined and on what evidence")
+        bool, typer.Option("--why", help="Show which names joined or were kept apart, and on what evidence")
     ] = False,
     db: DbOption = None,
 ) -> None:
@@ -131,6 +131,18 @@ def entity(
             if why:
                 for reason in store.entity_reasons().get(found.id, []):
                     out.print(f"  - {reason}")
+                _print_decisions(store.decisions_about(found.id))
+
+
+def _print_decisions(decisions: list[Decision]) -> None:
+    """Resolution's decisions about the entity's names: merges, then refusals and ambiguities."""
+    for verdict, title in (("merged", "merged"), ("refused", "kept apart"), ("ambiguous", "left ambiguous")):
+        chosen = [d for d in decisions if d.verdict == verdict]
+        if chosen:
+            out.print(f"  {title}:")
+        for d in chosen:
+            score = "" if d.score is None else f", score {d.score:.2f}"
+            out.print(f"    '{d.left_name}' / '{d.right_name}' ({d.step}{score}): {d.reason}")
 
 
 @reports_errors

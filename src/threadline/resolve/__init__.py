@@ -1,21 +1,36 @@
 """resolve stage: mentions in, one entity per real-world actor or place out.
 
-Mentions that share a normalised name in one story form a node (nodes.py).
-Nodes are linked, strongest evidence first, in a union-find that refuses any
-automatic link the guards forbid (cluster.py, guards.py):
+Resolution follows one flow, the shape of nomenklatura's: block → score → decide →
+apply, with every decision recorded.
 
-1. analyst merges (judgements.py): forced; analyst splits bind every later step;
-2. knowledge files (known.py): the gazetteer's match or a name an entry lists;
-3. the text itself: "Long Name (LN)" (acronyms.py), "X, known as Y" (appositions.py);
-4. within a story: initials, then short forms to the one full name they fit
-   (within_story.py, short_forms.py);
-5. across stories: acronyms the corpus defines, acronyms inside names spelled
-   out (expand.py), equal names, scored pairs
-   (cross_story.py, blocking.py, scoring.py), then lone short forms that fit
-   exactly one full name in the corpus.
+- Block: mentions that share a normalised name in one story form a node (nodes.py),
+  and only nodes some evidence puts side by side are compared: one story's names
+  (within_story.py), names sharing their first and last parts across stories
+  (blocking.py), full names holding a short form's parts (cross_story.FullNames).
+- Score: how well two names fit: the scorer's ladder for different spellings of one
+  name (scoring.py), whether a short form can stand for a full name (short_forms.py),
+  whether an acronym spells a name's initials (acronyms.py). Each step turns what it
+  found into proposed links (cluster.Link), strongest evidence first:
+  1. analyst merges (judgements.py): forced; analyst splits bind every later step;
+  2. knowledge files (known.py): the gazetteer's match or a name an entry lists;
+  3. the text itself: "Long Name (LN)" (acronyms.py), "X, known as Y" (appositions.py);
+  4. within a story: initials, then short forms to the one full name they fit
+     (within_story.py);
+  5. across stories: acronyms the corpus defines, acronyms inside names spelled out
+     (expand.py), equal names, scored pairs above the bar (cross_story.py), then lone
+     short forms that fit exactly one full name in the corpus.
+  Steps 3 to 5 are run by linking.py.
+- Decide: a link joins two clusters only if the guards allow every pair of names they
+  would then hold (guards.py, Clusters.blocker); a scored pair below the bar and a
+  short form that fits several full names are decided against here too.
+- Apply: the union-find (cluster.py) joins what was allowed; each cluster becomes one
+  Entity with the reasons that built it (entities.py).
 
-Steps 3 to 5 are run by linking.py. Each cluster becomes one Entity (entities.py)
-with the reasons that built it.
+Every merge, refusal and ambiguity lands in the ledger (decisions.py) with its step,
+score and reason, and `Resolution.decisions` carries it, in the order taken, to the
+store (`threadline entity NAME --why`). Nodes are built in a total order and each step
+proposes its links in a fixed order, so entities and decisions alike do not depend on
+the order the stories come in.
 
 Given a `Failures`, resolution isolates each unit (a story's names, a knowledge
 entry, a link, a pair of names, a cluster): one that raises is recorded and the
@@ -31,8 +46,9 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from threadline.errors import Failures
-from threadline.records import Entity, Mention, content_id
+from threadline.records import Decision, Entity, Mention, content_id
 from threadline.resolve.cluster import Clusters
+from threadline.resolve.decisions import node_ref, with_entities
 from threadline.resolve.entities import Built, bare_entities, build_entity
 from threadline.resolve.isolate import STEP, attempt, listed, names_of
 from threadline.resolve.judgements import (
@@ -49,7 +65,7 @@ from threadline.resolve.linking import link_nodes
 from threadline.resolve.nodes import Node, NodeId, build_nodes
 from threadline.vocab import KnownEntity
 
-__all__ = ["Judgement", "Resolution", "resolve_entities"]
+__all__ = ["Decision", "Judgement", "Resolution", "resolve_entities"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +73,7 @@ class Resolution:
     entities: tuple[Entity, ...]
     entity_of: dict[str, str]  # Mention.id -> Entity.id, for every mention given
     reasons: dict[str, tuple[str, ...]]  # Entity.id -> which names joined and why
+    decisions: tuple[Decision, ...] = ()  # every merge, refusal and ambiguity, in the order taken
 
 
 def resolve_entities(
@@ -94,9 +111,27 @@ def _resolve(
     clusters.apply(known_links(nodes, {k: n for k, n in nodes.items() if n.is_known}), "knowledge links")
     link_nodes(nodes, texts, clusters, failures)
     renamed = _renamed(judgements, index or {}, lex, failures)
-    built = [_build(members, clusters, renamed, failures) for members in clusters.groups().values()]
+    groups = clusters.groups()
+    built = [_build(members, clusters, renamed, failures) for members in groups.values()]
     placed = {m.id for b in built if b for m in b.mentions}
-    return _resolution([*built, *bare_entities([m for m in mentions if m.id not in placed])])
+    resolution = _resolution([*built, *bare_entities([m for m in mentions if m.id not in placed])])
+    decided = with_entities(clusters.ledger.decisions, _entity_of_nodes(groups, nodes, resolution.entity_of))
+    return replace(resolution, decisions=decided)
+
+
+def _entity_of_nodes(
+    groups: Mapping[NodeId, list[NodeId]], nodes: Mapping[NodeId, Node], entity_of: Mapping[str, str]
+) -> dict[str, str]:
+    """Node ref -> the entity its mentions went to (a knowledge entry's: its cluster's)."""
+    out: dict[str, str] = {}
+    for members in groups.values():
+        first = {nid: nodes[nid].mentions[0].id for nid in members if nodes[nid].mentions}
+        cluster = next((entity_of[m] for m in first.values() if m in entity_of), None)
+        for nid in members:
+            entity = entity_of.get(first[nid]) if nid in first else cluster
+            if entity:
+                out[node_ref(nid)] = entity
+    return out
 
 
 def _story_nodes(

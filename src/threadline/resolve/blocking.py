@@ -1,4 +1,5 @@
-"""Blocking: which pairs of names are worth scoring at all.
+"""Block (the first move of the flow, see the package docstring): which pairs of
+names from different stories are worth scoring at all.
 
 Two names are compared only when they share both their first and their last
 distinguishing part, read either with transliteration choices folded

@@ -1,9 +1,10 @@
-"""Clusters of nodes: a union-find that checks every automatic merge against the guards.
+"""Decide and apply: a union-find over nodes that checks every automatic merge against
+the guards, and records each merge and refusal in the ledger (decisions.py).
 
 Links are applied strongest first (analyst judgements, knowledge files,
 definitions in the text, within-story short forms, cross-story matches); a
 link that would put two incompatible names in one cluster is refused and the
-refusal kept, so the ledger says what was not merged and why. Names shared by
+refusal recorded, so the ledger says what was not merged and why. Names shared by
 both clusters are not compared: a name already accepted into a cluster vouches
 for itself.
 """
@@ -16,6 +17,7 @@ from functools import partial
 
 from threadline.errors import Failures
 from threadline.records import EntityType
+from threadline.resolve.decisions import Ledger
 from threadline.resolve.guards import acronym_conflict, conflict, designator_words
 from threadline.resolve.isolate import attempt, names_of
 from threadline.resolve.lexicon import Lexicon
@@ -33,6 +35,7 @@ class Link:
     guarded: bool = True  # False: the text or an analyst said so; skip the name guards
     forced: bool = False  # True: an analyst's merge; nothing refuses it
     other_name: bool = False  # True: b is a name the text gives a for it ("a, better known as b")
+    score: float | None = None  # the scorer's, for a scored pair
 
 
 NameTable = dict[str, tuple[Name, EntityType]]  # name key -> a spelling and its node's type
@@ -69,7 +72,7 @@ class Clusters:
         self.parent: dict[NodeId, NodeId] = {nid: nid for nid in nodes}
         self.roots: dict[NodeId, _Root] = {nid: _root(node) for nid, node in nodes.items()}
         self.apart = {frozenset(pair) for pair in apart if pair[0] != pair[1]}
-        self.refused: list[str] = []
+        self.ledger = Ledger()  # every merge and refusal, in order
 
     def find(self, nid: NodeId) -> NodeId:
         root = nid
@@ -152,16 +155,20 @@ class Clusters:
     def _odd(self, name: Name) -> bool:
         return name.is_acronym or bool(designator_words(name, self.lex))
 
-    def union(self, link: Link) -> bool:
-        """Apply a link; False (and the refusal noted) when a guard forbids it."""
+    def union(self, link: Link, step: str = "links") -> bool:
+        """Apply a link (the decide and apply of the flow); False when a guard forbids
+        it. A merge or refusal is recorded in the ledger under `step`; a link within
+        one cluster decides nothing and is not."""
         ra, rb = self.find(link.a), self.find(link.b)
         if ra == rb:
             return True
         a, b = self.roots[ra], self.roots[rb]
         why = None if link.forced else self.blocker(a, b, link.guarded)
+        ends = (self.nodes[link.a], self.nodes[link.b])
         if why:
-            self.refused.append(f"not merged: {link.reason}: {why}")
+            self.ledger.record(step, "refused", *ends, f"{link.reason}: {why}", link.score)
             return False
+        self.ledger.record(step, "merged", *ends, link.reason, link.score)
         if (len(a.keys), ra) < (len(b.keys), rb):
             ra, rb, a, b = rb, ra, b, a
         self.parent[rb] = ra
@@ -175,14 +182,16 @@ class Clusters:
         a.reasons.extend([*b.reasons, link.reason])
         return True
 
-    def apply(self, links: Iterable[Link], step: str = "links") -> None:
-        """Apply each link. With `failures`, a link the guards fail on is recorded and
-        skipped, and a step that fails while making its links loses only the rest of them."""
+    def apply(self, links: Iterable[Link], step: str = "links", where: str | None = None) -> None:
+        """Apply each link, its decision recorded under `step`. With `failures`, a link
+        the guards fail on is recorded and skipped, and a step that fails while making
+        its links (`where`: which, in words) loses only the rest of them."""
         found = iter(links)
-        while (link := attempt(self.failures, f"finding {step}", partial(next, found, None))) is not None:
+        finding = f"finding {where or step}"
+        while (link := attempt(self.failures, finding, partial(next, found, None))) is not None:
             ends = (self.nodes.get(link.a), self.nodes.get(link.b))
             subject = f"linking {names_of(n for n in ends if n)}: {link.reason}"
-            attempt(self.failures, subject, partial(self.union, link))
+            attempt(self.failures, subject, partial(self.union, link, step))
 
     def groups(self) -> dict[NodeId, list[NodeId]]:
         """Root -> member node ids, members in node order."""

@@ -1,12 +1,16 @@
 """Links across stories: shared acronyms, equal names, scored pairs, lone short forms.
 
-Every link here is automatic, so each goes through the cluster guards.
+Every link here is automatic, so each goes through the cluster guards. Scored pairs
+run the whole flow: blocked (blocking.py), scored (scoring.py), decided by the bar
+here, then by the guards as they are applied; a lone short form that may stand for
+several full names is recorded as ambiguous and left alone.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import partial
 
 from threadline.errors import Failures
@@ -22,6 +26,8 @@ from threadline.resolve.nodes import Node, NodeId, node_key
 from threadline.resolve.scoring import MERGE_AT, score
 from threadline.resolve.short_forms import fits
 from threadline.resolve.similarity import spelling_key
+
+LONE_SHORT_FORMS = "lone short forms"  # the step's name in the decisions ledger
 
 
 def key_types(nodes: Iterable[Node]) -> dict[str, EntityType]:
@@ -79,22 +85,48 @@ def same_name_reason(node: Node, head: Node) -> str:
     return f"'{a}' ({node.story_id}) and '{b}' ({head.story_id}) are one name spelled two ways"
 
 
-def scored_links(
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A pair of names blocked together, with the scorer's value and reason."""
+
+    a: Node
+    b: Node
+    value: float
+    why: str
+
+    @property
+    def link(self) -> Link:
+        return Link(self.a.id, self.b.id, f"{self.why} (score {self.value:.2f})", score=self.value)
+
+
+def scored_pairs(
     nodes: Mapping[NodeId, Node],
     types: Mapping[str, EntityType],
     lex: Lexicon,
     failures: Failures | None = None,
-) -> list[Link]:
-    """Pairs of different names that the scorer puts above the bar, best first; a pair
-    the scorer fails on is recorded and left apart."""
-    scored = []
+) -> list[Scored]:
+    """Block, then score: every pair of different names blocked together (blocking.py),
+    with its score (scoring.py), in the blocks' order; a pair the scorer fails on is
+    recorded in `failures` and left out."""
+    found = []
     for a, b in candidate_pairs(nodes.values()):
         pair_types = (types.get(a.key, "other"), types.get(b.key, "other"))
         subject = f"scoring {names_of((a, b))}"
-        value, why = attempt(failures, subject, partial(score, a.name, b.name, lex, pair_types)) or (0.0, "")
-        if value >= MERGE_AT:
-            scored.append((-value, a.id, b.id, why))
-    return [Link(a, b, f"{why} (score {-v:.2f})") for v, a, b, why in sorted(scored)]
+        scored = attempt(failures, subject, partial(score, a.name, b.name, lex, pair_types))
+        if scored is not None:
+            found.append(Scored(a, b, *scored))
+    return found
+
+
+def scored_links(pairs: Sequence[Scored]) -> list[Link]:
+    """Decide: the pairs the scorer puts at or above the bar, best first."""
+    above = sorted((p for p in pairs if p.value >= MERGE_AT), key=lambda p: (-p.value, p.a.id, p.b.id, p.why))
+    return [p.link for p in above]
+
+
+def below_bar(pairs: Sequence[Scored]) -> list[Scored]:
+    """Decide: the pairs the scorer keeps apart."""
+    return [p for p in pairs if p.value < MERGE_AT]
 
 
 class FullNames:
@@ -165,6 +197,9 @@ def _lone_link(short: Node, fulls: FullNames) -> Link | str:
     if full is not None and fits(short, full, fulls.lex):
         reason = f"'{short.name.surface}' fits one full name in the corpus, '{full.name.surface}' ({full.story_id})"
         return Link(short.id, full.id, reason)
+    if len(roots) > 1:
+        why = f"'{short.name.surface}' may stand for {len(roots)} full names in the corpus: left alone"
+        fulls.clusters.ledger.ambiguous(LONE_SHORT_FORMS, short, roots.values(), why)
     return "" if roots else "unmatched"
 
 

@@ -1,4 +1,6 @@
-"""Guards: pairs of names that must never be merged automatically, with the reason.
+"""Guards: pairs of names that must never be merged automatically, with the reason
+(the decide move of the flow: cluster.py asks them before it applies a link, and a
+refusal is recorded with the reason they give).
 
 A wrong merge (two brothers, two brigades) is worse than a missed one, so
 every automatic merge is checked against these rules; only an analyst's

@@ -17,6 +17,7 @@ from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.nodes import Node, NodeId
 
 View = within_story.StoryView
+SCORED = "scored pairs"  # the step's name in the decisions ledger
 
 
 def link_nodes(
@@ -42,8 +43,10 @@ def _in_text(view: View, clusters: Clusters, failures: Failures | None) -> list[
     pairs = attempt(failures, _story(view, "acronym definitions"), partial(_definitions, view, lex)) or []
     clusters.apply((link for _, link in pairs if link), "acronym definitions")
     by_mention = {m.id: n for n in view.nodes for m in n.mentions}
-    clusters.apply(within_story.alias_links(view, by_mention), _story(view, "stated aliases"))
-    clusters.apply(within_story.initials_links(view, clusters, lex), _story(view, "initials"))
+    clusters.apply(
+        within_story.alias_links(view, by_mention), "stated aliases", _story(view, "stated aliases")
+    )
+    clusters.apply(within_story.initials_links(view, clusters, lex), "initials", _story(view, "initials"))
     return [d for d, _ in pairs]
 
 
@@ -70,12 +73,28 @@ def _across_stories(
     clusters.apply(cross_story.acronym_links(nodes, definitions, clusters, lex), "defined acronyms")
     _expansions(nodes, views, definitions, clusters, failures)
     clusters.apply(cross_story.equal_name_links(nodes, types), "equal names")
-    clusters.apply(cross_story.scored_links(nodes, types, lex, failures), "scored pairs")
+    _scored(nodes, types, clusters, failures)
     lone = [n for n in nodes.values() if _is_lone(n, ambiguous)]
     links, unmatched = cross_story.lone_short_links(lone, nodes, clusters, lex, failures)
-    clusters.apply(links, "lone short forms")
+    clusters.apply(links, cross_story.LONE_SHORT_FORMS)
     bare = [n for n in unmatched if cross_story.is_bare_person(n, types)]
     clusters.apply(cross_story.same_surname_links(bare), "lone surnames")
+
+
+def _scored(
+    nodes: Mapping[NodeId, Node],
+    types: Mapping[str, EntityType],
+    clusters: Clusters,
+    failures: Failures | None,
+) -> None:
+    """Block → score → decide → apply, for pairs of different names across stories: a
+    pair below the bar is recorded as refused (unless one entity holds both already),
+    one above it goes to the guards."""
+    pairs = cross_story.scored_pairs(nodes, types, clusters.lex, failures)
+    for p in cross_story.below_bar(pairs):
+        if p.why and clusters.find(p.a.id) != clusters.find(p.b.id):
+            clusters.ledger.record(SCORED, "refused", p.a, p.b, f"below the bar: {p.why}", p.value)
+    clusters.apply(cross_story.scored_links(pairs), SCORED)
 
 
 def _expansions(

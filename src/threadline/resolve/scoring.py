@@ -1,4 +1,5 @@
-"""Pairwise scoring of two multi-part names from different stories.
+"""Score (the second move of the flow): two multi-part names from different stories
+that blocking put side by side.
 
 The scorer is a short ladder of evidence, not a learned model, so every merge
 can be explained in one line:
@@ -20,7 +21,8 @@ can be explained in one line:
        which also demands that the short name fits one full name only;
 - 0.0  anything else.
 
-MERGE_AT is the bar a pair must reach to be merged.
+MERGE_AT is the bar a pair must reach to be merged (the decision; a pair below it is
+recorded as refused, with its score and reason).
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 A story names its actors in full once and shortens them afterwards; inside
 one story a short form means the one full name it fits. When two full names
 fit ("Muhammad Al-Hafi" and "Ahmed Al-Hafi" in one story), "Al-Hafi" is left
-alone: the story is ambiguous and no other story can settle it.
+alone: the story is ambiguous and no other story can settle it; the ledger records it
+as ambiguous against each full name it fits.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from threadline.resolve.names import parse_name
 from threadline.resolve.nodes import Node, NodeId, node_key
 from threadline.resolve.short_forms import fits
 from threadline.resolve.similarity import same_part, spelling_key
+
+SHORT_FORMS = "short forms"  # the step's name in the decisions ledger
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +159,12 @@ def resolve_short_forms(view: StoryView, clusters: Clusters, lex: Lexicon) -> tu
         full = only_one_named_before(short, list(candidates.values()))
         if full is None and len(candidates) > 1:
             ambiguous.add(short.id)
+            why = f"'{short.name.surface}' fits {len(candidates)} full names in {view.story_id}: left alone"
+            clusters.ledger.ambiguous(SHORT_FORMS, short, candidates.values(), why)
         elif full is not None or candidates:
             full = full or next(iter(candidates.values()))
             link = Link(short.id, full.id, _short_reason(short, full, view.story_id))
-            if clusters.union(link):
+            if clusters.union(link, SHORT_FORMS):
                 links.append(link)
     return links, ambiguous
 

@@ -14,6 +14,7 @@ from threadline.errors import StoreError
 from threadline.records import (
     Assertion,
     Claim,
+    Decision,
     Document,
     Duplicate,
     Entity,
@@ -273,6 +274,13 @@ class Store:
     def entity_reasons(self) -> dict[str, list[str]]:
         with self._reading() as conn:
             return {row[0]: row[1] for row in conn.execute(select(t.entities.c.id, t.entities.c.reasons))}
+
+    def decisions_about(self, entity_id: str) -> list[Decision]:
+        """Resolution's decisions with a name of this entity on either side, in the order taken."""
+        d = t.decisions
+        query = select(d).where((d.c.left_entity == entity_id) | (d.c.right_entity == entity_id))
+        with self._reading() as conn:
+            return [layout.decision(r) for r in conn.execute(query.order_by(d.c.seq)).mappings()]
 
     def entity_of(self) -> dict[str, str]:
         with self._reading() as conn:

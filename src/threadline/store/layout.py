@@ -15,6 +15,7 @@ from threadline.records import (
     Claim,
     Dateline,
     DateValue,
+    Decision,
     Document,
     Duplicate,
     Entity,
@@ -43,6 +44,7 @@ class Derived:
     events: tuple[GraphEvent, ...] = ()
     responsibilities: tuple[Responsibility, ...] = ()
     facts: tuple[Fact, ...] = ()
+    decisions: tuple[Decision, ...] = ()  # resolution's, in the order taken
 
 
 def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
@@ -63,11 +65,22 @@ def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
         (t.duplicates, [asdict(d) for d in derived.duplicates]),
         (t.entities, entities),
         (t.mention_entities, links),
+        (t.decisions, [decision_row(seq, d) for seq, d in enumerate(derived.decisions)]),
         (t.places, places),
         (t.events, [event_row_of(e) for e in derived.events]),
         (t.responsibilities, [responsibility_row(r) for r in derived.responsibilities]),
         (t.facts, [fact_row(f) for f in derived.facts]),
     ]
+
+
+def decision_row(seq: int, d: Decision) -> dict[str, Any]:
+    fields = ("step", "verdict", "left_name", "right_name", "score", "reason", "left_entity", "right_entity")
+    return {"seq": seq, "left_node": d.left, "right_node": d.right, **{f: getattr(d, f) for f in fields}}
+
+
+def decision(r: Any) -> Decision:
+    fields = ("step", "verdict", "left_name", "right_name", "score", "reason", "left_entity", "right_entity")
+    return Decision(left=r["left_node"], right=r["right_node"], **{f: r[f] for f in fields})
 
 
 def event_row_of(e: GraphEvent) -> dict[str, Any]:

@@ -2,8 +2,8 @@
 
 Two kinds of rows: claims extracted from one story (stories, mentions,
 assertions, event_mentions, claims), replaced only when their document changes; and
-derived rows (duplicates, entities, mention_entities, places, events,
-responsibilities, facts), recomputed from the claims by the global steps after every
+derived rows (duplicates, entities, mention_entities, resolution decisions, places,
+events, responsibilities, facts), recomputed from the claims by the global steps after every
 ingest. Resolution never rewrites evidence.
 """
 
@@ -162,6 +162,22 @@ mention_entities = Table(
     Column("entity_id", String(40), nullable=False, index=True),
 )
 
+decisions = Table(  # derived: every merge, refusal and ambiguity of resolution (resolve/decisions.py)
+    "decisions",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),  # the order they were taken
+    Column("step", String(40), nullable=False),
+    Column("verdict", String(10), nullable=False),
+    Column("left_node", Text, nullable=False),
+    Column("left_name", Text, nullable=False),
+    Column("right_node", Text, nullable=False),
+    Column("right_name", Text, nullable=False),
+    Column("score", Float),
+    Column("reason", Text, nullable=False),
+    Column("left_entity", String(40), index=True),
+    Column("right_entity", String(40), index=True),
+)
+
 places = Table(  # derived: where each location entity is on the map
     "places",
     metadata,
@@ -251,4 +267,4 @@ reference_entities = Table(  # entities users loaded with `threadline kb add`
 )
 
 STORY_CHILDREN = (signatures, mentions, assertions, event_mentions, claims)
-DERIVED = (duplicates, mention_entities, entities, places, events, responsibilities, facts)
+DERIVED = (duplicates, mention_entities, entities, decisions, places, events, responsibilities, facts)
