@@ -42,6 +42,9 @@ class Settings:
     batch_size: int = 32
     max_document_chars: int = DEFAULT_MAX_DOCUMENT_CHARS  # THREADLINE_MAX_DOCUMENT_CHARS
     max_document_seconds: float = DEFAULT_MAX_DOCUMENT_SECONDS  # THREADLINE_MAX_DOCUMENT_SECONDS
+    # Registered stage names to run, in order (registry.py); None: threadline's own.
+    relation_families: tuple[str, ...] | None = None  # THREADLINE_RELATION_FAMILIES=roles,offices,...
+    event_extractors: tuple[str, ...] | None = None  # THREADLINE_EVENT_EXTRACTORS
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -58,6 +61,8 @@ class Settings:
             "max_document_seconds": _budget(
                 env, "THREADLINE_MAX_DOCUMENT_SECONDS", DEFAULT_MAX_DOCUMENT_SECONDS, float
             ),
+            "relation_families": _names(env, "THREADLINE_RELATION_FAMILIES"),
+            "event_extractors": _names(env, "THREADLINE_EVENT_EXTRACTORS"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         values["db_url"] = database_url(str(values["db_url"]), given_as)
@@ -106,3 +111,9 @@ def _budget(env: Mapping[str, str], name: str, default: N, kind: Callable[[str],
     if value is None or not value > 0:
         raise SettingsError(f"{name}={env[name]!r}: expected a positive number (the default is {default:,})")
     return value
+
+
+def _names(env: Mapping[str, str], name: str) -> tuple[str, ...] | None:
+    """A comma-separated list of stage names, or None when the variable is unset or empty."""
+    names = tuple(n.strip() for n in env.get(name, "").split(",") if n.strip())
+    return names or None

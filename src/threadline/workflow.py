@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from threadline.dedup import find_duplicates, find_partial_overlaps, story_signatures
 from threadline.errors import Failures, InputError, StepFailure, StoreError, ThreadlineError
-from threadline.extract import extract_events, extract_relations
+from threadline.extract import Extractor
 from threadline.ingest import read_inputs, split_document
 from threadline.ingest.budget import document_budget
 from threadline.ingest.outlets import infer_outlets
@@ -59,8 +59,11 @@ def unique_by_id(claims: Iterable[T]) -> tuple[T, ...]:
     return tuple({claim.id: claim for claim in reversed(list(claims))}.values())[::-1]
 
 
-def extract_stories(nlp: Language, stories: Sequence[Story], batch_size: int = 32) -> list[Extraction]:
+def extract_stories(
+    nlp: Language, stories: Sequence[Story], batch_size: int = 32, extractor: Extractor | None = None
+) -> list[Extraction]:
     """Mentions, relation claims and event mentions of each story."""
+    extractor = extractor or Extractor.named()
     results = []
     for doc, title_doc, story in parse_stories(nlp, stories, batch_size):
         mentions = mentions_of(doc, story)
@@ -69,12 +72,13 @@ def extract_stories(nlp: Language, stories: Sequence[Story], batch_size: int = 3
             if title_doc is not None
             else []
         )
+        assertions, events = extractor.extract(doc, story, mentions)
         results.append(
             Extraction(
                 story=story,
                 mentions=(*mentions, *in_title),
-                assertions=unique_by_id(extract_relations(doc, story, mentions)),
-                events=unique_by_id(extract_events(doc, story, mentions)),
+                assertions=unique_by_id(assertions),
+                events=unique_by_id(events),
             )
         )
     return results
@@ -89,7 +93,8 @@ def ingest_document(store: Store, nlp: Language, document: Document, settings: S
         stories = infer_outlets(split_document(document), known)
         if not stories:
             raise InputError(document.origin, "no article text left after cleaning")
-        extractions = extract_stories(nlp, stories, settings.batch_size)
+        extractor = Extractor.named(settings.relation_families, settings.event_extractors)
+        extractions = extract_stories(nlp, stories, settings.batch_size, extractor)
     minhashes = {key: blob for s in stories for key, blob in story_signatures(s).items()}
     store.replace_document(document, extractions, minhashes)
     return len(stories)
