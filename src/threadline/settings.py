@@ -54,7 +54,7 @@ class Settings:
             "db_url": env.get("THREADLINE_DB", DEFAULT_DB),
             "model": env.get("THREADLINE_MODEL", DEFAULT_MODEL),
             "verify_model": env.get("THREADLINE_VERIFY_MODEL", "1") not in ("0", "false", "no"),
-            "data_dir": Path(env.get("THREADLINE_DATA", str(DATA_DIR))),
+            "data_dir": data_dir_from_env(env),
             "max_document_chars": _budget(
                 env, "THREADLINE_MAX_DOCUMENT_CHARS", DEFAULT_MAX_DOCUMENT_CHARS, int
             ),
@@ -67,6 +67,11 @@ class Settings:
         values.update({k: v for k, v in overrides.items() if v is not None})
         values["db_url"] = database_url(str(values["db_url"]), given_as)
         return cls(**values)  # type: ignore[arg-type]
+
+
+def data_dir_from_env(env: Mapping[str, str] = os.environ) -> Path:
+    """THREADLINE_DATA: a folder of vocabulary files to use instead of the bundled one."""
+    return Path(env.get("THREADLINE_DATA", str(DATA_DIR)))
 
 
 def database_url(url: str, given_as: str = "--db") -> str:

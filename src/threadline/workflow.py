@@ -34,6 +34,7 @@ from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store.layout import Derived
 from threadline.vocab import KnownEntity, load_knowledge
+from threadline.vocabulary import using, vocabulary_of
 
 T = TypeVar("T", Assertion, EventMention)
 
@@ -108,7 +109,8 @@ def ingest(
     on_document: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest every input; a bad one is reported and the others go on."""
-    with store.ingesting():  # readers meanwhile are told the derived rows will follow
+    # readers meanwhile are told the derived rows will follow; every stage reads settings' data folder
+    with store.ingesting(), using(vocabulary_of(settings.data_dir)):
         return _ingest(paths, store, settings, stdin, on_document)
 
 
