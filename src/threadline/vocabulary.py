@@ -205,6 +205,13 @@ class Vocabulary:
 
         return read_extras(self.data_dir)
 
+    @cached_property
+    def country_keys(self) -> dict[str, str]:
+        """Country name key -> ISO code, with places_extra.yaml's aliases."""
+        from threadline.places.geonames import read_country_keys
+
+        return read_country_keys(self.place_extras)
+
 
 _BUNDLED: list[Vocabulary] = []  # the package folder's vocabulary, made on first use
 _ACTIVE: ContextVar[Vocabulary | None] = ContextVar("threadline_vocabulary", default=None)
