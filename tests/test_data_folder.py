@@ -8,10 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from threadline.cli.main import app
+from threadline.extract.vocabulary import load_roles
 from threadline.settings import DATA_DIR, Settings
 from threadline.store import Store
-from threadline.vocabulary import active, bundled
+from threadline.vocabulary import Vocabulary, active, bundled, using
 from threadline.workflow import ingest
 
 NOTICE = "Zephyr desk notice: corrections go to the news desk."
@@ -66,3 +69,27 @@ def test_a_data_folder_reaches_ingest_extract_and_resolve(tmp_path: Path, own_fo
     (story,) = plain.stories()
     assert NOTICE in story.text
     assert "leader_of" not in [a.predicate for a in plain.assertions()]
+
+
+def test_the_command_reads_threadline_data_for_its_run_only(
+    tmp_path: Path, own_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(ARTICLE, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("THREADLINE_DATA", str(own_folder))
+    result = CliRunner().invoke(app, ["ingest", str(page), "--db", url])
+    assert result.exit_code == 0, result.output
+    (story,) = Store(url).stories()
+    assert NOTICE not in story.text
+    assert active() is bundled()
+
+
+def test_parts_are_read_once_per_vocabulary_and_folders_stay_apart(own_folder: Path) -> None:
+    own = Vocabulary(own_folder)
+    assert own.roles is own.roles
+    assert "steward" in own.roles.titles and "steward" not in bundled().roles.titles
+    with using(own):
+        assert active() is own and load_roles() is own.roles
+    assert active() is bundled() and load_roles() is bundled().roles
+    assert load_roles(own_folder) is not own.roles  # another folder than the active one: read afresh

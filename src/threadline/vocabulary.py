@@ -240,11 +240,6 @@ def elsewhere(data_dir: Path | None) -> bool:
     return data_dir is not None and Path(data_dir) != active().data_dir
 
 
-def activate(vocabulary: Vocabulary) -> None:
-    """Make `vocabulary` the active one from now on (a command's whole run)."""
-    _ACTIVE.set(vocabulary)
-
-
 @contextmanager
 def using(vocabulary: Vocabulary) -> Iterator[Vocabulary]:
     """Make `vocabulary` the active one for the stages called inside the block."""

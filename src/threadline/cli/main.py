@@ -29,7 +29,7 @@ from threadline.errors import ThreadlineError
 from threadline.export.json_export import build_export, export_json
 from threadline.export.summary import summarize
 from threadline.settings import data_dir_from_env
-from threadline.vocabulary import activate, vocabulary_of
+from threadline.vocabulary import using, vocabulary_of
 from threadline.vocabulary_check import check_data as find_data_problems
 from threadline.workflow import IngestReport
 from threadline.workflow import ingest as run_ingest
@@ -78,13 +78,15 @@ app = ThreadlineApp(
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     debug: Annotated[
         bool, typer.Option("--debug", help="On an error, show the traceback (also THREADLINE_DEBUG=1)")
     ] = False,
 ) -> None:
     """News reports in, an evidence-backed knowledge graph out."""
     state.debug = debug or os.environ.get("THREADLINE_DEBUG", "") not in ("", "0", "false", "no")
-    activate(vocabulary_of(data_dir_from_env()))  # THREADLINE_DATA reaches every stage the command runs
+    # THREADLINE_DATA reaches every stage the command runs, for that command only
+    ctx.with_resource(using(vocabulary_of(data_dir_from_env())))
 
 
 def progress_bar() -> Progress:
