@@ -39,6 +39,7 @@ class Registry(Generic[F]):
     def __init__(self, group: str) -> None:
         self.group = group
         self._stages: dict[str, Registered[F]] = {}
+        self._plugins: set[str] = set()  # names that came from entry points
         self._plugins_read = False
 
     def add(self, name: str, version: str, run: F) -> Registered[F]:
@@ -80,12 +81,11 @@ class Registry(Generic[F]):
             if not isinstance(stage, Registered):
                 raise UnknownStage(f"{self.group}: entry point {point.name!r} is not a Registered stage")
             self._stages[point.name] = stage
+            self._plugins.add(point.name)
 
     def forget_plugins(self) -> None:
-        """Read entry points afresh on the next look-up (after a package is installed)."""
-        self._stages = {k: v for k, v in self._stages.items() if v.name == k and not self._from_plugin(k)}
+        """Read entry points afresh on the next look-up (after a package is installed or removed)."""
+        for name in self._plugins:
+            del self._stages[name]
+        self._plugins.clear()
         self._plugins_read = False
-
-    def _from_plugin(self, name: str) -> bool:
-        module = getattr(self._stages[name].run, "__module__", "") or ""
-        return not module.startswith("threadline.")
