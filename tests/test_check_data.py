@@ -103,3 +103,9 @@ def test_the_command_prints_each_problem_and_fails(folder: Path) -> None:
     assert result.exit_code == 1
     assert "boilerplate.yaml: missing" in result.output
     assert "relation_cues.yaml: admin_nouns: 'village' is listed twice" in result.output
+
+
+def test_a_required_list_left_out_is_named(folder: Path) -> None:
+    _replace(folder / "modality.yaml", "speech_verbs:", "spoken_verbs:")
+    (problem,) = lines(folder)
+    assert problem.startswith("modality.yaml") and "speech_verbs" in problem

@@ -95,8 +95,10 @@ class _Check:
             yield from _twin_spellings(name, doc, "")
         if missing or len(parsed) < len(docs):
             return  # the parts would fail on what is reported already
-        yield from self._parts()
-        yield from self._references(parsed)
+        broken = list(self._parts())
+        yield from broken
+        if not broken:  # references are read from the parts
+            yield from self._references(parsed)
 
     def _parsed(self) -> Iterator[tuple[str, Any]]:
         names = [n for n in REQUIRED if (self.folder / n).is_file()]

@@ -142,6 +142,7 @@ class ModalityCues:
     precedence: tuple[str, ...]
     phrases: Mapping[str, tuple[tuple[str, ...], ...]]  # modality -> token sequences
     words: Mapping[str, frozenset[str]]
+    speech_verbs: frozenset[str] = frozenset()  # "say", "tell", "deny": verbs that report speech
 
 
 def normalise_title(text: str) -> str:
@@ -159,7 +160,8 @@ def _words(items: Any, where: str) -> tuple[str, ...]:
 
 def _require(entry: Any, key: str, where: str) -> Any:
     if not isinstance(entry, Mapping) or key not in entry:
-        raise DataFileError(f"{where}: entry {entry!r} lacks {key!r}")
+        shown = repr(entry) if len(repr(entry)) <= 120 else f"{repr(entry)[:117]}..."
+        raise DataFileError(f"{where}: {key}: missing (in the entry {shown})")
     return entry[key]
 
 
@@ -334,4 +336,5 @@ def read_modality(data_dir: Path = DATA_DIR) -> ModalityCues:
     words = {
         m: frozenset(_words(items, f"{where}: {m}")) for m, items in _require(doc, "words", where).items()
     }
-    return ModalityCues(tuple(_require(doc, "precedence", where)), phrases, words)
+    speech = frozenset(_words(_require(doc, "speech_verbs", where), f"{where}: speech_verbs"))
+    return ModalityCues(tuple(_require(doc, "precedence", where)), phrases, words, speech)
