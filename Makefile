@@ -35,6 +35,7 @@ lint: setup-dev
 	$(BIN)/ruff check src tests bench evaluation
 	$(BIN)/ruff format --check src tests bench evaluation
 	$(BIN)/mypy src/threadline
+	$(BIN)/threadline check-data src/threadline/data
 
 bench: setup
 	$(PY) bench/run.py

@@ -42,6 +42,9 @@ class Settings:
     batch_size: int = 32
     max_document_chars: int = DEFAULT_MAX_DOCUMENT_CHARS  # THREADLINE_MAX_DOCUMENT_CHARS
     max_document_seconds: float = DEFAULT_MAX_DOCUMENT_SECONDS  # THREADLINE_MAX_DOCUMENT_SECONDS
+    # Registered stage names to run, in order (registry.py); None: threadline's own.
+    relation_families: tuple[str, ...] | None = None  # THREADLINE_RELATION_FAMILIES=roles,offices,...
+    event_extractors: tuple[str, ...] | None = None  # THREADLINE_EVENT_EXTRACTORS
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -51,17 +54,24 @@ class Settings:
             "db_url": env.get("THREADLINE_DB", DEFAULT_DB),
             "model": env.get("THREADLINE_MODEL", DEFAULT_MODEL),
             "verify_model": env.get("THREADLINE_VERIFY_MODEL", "1") not in ("0", "false", "no"),
-            "data_dir": Path(env.get("THREADLINE_DATA", str(DATA_DIR))),
+            "data_dir": data_dir_from_env(env),
             "max_document_chars": _budget(
                 env, "THREADLINE_MAX_DOCUMENT_CHARS", DEFAULT_MAX_DOCUMENT_CHARS, int
             ),
             "max_document_seconds": _budget(
                 env, "THREADLINE_MAX_DOCUMENT_SECONDS", DEFAULT_MAX_DOCUMENT_SECONDS, float
             ),
+            "relation_families": _names(env, "THREADLINE_RELATION_FAMILIES"),
+            "event_extractors": _names(env, "THREADLINE_EVENT_EXTRACTORS"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         values["db_url"] = database_url(str(values["db_url"]), given_as)
         return cls(**values)  # type: ignore[arg-type]
+
+
+def data_dir_from_env(env: Mapping[str, str] = os.environ) -> Path:
+    """THREADLINE_DATA: a folder of vocabulary files to use instead of the bundled one."""
+    return Path(env.get("THREADLINE_DATA", str(DATA_DIR)))
 
 
 def database_url(url: str, given_as: str = "--db") -> str:
@@ -106,3 +116,9 @@ def _budget(env: Mapping[str, str], name: str, default: N, kind: Callable[[str],
     if value is None or not value > 0:
         raise SettingsError(f"{name}={env[name]!r}: expected a positive number (the default is {default:,})")
     return value
+
+
+def _names(env: Mapping[str, str], name: str) -> tuple[str, ...] | None:
+    """A comma-separated list of stage names, or None when the variable is unset or empty."""
+    names = tuple(n.strip() for n in env.get(name, "").split(",") if n.strip())
+    return names or None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,6 @@ from threadline.errors import DataFileError
 from threadline.settings import DATA_DIR
 
 
-@lru_cache(maxsize=64)
 def load_yaml(name: str, data_dir: Path = DATA_DIR) -> Any:
     """Parse data_dir/name; a malformed file raises DataFileError naming it."""
     path = data_dir / name
@@ -69,8 +67,17 @@ def known_entity(entry: dict[str, Any], path: Path) -> KnownEntity:
         raise DataFileError(f"{path}: entry {entry!r} lacks id, name or type") from exc
 
 
-@lru_cache(maxsize=8)
-def load_knowledge(data_dir: Path = DATA_DIR, extra: tuple[Path, ...] = ()) -> tuple[KnownEntity, ...]:
+def load_knowledge(data_dir: Path | None = None, extra: tuple[Path, ...] = ()) -> tuple[KnownEntity, ...]:
+    """The active vocabulary's knowledge entities (threadline.vocabulary); another
+    folder's, or any with user files in `extra`, read afresh."""
+    from threadline.vocabulary import active, elsewhere
+
+    if extra or (data_dir is not None and elsewhere(data_dir)):
+        return read_knowledge(data_dir or DATA_DIR, extra)
+    return active().knowledge
+
+
+def read_knowledge(data_dir: Path = DATA_DIR, extra: tuple[Path, ...] = ()) -> tuple[KnownEntity, ...]:
     """Every entity in data_dir/knowledge/*.yaml and every country, plus user files in `extra`."""
     paths = sorted((data_dir / "knowledge").glob("*.yaml")) + list(extra)
     entities: list[KnownEntity] = []
@@ -161,10 +168,18 @@ def _is_country(territory: Any) -> bool:
     return independent and not territory.is_historical
 
 
-@lru_cache(maxsize=4)
-def load_demonyms(data_dir: Path = DATA_DIR) -> dict[str, str]:
+def load_demonyms(data_dir: Path | None = None) -> dict[str, str]:
+    """The active vocabulary's demonyms (threadline.vocabulary); another folder's, read afresh."""
+    from threadline.vocabulary import active, elsewhere
+
+    if data_dir is not None and elsewhere(data_dir):
+        return read_demonyms(data_dir, read_knowledge(data_dir))
+    return active().demonyms
+
+
+def read_demonyms(data_dir: Path, known: tuple[KnownEntity, ...]) -> dict[str, str]:
     """Demonym ("Nigerien", "Nigeriens", "Malian") -> ISO code of its country."""
-    countries = {name.casefold() for e in load_knowledge(data_dir) if e.kind == "country" for name in e.names}
+    countries = {name.casefold() for e in known if e.kind == "country" for name in e.names}
     found: dict[str, str] = {}
     for iso, note in ((country_notes(data_dir).get("countries")) or {}).items():
         for word in (note or {}).get("demonyms") or ():

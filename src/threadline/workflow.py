@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from threadline.dedup import find_duplicates, find_partial_overlaps, story_signatures
 from threadline.errors import Failures, InputError, StepFailure, StoreError, ThreadlineError
-from threadline.extract import extract_events, extract_relations
+from threadline.extract import Extractor
 from threadline.graph.steps import EVENTS, FACTS, GlobalStep, Inputs, run_steps
 from threadline.ingest import read_inputs, split_document
 from threadline.ingest.budget import document_budget
@@ -36,6 +36,7 @@ from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store.layout import Derived
 from threadline.vocab import KnownEntity, load_knowledge
+from threadline.vocabulary import using, vocabulary_of
 
 T = TypeVar("T", Assertion, EventMention)
 
@@ -61,8 +62,11 @@ def unique_by_id(claims: Iterable[T]) -> tuple[T, ...]:
     return tuple({claim.id: claim for claim in reversed(list(claims))}.values())[::-1]
 
 
-def extract_stories(nlp: Language, stories: Sequence[Story], batch_size: int = 32) -> list[Extraction]:
+def extract_stories(
+    nlp: Language, stories: Sequence[Story], batch_size: int = 32, extractor: Extractor | None = None
+) -> list[Extraction]:
     """Mentions, relation claims and event mentions of each story."""
+    extractor = extractor or Extractor.named()
     results = []
     for doc, title_doc, story in parse_stories(nlp, stories, batch_size):
         mentions = mentions_of(doc, story)
@@ -71,12 +75,13 @@ def extract_stories(nlp: Language, stories: Sequence[Story], batch_size: int = 3
             if title_doc is not None
             else []
         )
+        assertions, events = extractor.extract(doc, story, mentions)
         results.append(
             Extraction(
                 story=story,
                 mentions=(*mentions, *in_title),
-                assertions=unique_by_id(extract_relations(doc, story, mentions)),
-                events=unique_by_id(extract_events(doc, story, mentions)),
+                assertions=unique_by_id(assertions),
+                events=unique_by_id(events),
             )
         )
     return results
@@ -91,7 +96,8 @@ def ingest_document(store: Store, nlp: Language, document: Document, settings: S
         stories = infer_outlets(split_document(document), known)
         if not stories:
             raise InputError(document.origin, "no article text left after cleaning")
-        extractions = extract_stories(nlp, stories, settings.batch_size)
+        extractor = Extractor.named(settings.relation_families, settings.event_extractors)
+        extractions = extract_stories(nlp, stories, settings.batch_size, extractor)
     minhashes = {key: blob for s in stories for key, blob in story_signatures(s).items()}
     store.replace_document(document, extractions, minhashes)
     return len(stories)
@@ -105,7 +111,8 @@ def ingest(
     on_document: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest every input; a bad one is reported and the others go on."""
-    with store.ingesting():  # readers meanwhile are told the derived rows will follow
+    # readers meanwhile are told the derived rows will follow; every stage reads settings' data folder
+    with store.ingesting(), using(vocabulary_of(settings.data_dir)):
         return _ingest(paths, store, settings, stdin, on_document)
 
 

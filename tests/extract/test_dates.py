@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threadline.extract.dates import WEEKDAYS, is_date, resolve_date
+from threadline.extract.dates import is_date, resolve_date
+from threadline.vocabulary import WEEKDAYS
 
 THURSDAY = datetime.date(2024, 3, 14)
 

@@ -31,6 +31,9 @@ from threadline.export import EXPORTERS
 from threadline.export import export as run_export
 from threadline.export.json_export import build_export
 from threadline.export.summary import summarize
+from threadline.settings import data_dir_from_env
+from threadline.vocabulary import using, vocabulary_of
+from threadline.vocabulary_check import check_data as find_data_problems
 from threadline.workflow import IngestReport, rebuild_derived
 from threadline.workflow import ingest as run_ingest
 
@@ -78,12 +81,15 @@ app = ThreadlineApp(
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     debug: Annotated[
         bool, typer.Option("--debug", help="On an error, show the traceback (also THREADLINE_DEBUG=1)")
     ] = False,
 ) -> None:
     """News reports in, an evidence-backed knowledge graph out."""
     state.debug = debug or os.environ.get("THREADLINE_DEBUG", "") not in ("", "0", "false", "no")
+    # THREADLINE_DATA reaches every stage the command runs, for that command only
+    ctx.with_resource(using(vocabulary_of(data_dir_from_env())))
 
 
 def progress_bar() -> Progress:
@@ -179,6 +185,24 @@ def stats(db: DbOption = None) -> None:
     for name, kind, degree, aliases in summary.top_entities:
         table.add_row(name, kind, str(degree), ", ".join(aliases))
     out.print(table)
+
+
+@app.command("check-data")
+@reports_errors
+def check_data(
+    folder: Annotated[
+        Path | None, typer.Argument(help="A data folder [default: THREADLINE_DATA, else the bundled one]")
+    ] = None,
+) -> None:
+    """Check a folder of vocabulary files: one line per problem, naming the file and key."""
+    where = folder if folder is not None else data_dir_from_env()
+    problems = find_data_problems(where)
+    for problem in problems:
+        out.print(problem.line(), markup=False, highlight=False, soft_wrap=True)
+    if problems:
+        err.print(f"{where}: {len(problems)} problem(s)", markup=False)
+        raise typer.Exit(1)
+    err.print(f"{where}: no problems", markup=False)
 
 
 for command in (entities.entity, entities.merge, entities.split, entities.rename):

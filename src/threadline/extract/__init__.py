@@ -2,37 +2,61 @@
 
 Pure functions over a parsed spaCy Doc whose text is the story's text and the story's
 mentions; nothing here reads or writes outside its arguments (the Doc is copied, not
-changed). Arguments of relations and events are Mention ids of that story.
+changed). Arguments of relations and events are Mention ids of that story. The
+relation families and event extractors that run are named (registry.py): an
+`Extractor` is assembled from those names once and prepares each story once for all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from threadline.extract import relations
+from threadline.extract import events, relations
 from threadline.extract.dates import resolve_date
 from threadline.extract.parsed import ParsedStory, prepare
 from threadline.extract.vocabulary import load_roles
 from threadline.records import Assertion, EventMention, Mention, Story
+from threadline.registry import Registered
 
-__all__ = ["extract_events", "extract_relations", "parse", "resolve_date"]
-
-
-_LAST: list[tuple[tuple[object, ...], ParsedStory]] = []  # relations then events reuse one preparation
+__all__ = ["Extractor", "extract_events", "extract_relations", "parse", "resolve_date"]
 
 
 def parse(doc: Doc, story: Story, mentions: Sequence[Mention]) -> ParsedStory:
     """The story's parse with one token per mention and role title."""
     if doc.text.lower() != story.text.lower():  # the model may read it truecased
         raise ValueError(f"story {story.id}: the Doc's text is not the story's text")
-    key = (doc, story, tuple(mentions))
-    if _LAST and _LAST[0][0][0] is doc and _LAST[0][0] == key:
-        return _LAST[0][1]
-    prepared = prepare(doc, story, mentions, load_roles())
-    _LAST[:] = [(key, prepared)]
-    return prepared
+    return prepare(doc, story, mentions, load_roles())
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """The relation families and event extractors to run, in order, by registered name."""
+
+    families: tuple[relations.Family, ...]
+    event_extractors: tuple[Registered[events.FindEvents], ...]
+
+    @classmethod
+    def named(
+        cls, families: Sequence[str] | None = None, event_extractors: Sequence[str] | None = None
+    ) -> Extractor:
+        """The stages called by these names (None: threadline's own, in their order)."""
+        return cls(
+            relations.FAMILIES.assemble(relations.DEFAULT_FAMILIES if families is None else families),
+            events.EXTRACTORS.assemble(
+                events.DEFAULT_EXTRACTORS if event_extractors is None else event_extractors
+            ),
+        )
+
+    def extract(
+        self, doc: Doc, story: Story, mentions: Sequence[Mention]
+    ) -> tuple[list[Assertion], list[EventMention]]:
+        """Relation claims and event mentions of one story, from one preparation of it."""
+        ps = parse(doc, story, mentions)
+        claims = relations.extract(ps, self.families)
+        return claims, [m for stage in self.event_extractors for m in stage.run(ps)]
 
 
 def extract_relations(doc: Doc, story: Story, mentions: Sequence[Mention]) -> list[Assertion]:
@@ -42,6 +66,4 @@ def extract_relations(doc: Doc, story: Story, mentions: Sequence[Mention]) -> li
 
 def extract_events(doc: Doc, story: Story, mentions: Sequence[Mention]) -> list[EventMention]:
     """The story's reports of events (meetings, attacks, arrests, ...), one per trigger."""
-    from threadline.extract import events
-
     return events.extract(parse(doc, story, mentions))

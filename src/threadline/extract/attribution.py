@@ -18,32 +18,9 @@ from threadline.extract.anaphora import DEFINITE, antecedent
 from threadline.extract.modality import governing_chain
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import ALL_TYPES, refers_to
-from threadline.extract.vocabulary import load_roles
+from threadline.extract.vocabulary import load_modality, load_roles
 from threadline.records import Attribution
 
-SPEECH_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "state",
-        "report",
-        "announce",
-        "claim",
-        "confirm",
-        "add",
-        "note",
-        "reveal",
-        "accuse",
-        "deny",
-        "insist",
-        "stress",
-        "explain",
-        "write",
-        "allege",
-        "assert",
-        "disclose",
-    }
-)
 MAX_SOURCE_TOKENS = 12
 QUOTING_VERBS = frozenset({"quote", "cite"})
 SPEAKING_VERBS = frozenset({"speak", "talk"})
@@ -52,7 +29,7 @@ INTERVIEW_NOUNS = frozenset({"interview", "remarks", "comments", "statement", "s
 
 def _speech_verb(anchor: Token) -> Token | None:
     for token in governing_chain(anchor)[1:]:
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in load_modality().speech_verbs:
             return token
     return _trailing_speech_verb(anchor)
 
@@ -64,7 +41,7 @@ def _trailing_speech_verb(anchor: Token) -> Token | None:
         for verb in token.children:
             if verb.dep_ not in ("conj", "parataxis") or verb.i < anchor.i or verb.i == 0:
                 continue
-            if verb.lemma_.lower() not in SPEECH_VERBS or verb.doc[verb.i - 1].dep_ == "cc":
+            if verb.lemma_.lower() not in load_modality().speech_verbs or verb.doc[verb.i - 1].dep_ == "cc":
                 continue
             subject = any(c.dep_ == "nsubj" for c in verb.children)
             after_comma = any(t.text == "," for t in verb.doc[max(verb.i - 4, 0) : verb.i])

@@ -20,22 +20,8 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from threadline.records import DateValue
+from threadline.vocabulary import MONTHS, WEEKDAYS
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 LEADING = re.compile(
     r"^(?:(?:on|in|at|since|from|by|until|during|as of|late|early|earlier|later|mid|the|of|"

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from threadline.errors import DataFileError
 from threadline.settings import DATA_DIR
 from threadline.vocab import load_yaml
+from threadline.vocabulary import active, elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +142,7 @@ class ModalityCues:
     precedence: tuple[str, ...]
     phrases: Mapping[str, tuple[tuple[str, ...], ...]]  # modality -> token sequences
     words: Mapping[str, frozenset[str]]
+    speech_verbs: frozenset[str] = frozenset()  # "say", "tell", "deny": verbs that report speech
 
 
 def normalise_title(text: str) -> str:
@@ -159,7 +160,8 @@ def _words(items: Any, where: str) -> tuple[str, ...]:
 
 def _require(entry: Any, key: str, where: str) -> Any:
     if not isinstance(entry, Mapping) or key not in entry:
-        raise DataFileError(f"{where}: entry {entry!r} lacks {key!r}")
+        shown = repr(entry) if len(repr(entry)) <= 120 else f"{repr(entry)[:117]}..."
+        raise DataFileError(f"{where}: {key}: missing (in the entry {shown})")
     return entry[key]
 
 
@@ -192,8 +194,12 @@ def _event_type(name: str, entry: Mapping[str, Any], where: str) -> EventType:
     )
 
 
-@lru_cache(maxsize=8)
-def load_ontology(data_dir: Path = DATA_DIR) -> Ontology:
+def load_ontology(data_dir: Path | None = None) -> Ontology:
+    """The active vocabulary's ontology (threadline.vocabulary); another folder's, read afresh."""
+    return read_ontology(data_dir) if data_dir is not None and elsewhere(data_dir) else active().ontology
+
+
+def read_ontology(data_dir: Path = DATA_DIR) -> Ontology:
     """Relation predicates and event types, with argument types and event-code mappings."""
     where = str(data_dir / "ontology.yaml")
     doc = load_yaml("ontology.yaml", data_dir) or {}
@@ -213,8 +219,12 @@ def _title_entries(entry: Mapping[str, Any], where: str) -> list[tuple[str, Titl
     return [(normalise_title(title), singular), (normalise_title(plural_text), plural)]
 
 
-@lru_cache(maxsize=8)
-def load_roles(data_dir: Path = DATA_DIR) -> RoleLexicon:
+def load_roles(data_dir: Path | None = None) -> RoleLexicon:
+    """The active vocabulary's roles (threadline.vocabulary); another folder's, read afresh."""
+    return read_roles(data_dir) if data_dir is not None and elsewhere(data_dir) else active().roles
+
+
+def read_roles(data_dir: Path = DATA_DIR) -> RoleLexicon:
     """Role titles with their predicates, and the noun and nationality lists relations use."""
     where = str(data_dir / "roles.yaml")
     doc = load_yaml("roles.yaml", data_dir) or {}
@@ -264,8 +274,12 @@ def _trigger(entry: Any, event_type: str, pos: str, where: str) -> Trigger:
     )
 
 
-@lru_cache(maxsize=8)
-def load_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
+def load_triggers(data_dir: Path | None = None) -> TriggerLexicon:
+    """The active vocabulary's triggers (threadline.vocabulary); another folder's, read afresh."""
+    return read_triggers(data_dir) if data_dir is not None and elsewhere(data_dir) else active().triggers
+
+
+def read_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
     """Trigger lemmas per event type, indexed by lemma for verbs and for nouns."""
     where = str(data_dir / "event_triggers.yaml")
     doc = dict(load_yaml("event_triggers.yaml", data_dir) or {})
@@ -306,8 +320,12 @@ def load_triggers(data_dir: Path = DATA_DIR) -> TriggerLexicon:
     )
 
 
-@lru_cache(maxsize=8)
-def load_modality(data_dir: Path = DATA_DIR) -> ModalityCues:
+def load_modality(data_dir: Path | None = None) -> ModalityCues:
+    """The active vocabulary's modality (threadline.vocabulary); another folder's, read afresh."""
+    return read_modality(data_dir) if data_dir is not None and elsewhere(data_dir) else active().modality
+
+
+def read_modality(data_dir: Path = DATA_DIR) -> ModalityCues:
     """Hedge and negation cue words and phrases per modality."""
     where = str(data_dir / "modality.yaml")
     doc = load_yaml("modality.yaml", data_dir) or {}
@@ -318,4 +336,5 @@ def load_modality(data_dir: Path = DATA_DIR) -> ModalityCues:
     words = {
         m: frozenset(_words(items, f"{where}: {m}")) for m, items in _require(doc, "words", where).items()
     }
-    return ModalityCues(tuple(_require(doc, "precedence", where)), phrases, words)
+    speech = frozenset(_words(_require(doc, "speech_verbs", where), f"{where}: speech_verbs"))
+    return ModalityCues(tuple(_require(doc, "precedence", where)), phrases, words, speech)

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from threadline.graph.background import Within, homes
 from threadline.graph.ids import stable_ids
 from threadline.records import NOT_A_FACT, DateValue, Event, EventMention, Modality
+from threadline.vocabulary import MONTHS, WEEKDAYS
 
 FIRMNESS: tuple[Modality, ...] = (
     "asserted",
@@ -56,8 +57,7 @@ FIRMNESS: tuple[Modality, ...] = (
     "denied",
     "negated",
 )
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTHS_SHORT = tuple(month[:3] for month in MONTHS)  # "Sept.", "Dec": a month however cut
 RANGE_DAYS = 7
 SUMMARY_ZONES = frozenset({"headline", "standfirst", "caption"})
 PARTICIPANT = "participant"  # the role of a participant no mention gives another role
@@ -210,7 +210,7 @@ def _checkable(date: DateValue) -> bool:
     if date.value:
         return True
     words = re.findall(r"[a-z]+", (date.expression or "").lower())
-    return any(w in WEEKDAYS or (len(w) >= 3 and w[:3] in MONTHS) for w in words)
+    return any(w in WEEKDAYS or (len(w) >= 3 and w[:3] in MONTHS_SHORT) for w in words)
 
 
 def _undated(cluster: Cluster) -> bool:

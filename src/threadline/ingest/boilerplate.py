@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 from threadline.errors import DataFileError
 from threadline.ingest.lines import word_count
 from threadline.vocab import load_yaml
+from threadline.vocabulary import active
 
 RULES_FILE = "boilerplate.yaml"
 End = Literal["strong", "weak"]
@@ -65,17 +66,26 @@ def _rule(entry: dict[str, object]) -> Rule:
         raise DataFileError(f"{RULES_FILE}: bad rule {entry!r}: {exc}") from exc
 
 
-@lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
-    """Every rule of boilerplate.yaml, compiled; a malformed rule raises DataFileError."""
-    return tuple(_rule(entry) for entry in load_yaml(RULES_FILE)["rules"])
+    """The active vocabulary's boilerplate rules (threadline.vocabulary)."""
+    return active().boilerplate_rules
 
 
-@lru_cache(maxsize=1)
 def tail_patterns() -> tuple[re.Pattern[str], ...]:
+    """The active vocabulary's feed trailers (threadline.vocabulary)."""
+    return active().tail_patterns
+
+
+def read_rules(data_dir: Path) -> tuple[Rule, ...]:
+    """Every rule of boilerplate.yaml, compiled; a malformed rule raises DataFileError."""
+    return tuple(_rule(entry) for entry in load_yaml(RULES_FILE, data_dir)["rules"])
+
+
+def read_tail_patterns(data_dir: Path) -> tuple[re.Pattern[str], ...]:
     """The feed trailers of boilerplate.yaml, each matching the end of a line."""
     try:
-        return tuple(re.compile(str(e["pattern"]), re.IGNORECASE) for e in load_yaml(RULES_FILE)["tails"])
+        tails = load_yaml(RULES_FILE, data_dir)["tails"]
+        return tuple(re.compile(str(e["pattern"]), re.IGNORECASE) for e in tails)
     except (KeyError, TypeError, re.error) as exc:
         raise DataFileError(f"{RULES_FILE}: bad tail pattern: {exc}") from exc
 

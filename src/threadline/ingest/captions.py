@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Mapping
+from typing import Any
 
 from threadline.errors import DataFileError
 from threadline.ingest.lines import word_count
-from threadline.vocab import load_yaml
+from threadline.vocabulary import active
 
 CAPTION_MAX_WORDS = 90
 
 
-@lru_cache(maxsize=1)
 def caption_patterns() -> tuple[re.Pattern[str], ...]:
+    """The active vocabulary's caption cues (threadline.vocabulary)."""
+    return active().caption_patterns
+
+
+def read_caption_patterns(cues: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
     """The caption cues of ingest_cues.yaml, compiled."""
-    entries = load_yaml("ingest_cues.yaml")["captions"]
+    entries = cues["captions"]
     try:
         return tuple(re.compile(str(e["pattern"]), re.IGNORECASE) for e in entries)
     except (KeyError, TypeError, re.error) as exc:

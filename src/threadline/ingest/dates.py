@@ -8,13 +8,13 @@ date labels and short name parts ("Kurdistan Daily | Published 9 May 2024") is o
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from threadline.ingest.lines import ends_sentence, word_count
-from threadline.vocab import load_yaml
+from threadline.vocabulary import MONTHS, active
 
 Label = Literal["published", "updated", "none"]
 
@@ -41,7 +41,7 @@ _WEEKDAY = re.compile(
 )
 _FILLER = re.compile(r"\b(?:on|at|the|of)\b|[\s,.:;|/()\[\]–—-]+", re.I)
 _SEPARATORS = re.compile(r"\s+[|•·]\s+|\s+[–—]\s+|\s+-\s+|\s*\|\s*")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = tuple(month[:3] for month in MONTHS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +52,13 @@ class DateLine:
     label: Label
 
 
-@lru_cache(maxsize=1)
 def _labels() -> tuple[tuple[re.Pattern[str], Label], ...]:
-    labels = load_yaml("ingest_cues.yaml")["date_labels"]
+    return active().date_labels
+
+
+def read_labels(cues: Mapping[str, Any]) -> tuple[tuple[re.Pattern[str], Label], ...]:
+    """The words that label a date line as published or updated, one pattern per meaning."""
+    labels = cues["date_labels"]
     pairs: list[tuple[re.Pattern[str], Label]] = []
     meanings: tuple[Label, ...] = ("published", "updated")
     for meaning in meanings:

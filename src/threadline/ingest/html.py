@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from html.parser import HTMLParser
 
 import trafilatura
@@ -24,7 +23,7 @@ from threadline.ingest.dates import stated_date
 from threadline.ingest.metadata import is_masthead_name, section_labels
 from threadline.ingest.nesting import flatten_deep
 from threadline.records import Document
-from threadline.vocab import load_yaml
+from threadline.vocabulary import active
 
 _TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ")
 _SUFFIX_MAX_WORDS = 5
@@ -94,12 +93,8 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii", "ignore") if match else None
 
 
-@lru_cache(maxsize=1)
 def _meta_keys() -> dict[str, tuple[str, ...]]:
-    keys = load_yaml("ingest_cues.yaml")["html_meta"]
-    return {
-        name: tuple(str(k).lower() for k in keys[name]) for name in ("title", "outlet", "published", "url")
-    }
+    return active().html_meta
 
 
 def _meta(tags: PageTags, name: str) -> str | None:

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from threadline.vocab import load_yaml
+from threadline.vocabulary import active
 
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 HEADLINE_MAX_WORDS = 30
@@ -91,10 +90,9 @@ def _last_char(text: str) -> str:
     return core[-1] if core else ""
 
 
-@lru_cache(maxsize=1)
 def dangling_words() -> frozenset[str]:
     """Words a line that broke off mid-sentence ends on; no headline ends on one."""
-    return frozenset(str(w).lower() for w in load_yaml("ingest_cues.yaml")["dangling_words"])
+    return active().dangling_words
 
 
 def word_count(text: str) -> int:

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from threadline.ingest.dates import DateLine, date_line, split_parts
 from threadline.ingest.lines import ends_sentence, is_headline_like, word_count
-from threadline.vocab import load_yaml
+from threadline.vocabulary import active
 
 MASTHEAD_MAX_WORDS = 6
 OUTLET_NAME_MAX_WORDS = 5
@@ -39,14 +38,12 @@ class Masthead:
     date: DateLine | None = None
 
 
-@lru_cache(maxsize=1)
 def section_labels() -> frozenset[str]:
-    return frozenset(str(s).casefold() for s in load_yaml("ingest_cues.yaml")["section_labels"])
+    return active().section_labels
 
 
-@lru_cache(maxsize=1)
 def outlet_words() -> frozenset[str]:
-    return frozenset(str(s).casefold() for s in load_yaml("ingest_cues.yaml")["outlet_words"])
+    return active().outlet_words
 
 
 def is_label(text: str) -> bool:

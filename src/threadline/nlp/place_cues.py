@@ -36,12 +36,10 @@ from threadline.places.index import place_names
 from threadline.places.keys import place_key
 from threadline.settings import DATA_DIR
 from threadline.vocab import load_yaml
+from threadline.vocabulary import MONTHS, WEEKDAYS
 
 MAX_WORDS = 3
-CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday ramadan eid christmas easter".split()
-)
+CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"ramadan", "eid", "christmas", "easter"}
 # The labels of names: the model's other labels on a capitalised word ("Turbat" a DATE,
 # "Gardez and Khost" a WORK_OF_ART) are its guesses at nothing, and such words are read as untagged.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})

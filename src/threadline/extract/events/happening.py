@@ -33,7 +33,6 @@ import re
 
 from spacy.tokens import Token
 
-from threadline.extract.attribution import SPEECH_VERBS
 from threadline.extract.events.clause import verb_forms
 from threadline.extract.events.lexicon import (
     EventContexts,
@@ -43,7 +42,7 @@ from threadline.extract.events.lexicon import (
     load_happening,
 )
 from threadline.extract.modality import governing_chain, modality_of
-from threadline.extract.vocabulary import load_triggers
+from threadline.extract.vocabulary import load_modality, load_triggers
 
 AUXILIARIES = frozenset({"aux", "auxpass"})
 INFINITIVE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl"})
@@ -57,8 +56,9 @@ SPORT_VERBS = frozenset({"beat", "win", "lose", "draw", "defeat", "score", "thra
 def scope(trigger: Token) -> list[Token]:
     """The trigger and the words above it up to (not including) the first speech verb."""
     found = []
+    speech = load_modality().speech_verbs
     for token in governing_chain(trigger):
-        if token.i != trigger.i and token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS:
+        if token.i != trigger.i and token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in speech:
             break
         found.append(token)
     return found
@@ -218,7 +218,7 @@ def contradicted(trigger: Token, cues: HappeningCues | None = None) -> bool:
     chain = governing_chain(trigger)
     if _denied_report(chain[-1], cues, deny):
         return True
-    report = next((t for t in chain[1:] if t.lemma_.lower() in SPEECH_VERBS), None)
+    report = next((t for t in chain[1:] if t.lemma_.lower() in load_modality().speech_verbs), None)
     if report is None:
         return False
     for verb in report.conjuncts:

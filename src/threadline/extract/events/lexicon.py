@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from threadline.errors import DataFileError
 from threadline.settings import DATA_DIR
 from threadline.vocab import load_yaml
+from threadline.vocabulary import active, elsewhere
 
 SLOTS = ("agent", "patient", "with")
 FALLBACK_ROLE = "participant"
@@ -73,8 +73,12 @@ def _slot_map(entry: Any, roles: Mapping[str, Any], where: str) -> dict[str, str
     return {str(k): str(v) for k, v in entry.items()}
 
 
-@lru_cache(maxsize=8)
-def load_slots(data_dir: Path = DATA_DIR) -> SlotLexicon:
+def load_slots(data_dir: Path | None = None) -> SlotLexicon:
+    """The active vocabulary's event_slots (threadline.vocabulary); another folder's, read afresh."""
+    return read_slots(data_dir) if data_dir is not None and elsewhere(data_dir) else active().event_slots
+
+
+def read_slots(data_dir: Path = DATA_DIR) -> SlotLexicon:
     """Slot cues from event_triggers.yaml, slot-to-role maps from ontology.yaml."""
     where = str(data_dir / "ontology.yaml")
     types = (load_yaml("ontology.yaml", data_dir) or {}).get("event_types") or {}
@@ -97,8 +101,12 @@ def load_slots(data_dir: Path = DATA_DIR) -> SlotLexicon:
     )
 
 
-@lru_cache(maxsize=8)
-def load_claim_cues(data_dir: Path = DATA_DIR) -> ClaimCues:
+def load_claim_cues(data_dir: Path | None = None) -> ClaimCues:
+    """The active vocabulary's claim_cues (threadline.vocabulary); another folder's, read afresh."""
+    return read_claim_cues(data_dir) if data_dir is not None and elsewhere(data_dir) else active().claim_cues
+
+
+def read_claim_cues(data_dir: Path = DATA_DIR) -> ClaimCues:
     """The cue words of claims of responsibility and denials, from ontology.yaml."""
     where = f"{data_dir / 'ontology.yaml'}: claims"
     entry = (load_yaml("ontology.yaml", data_dir) or {}).get("claims")
@@ -143,15 +151,25 @@ def _section(data_dir: Path, file: str, key: str) -> tuple[Mapping[str, Any], st
     return entry, where
 
 
-@lru_cache(maxsize=8)
-def load_happening(data_dir: Path = DATA_DIR) -> HappeningCues:
+def load_happening(data_dir: Path | None = None) -> HappeningCues:
+    """The active vocabulary's happening (threadline.vocabulary); another folder's, read afresh."""
+    return read_happening(data_dir) if data_dir is not None and elsewhere(data_dir) else active().happening
+
+
+def read_happening(data_dir: Path = DATA_DIR) -> HappeningCues:
     """The cues of clauses that suppose, ask or generalise, from modality.yaml."""
     entry, where = _section(data_dir, "modality.yaml", "happening")
     return HappeningCues(**{f.name: _words(entry, f.name, where) for f in fields(HappeningCues)})
 
 
-@lru_cache(maxsize=8)
-def load_contexts(data_dir: Path = DATA_DIR) -> EventContexts:
+def load_contexts(data_dir: Path | None = None) -> EventContexts:
+    """The active vocabulary's event_contexts (threadline.vocabulary); another folder's, read afresh."""
+    return (
+        read_contexts(data_dir) if data_dir is not None and elsewhere(data_dir) else active().event_contexts
+    )
+
+
+def read_contexts(data_dir: Path = DATA_DIR) -> EventContexts:
     """The contexts that make a war word no event, from event_triggers.yaml."""
     entry, where = _section(data_dir, "event_triggers.yaml", "contexts")
     return EventContexts(**{f.name: _words(entry, f.name, where) for f in fields(EventContexts)})

@@ -16,20 +16,19 @@ import datetime
 
 from spacy.tokens import Span, Token
 
-from threadline.extract.dates import MONTH_ABBR, MONTHS, is_date, resolve_date
+from threadline.extract.dates import MONTH_ABBR, is_date, resolve_date
 from threadline.extract.entities import entities_in, entity_at
 from threadline.extract.events.clause import clause, depth_from, described, inside_other_event
 from threadline.extract.events.dateline import in_dateline
 from threadline.extract.parsed import ParsedStory
 from threadline.records import DateValue
+from threadline.vocabulary import MONTHS, WEEKDAYS
 
 NO_DATE = DateValue(None, "unknown", None)
 QUALIFIERS = frozenset(
     {"on", "in", "since", "late", "early", "at", "during", "from", "by", "until", "mid", "earlier", "later"}
 )
-DAY_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
-)
+DAY_WORDS = frozenset(WEEKDAYS) | {"yesterday", "today"}
 MONTH_WORDS = frozenset(MONTHS) | frozenset(MONTH_ABBR)
 
 

@@ -12,7 +12,7 @@ extractor version, its sentence as evidence, its modality and its attribution.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -36,13 +36,36 @@ from threadline.extract.relations.candidate import Candidate
 from threadline.extract.relations.cues import load_cues
 from threadline.extract.vocabulary import load_ontology
 from threadline.records import NOT_A_FACT, Assertion, Modality
+from threadline.registry import Registered, Registry
 
 VERSION = "0.2.0"
-FAMILIES = (roles, offices, modifiers, lists, affiliations, designations, locations, containment, learned)
+FindCandidates = Callable[[ParsedStory], list[Candidate]]
+Family = Registered[FindCandidates]
+# Relation families by name; a package adds one through the entry-point group below.
+FAMILIES: Registry[FindCandidates] = Registry("threadline.relation_families")
+for _module in (
+    roles,
+    offices,
+    modifiers,
+    lists,
+    affiliations,
+    designations,
+    locations,
+    containment,
+    learned,
+):
+    FAMILIES.add(_module.__name__.rsplit(".", 1)[-1], VERSION, _module.find)
+# The order settles which family states a fact first; the learned one speaks last.
+DEFAULT_FAMILIES = FAMILIES.names()
 
 
-def candidates(ps: ParsedStory) -> list[Candidate]:
-    return [c for family in FAMILIES for c in family.find(ps)]
+def default_families() -> tuple[Family, ...]:
+    return FAMILIES.assemble(DEFAULT_FAMILIES)
+
+
+def candidates(ps: ParsedStory, families: Sequence[Family]) -> list[tuple[Candidate, str]]:
+    """Each family's candidates, in the families' order, with the family's version."""
+    return [(c, family.version) for family in families for c in family.run(ps)]
 
 
 def _place_and_area(predicate: str, subject: str, obj: str) -> bool:
@@ -90,7 +113,7 @@ def _modality(candidate: Candidate) -> Modality:
     return "former" if candidate.former else modality
 
 
-def to_assertion(ps: ParsedStory, candidate: Candidate) -> Assertion:
+def to_assertion(ps: ParsedStory, candidate: Candidate, version: str = VERSION) -> Assertion:
     subject, obj = ps.mention_at[candidate.subject.i], ps.mention_at[candidate.object.i]
     return Assertion(
         story_id=ps.story.id,
@@ -99,33 +122,34 @@ def to_assertion(ps: ParsedStory, candidate: Candidate) -> Assertion:
         object=obj.id,
         evidence=ps.evidence(candidate.anchor),
         extractor=f"relations.{candidate.pattern}",
-        version=VERSION,
+        version=version,
         role=candidate.role,
         modality=_modality(candidate),
         attribution=attribution_of(ps, candidate.anchor),
     )
 
 
-def assertions(ps: ParsedStory) -> list[Assertion]:
+def assertions(ps: ParsedStory, families: Sequence[Family] | None = None) -> list[Assertion]:
     """The story's relation claims, one per (subject, predicate, object) mention triple.
     Where a pattern relates two names, the learned family says nothing more about them."""
     seen: set[str] = set()
     related: set[frozenset[int]] = set()
     found = []
-    for candidate in map(lambda c: normalised(ps, c), candidates(ps)):
+    for raw, version in candidates(ps, default_families() if families is None else families):
+        candidate = normalised(ps, raw)
         pair = frozenset((candidate.subject.i, candidate.object.i))
         if not admissible(ps, candidate) or (candidate.pattern == learned.PATTERN and pair in related):
             continue
         related.add(pair)
-        assertion = to_assertion(ps, candidate)
+        assertion = to_assertion(ps, candidate, version)
         if assertion.id not in seen:
             seen.add(assertion.id)
             found.append(assertion)
     return found
 
 
-def extract(ps: ParsedStory) -> list[Assertion]:
-    return assertions(ps)
+def extract(ps: ParsedStory, families: Sequence[Family] | None = None) -> list[Assertion]:
+    return assertions(ps, families)
 
 
-__all__: Sequence[str] = ("VERSION", "assertions", "extract")
+__all__: Sequence[str] = ("DEFAULT_FAMILIES", "FAMILIES", "VERSION", "assertions", "extract")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from threadline.extract.parsed import HYPHENS, ROLE, ParsedStory, cached_matcher
+from threadline.vocabulary import active
 
 PERSON = {"ENT_TYPE": "person"}
 ORG = {"ENT_TYPE": "organization"}
@@ -45,7 +46,8 @@ def matches(
     ps: ParsedStory, family: str, patterns: Callable[[], dict[str, list[list[dict]]]]
 ) -> list[tuple[str, int, int]]:
     """(pattern name, start, end) for every match of a family's named patterns."""
-    matcher = cached_matcher(ps.doc.vocab, family, patterns)
+    # the patterns hold words of the active vocabulary: one matcher per data folder
+    matcher = cached_matcher(ps.doc.vocab, f"{family}@{active().data_dir}", patterns)
     vocab = ps.doc.vocab
     return [(vocab.strings[key], start, end) for key, start, end in matcher(ps.doc)]
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from threadline.errors import DataFileError
 from threadline.settings import DATA_DIR
 from threadline.vocab import load_yaml
+from threadline.vocabulary import active, elsewhere
 
 FILE = "relation_cues.yaml"
 WORD_LISTS = (
@@ -75,8 +75,12 @@ def _verb_preps(doc: Mapping[str, Any], key: str, where: str) -> dict[str, froze
     return {str(verb).lower(): _words(entries, verb, f"{where}: {key}") for verb in entries}
 
 
-@lru_cache(maxsize=8)
-def load_cues(data_dir: Path = DATA_DIR) -> RelationCues:
+def load_cues(data_dir: Path | None = None) -> RelationCues:
+    """The active vocabulary's relation_cues (threadline.vocabulary); another folder's, read afresh."""
+    return read_cues(data_dir) if data_dir is not None and elsewhere(data_dir) else active().relation_cues
+
+
+def read_cues(data_dir: Path = DATA_DIR) -> RelationCues:
     """Cue words per pattern family; a malformed file raises DataFileError naming the entry."""
     where = str(data_dir / FILE)
     doc = load_yaml(FILE, data_dir)

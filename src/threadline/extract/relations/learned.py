@@ -18,7 +18,6 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from threadline.errors import DataFileError
@@ -27,6 +26,7 @@ from threadline.extract.relations.candidate import Candidate
 from threadline.extract.relations.containment import off_from
 from threadline.extract.relations.pairs import Pair, sentence_pairs
 from threadline.settings import DATA_DIR
+from threadline.vocabulary import active, elsewhere
 
 MODEL_FILE = "relation_model.json"
 NONE = "none"
@@ -69,8 +69,12 @@ class RelationModel:
         }
 
 
-@lru_cache(maxsize=4)
-def load_model(data_dir: Path = DATA_DIR) -> RelationModel | None:
+def load_model(data_dir: Path | None = None) -> RelationModel | None:
+    """The active vocabulary's relation_model (threadline.vocabulary); another folder's, read afresh."""
+    return read_model(data_dir) if data_dir is not None and elsewhere(data_dir) else active().relation_model
+
+
+def read_model(data_dir: Path = DATA_DIR) -> RelationModel | None:
     """The model of data_dir, or None when the folder has none (the family then proposes nothing)."""
     path = data_dir / MODEL_FILE
     if not path.is_file():

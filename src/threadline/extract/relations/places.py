@@ -13,8 +13,6 @@ file's names).
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Token
 
 from threadline.extract.parsed import ParsedStory
@@ -22,19 +20,15 @@ from threadline.extract.phrases import is_modifier, is_possessor
 from threadline.extract.relations.candidate import names_in_story
 from threadline.extract.relations.cues import load_cues
 from threadline.extract.vocabulary import load_roles
+from threadline.vocabulary import active
 
 MAX_CHAIN = 5  # "A, B, C, D, E" is a list, not a place in four others
 LIST_WORDS = frozenset({"and", "or", "&", "nor", "etc", "etc."})
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
 
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    return frozenset(n.lower() for names in load_roles().nationalities.values() for n in names)
-
-
 def is_country(token: Token) -> bool:
-    return token.lower_.removeprefix("the ") in _countries()
+    return token.lower_.removeprefix("the ") in active().nationality_countries
 
 
 def lemma(token: Token) -> str:
