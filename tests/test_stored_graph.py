@@ -5,6 +5,8 @@ and `threadline rebuild` fill them. Articles written for these tests, real SQLit
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -170,14 +172,72 @@ class Sections:
         self.stream.write("\n".join(self.lines) + "\n")
 
 
+SECTIONS_PACKAGE = """
+from threadline.registry import Registered
+
+
+class Sections:
+    def __init__(self, stream):
+        self.stream, self.lines = stream, []
+
+    def write(self, item):
+        self.lines.append(f"{item.section} {item.data.get('id', '-')}")
+
+    def finalize(self):
+        self.stream.write("\\n".join(self.lines) + "\\n")
+
+
+EXPORTER = Registered("sections", "0.1", Sections)
+"""
+
+
+@pytest.fixture
+def sections_package(tmp_path: Path) -> Iterator[None]:
+    """A distribution `threadline-sections` installed into a folder on sys.path, as pip
+    would (a dist-info with entry_points.txt; no network)."""
+    folder = tmp_path / "site"
+    info = folder / "threadline_sections-0.1.dist-info"
+    info.mkdir(parents=True)
+    (folder / "threadline_sections.py").write_text(SECTIONS_PACKAGE)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: threadline-sections\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(
+        "[threadline.exporters]\nsections = threadline_sections:EXPORTER\n"
+    )
+    sys.path.insert(0, str(folder))
+    export_stage.EXPORTERS.forget_plugins()
+    try:
+        yield
+    finally:
+        sys.path.remove(str(folder))
+        sys.modules.pop("threadline_sections", None)
+        export_stage.EXPORTERS.forget_plugins()
+
+
 def test_a_new_format_is_one_exporter(stored: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(export_stage.EXPORTERS, "sections", Sections)
+    monkeypatch.setattr(export_stage, "EXPORTERS", export_stage.Registry("threadline.exporters.test"))
+    export_stage.EXPORTERS.add("json", "1", export_stage.JsonExporter)
+    export_stage.EXPORTERS.add("sections", "1", Sections)
+    monkeypatch.setattr("threadline.cli.main.EXPORTERS", export_stage.EXPORTERS)
     result = runner.invoke(app, ["export", "--db", stored, "--format", "sections"])
     assert result.exit_code == 0, result.output
     events = {e["id"] for e in json.loads(exported(stored))["events"]}
     assert {line.split()[1] for line in result.stdout.splitlines() if line.startswith("events ")} == events
     unknown = runner.invoke(app, ["export", "--db", stored, "--format", "csv"])
     assert unknown.exit_code == 1 and "available: json, sections" in unknown.output
+
+
+def test_an_installed_package_adds_an_export_format(stored: str, sections_package: None) -> None:
+    result = runner.invoke(app, ["export", "--db", stored, "--format", "sections"])
+    assert result.exit_code == 0, result.output
+    entities = {e["id"] for e in json.loads(exported(stored))["entities"]}
+    assert {
+        line.split()[1] for line in result.stdout.splitlines() if line.startswith("entities ")
+    } == entities
+
+
+def test_without_the_package_the_format_is_unknown(stored: str) -> None:
+    unknown = runner.invoke(app, ["export", "--db", stored, "--format", "sections"])
+    assert unknown.exit_code == 1 and "--format sections: unknown format; available: json" in unknown.output
 
 
 def test_the_global_steps_run_in_order_and_write_every_derived_table() -> None:

@@ -140,13 +140,16 @@ def print_report(report: IngestReport) -> None:
 @app.command()
 @reports_errors
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="Export format: json")] = "json",
+    fmt: Annotated[
+        str, typer.Option("--format", help="Export format: json, or one an installed package adds")
+    ] = "json",
     db: DbOption = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File [default: stdout]")] = None,
 ) -> None:
     """Write the stored graph in an exchange format."""
-    if fmt not in EXPORTERS:
-        raise ThreadlineError(f"--format {fmt}: unknown format; available: {', '.join(sorted(EXPORTERS))}")
+    if fmt not in EXPORTERS.names():
+        available = ", ".join(sorted(EXPORTERS.names()))
+        raise ThreadlineError(f"--format {fmt}: unknown format; available: {available}")
     target = writable_file(output, "-o") if output is not None else None  # before the work, not after
     _, store = open_store_to_read(db)
     text = io.StringIO()

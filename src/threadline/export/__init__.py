@@ -1,7 +1,9 @@
 """export stage: the stored graph as files other tools read.
 
-EXPORTERS names each format's exporter (protocol.py): a class built on the output
-stream that is given every item (`write`) and then `finalize`d."""
+EXPORTERS is the registry of formats (registry.py): each names a factory built on the
+output stream (protocol.py) that is given every item (`write`) and then `finalize`d.
+A package of someone else's adds a format through the entry-point group
+`threadline.exporters`, whose object is a `Registered` record."""
 
 from __future__ import annotations
 
@@ -10,14 +12,16 @@ from typing import TextIO
 from threadline.export.items import graph_items
 from threadline.export.json_export import JsonExporter
 from threadline.export.protocol import ExporterFactory
+from threadline.registry import Registry
 from threadline.store import Store
 
-EXPORTERS: dict[str, ExporterFactory] = {"json": JsonExporter}
+EXPORTERS: Registry[ExporterFactory] = Registry("threadline.exporters")
+EXPORTERS.add("json", "1", JsonExporter)
 
 
 def export(store: Store, fmt: str, stream: TextIO) -> None:
     """Every item of the stored graph through the format's exporter; read it in one snapshot."""
-    exporter = EXPORTERS[fmt](stream)
+    exporter = EXPORTERS.get(fmt).run(stream)
     with store.snapshot():
         for item in graph_items(store):
             exporter.write(item)
