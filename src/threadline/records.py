@@ -23,6 +23,18 @@ NOT_NOW: frozenset[str] = frozenset({"possible", "planned", "former"})
 Modality = Literal[
     "asserted", "reported", "alleged", "claimed", "possible", "planned", "former", "denied", "negated"
 ]
+# The firmest first: of two claims on one quote or one event, the firmer one speaks.
+FIRMNESS: tuple[Modality, ...] = (
+    "asserted",
+    "reported",
+    "claimed",
+    "alleged",
+    "possible",
+    "planned",
+    "former",
+    "denied",
+    "negated",
+)
 
 
 def content_id(prefix: str, *parts: object) -> str:

@@ -8,8 +8,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from threadline.graph.events import FIRMNESS
-from threadline.records import NOT_A_FACT, NOT_NOW, Assertion, Cited, Claim, Duplicate, EventMention, Story
+from threadline.records import (
+    FIRMNESS,
+    NOT_A_FACT,
+    NOT_NOW,
+    Assertion,
+    Cited,
+    Claim,
+    Duplicate,
+    EventMention,
+    Story,
+)
 
 Told = Assertion | EventMention | Claim
 

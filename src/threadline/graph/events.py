@@ -43,20 +43,9 @@ from dataclasses import dataclass, field
 
 from threadline.graph.background import Within, homes
 from threadline.graph.ids import stable_ids
-from threadline.records import NOT_A_FACT, DateValue, Event, EventMention, Modality
+from threadline.records import FIRMNESS, NOT_A_FACT, DateValue, Event, EventMention
 from threadline.vocabulary import MONTHS, WEEKDAYS
 
-FIRMNESS: tuple[Modality, ...] = (
-    "asserted",
-    "reported",
-    "claimed",
-    "alleged",
-    "possible",
-    "planned",
-    "former",
-    "denied",
-    "negated",
-)
 MONTHS_SHORT = tuple(month[:3] for month in MONTHS)  # "Sept.", "Dec": a month however cut
 RANGE_DAYS = 7
 SUMMARY_ZONES = frozenset({"headline", "standfirst", "caption"})
@@ -132,7 +121,9 @@ def expression_agrees(expression: str, value: str) -> bool | None:
     weekday = next((w for w in words if w in WEEKDAYS), None)
     if weekday is not None:
         return WEEKDAYS.index(weekday) == day.weekday()
-    month = next((MONTHS.index(w[:3]) + 1 for w in words if w[:3] in MONTHS and len(w) >= 3), None)
+    month = next(
+        (MONTHS_SHORT.index(w[:3]) + 1 for w in words if w[:3] in MONTHS_SHORT and len(w) >= 3), None
+    )
     if month is None:
         return None
     numbers = [int(w) for w in words if w.isdigit() and int(w) <= 31]
