@@ -4,10 +4,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 SHARED ?= ../shared
+ASSETS := src/threadline/web/assets
 
 .PHONY: setup setup-dev demo test lint bench eval gate crashtest fuzz migration clean
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed $(ASSETS)/node_modules/.installed
+
+# The web UI's front-end packages, from the npm registry by the committed package-lock;
+# served by threadline itself (no CDN).
+$(ASSETS)/node_modules/.installed: $(ASSETS)/package.json $(ASSETS)/package-lock.json
+	npm ci --prefix $(ASSETS) --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(VENV)/.installed: requirements.txt requirements-model.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
