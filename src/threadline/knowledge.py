@@ -15,6 +15,8 @@ from followthemoney.exc import FollowTheMoneyException
 from threadline.errors import InputError
 from threadline.vocab import KnownEntity, known_entity
 
+REFERENCE_PREFIX = "ftm-"  # a followthemoney entity's id as a knowledge id: "ftm-" + its own id
+
 FTM_TYPES = {
     "Person": "person",
     "Organization": "organization",
@@ -66,7 +68,7 @@ def _ftm_entity(proxy: Any) -> KnownEntity | None:
     aliases = [*names[1:], *proxy.get("alias"), *proxy.get("weakAlias")]
     countries = sorted(proxy.countries)
     return KnownEntity(
-        id=f"ftm-{proxy.id}",
+        id=f"{REFERENCE_PREFIX}{proxy.id}",
         name=names[0],
         type=kind,
         aliases=tuple(dict.fromkeys(aliases)),
@@ -74,3 +76,11 @@ def _ftm_entity(proxy: Any) -> KnownEntity | None:
         country=countries[0].upper() if countries else None,
         wikidata=next(iter(proxy.get("wikidataId")), None),
     )
+
+
+def reference_id(kb_id: str | None) -> str | None:
+    """The id a reference file gave the entry an entity is linked to (an OpenSanctions or
+    Aleph entity id), or None when it is no reference file's entry."""
+    if kb_id and kb_id.startswith(REFERENCE_PREFIX):
+        return kb_id[len(REFERENCE_PREFIX) :]
+    return None
