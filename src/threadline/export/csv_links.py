@@ -1,7 +1,8 @@
 """One row per relation, for link-analysis tools (Gephi's and Kumu's edge tables,
 i2, spreadsheets): `source` and `target` are names (with ids beside them), then
 the predicate, the role stated, the first and last report dates, the stories cited
-(URL or file), how many sources and independent sources, and the first quote."""
+(URL or file), how many sources and independent sources, and the first quote; an
+entity linked to a reference file's entry (an OpenSanctions id) names that id."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ HEADER = (
     "target_id",
     "source_type",
     "target_type",
+    "source_reference",
+    "target_reference",
     "hedged",
     "contested",
     "relation_id",
@@ -54,6 +57,8 @@ def link_row(relation: dict[str, Any], view: GraphView) -> dict[str, Any]:
         "target_id": obj["id"],
         "source_type": subject["type"],
         "target_type": obj["type"],
+        "source_reference": subject.get("reference"),
+        "target_reference": obj.get("reference"),
         "hedged": hedged(relation),
         "contested": bool(relation["contested"]),
         "relation_id": relation["id"],

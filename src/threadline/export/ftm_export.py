@@ -7,7 +7,10 @@ each story is an Article, and every link and event cites the Articles behind it 
 Directorship (leaders), Employment (officials of a state body) or Membership; a
 designation becomes a Sanction on the designated entity; other relations are
 UnknownLink with the predicate as `role`. An entity linked to a reference file's
-entry carries that entry's id in `referents`, as OpenSanctions' own exports do.
+entry carries that entry's id (e.g. an OpenSanctions id) in `referents`, as
+OpenSanctions' own exports do; one linked to a knowledge-file entry carries
+"threadline-knowledge:" and the entry's id, so reading the file back as reference
+(`kb add`) does not list those names a second time.
 Ids are threadline's own content ids, so the same store always gives the same ids.
 """
 
@@ -21,6 +24,7 @@ from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
 from threadline.export.view import Gathering, GraphView, first_quote
+from threadline.knowledge import referents
 from threadline.records import content_id
 
 DATASET = "threadline"
@@ -79,8 +83,8 @@ def _entity(entity: dict[str, Any], view: GraphView, sanctioned: set[str]) -> En
         proxy.add("longitude", str(place["lon"]))
     if entity["id"] in sanctioned and proxy.schema.is_a("Thing"):
         proxy.add("topics", "sanction")
-    if entity.get("reference"):
-        proxy.context["referents"] = [entity["reference"]]
+    if entity["kb_id"]:
+        proxy.context["referents"] = referents(entity["kb_id"])
     return proxy
 
 

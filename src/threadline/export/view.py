@@ -21,6 +21,7 @@ HEDGED = frozenset({"reported", "claimed", "alleged"})  # asserted by someone, n
 ARMED_KINDS = frozenset({"armed_group", "umbrella"})  # knowledge kinds of armed actors
 ARMED_ROLES = frozenset({"attacker", "perpetrator"})  # event roles only an armed actor plays
 ARMED_PREDICATES = frozenset({"backed_by"})  # "Iran-backed X": the subject is a proxy force
+FIGHTING = frozenset({"attack", "abduction"})  # event types whose every side is armed ("clashes between")
 
 
 @dataclass
@@ -75,22 +76,31 @@ class GraphView:
         return str(story["source"]) if story["index"] == 0 else f"{story['source']}#{story['index']}"
 
     def is_armed(self, entity_id: str) -> bool:
-        """An armed group: so listed in a knowledge file, or, unlisted, an attacker or
-        abductor of an event, a claimant of one, or the subject of a backing relation."""
+        """An armed group: so listed in a knowledge file, or, unlisted, one that fights
+        (attacker or abductor, a side in clashes, a claimant of an attack), is said to be
+        backed by someone, or is part of or the umbrella of such a group."""
         entity = self.entities[entity_id]
         if entity["type"] != "organization":
             return False
         if entity.get("kind"):
             return entity["kind"] in ARMED_KINDS
-        return entity_id in self._armed_by_role
+        return entity_id in self._armed
 
     @cached_property
-    def _armed_by_role(self) -> frozenset[str]:
-        found = {r["subject"] for r in self.sections["relations"] if r["predicate"] in ARMED_PREDICATES}
+    def _armed(self) -> frozenset[str]:
+        relations = self.sections["relations"]
+        found = {r["subject"] for r in relations if r["predicate"] in ARMED_PREDICATES}
         found |= {c["claimant"] for c in self.sections["claims"] if c["kind"] == "responsibility"}
         for event in self.sections["events"]:
-            found |= {p for p, role in event["roles"].items() if role in ARMED_ROLES}
-        return frozenset(found)
+            fighting = ARMED_ROLES | ({"participant"} if event["type"] in FIGHTING else set())
+            found |= {p for p, role in event["roles"].items() if role in fighting}
+        found |= {e["id"] for e in self.sections["entities"] if e.get("kind") in ARMED_KINDS}
+        parts = [(r["subject"], r["object"]) for r in relations if r["predicate"] == "part_of"]
+        while True:  # a faction of an armed group or umbrella, an umbrella of armed factions
+            grown = found | {x for pair in parts if found.intersection(pair) for x in pair}
+            if grown == found:
+                return frozenset(found)
+            found = grown
 
 
 def first_quote(item: dict[str, Any]) -> str:
