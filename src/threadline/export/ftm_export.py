@@ -81,7 +81,7 @@ def _entity(entity: dict[str, Any], view: GraphView, sanctioned: set[str]) -> En
         proxy.add("country", place["country"])
         proxy.add("latitude", str(place["lat"]))
         proxy.add("longitude", str(place["lon"]))
-    if entity["id"] in sanctioned and proxy.schema.is_a("Thing"):
+    if entity["id"] in sanctioned:
         proxy.add("topics", "sanction")
     if entity["kb_id"]:
         proxy.context["referents"] = referents(entity["kb_id"])

@@ -103,8 +103,7 @@ class GexfExporter(Gathering):
 
 def _modified_on(gexf: str, view: GraphView) -> str:
     """networkx dates the file today; date it by its latest story, so the same store gives the same file."""
-    latest = max((s["published"] for s in view.sections["stories"] if s["published"]), default="1970-01-01")
-    return re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{latest}"', gexf, count=1)
+    return re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{view.latest_published}"', gexf, count=1)
 
 
 class GraphmlExporter(Gathering):

@@ -40,9 +40,7 @@ class StixExporter(Gathering):
 
 
 def stix_bundle(view: GraphView) -> stix2.Bundle:
-    when = _timestamp(
-        max((s["published"] for s in view.sections["stories"] if s["published"]), default=EPOCH)
-    )
+    when = _timestamp(view.latest_published)
     builder = _Builder(view, when)
     objects = [builder.author, *builder.entities(), *builder.relationships(), *builder.incidents()]
     objects += list(builder.reports())

@@ -50,6 +50,12 @@ class GraphView:
                 found[mention["entity"]][mention["story"]] = None
         return {entity: list(stories) for entity, stories in found.items()}
 
+    @cached_property
+    def latest_published(self) -> str:
+        """The last publication date of any story: what dates a file that must not carry
+        today's date (the same store gives the same bytes)."""
+        return max((s["published"] for s in self.sections["stories"] if s["published"]), default="1970-01-01")
+
     def name(self, entity_id: str | None) -> str:
         entity = self.entities.get(entity_id or "")
         return entity["name"] if entity else ""
