@@ -3,8 +3,9 @@ export in each format (each read once). Tests that write copy the file first."""
 
 from __future__ import annotations
 
-import shutil
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,11 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def examples_copy(examples_db: Path, tmp_path: Path) -> Path:
-    """A copy of the examples store, for a test that writes to it."""
+    """A copy of the examples store, for a test that writes to it (by SQLite's backup,
+    which takes what the write-ahead log holds too)."""
     copy = tmp_path / "examples.db"
-    shutil.copyfile(examples_db, copy)
+    with closing(sqlite3.connect(examples_db)) as source, closing(sqlite3.connect(copy)) as target:
+        source.backup(target)
     return copy
 
 

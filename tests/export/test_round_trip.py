@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -58,3 +59,38 @@ def test_every_format_carries_the_reference_id(round_trip: dict[str, Any], fmt: 
     person = next(e for e in round_trip["export"]["entities"] if e["name"] == "Hamid Sabri al-Kinani")
     out = runner.invoke(app, ["export", "--db", round_trip["db"], "--format", fmt])
     assert out.exit_code == 0 and person["reference"] in out.stdout
+
+
+SANCTIONS_LIST = [  # a sanctions list's FtM export, as OpenSanctions writes one (written for this test)
+    {
+        "id": "NK-7f3kq2b9",
+        "schema": "Person",
+        "properties": {"name": ["Hamid Sabri al-Kinani"], "topics": ["sanction"], "country": ["iq"]},
+        "datasets": ["us_ofac_sdn"],
+    },
+    {
+        "id": "NK-7f3kq2b9-sanction",
+        "schema": "Sanction",
+        "properties": {"entity": ["NK-7f3kq2b9"], "authority": ["Office of Foreign Assets Control"]},
+    },
+    {"id": "NK-0000", "schema": "Person", "properties": {"name": ["Someone Nobody Mentions"]}},
+]
+
+
+def test_a_sanctions_list_links_the_person_the_news_names(examples_copy: Path) -> None:
+    listing = examples_copy.parent / "sanctions.ftm.json"
+    listing.write_text("\n".join(json.dumps(e) for e in SANCTIONS_LIST) + "\n", encoding="utf-8")
+    db = sqlite_url(examples_copy)
+    loaded = runner.invoke(app, ["kb", "add", str(listing), "--db", db])
+    assert loaded.exit_code == 0, loaded.output
+    assert "2 reference entities loaded" in loaded.stdout  # the Sanction is no named entity
+    graph = json.loads(runner.invoke(app, ["export", "--db", db]).stdout)
+    [person] = [e for e in graph["entities"] if e["name"] == "Hamid Sabri al-Kinani"]
+    assert person["reference"] == "NK-7f3kq2b9"
+    assert not [e for e in graph["entities"] if e["name"] == "Someone Nobody Mentions"]
+    ftm = [
+        json.loads(line)
+        for line in runner.invoke(app, ["export", "--db", db, "--format", "ftm"]).stdout.splitlines()
+    ]
+    [exported] = [e for e in ftm if e["id"] == person["id"]]
+    assert exported["referents"] == ["NK-7f3kq2b9"]
