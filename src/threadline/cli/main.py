@@ -141,12 +141,16 @@ def print_report(report: IngestReport) -> None:
 @reports_errors
 def export(
     fmt: Annotated[
-        str, typer.Option("--format", help="Export format: json, or one an installed package adds")
+        str,
+        typer.Option(
+            "--format",
+            help="json, ftm, stix, gexf, graphml, csv-events, csv-links, or one an installed package adds",
+        ),
     ] = "json",
     db: DbOption = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File [default: stdout]")] = None,
 ) -> None:
-    """Write the stored graph in an exchange format."""
+    """Write the stored graph in an exchange format (docs/exports.md), to stdout unless -o."""
     if fmt not in EXPORTERS.names():
         available = ", ".join(sorted(EXPORTERS.names()))
         raise ThreadlineError(f"--format {fmt}: unknown format; available: {available}")

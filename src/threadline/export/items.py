@@ -1,7 +1,8 @@
 """The stored graph as items for exporters, in a fixed order, read from stored rows
 only: stories, entities, mentions, relations, events, claims, then the denials and
-the unasserted (facts and events only denied, or only possible, planned or past).
-The same store always gives the same items."""
+the unasserted (facts and events only denied, or only possible, planned or past),
+and last the decisions resolution took about the entities (why two names are one
+entity, or why not). The same store always gives the same items."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from threadline.export.protocol import Item, Section
+from threadline.knowledge import reference_id
 from threadline.records import (
     NOT_A_FACT,
     NOT_NOW,
+    Decision,
     Duplicate,
     Entity,
     Fact,
@@ -22,13 +25,16 @@ from threadline.records import (
     Story,
 )
 from threadline.store import Store
+from threadline.vocab import KnownEntity, load_knowledge
 
 
 def graph_items(store: Store) -> Iterator[Item]:
     """Every item of the export; read it inside `store.snapshot()` for one state."""
-    yield from (Item("stories", story_item(s, d)) for s, d in _with_copies(store))
-    places = store.places()
-    yield from (Item("entities", entity_item(e, places.get(e.id))) for e in store.entities())
+    urls = store.document_urls()
+    yield from (Item("stories", story_item(s, d, urls.get(s.document_id))) for s, d in _with_copies(store))
+    places, known = store.places(), _known(store)
+    for e in store.entities():
+        yield Item("entities", entity_item(e, places.get(e.id), known.get(e.kb_id or "")))
     entity_of = store.entity_of()
     for m in store.mentions():
         title = {"zone": "title"} if m.zone == "title" else {}
@@ -42,6 +48,12 @@ def graph_items(store: Store) -> Iterator[Item]:
     for section, standing in apart:
         yield from (Item(section, _apart("relation", fact_item(f))) for f in facts if f.standing == standing)
         yield from (Item(section, _apart("event", event_item(e))) for e in events if _standing(e) == standing)
+    yield from (Item("decisions", decision_item(d)) for d in store.decisions())
+
+
+def _known(store: Store) -> dict[str, KnownEntity]:
+    """The knowledge entries and reference entities by id: what an entity's kb_id names."""
+    return {k.id: k for k in (*load_knowledge(), *store.reference_entities())}
 
 
 def _standing(event: GraphEvent) -> str:
@@ -58,7 +70,7 @@ def _with_copies(store: Store) -> Iterator[tuple[Story, list[Duplicate]]]:
         yield story, found.get(story.id, [])
 
 
-def story_item(s: Story, duplicates: list[Duplicate]) -> dict[str, Any]:
+def story_item(s: Story, duplicates: list[Duplicate], url: str | None = None) -> dict[str, Any]:
     copies = [d for d in duplicates if d.kind == "story"]
     copy = copies[-1] if copies else None
     return {
@@ -68,6 +80,7 @@ def story_item(s: Story, duplicates: list[Duplicate]) -> dict[str, Any]:
         "title": s.title,
         "published": s.published,
         "outlet": s.outlet,
+        "url": url,
         "text": s.text,
         "duplicate_of": copy.duplicate_of if copy else None,
         "similarity": copy.similarity if copy else None,
@@ -79,13 +92,18 @@ def story_item(s: Story, duplicates: list[Duplicate]) -> dict[str, Any]:
     }
 
 
-def entity_item(entity: Entity, place: Place | None) -> dict[str, Any]:
+def entity_item(entity: Entity, place: Place | None, known: KnownEntity | None = None) -> dict[str, Any]:
+    """The entity; linked to a knowledge or reference entry, that entry's kind, Wikidata
+    id and (for a reference file's entry, e.g. an OpenSanctions id) its own id."""
     item: dict[str, Any] = {
         "id": entity.id,
         "type": entity.type,
         "name": entity.name,
         "aliases": sorted(entity.aliases),
         "kb_id": entity.kb_id,
+        "kind": known.kind if known else None,
+        "wikidata": known.wikidata if known else None,
+        "reference": reference_id(entity.kb_id),
     }
     if place is not None:
         item["place"] = {
@@ -100,8 +118,8 @@ def entity_item(entity: Entity, place: Place | None) -> dict[str, Any]:
 
 
 def fact_item(fact: Fact) -> dict[str, Any]:
-    item: dict[str, Any] = {"subject": fact.subject, "predicate": fact.predicate, "object": fact.object}
-    item["evidence"] = list(fact.evidence)
+    item: dict[str, Any] = {"id": fact.id, "subject": fact.subject, "predicate": fact.predicate}
+    item.update(object=fact.object, modality=fact.modality, evidence=list(fact.evidence))
     if fact.standing == "fact":
         counts = {"sources": fact.sources, "independent_sources": fact.independent_sources}
         item.update(counts, contested=fact.contested, disputed_by=list(fact.disputed_by))
@@ -140,4 +158,16 @@ def claim_item(claim: Responsibility) -> dict[str, Any]:
         "evidence": list(claim.evidence),
         "sources": claim.sources,
         "independent_sources": claim.independent_sources,
+    }
+
+
+def decision_item(decision: Decision) -> dict[str, Any]:
+    """One decision of resolution, between the entities its two names ended up in."""
+    return {
+        "step": decision.step,
+        "verdict": decision.verdict,
+        "left": {"name": decision.left_name, "node": decision.left, "entity": decision.left_entity},
+        "right": {"name": decision.right_name, "node": decision.right, "entity": decision.right_entity},
+        "score": decision.score,
+        "reason": decision.reason,
     }

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, TextIO
 
-Section = Literal["stories", "entities", "mentions", "relations", "events", "claims", "denials", "unasserted"]
+Section = Literal[
+    "stories", "entities", "mentions", "relations", "events", "claims", "denials", "unasserted", "decisions"
+]
 SECTIONS: tuple[Section, ...] = (
     "stories",
     "entities",
@@ -21,6 +23,7 @@ SECTIONS: tuple[Section, ...] = (
     "claims",
     "denials",
     "unasserted",
+    "decisions",
 )
 
 

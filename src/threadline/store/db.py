@@ -282,6 +282,19 @@ class Store:
         with self._reading() as conn:
             return [layout.decision(r) for r in conn.execute(query.order_by(d.c.seq)).mappings()]
 
+    def decisions(self) -> list[Decision]:
+        """Every decision of resolution that names a stored entity, in the order taken (exports)."""
+        d = t.decisions
+        query = select(d).where(d.c.left_entity.is_not(None) | d.c.right_entity.is_not(None))
+        with self._reading() as conn:
+            return [layout.decision(r) for r in conn.execute(query.order_by(d.c.seq)).mappings()]
+
+    def document_urls(self) -> dict[str, str]:
+        """Each document's URL where its page or feed record gave one (exports cite it)."""
+        query = select(t.documents.c.id, t.documents.c.url).where(t.documents.c.url.is_not(None))
+        with self._reading() as conn:
+            return {row[0]: row[1] for row in conn.execute(query)}
+
     def entity_of(self) -> dict[str, str]:
         with self._reading() as conn:
             query = select(t.mention_entities.c.mention_id, t.mention_entities.c.entity_id)

@@ -1,0 +1,107 @@
+"""One row per event, in ACLED's columns, for conflict-data workflows (spreadsheets,
+pandas, tools built for ACLED exports), with the PLOVER and CAMEO codes the ontology
+maps each event type to.
+
+actor1 is the one who acts (attacker, agent, perpetrator, speaker...), actor2 the one
+acted on (target, victim, detainee); other actors of either side go in assoc_actor_1 /
+assoc_actor_2. ACLED's sub-event type is the ontology's first (default) one for the type:
+threadline does not yet tell a drone strike from shelling. time_precision is ACLED's
+(1 a day, 2 a range, 3 a month or year); geo_precision is the places stage's, already
+ACLED's (1 a town or site, 2 part of or near one, 3 a region or country). source_count
+counts independent sources (a re-published copy is not one). fatalities stays empty:
+no stage reads casualty counts yet.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from threadline.export.csv_table import write_table
+from threadline.export.view import Gathering, GraphView, first_quote, hedged
+from threadline.vocabulary import active
+
+HEADER = (
+    "event_id",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "country",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_count",
+    "notes",
+    "fatalities",
+    "plover",
+    "cameo",
+    "threadline_type",
+    "actor1_reference",
+    "actor2_reference",
+    "modality",
+    "hedged",
+    "contested",
+)
+TIME_PRECISION = {"day": 1, "range": 2, "month": 3, "year": 3}
+ACTING = frozenset(
+    {"attacker", "perpetrator", "agent", "founder", "protester", "speaker", "finder", "visitor", "host"}
+)
+ACTED_ON = frozenset({"target", "victim", "detainee", "forces", "addressee", "beneficiary"})
+
+
+class CsvEventsExporter(Gathering):
+    def emit(self, view: GraphView) -> None:
+        write_table(self.stream, HEADER, (event_row(e, view) for e in view.sections["events"]))
+
+
+def event_row(event: dict[str, Any], view: GraphView) -> dict[str, Any]:
+    kind = active().ontology.event_types.get(event["type"])
+    acled = kind.acled[0] if kind and kind.acled else ("", "")
+    place = view.entities[event["location"]].get("place") if event["location"] else None
+    first, second = _sides(event)
+    return {
+        "event_id": event["id"],
+        "event_date": event["date"],
+        "time_precision": TIME_PRECISION.get(event["date_precision"]) if event["date"] else None,
+        "event_type": acled[0],
+        "sub_event_type": acled[1],
+        "actor1": view.name(first[0]) if first else None,
+        "assoc_actor_1": [view.name(a) for a in first[1:]],
+        "actor2": view.name(second[0]) if second else None,
+        "assoc_actor_2": [view.name(a) for a in second[1:]],
+        "country": place["country"] if place else None,
+        "location": view.name(event["location"]) or None,
+        "latitude": place["lat"] if place else None,
+        "longitude": place["lon"] if place else None,
+        "geo_precision": place["precision"] if place else None,
+        "source": [view.citation(s) for s in view.story_ids(event)],
+        "source_count": event["independent_sources"],
+        "notes": first_quote(event),
+        "fatalities": None,
+        "plover": kind.plover if kind else None,
+        "cameo": kind.cameo if kind else None,
+        "threadline_type": event["type"],
+        "actor1_reference": view.entities[first[0]].get("reference") if first else None,
+        "actor2_reference": view.entities[second[0]].get("reference") if second else None,
+        "modality": event["modality"],
+        "hedged": hedged(event),
+        "contested": bool(event["contested"]),
+    }
+
+
+def _sides(event: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The actors who act and those acted on; with no role that tells, the first is actor1."""
+    actors = [p for p in event["participants"] if p != event["location"]]
+    roles = event["roles"]
+    acting = [a for a in actors if roles.get(a) in ACTING]
+    acted_on = [a for a in actors if roles.get(a) in ACTED_ON]
+    others = [a for a in actors if a not in acting and a not in acted_on]
+    if not acting and others:
+        acting, others = others[:1], others[1:]
+    return acting, acted_on + others
