@@ -11,31 +11,26 @@ reported, the rest written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import TextIO, TypeVar
 
 from spacy.language import Language
 
-from threadline.dedup import find_duplicates, find_partial_overlaps, story_signatures
+from threadline.dedup import story_signatures
 from threadline.errors import Failures, InputError, StepFailure, StoreError, ThreadlineError
 from threadline.extract import Extractor
-from threadline.graph.steps import EVENTS, FACTS, GlobalStep, Inputs, run_steps
+from threadline.graph.steps import Inputs, assemble, run_steps
 from threadline.ingest import read_inputs, split_document
 from threadline.ingest.budget import document_budget
 from threadline.ingest.outlets import infer_outlets
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
 from threadline.nlp.titles import title_mentions
-from threadline.places import Gazetteer, Place, place_entities
-from threadline.records import Assertion, Document, EventMention, Extraction, Mention, Story, document_id
-from threadline.resolve import Resolution, resolve_entities
-from threadline.resolve.isolate import listed
-from threadline.resolve.lexicon import load_lexicon
+from threadline.records import Assertion, Document, EventMention, Extraction, Story, document_id
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store.layout import Derived
-from threadline.vocab import KnownEntity, load_knowledge
+from threadline.vocab import load_knowledge
 from threadline.vocabulary import using, vocabulary_of
 
 T = TypeVar("T", Assertion, EventMention)
@@ -209,8 +204,8 @@ def _remove_gone_records(store: Store, feed: str, read: FeedRead, report: Ingest
 
 def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:
     """The derived layer follows from the stored claims: run the global steps
-    (GLOBAL_STEPS: duplicates, entities, places, events, facts), then write all their
-    rows in one transaction. A unit of a step that fails (a story, a pair of
+    (settings.global_steps, by default duplicates, entities, places, events, facts),
+    then write all their rows, and a record of each step's run, in one transaction. A unit of a step that fails (a story, a pair of
     names, a cluster) is left out and returned; everything else is written.
 
     The claims are read as one snapshot, with the count of changes they had; if
@@ -244,48 +239,7 @@ def rebuild_derived(store: Store, settings: Settings) -> Rebuilt:
 def derive_from_claims(store: Store, settings: Settings, failures: Failures) -> Derived:
     """Every global step's output as the stored claims, judgements and reference
     entities give it now (nothing is written)."""
-    return run_steps(GLOBAL_STEPS, Inputs(store, settings, failures))
-
-
-def duplicates_step(inputs: Inputs, derived: Derived) -> Derived:
-    """Copies of earlier stories, and stories that share paragraphs with one."""
-    store, failures = inputs.store, inputs.failures
-    copies = find_duplicates(inputs.stories, store.minhashes(), failures=failures)
-    overlaps = find_partial_overlaps(
-        inputs.stories, store.minhashes(paragraphs=True), (d.story_id for d in copies), failures
-    )
-    return replace(derived, duplicates=(*copies, *overlaps))
-
-
-def entities_step(inputs: Inputs, derived: Derived) -> Derived:
-    """Names across stories resolved into entities, the analyst's judgements binding."""
-    texts = {s.id: s.text for s in inputs.stories}
-    lex = load_lexicon(inputs.settings.data_dir)
-    judgements = inputs.store.judgements()
-    resolution = resolve_entities(inputs.mentions, texts, inputs.known, judgements, lex, inputs.failures)
-    return replace(
-        derived,
-        entities=resolution.entities,
-        entity_of=resolution.entity_of,
-        reasons=resolution.reasons,
-        decisions=resolution.decisions,
-    )
-
-
-def places_step(inputs: Inputs, derived: Derived) -> Derived:
-    """Where each location entity is on the map."""
-    resolution = Resolution(derived.entities, dict(derived.entity_of), dict(derived.reasons))
-    texts = {s.id: s.text for s in inputs.stories}
-    return replace(derived, places=_places(resolution, inputs.mentions, inputs.known, texts, inputs.failures))
-
-
-GLOBAL_STEPS: tuple[GlobalStep, ...] = (
-    GlobalStep("duplicates", duplicates_step, ("duplicates",)),
-    GlobalStep("entities", entities_step, ("entities", "mention_entities", "decisions")),
-    GlobalStep("places", places_step, ("places",)),
-    EVENTS,
-    FACTS,
-)
+    return run_steps(assemble(settings.global_steps), Inputs(store, settings, failures))
 
 
 @dataclass
@@ -318,31 +272,3 @@ def catch_up(store: Store, settings: Settings) -> CatchUp:
         "stopped before it finished them); brought them up to date first",
         failures,
     )
-
-
-def _places(
-    resolution: Resolution,
-    mentions: Sequence[Mention],
-    known: tuple[KnownEntity, ...],
-    texts: Mapping[str, str],
-    failures: Failures,
-) -> dict[str, Place]:
-    """Places of the location entities: a place that fails is left unpinned; if the
-    gazetteer itself cannot be built, none is pinned (the entities stay)."""
-
-    def pin() -> dict[str, Place]:
-        gazetteer = gazetteer_for(known)
-        entity_of = resolution.entity_of
-        return place_entities(
-            resolution.entities, mentions, entity_of, gazetteer, failures=failures, texts=texts
-        )
-
-    locations = listed(repr(e.name) for e in resolution.entities if e.type == "location")
-    return failures.run("places", f"pinning the location entities {locations}", pin) or {}
-
-
-@lru_cache(maxsize=2)
-def gazetteer_for(known: tuple[KnownEntity, ...]) -> Gazetteer:
-    """One per process and knowledge: the knowledge files' places are indexed in memory
-    (GeoNames itself is a SQLite file opened in a millisecond, places/index.py)."""
-    return Gazetteer(known)
