@@ -130,6 +130,26 @@ class Vocabulary:
 
         return read_contexts(self.data_dir)
 
+    # nlp: the cues the spaCy components read (entity_cues.yaml, names_words.yaml)
+    @cached_property
+    def entity_cues(self) -> dict[str, Any]:
+        """entity_cues.yaml as parsed; each nlp component takes its sections from here."""
+        from threadline.vocab import load_yaml
+
+        return dict(load_yaml("entity_cues.yaml", self.data_dir) or {})
+
+    @cached_property
+    def names_words(self) -> dict[str, Any]:
+        """names_words.yaml as parsed: titles, generic and unit words of names."""
+        from threadline.vocab import load_yaml
+
+        return dict(load_yaml("names_words.yaml", self.data_dir) or {})
+
+    @cached_property
+    def titles(self) -> tuple[str, ...]:
+        """The title words of names_words.yaml ("President", "General", ...)."""
+        return tuple(self.names_words.get("titles") or ())
+
     # ingest: boilerplate and the cues of page structure
     @cached_property
     def boilerplate_rules(self) -> tuple[Rule, ...]:
@@ -226,8 +246,29 @@ def bundled() -> Vocabulary:
 
 def vocabulary_of(data_dir: Path) -> Vocabulary:
     """The vocabulary of data_dir: the bundled one for the package folder (read once per
-    process), a new one for any other folder."""
-    return bundled() if Path(data_dir).resolve() == DATA_DIR else Vocabulary(data_dir)
+    process); for another folder, the one the command already loaded for it (`using`),
+    else a new one."""
+    folder = Path(data_dir).resolve()
+    if folder == DATA_DIR:
+        return bundled()
+    current = _ACTIVE.get()
+    return current if current is not None and current.data_dir.resolve() == folder else Vocabulary(data_dir)
+
+
+_ON_PIPELINE = "threadline_vocabulary"  # the attribute a built spaCy Language carries it in
+
+
+def attach(nlp: object, vocabulary: Vocabulary) -> None:
+    """Give a spaCy Language the vocabulary its threadline components read: spaCy's
+    config holds only JSON values, so the model travels on the Language itself and each
+    factory takes it from the `nlp` it is given (`of_pipeline`)."""
+    setattr(nlp, _ON_PIPELINE, vocabulary)
+
+
+def of_pipeline(nlp: object) -> Vocabulary:
+    """The vocabulary attached to a Language (`attach`); the bundled one if none is."""
+    found = getattr(nlp, _ON_PIPELINE, None)
+    return found if isinstance(found, Vocabulary) else bundled()
 
 
 def active() -> Vocabulary:

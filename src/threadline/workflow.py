@@ -30,8 +30,7 @@ from threadline.records import Assertion, Document, EventMention, Extraction, St
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store.layout import Derived
-from threadline.vocab import load_knowledge
-from threadline.vocabulary import using, vocabulary_of
+from threadline.vocabulary import Vocabulary, using, vocabulary_of
 
 T = TypeVar("T", Assertion, EventMention)
 
@@ -82,16 +81,23 @@ def extract_stories(
     return results
 
 
-def ingest_document(store: Store, nlp: Language, document: Document, settings: Settings) -> int | None:
-    """Store one document's stories and claims; None when it is unchanged."""
+def ingest_document(
+    store: Store,
+    nlp: Language,
+    document: Document,
+    settings: Settings,
+    vocabulary: Vocabulary | None = None,
+) -> int | None:
+    """Store one document's stories and claims; None when it is unchanged. `vocabulary`:
+    the model of settings' data folder, loaded once by the caller (None: loaded here)."""
     if store.document_hash(document.id) == document.content_hash:
         return None
-    known = load_knowledge(settings.data_dir)
+    vocabulary = vocabulary or vocabulary_of(settings.data_dir)
     with document_budget(document, settings):  # size and time: over either, an error naming it
-        stories = infer_outlets(split_document(document), known)
+        stories = infer_outlets(split_document(document), vocabulary.knowledge)
         if not stories:
             raise InputError(document.origin, "no article text left after cleaning")
-        extractor = Extractor.named(settings.relation_families, settings.event_extractors)
+        extractor = Extractor.named(settings.relation_families, settings.event_extractors, vocabulary)
         extractions = extract_stories(nlp, stories, settings.batch_size, extractor)
     minhashes = {key: blob for s in stories for key, blob in story_signatures(s).items()}
     store.replace_document(document, extractions, minhashes)
@@ -105,45 +111,54 @@ def ingest(
     stdin: TextIO | None = None,
     on_document: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Ingest every input; a bad one is reported and the others go on."""
-    # readers meanwhile are told the derived rows will follow; every stage reads settings' data folder
-    with store.ingesting(), using(vocabulary_of(settings.data_dir)):
-        return _ingest(paths, store, settings, stdin, on_document)
+    """Ingest every input; a bad one is reported and the others go on. The vocabulary of
+    settings' data folder is loaded once and handed to the stages (and made the active
+    one for the helpers that still look it up: the ingest readers and cleaners)."""
+    vocabulary = vocabulary_of(settings.data_dir)
+    # readers meanwhile are told the derived rows will follow
+    with store.ingesting(), using(vocabulary):
+        return _ingest(paths, store, settings, vocabulary, stdin, on_document)
 
 
 def _ingest(
     paths: Sequence[str],
     store: Store,
     settings: Settings,
+    vocabulary: Vocabulary,
     stdin: TextIO | None,
     on_document: Callable[[str], None] | None,
 ) -> IngestReport:
     report = IngestReport()
-    nlp = build_pipeline(settings)
+    nlp = build_pipeline(settings, vocabulary)
     feeds: dict[str, FeedRead] = {}
     for item in read_inputs(paths, stdin):
         if isinstance(item, Document):
             report.warnings.extend(item.warnings)
-        _ingest_item(store, nlp, item, settings, report)
+        _ingest_item(store, nlp, item, settings, vocabulary, report)
         _tally(feeds, item)
         if on_document:
             on_document(item.origin)
     for feed, read in feeds.items():
         _remove_gone_records(store, feed, read, report)
     if report.written or report.removed or store.derived_stale():  # stale: a run or judgement was cut short
-        report.derived_failures = refresh_derived(store, settings)
+        report.derived_failures = refresh_derived(store, settings, vocabulary)
     return report
 
 
 def _ingest_item(
-    store: Store, nlp: Language, item: Document | InputError, settings: Settings, report: IngestReport
+    store: Store,
+    nlp: Language,
+    item: Document | InputError,
+    settings: Settings,
+    vocabulary: Vocabulary,
+    report: IngestReport,
 ) -> None:
     """Ingest one input into the report. An input that yields no story now loses the
     version stored before; an internal error keeps it (the error is reported)."""
     try:
         if isinstance(item, InputError):
             raise item
-        stored = ingest_document(store, nlp, item, settings)
+        stored = ingest_document(store, nlp, item, settings, vocabulary)
     except InputError as exc:
         gone = item.id if isinstance(item, Document) else exc.locator and document_id(exc.locator)
         removed = store.remove_documents([gone]) if gone else 0
@@ -202,7 +217,9 @@ def _remove_gone_records(store: Store, feed: str, read: FeedRead, report: Ingest
     )
 
 
-def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:
+def refresh_derived(
+    store: Store, settings: Settings, vocabulary: Vocabulary | None = None
+) -> list[StepFailure]:
     """The derived layer follows from the stored claims: run the global steps
     (settings.global_steps, by default duplicates, entities, places, events, facts),
     then write all their rows, and a record of each step's run, in one transaction. A unit of a step that fails (a story, a pair of
@@ -214,7 +231,7 @@ def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:
     failures = Failures()
     with store.snapshot():
         generation = store.claims_generation()
-        derived = derive_from_claims(store, settings, failures)
+        derived = derive_from_claims(store, settings, failures, vocabulary)
     store.replace_derived(derived, generation)
     return failures.items
 
@@ -236,10 +253,14 @@ def rebuild_derived(store: Store, settings: Settings) -> Rebuilt:
     return Rebuilt(store.derived_counts(), failures)
 
 
-def derive_from_claims(store: Store, settings: Settings, failures: Failures) -> Derived:
+def derive_from_claims(
+    store: Store, settings: Settings, failures: Failures, vocabulary: Vocabulary | None = None
+) -> Derived:
     """Every global step's output as the stored claims, judgements and reference
-    entities give it now (nothing is written)."""
-    return run_steps(assemble(settings.global_steps), Inputs(store, settings, failures))
+    entities give it now (nothing is written); the steps read `vocabulary` (None: the
+    one of settings' data folder)."""
+    inputs = Inputs(store, settings, vocabulary or vocabulary_of(settings.data_dir), failures)
+    return run_steps(assemble(settings.global_steps), inputs)
 
 
 @dataclass

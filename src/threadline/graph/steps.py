@@ -35,7 +35,7 @@ from threadline.resolve.isolate import listed
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store.layout import Derived, rows_written
-from threadline.vocabulary import Vocabulary, vocabulary_of
+from threadline.vocabulary import Vocabulary
 
 
 @dataclass
@@ -45,6 +45,7 @@ class Inputs:
 
     store: Store
     settings: Settings
+    vocabulary: Vocabulary  # settings.data_dir's model, loaded once by the caller
     failures: Failures = field(default_factory=Failures)
 
     @cached_property
@@ -62,10 +63,6 @@ class Inputs:
     @cached_property
     def event_mentions(self) -> list[EventMention]:
         return self.store.event_mentions()
-
-    @cached_property
-    def vocabulary(self) -> Vocabulary:
-        return vocabulary_of(self.settings.data_dir)
 
     @cached_property
     def known(self) -> tuple[KnownEntity, ...]:

@@ -29,7 +29,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -37,8 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from threadline.nlp.names import fold
 from threadline.places.index import place_names
 from threadline.places.keys import place_key
-from threadline.settings import DATA_DIR
-from threadline.vocab import load_yaml
+from threadline.vocabulary import of_pipeline
 
 NOT_ACTOR = "EVENT"
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -183,9 +181,8 @@ def _designators(words: dict) -> list[str]:
     return [w for key in ("generic", "units") for kind in words.get(key) or () for w in kind]
 
 
-@Language.factory("threadline_not_actors", default_config={"data_dir": None})
-def make_not_actors(nlp: Language, name: str, data_dir: str | None) -> NotActors:
-    folder = Path(data_dir) if data_dir else DATA_DIR
-    cues = load_yaml("entity_cues.yaml", folder) or {}
-    words = load_yaml("names_words.yaml", folder) or {}
-    return NotActors(cues, words.get("titles") or (), _designators(words), place_names().__contains__)
+@Language.factory("threadline_not_actors")
+def make_not_actors(nlp: Language, name: str) -> NotActors:
+    vocabulary = of_pipeline(nlp)
+    designators = _designators(vocabulary.names_words)
+    return NotActors(vocabulary.entity_cues, vocabulary.titles, designators, place_names().__contains__)
