@@ -116,7 +116,7 @@ class Vocabulary:
     def claim_cues(self) -> ClaimCues:
         from threadline.extract.events.lexicon import read_claim_cues
 
-        return read_claim_cues(self.data_dir)
+        return read_claim_cues(self.data_dir, self.modality.speech_verbs)
 
     @cached_property
     def happening(self) -> HappeningCues:
