@@ -5,9 +5,9 @@ person, organization or place (entity_cues.yaml lists their words):
 
 - a name of an event, a contest, an award, a work or a law says so with its head word:
   the word before its first "of" ("Battle of X", "Treaty of X"), else its last word
-  ("X Prize", "X Tour"); or with its first word, in it or right before it ("Operation
-  X", "Best X"); or the noun for a kind of work right before it names it ("the film X",
-  "her debut album X"), or the text says what work it is ("X is a 2009 comedy film",
+  ("X Prize", "X Tour"); or with its first word (after an article), in it or right
+  before it ("Operation X", "Best X", "the List of X"); or the noun for a kind of
+  work right before it names it ("the film X", "her debut album X"), or the text says what work it is ("X is a 2009 comedy film",
   "X, an album by ..."), which holds for each mention of its words. The entity
   becomes an EVENT, a label threadline exports as no entity;
 - a title or a role is no one ("the Head Coach", "the County Governor"): an entity of
@@ -100,7 +100,7 @@ class NotActors:
             return Span(doc, span.start, span.end, label=NOT_ACTOR)  # "the film Lost Harbour"
         if sum(t.is_alpha for t in span) < 2:
             return span
-        if fold(head_word(span)) in self.heads or fold(span[0].text) in self.openers:
+        if fold(head_word(span)) in self.heads or fold(first_word(span)) in self.openers:
             return Span(doc, span.start, span.end, label=NOT_ACTOR)
         return span
 
@@ -163,6 +163,11 @@ class NotActors:
             return False
         word = span[0].lower_
         return word in lower and word not in self.designators
+
+
+def first_word(span: Span) -> str:
+    """A name's first word after a leading article the model took in ("the List of X")."""
+    return span[1].text if len(span) > 1 and span[0].lower_ in ARTICLES else span[0].text
 
 
 def head_word(span: Span) -> str:
