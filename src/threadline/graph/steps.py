@@ -195,7 +195,8 @@ def facts_step(inputs: Inputs, derived: Derived) -> Derived:
     types = {e.id: e.type for e in derived.entities}
 
     def group() -> Derived:
-        return replace(derived, facts=tuple(facts_of(inputs.assertions, citing, types)))
+        facts = facts_of(inputs.assertions, citing, types, inputs.vocabulary.ontology)
+        return replace(derived, facts=tuple(facts))
 
     return inputs.failures.run("facts", "grouping the relation claims", group) or derived
 
