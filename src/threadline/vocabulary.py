@@ -271,6 +271,21 @@ def of_pipeline(nlp: object) -> Vocabulary:
     return found if isinstance(found, Vocabulary) else bundled()
 
 
+_ON_DOC = "threadline_vocabulary"  # the key a prepared Doc's user_data carries it under
+
+
+def attach_to_doc(doc: Any, vocabulary: Vocabulary) -> None:
+    """Give a story's prepared Doc the vocabulary its extraction reads, so a helper that
+    holds only a token reaches it (`of_doc(token.doc)`)."""
+    doc.user_data[_ON_DOC] = vocabulary
+
+
+def of_doc(doc: Any) -> Vocabulary:
+    """The vocabulary a prepared Doc carries (`attach_to_doc`); the active one if none."""
+    found = doc.user_data.get(_ON_DOC)
+    return found if isinstance(found, Vocabulary) else active()
+
+
 def active() -> Vocabulary:
     """The vocabulary of the run in progress (`using`), else the bundled one."""
     return _ACTIVE.get() or bundled()

@@ -18,10 +18,9 @@ from spacy.tokens import Doc
 from threadline.extract import events, relations
 from threadline.extract.dates import resolve_date
 from threadline.extract.parsed import ParsedStory, prepare
-from threadline.extract.vocabulary import load_roles
 from threadline.records import Assertion, EventMention, Mention, Story
 from threadline.registry import Registered
-from threadline.vocabulary import Vocabulary, active, using
+from threadline.vocabulary import Vocabulary, active
 
 __all__ = ["Extractor", "extract_events", "extract_relations", "parse", "resolve_date"]
 
@@ -32,7 +31,7 @@ def parse(
     """The story's parse with one token per mention and role title."""
     if doc.text.lower() != story.text.lower():  # the model may read it truecased
         raise ValueError(f"story {story.id}: the Doc's text is not the story's text")
-    return prepare(doc, story, mentions, vocabulary.roles if vocabulary else load_roles())
+    return prepare(doc, story, mentions, vocabulary)
 
 
 @dataclass(frozen=True)
@@ -64,13 +63,11 @@ class Extractor:
     def extract(
         self, doc: Doc, story: Story, mentions: Sequence[Mention]
     ) -> tuple[list[Assertion], list[EventMention]]:
-        """Relation claims and event mentions of one story, from one preparation of it.
-        The stages' helpers still find their lists through `vocabulary.active()`, so
-        this extractor's vocabulary is made the active one while they run."""
-        with using(self.vocabulary):
-            ps = parse(doc, story, mentions, self.vocabulary)
-            claims = relations.extract(ps, self.families)
-            return claims, [m for stage in self.event_extractors for m in stage.run(ps)]
+        """Relation claims and event mentions of one story, from one preparation of it
+        (the prepared story carries this extractor's vocabulary to every stage)."""
+        ps = parse(doc, story, mentions, self.vocabulary)
+        claims = relations.extract(ps, self.families)
+        return claims, [m for stage in self.event_extractors for m in stage.run(ps)]
 
 
 def extract_relations(doc: Doc, story: Story, mentions: Sequence[Mention]) -> list[Assertion]:
