@@ -2,13 +2,16 @@
 
 A `Vocabulary` is built from a data folder (`settings.data_dir`, `THREADLINE_DATA`) and
 reads each part on first use, once; its parts are the typed records of the stages that
-own the files (the ontology, role and trigger lexicons, relation and event cues,
-boilerplate and ingest cues, resolve lexicon, places extras, knowledge entities). The
-workflow makes its settings' vocabulary the active one for a run (`using`); stage
-code asks `active()` for a part, so no module keeps data of its own and another
-folder reaches every stage. Outside a run the bundled folder's vocabulary is active.
-Lists several stages share (weekdays, months, speech verbs, the order of modalities)
-are defined here or in one data file, once.
+own the files (the ontology, role and trigger lexicons, relation and event cues, entity
+cues and name words, boilerplate and ingest cues, resolve lexicon, places extras,
+knowledge entities). An ingest loads it once and hands it to the stages: the spaCy
+pipeline carries it (`attach`, `of_pipeline`), a prepared story's Doc carries it to
+extraction (`attach_to_doc`, `of_doc`), the global steps get it in their inputs. The
+helpers not yet handed it (the ingest readers, the GeoNames index build) ask
+`active()`, which the ingest and every command set to the same object (`using`);
+outside a run the bundled folder's vocabulary is active. Lists several stages share
+(weekdays, months, speech verbs, the order of modalities) are defined here or in one
+data file, once.
 """
 
 from __future__ import annotations

@@ -115,6 +115,9 @@ def ingest(
     settings' data folder is loaded once and handed to the stages (and made the active
     one for the helpers that still look it up: the ingest readers and cleaners)."""
     vocabulary = vocabulary_of(settings.data_dir)
+    # a stage name no module or package registers fails here, before any document is written
+    Extractor.named(settings.relation_families, settings.event_extractors, vocabulary)
+    assemble(settings.global_steps)
     # readers meanwhile are told the derived rows will follow
     with store.ingesting(), using(vocabulary):
         return _ingest(paths, store, settings, vocabulary, stdin, on_document)

@@ -83,6 +83,20 @@ def test_a_plus_list_appends_steps_after_threadlines_own() -> None:
         global_steps.assemble(("+search",))
 
 
+def test_an_unknown_step_fails_the_ingest_before_any_document_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "raid.txt").write_text(STORY, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'unknown.db'}"
+    monkeypatch.setenv("THREADLINE_GLOBAL_STEPS", "+search")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", url])
+    assert result.exit_code == 1
+    assert "error: threadline.global_steps: no stage named 'search'" in result.output
+    assert Store(url).counts()["documents"] == 0
+
+
 def test_an_installed_package_appends_a_step_and_its_run_is_recorded(
     tmp_path: Path, step_package: None
 ) -> None:
