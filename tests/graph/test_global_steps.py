@@ -39,6 +39,13 @@ def corroborated(inputs, derived):
 
 
 STEP = Registered("corroborated", "0.3", corroborated)
+
+
+def broken(inputs, derived):
+    raise RuntimeError("index server unreachable")
+
+
+BROKEN = Registered("broken", "0.1", broken)
 """
 
 runner = CliRunner()
@@ -55,6 +62,7 @@ def step_package(tmp_path: Path) -> Iterator[None]:
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: threadline-corroborated\nVersion: 0.3\n")
     (info / "entry_points.txt").write_text(
         "[threadline.global_steps]\ncorroborated = threadline_corroborated:STEP\n"
+        "broken = threadline_corroborated:BROKEN\n"
     )
     sys.path.insert(0, str(folder))
     global_steps.STEPS.forget_plugins()
@@ -126,3 +134,17 @@ def test_every_run_is_recorded_and_steps_shows_the_last(tmp_path: Path) -> None:
         line = next(line for line in listing.stdout.splitlines() if line.startswith(f"{name} "))
         assert line.startswith(f"{name} {run.version}: claims generation {run.generation}, ")
         assert run.started in line and run.finished in line
+
+
+def test_a_package_step_that_fails_is_named_and_the_graph_is_written(
+    tmp_path: Path, step_package: None
+) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "raid.txt").write_text(STORY, encoding="utf-8")
+    store = Store(f"sqlite:///{tmp_path / 'broken.db'}")
+    report = ingest([str(folder)], store, Settings(global_steps=("+broken",)))
+    assert [(f.step, f.subject) for f in report.derived_failures] == [("broken", "the step broken 0.1")]
+    assert "index server unreachable" in report.derived_failures[0].error
+    assert store.entities() and store.facts() and not store.derived_stale()
+    assert {r.step: r.rows for r in store.last_step_runs()}["broken"] == {}

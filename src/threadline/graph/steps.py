@@ -109,11 +109,21 @@ def run_steps(steps: Sequence[GlobalStep], inputs: Inputs) -> Derived:
     derived = Derived(duplicates=(), entities=(), entity_of={}, reasons={}, places={})
     for step in steps:
         started = _now()
-        after = step.run(inputs, derived)
+        after = _run(step, inputs, derived)
         rows = rows_written(derived, after, WRITES.get(step.name, ()))
         run = StepRun(step.name, step.version, rows, started, _now())
         derived = replace(after, runs=(*after.runs, run))
     return derived
+
+
+def _run(step: GlobalStep, inputs: Inputs, derived: Derived) -> Derived:
+    """One step's output. Threadline's own steps leave out their failing units
+    themselves (and let a store error stop the run); a package's step that raises is
+    recorded as a failure and leaves the graph as the steps before it left it."""
+    if step.name in WRITES:
+        return step.run(inputs, derived)
+    subject = f"the step {step.name} {step.version}"
+    return inputs.failures.run(step.name, subject, lambda: step.run(inputs, derived)) or derived
 
 
 def _now() -> str:
