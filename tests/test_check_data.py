@@ -109,3 +109,24 @@ def test_a_required_list_left_out_is_named(folder: Path) -> None:
     _replace(folder / "modality.yaml", "speech_verbs:", "spoken_verbs:")
     (problem,) = lines(folder)
     assert problem.startswith("modality.yaml") and "speech_verbs" in problem
+
+
+def test_a_second_list_of_speech_verbs_is_refused(folder: Path) -> None:
+    _replace(
+        folder / "ontology.yaml",
+        "  deny_verbs: [",
+        "  speech_verbs: [say, declare]\n  deny_verbs: [",
+    )
+    assert lines(folder) == [
+        "ontology.yaml: claims.speech_verbs: speech verbs are listed once, in modality.yaml "
+        "speech_verbs; remove this list"
+    ]
+
+
+def test_claims_read_the_speech_verbs_of_modality(folder: Path) -> None:
+    from threadline.vocabulary import Vocabulary
+
+    _replace(folder / "modality.yaml", "speech_verbs: [say,", "speech_verbs: [proclaim, say,")
+    vocabulary = Vocabulary(folder)
+    assert "proclaim" in vocabulary.claim_cues.speech_verbs
+    assert vocabulary.claim_cues.speech_verbs == vocabulary.modality.speech_verbs

@@ -200,12 +200,12 @@ def test_a_failed_unit_of_resolution_is_named_the_rest_written_and_the_exit_non_
 
 
 def test_a_failed_geocoding_step_keeps_the_entities(corpus, db_url, tmp_path, monkeypatch):
-    import threadline.workflow as workflow
+    import threadline.graph.steps as global_steps
 
     def broken(*args, **kwargs):
         raise RuntimeError("gazetteer unreadable")
 
-    monkeypatch.setattr(workflow, "place_entities", broken)
+    monkeypatch.setattr(global_steps, "place_entities", broken)
     result = invoke("ingest", str(corpus), "--db", db_url)
     assert result.exit_code == 1
     [line] = [line for line in result.output.splitlines() if "gazetteer unreadable" in line]

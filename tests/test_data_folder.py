@@ -93,3 +93,24 @@ def test_parts_are_read_once_per_vocabulary_and_folders_stay_apart(own_folder: P
         assert active() is own and load_roles() is own.roles
     assert active() is bundled() and load_roles() is bundled().roles
     assert load_roles(own_folder) is not own.roles  # another folder than the active one: read afresh
+
+
+def test_the_pipeline_and_extractor_read_the_vocabulary_they_are_given(own_folder: Path) -> None:
+    """No context: the bundled vocabulary stays the active one, and the folder's role
+    title (extract) and knowledge entries (nlp) reach the stages as arguments."""
+    from threadline.extract import Extractor
+    from threadline.nlp.pipeline import build_pipeline, mentions_of
+    from threadline.records import Block, Story
+
+    own = Vocabulary(own_folder)
+    text = ARTICLE.split("\n", 2)[2]
+    story = Story("d-1", "t.txt", 0, text, (Block(0, len(text), "body"),))
+    for vocabulary, expected in ((own, 1), (bundled(), 0)):
+        nlp = build_pipeline(Settings(data_dir=vocabulary.data_dir), vocabulary)
+        doc = nlp(text)
+        mentions = mentions_of(doc, story)
+        assert active() is bundled()
+        claims, _ = Extractor.named(vocabulary=vocabulary).extract(doc, story, mentions)
+        assert [c.predicate for c in claims].count("leader_of") == expected
+        known = {m.kb_id for m in mentions}
+        assert ("amal-haddad" in known) is (vocabulary is own)  # the folder's knowledge, in the nlp stage

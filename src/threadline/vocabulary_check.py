@@ -74,8 +74,9 @@ _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 
 
 def check_data(folder: Path) -> list[Problem]:
-    """Every problem of the data folder, in file order; none when threadline can use it."""
-    return list(_Check(Path(folder)).problems())
+    """Every problem of the data folder, in file order, each once (a broken list two
+    parts read is one problem); none when threadline can use it."""
+    return list(dict.fromkeys(_Check(Path(folder)).problems()))
 
 
 @dataclass
@@ -146,6 +147,12 @@ class _Check:
         for event_type in (docs.get("ontology.yaml") or {}).get("claims", {}).get("claimable") or ():
             if event_type not in ontology.event_types:
                 yield Problem("ontology.yaml", "claims.claimable", f"{event_type!r} is no event type")
+        if "speech_verbs" in ((docs.get("ontology.yaml") or {}).get("claims") or {}):
+            yield Problem(
+                "ontology.yaml",
+                "claims.speech_verbs",
+                "speech verbs are listed once, in modality.yaml speech_verbs; remove this list",
+            )
         for modality in self.vocabulary.modality.precedence:
             if modality not in MODALITIES:
                 yield Problem("modality.yaml", "precedence", f"{modality!r} is no modality")

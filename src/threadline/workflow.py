@@ -11,32 +11,26 @@ reported, the rest written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import TextIO, TypeVar
 
 from spacy.language import Language
 
-from threadline.dedup import find_duplicates, find_partial_overlaps, story_signatures
+from threadline.dedup import story_signatures
 from threadline.errors import Failures, InputError, StepFailure, StoreError, ThreadlineError
 from threadline.extract import Extractor
-from threadline.graph.steps import EVENTS, FACTS, GlobalStep, Inputs, run_steps
+from threadline.graph.steps import Inputs, assemble, run_steps
 from threadline.ingest import read_inputs, split_document
 from threadline.ingest.budget import document_budget
 from threadline.ingest.outlets import infer_outlets
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
 from threadline.nlp.titles import title_mentions
-from threadline.places import Gazetteer, Place, place_entities
-from threadline.records import Assertion, Document, EventMention, Extraction, Mention, Story, document_id
-from threadline.resolve import Resolution, resolve_entities
-from threadline.resolve.isolate import listed
-from threadline.resolve.lexicon import load_lexicon
+from threadline.records import Assertion, Document, EventMention, Extraction, Story, document_id
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store.layout import Derived
-from threadline.vocab import KnownEntity, load_knowledge
-from threadline.vocabulary import using, vocabulary_of
+from threadline.vocabulary import Vocabulary, using, vocabulary_of
 
 T = TypeVar("T", Assertion, EventMention)
 
@@ -87,16 +81,23 @@ def extract_stories(
     return results
 
 
-def ingest_document(store: Store, nlp: Language, document: Document, settings: Settings) -> int | None:
-    """Store one document's stories and claims; None when it is unchanged."""
+def ingest_document(
+    store: Store,
+    nlp: Language,
+    document: Document,
+    settings: Settings,
+    vocabulary: Vocabulary | None = None,
+) -> int | None:
+    """Store one document's stories and claims; None when it is unchanged. `vocabulary`:
+    the model of settings' data folder, loaded once by the caller (None: loaded here)."""
     if store.document_hash(document.id) == document.content_hash:
         return None
-    known = load_knowledge(settings.data_dir)
+    vocabulary = vocabulary or vocabulary_of(settings.data_dir)
     with document_budget(document, settings):  # size and time: over either, an error naming it
-        stories = infer_outlets(split_document(document), known)
+        stories = infer_outlets(split_document(document), vocabulary.knowledge)
         if not stories:
             raise InputError(document.origin, "no article text left after cleaning")
-        extractor = Extractor.named(settings.relation_families, settings.event_extractors)
+        extractor = Extractor.named(settings.relation_families, settings.event_extractors, vocabulary)
         extractions = extract_stories(nlp, stories, settings.batch_size, extractor)
     minhashes = {key: blob for s in stories for key, blob in story_signatures(s).items()}
     store.replace_document(document, extractions, minhashes)
@@ -110,45 +111,57 @@ def ingest(
     stdin: TextIO | None = None,
     on_document: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Ingest every input; a bad one is reported and the others go on."""
-    # readers meanwhile are told the derived rows will follow; every stage reads settings' data folder
-    with store.ingesting(), using(vocabulary_of(settings.data_dir)):
-        return _ingest(paths, store, settings, stdin, on_document)
+    """Ingest every input; a bad one is reported and the others go on. The vocabulary of
+    settings' data folder is loaded once and handed to the stages (and made the active
+    one for the helpers that still look it up: the ingest readers and cleaners)."""
+    vocabulary = vocabulary_of(settings.data_dir)
+    # a stage name no module or package registers fails here, before any document is written
+    Extractor.named(settings.relation_families, settings.event_extractors, vocabulary)
+    assemble(settings.global_steps)
+    # readers meanwhile are told the derived rows will follow
+    with store.ingesting(), using(vocabulary):
+        return _ingest(paths, store, settings, vocabulary, stdin, on_document)
 
 
 def _ingest(
     paths: Sequence[str],
     store: Store,
     settings: Settings,
+    vocabulary: Vocabulary,
     stdin: TextIO | None,
     on_document: Callable[[str], None] | None,
 ) -> IngestReport:
     report = IngestReport()
-    nlp = build_pipeline(settings)
+    nlp = build_pipeline(settings, vocabulary)
     feeds: dict[str, FeedRead] = {}
     for item in read_inputs(paths, stdin):
         if isinstance(item, Document):
             report.warnings.extend(item.warnings)
-        _ingest_item(store, nlp, item, settings, report)
+        _ingest_item(store, nlp, item, settings, vocabulary, report)
         _tally(feeds, item)
         if on_document:
             on_document(item.origin)
     for feed, read in feeds.items():
         _remove_gone_records(store, feed, read, report)
     if report.written or report.removed or store.derived_stale():  # stale: a run or judgement was cut short
-        report.derived_failures = refresh_derived(store, settings)
+        report.derived_failures = refresh_derived(store, settings, vocabulary)
     return report
 
 
 def _ingest_item(
-    store: Store, nlp: Language, item: Document | InputError, settings: Settings, report: IngestReport
+    store: Store,
+    nlp: Language,
+    item: Document | InputError,
+    settings: Settings,
+    vocabulary: Vocabulary,
+    report: IngestReport,
 ) -> None:
     """Ingest one input into the report. An input that yields no story now loses the
     version stored before; an internal error keeps it (the error is reported)."""
     try:
         if isinstance(item, InputError):
             raise item
-        stored = ingest_document(store, nlp, item, settings)
+        stored = ingest_document(store, nlp, item, settings, vocabulary)
     except InputError as exc:
         gone = item.id if isinstance(item, Document) else exc.locator and document_id(exc.locator)
         removed = store.remove_documents([gone]) if gone else 0
@@ -207,10 +220,12 @@ def _remove_gone_records(store: Store, feed: str, read: FeedRead, report: Ingest
     )
 
 
-def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:
+def refresh_derived(
+    store: Store, settings: Settings, vocabulary: Vocabulary | None = None
+) -> list[StepFailure]:
     """The derived layer follows from the stored claims: run the global steps
-    (GLOBAL_STEPS: duplicates, entities, places, events, facts), then write all their
-    rows in one transaction. A unit of a step that fails (a story, a pair of
+    (settings.global_steps, by default duplicates, entities, places, events, facts),
+    then write all their rows, and a record of each step's run, in one transaction. A unit of a step that fails (a story, a pair of
     names, a cluster) is left out and returned; everything else is written.
 
     The claims are read as one snapshot, with the count of changes they had; if
@@ -219,7 +234,7 @@ def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:
     failures = Failures()
     with store.snapshot():
         generation = store.claims_generation()
-        derived = derive_from_claims(store, settings, failures)
+        derived = derive_from_claims(store, settings, failures, vocabulary)
     store.replace_derived(derived, generation)
     return failures.items
 
@@ -241,51 +256,14 @@ def rebuild_derived(store: Store, settings: Settings) -> Rebuilt:
     return Rebuilt(store.derived_counts(), failures)
 
 
-def derive_from_claims(store: Store, settings: Settings, failures: Failures) -> Derived:
+def derive_from_claims(
+    store: Store, settings: Settings, failures: Failures, vocabulary: Vocabulary | None = None
+) -> Derived:
     """Every global step's output as the stored claims, judgements and reference
-    entities give it now (nothing is written)."""
-    return run_steps(GLOBAL_STEPS, Inputs(store, settings, failures))
-
-
-def duplicates_step(inputs: Inputs, derived: Derived) -> Derived:
-    """Copies of earlier stories, and stories that share paragraphs with one."""
-    store, failures = inputs.store, inputs.failures
-    copies = find_duplicates(inputs.stories, store.minhashes(), failures=failures)
-    overlaps = find_partial_overlaps(
-        inputs.stories, store.minhashes(paragraphs=True), (d.story_id for d in copies), failures
-    )
-    return replace(derived, duplicates=(*copies, *overlaps))
-
-
-def entities_step(inputs: Inputs, derived: Derived) -> Derived:
-    """Names across stories resolved into entities, the analyst's judgements binding."""
-    texts = {s.id: s.text for s in inputs.stories}
-    lex = load_lexicon(inputs.settings.data_dir)
-    judgements = inputs.store.judgements()
-    resolution = resolve_entities(inputs.mentions, texts, inputs.known, judgements, lex, inputs.failures)
-    return replace(
-        derived,
-        entities=resolution.entities,
-        entity_of=resolution.entity_of,
-        reasons=resolution.reasons,
-        decisions=resolution.decisions,
-    )
-
-
-def places_step(inputs: Inputs, derived: Derived) -> Derived:
-    """Where each location entity is on the map."""
-    resolution = Resolution(derived.entities, dict(derived.entity_of), dict(derived.reasons))
-    texts = {s.id: s.text for s in inputs.stories}
-    return replace(derived, places=_places(resolution, inputs.mentions, inputs.known, texts, inputs.failures))
-
-
-GLOBAL_STEPS: tuple[GlobalStep, ...] = (
-    GlobalStep("duplicates", duplicates_step, ("duplicates",)),
-    GlobalStep("entities", entities_step, ("entities", "mention_entities", "decisions")),
-    GlobalStep("places", places_step, ("places",)),
-    EVENTS,
-    FACTS,
-)
+    entities give it now (nothing is written); the steps read `vocabulary` (None: the
+    one of settings' data folder)."""
+    inputs = Inputs(store, settings, vocabulary or vocabulary_of(settings.data_dir), failures)
+    return run_steps(assemble(settings.global_steps), inputs)
 
 
 @dataclass
@@ -318,31 +296,3 @@ def catch_up(store: Store, settings: Settings) -> CatchUp:
         "stopped before it finished them); brought them up to date first",
         failures,
     )
-
-
-def _places(
-    resolution: Resolution,
-    mentions: Sequence[Mention],
-    known: tuple[KnownEntity, ...],
-    texts: Mapping[str, str],
-    failures: Failures,
-) -> dict[str, Place]:
-    """Places of the location entities: a place that fails is left unpinned; if the
-    gazetteer itself cannot be built, none is pinned (the entities stay)."""
-
-    def pin() -> dict[str, Place]:
-        gazetteer = gazetteer_for(known)
-        entity_of = resolution.entity_of
-        return place_entities(
-            resolution.entities, mentions, entity_of, gazetteer, failures=failures, texts=texts
-        )
-
-    locations = listed(repr(e.name) for e in resolution.entities if e.type == "location")
-    return failures.run("places", f"pinning the location entities {locations}", pin) or {}
-
-
-@lru_cache(maxsize=2)
-def gazetteer_for(known: tuple[KnownEntity, ...]) -> Gazetteer:
-    """One per process and knowledge: the knowledge files' places are indexed in memory
-    (GeoNames itself is a SQLite file opened in a millisecond, places/index.py)."""
-    return Gazetteer(known)

@@ -184,3 +184,31 @@ def test_mentions_never_overlap_and_cut_their_own_text(nlp: Language, words: lis
     found = mentions(nlp, text)
     assert all(text[m.start : m.end] == m.text for m in found)
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+# --- "List of ...": the title of a list names no actor (entity_cues.yaml not_actor_openers) ---
+
+
+def test_a_list_title_names_no_actor(nlp: Language) -> None:
+    for text in (
+        "Officials in Kano published the List of Wanted Militants after the raid on the market.",
+        "Rebels named in the List of Sanctioned Commanders include Musa Danjuma of the Northern Liberation Front.",
+        "The interior ministry added the group to its List of Proscribed Organisations on Tuesday.",
+    ):
+        names = typed(nlp, text)
+        assert not any(name.lower().startswith(("list of", "the list of")) for name in names), names
+    found = typed(
+        nlp,
+        "Rebels named in the List of Sanctioned Commanders include Musa Danjuma of the Northern Liberation Front.",
+    )
+    assert found.get("Musa Danjuma") == "person" and found.get("Northern Liberation Front") == "organization"
+
+
+def test_a_name_with_list_after_its_first_word_stays_an_actor(nlp: Language) -> None:
+    # only a first word opens a list's title: a party or a team called "... List" is an actor
+    found = typed(nlp, "Leaders of the United Arab List met the mayor of Nazareth on Monday.")
+    assert found.get("United Arab List") == "organization"
+    assert (
+        typed(nlp, "The Listowel Rangers beat a side from Cork on Sunday.").get("Listowel Rangers")
+        == "organization"
+    )

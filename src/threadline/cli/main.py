@@ -194,6 +194,18 @@ def stats(db: DbOption = None) -> None:
     out.print(table)
 
 
+@app.command()
+@reports_errors
+def steps(db: DbOption = None) -> None:
+    """The global steps that made the stored graph: the last run of each, with its
+    version, the claims generation it followed and the rows it wrote per table."""
+    _, store = open_store_to_read(db)
+    for run in store.last_step_runs():
+        rows = ", ".join(f"{name} {n}" for name, n in run.rows.items()) or "no rows"
+        line = f"{run.step} {run.version}: claims generation {run.generation}, {rows}; {run.started} to {run.finished}"
+        out.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
 @app.command("check-data")
 @reports_errors
 def check_data(

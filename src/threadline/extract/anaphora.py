@@ -17,7 +17,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from threadline.extract.parsed import ParsedStory
-from threadline.extract.vocabulary import load_roles
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "theirs"})
@@ -110,7 +109,7 @@ def described_as(ps: ParsedStory, mention: Token, noun: Token) -> bool:
     """Whether a name can be called "the <noun>": a generic noun, the noun in the name,
     or the noun next to the name ("the X group", "X, a militia")."""
     lemma = noun.lemma_.lower()
-    roles = load_roles()
+    roles = ps.vocabulary.roles
     if lemma not in roles.group_nouns or lemma in roles.generic_group_nouns or noun.pos_ == "PRON":
         return True
     if lemma in mention.lower_ or noun.lower_ in mention.lower_:

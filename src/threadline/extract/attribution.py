@@ -18,8 +18,8 @@ from threadline.extract.anaphora import DEFINITE, antecedent
 from threadline.extract.modality import governing_chain
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import ALL_TYPES, refers_to
-from threadline.extract.vocabulary import load_modality, load_roles
 from threadline.records import Attribution
+from threadline.vocabulary import of_doc
 
 MAX_SOURCE_TOKENS = 12
 QUOTING_VERBS = frozenset({"quote", "cite"})
@@ -29,7 +29,7 @@ INTERVIEW_NOUNS = frozenset({"interview", "remarks", "comments", "statement", "s
 
 def _speech_verb(anchor: Token) -> Token | None:
     for token in governing_chain(anchor)[1:]:
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in load_modality().speech_verbs:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in of_doc(anchor.doc).modality.speech_verbs:
             return token
     return _trailing_speech_verb(anchor)
 
@@ -41,7 +41,10 @@ def _trailing_speech_verb(anchor: Token) -> Token | None:
         for verb in token.children:
             if verb.dep_ not in ("conj", "parataxis") or verb.i < anchor.i or verb.i == 0:
                 continue
-            if verb.lemma_.lower() not in load_modality().speech_verbs or verb.doc[verb.i - 1].dep_ == "cc":
+            if (
+                verb.lemma_.lower() not in of_doc(anchor.doc).modality.speech_verbs
+                or verb.doc[verb.i - 1].dep_ == "cc"
+            ):
                 continue
             subject = any(c.dep_ == "nsubj" for c in verb.children)
             after_comma = any(t.text == "," for t in verb.doc[max(verb.i - 4, 0) : verb.i])
@@ -108,21 +111,23 @@ def _source_mention(ps: ParsedStory, source: Token) -> Token | None:
     doc = source.doc
     after = doc[source.i + 1] if source.i + 1 < len(doc) else None  # "the agency SANA", parsed apart
     named = (
-        after is not None and after.i in ps.mention_at and source.lemma_.lower() in load_roles().media_nouns
+        after is not None
+        and after.i in ps.mention_at
+        and source.lemma_.lower() in ps.vocabulary.roles.media_nouns
     )
     return after if named else None
 
 
 def _group_anaphor(noun: Token) -> bool:
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
-    return definite and noun.tag_ == "NN" and noun.lemma_.lower() in load_roles().group_nouns
+    return definite and noun.tag_ == "NN" and noun.lemma_.lower() in of_doc(noun.doc).roles.group_nouns
 
 
 def _outlet_text(ps: ParsedStory, token: Token) -> str | None:
     """How an outlet is named: its mention, a proper name, or "the agency"."""
     if token.i in ps.mention_at or token.pos_ == "PROPN":
         return token.text.strip("“”\"' ")
-    if token.lemma_.lower() in load_roles().media_nouns:
+    if token.lemma_.lower() in ps.vocabulary.roles.media_nouns:
         return _source_text(token)
     return None
 

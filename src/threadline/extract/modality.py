@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from threadline.extract.vocabulary import ModalityCues, load_modality
+from threadline.extract.vocabulary import ModalityCues
 from threadline.records import Modality
+from threadline.vocabulary import of_doc
 
 CHILD_DEPS = frozenset({"neg", "aux", "auxpass", "advmod", "det", "prt", "amod", "npadvmod", "mark"})
 SOURCE_DOUBTS = frozenset({"unverified", "unconfirmed", "unsubstantiated", "uncorroborated", "unsourced"})
@@ -75,7 +76,7 @@ def _phrase_hits(scope: list[Token], cues: ModalityCues) -> tuple[set[str], set[
 
 def modality_of(anchor: Token, cues: ModalityCues | None = None) -> Modality:
     """The modality of the fact anchored on this token."""
-    cues = cues or load_modality()
+    cues = cues or of_doc(anchor.doc).modality
     scope = _scope(anchor)
     hits, used = _phrase_hits(scope, cues)
     for token in scope:

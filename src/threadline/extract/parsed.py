@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 
 from threadline.extract.vocabulary import RoleLexicon, Title
 from threadline.records import Evidence, Mention, Story
+from threadline.vocabulary import Vocabulary, active, attach_to_doc, of_doc
 
 ROLE = "ROLE"
 HYPHENS = ("-", "–", "‑")
@@ -53,6 +54,11 @@ class ParsedStory:
         """The token indexes of the mentions whose text is `text` (or, loosely, reads as
         it in lower case, with or without "the"), ascending."""
         return self.named_loosely.get(loose_name(text), ()) if loosely else self.named.get(text, ())
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The data folder's model this story is read with (carried by its Doc)."""
+        return of_doc(self.doc)
 
     def mention(self, token: Token | None) -> Mention | None:
         return None if token is None else self.mention_at.get(token.i)
@@ -204,9 +210,15 @@ def split_at_lines(doc: Doc) -> Doc:
     )
 
 
-def prepare(doc: Doc, story: Story, mentions: Sequence[Mention], roles: RoleLexicon) -> ParsedStory:
-    """Copy doc, end sentences at line breaks, merge mentions and role titles into single tokens."""
+def prepare(
+    doc: Doc, story: Story, mentions: Sequence[Mention], vocabulary: Vocabulary | None = None
+) -> ParsedStory:
+    """Copy doc, end sentences at line breaks, merge mentions and role titles into single
+    tokens; the copy carries `vocabulary` (None: the active one) for every stage that reads it."""
+    vocabulary = vocabulary or active()
+    roles = vocabulary.roles
     copy = split_at_lines(doc) if doc.has_annotation("DEP") else doc.copy()
+    attach_to_doc(copy, vocabulary)
     titles = _title_spans(copy, roles)
     # a mention inside a longer title ("State" in "Secretary of State") is a mis-tag
     named = [(s, m) for s, m in _mention_spans(copy, mentions) if not _inside(s, titles)]

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from threadline.extract.anaphora import DEFINITE, antecedent, pronoun_types
 from threadline.extract.parsed import HYPHENS, ParsedStory
-from threadline.extract.vocabulary import load_roles
+from threadline.vocabulary import of_doc
 
 NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADV"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -207,7 +207,7 @@ def owner_of_noun(ps: ParsedStory, noun: Token, types: tuple[str, ...], depth: i
 
 
 def _is_group_noun(token: Token) -> bool:
-    roles = load_roles()
+    roles = of_doc(token.doc).roles
     return token.lower_ in roles.group_nouns or token.lemma_.lower() in roles.group_nouns
 
 

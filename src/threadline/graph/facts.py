@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from threadline.extract.vocabulary import load_ontology
+from threadline.extract.vocabulary import Ontology
 from threadline.graph.cite import Citing, counted, firmest, split_by_standing
 from threadline.records import Assertion, Fact, Standing, content_id
 
@@ -21,16 +21,16 @@ def fact_id(subject: str, predicate: str, obj: str) -> str:
     return content_id("f", subject, predicate, obj)
 
 
-def _typed(predicate: str, subject: str, obj: str, types: Mapping[str, str]) -> bool:
-    return load_ontology().allows(predicate, types.get(subject, ""), types.get(obj, ""))
-
-
-def facts_of(assertions: Iterable[Assertion], citing: Citing, types: Mapping[str, str]) -> list[Fact]:
-    """One Fact per (subject, predicate, object) entity triple, ordered by that triple."""
+def facts_of(
+    assertions: Iterable[Assertion], citing: Citing, types: Mapping[str, str], ontology: Ontology
+) -> list[Fact]:
+    """One Fact per (subject, predicate, object) entity triple, ordered by that triple; a
+    triple whose entity types the ontology's predicate does not allow is no fact."""
     grouped: dict[tuple[str, str, str], list[Assertion]] = defaultdict(list)
     for a in assertions:
         subject, obj = citing.entity_of.get(a.subject), citing.entity_of.get(a.object)
-        if subject and obj and subject != obj and _typed(a.predicate, subject, obj, types):
+        typed = subject and obj and ontology.allows(a.predicate, types.get(subject, ""), types.get(obj, ""))
+        if subject and obj and subject != obj and typed:
             grouped[(subject, a.predicate, obj)].append(a)
     found = []
     for (subject, predicate, obj), told in sorted(grouped.items()):

@@ -1,31 +1,41 @@
 """The derived layer as named global steps, run in order over the stored claims.
 
 Each step reads the claims (`Inputs`, read once in the refresh's snapshot) and what
-the steps before it produced (`Derived`), and returns `Derived` with its own part
-filled in; `store.replace_derived` writes every step's tables in one transaction.
-The steps themselves are listed in workflow.GLOBAL_STEPS: duplicates, entities,
-places, then the two defined here, events and facts.
+the steps before it produced (`Derived`), and returns `Derived` with its own parts
+replaced; `store.replace_derived` writes every step's tables in one transaction,
+with one `StepRun` per step (name, version, rows per table, start and finish).
 
-A step that fails as a whole is reported (`Failures`) and leaves its part empty;
+Steps are registered by name with a version (`STEPS`, a registry.Registry with the
+entry-point group `threadline.global_steps`) and assembled from settings
+(`global_steps`): by default duplicates → entities → places → events → facts; a
+package of someone else's appends its own (a search index, say) by name.
+
+A step that fails as a whole is reported (`Failures`) and leaves its part as it was;
 the steps after it still run on what there is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from datetime import UTC, datetime
+from functools import cached_property, lru_cache
 
+from threadline.dedup import find_duplicates, find_partial_overlaps
 from threadline.errors import Failures
 from threadline.graph.cite import Citing, root_of
 from threadline.graph.containment import containment
 from threadline.graph.facts import facts_of
 from threadline.graph.stored import graph_events
-from threadline.records import Assertion, EventMention, Mention, Story
+from threadline.places import Gazetteer, place_entities
+from threadline.records import Assertion, EventMention, KnownEntity, Mention, Place, StepRun, Story
+from threadline.registry import Registered, Registry
+from threadline.resolve import Resolution, resolve_entities
+from threadline.resolve.isolate import listed
 from threadline.settings import Settings
 from threadline.store import Store
-from threadline.store.layout import Derived
-from threadline.vocab import KnownEntity, load_knowledge
+from threadline.store.layout import Derived, rows_written
+from threadline.vocabulary import Vocabulary
 
 
 @dataclass
@@ -35,6 +45,7 @@ class Inputs:
 
     store: Store
     settings: Settings
+    vocabulary: Vocabulary  # settings.data_dir's model, loaded once by the caller
     failures: Failures = field(default_factory=Failures)
 
     @cached_property
@@ -55,7 +66,11 @@ class Inputs:
 
     @cached_property
     def known(self) -> tuple[KnownEntity, ...]:
-        return (*load_knowledge(self.settings.data_dir), *self.store.reference_entities())
+        return (*self.vocabulary.knowledge, *self.store.reference_entities())
+
+    @cached_property
+    def texts(self) -> dict[str, str]:
+        return {s.id: s.text for s in self.stories}
 
     def citing(self, derived: Derived) -> Citing:
         """How the events and facts steps cite evidence, given the entities and copies found."""
@@ -63,20 +78,113 @@ class Inputs:
         return Citing(derived.entity_of, roots, {s.id: s.outlet for s in self.stories})
 
 
-@dataclass(frozen=True)
-class GlobalStep:
-    """One named step of the derived layer and the tables it writes."""
+StepFunction = Callable[[Inputs, Derived], Derived]
+GlobalStep = Registered[StepFunction]
+# Global steps by name; a package adds one through the entry-point group below.
+STEPS: Registry[StepFunction] = Registry("threadline.global_steps")
+DEFAULT_STEPS = ("duplicates", "entities", "places", "events", "facts")
+# The tables threadline's own steps write, recorded even when a run leaves one empty;
+# another step's tables are those of the parts of `Derived` it replaced.
+WRITES = {
+    "duplicates": ("duplicates",),
+    "entities": ("entities", "mention_entities", "decisions"),
+    "places": ("places",),
+    "events": ("events", "responsibilities"),
+    "facts": ("facts",),
+}
 
-    name: str
-    run: Callable[[Inputs, Derived], Derived]
-    writes: tuple[str, ...]
+
+def assemble(names: Sequence[str] | None = None) -> tuple[GlobalStep, ...]:
+    """The steps named, in order. None: threadline's own; a list that begins with "+"
+    names steps to run after them ("+search": threadline's five, then search)."""
+    if names is None:
+        return STEPS.assemble(DEFAULT_STEPS)
+    if names and names[0].startswith("+"):
+        return STEPS.assemble((*DEFAULT_STEPS, *(n.removeprefix("+") for n in names)))
+    return STEPS.assemble(names)
 
 
 def run_steps(steps: Sequence[GlobalStep], inputs: Inputs) -> Derived:
+    """Each step in turn on what the ones before it left, each run recorded."""
     derived = Derived(duplicates=(), entities=(), entity_of={}, reasons={}, places={})
     for step in steps:
-        derived = step.run(inputs, derived)
+        started = _now()
+        after = _run(step, inputs, derived)
+        rows = rows_written(derived, after, WRITES.get(step.name, ()))
+        run = StepRun(step.name, step.version, rows, started, _now())
+        derived = replace(after, runs=(*after.runs, run))
     return derived
+
+
+def _run(step: GlobalStep, inputs: Inputs, derived: Derived) -> Derived:
+    """One step's output. Threadline's own steps leave out their failing units
+    themselves (and let a store error stop the run); a package's step that raises is
+    recorded as a failure and leaves the graph as the steps before it left it."""
+    if step.name in WRITES:
+        return step.run(inputs, derived)
+    subject = f"the step {step.name} {step.version}"
+    return inputs.failures.run(step.name, subject, lambda: step.run(inputs, derived)) or derived
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def duplicates_step(inputs: Inputs, derived: Derived) -> Derived:
+    """Copies of earlier stories, and stories that share paragraphs with one."""
+    store, failures = inputs.store, inputs.failures
+    copies = find_duplicates(inputs.stories, store.minhashes(), failures=failures)
+    overlaps = find_partial_overlaps(
+        inputs.stories, store.minhashes(paragraphs=True), (d.story_id for d in copies), failures
+    )
+    return replace(derived, duplicates=(*copies, *overlaps))
+
+
+def entities_step(inputs: Inputs, derived: Derived) -> Derived:
+    """Names across stories resolved into entities, the analyst's judgements binding."""
+    lex = inputs.vocabulary.lexicon
+    judgements = inputs.store.judgements()
+    resolution = resolve_entities(
+        inputs.mentions, inputs.texts, inputs.known, judgements, lex, inputs.failures
+    )
+    return replace(
+        derived,
+        entities=resolution.entities,
+        entity_of=resolution.entity_of,
+        reasons=resolution.reasons,
+        decisions=resolution.decisions,
+    )
+
+
+def places_step(inputs: Inputs, derived: Derived) -> Derived:
+    """Where each location entity is on the map: a place that fails is left unpinned;
+    if the gazetteer itself cannot be built, none is pinned (the entities stay)."""
+    resolution = Resolution(derived.entities, dict(derived.entity_of), dict(derived.reasons))
+
+    def pin() -> dict[str, Place]:
+        gazetteer = gazetteer_for(inputs.known, inputs.vocabulary)
+        return place_entities(
+            resolution.entities,
+            inputs.mentions,
+            resolution.entity_of,
+            gazetteer,
+            failures=inputs.failures,
+            texts=inputs.texts,
+            demonyms=inputs.vocabulary.demonyms,
+        )
+
+    locations = listed(repr(e.name) for e in resolution.entities if e.type == "location")
+    places: Mapping[str, Place] = (
+        inputs.failures.run("places", f"pinning the location entities {locations}", pin) or {}
+    )
+    return replace(derived, places=places)
+
+
+@lru_cache(maxsize=2)
+def gazetteer_for(known: tuple[KnownEntity, ...], vocabulary: Vocabulary) -> Gazetteer:
+    """One per process, knowledge and vocabulary: the knowledge files' places are indexed
+    in memory (GeoNames itself is a SQLite file opened in a millisecond, places/index.py)."""
+    return Gazetteer(known, vocabulary=vocabulary)
 
 
 def events_step(inputs: Inputs, derived: Derived) -> Derived:
@@ -97,10 +205,14 @@ def facts_step(inputs: Inputs, derived: Derived) -> Derived:
     types = {e.id: e.type for e in derived.entities}
 
     def group() -> Derived:
-        return replace(derived, facts=tuple(facts_of(inputs.assertions, citing, types)))
+        facts = facts_of(inputs.assertions, citing, types, inputs.vocabulary.ontology)
+        return replace(derived, facts=tuple(facts))
 
     return inputs.failures.run("facts", "grouping the relation claims", group) or derived
 
 
-EVENTS = GlobalStep("events", events_step, ("events", "responsibilities"))
-FACTS = GlobalStep("facts", facts_step, ("facts",))
+STEPS.add("duplicates", "1.0", duplicates_step)
+STEPS.add("entities", "1.0", entities_step)
+STEPS.add("places", "1.0", places_step)
+STEPS.add("events", "1.0", events_step)
+STEPS.add("facts", "1.0", facts_step)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -34,8 +33,7 @@ from spacy.util import filter_spans
 from threadline.nlp.names import fold
 from threadline.places.index import place_names
 from threadline.places.keys import place_key
-from threadline.settings import DATA_DIR
-from threadline.vocab import load_yaml
+from threadline.vocabulary import of_pipeline
 
 BRACKETS = frozenset("()[]{}")
 ARTICLES = frozenset({"the", "a", "an"})
@@ -167,10 +165,9 @@ def team_and_league(span: Span) -> list[Span]:
     return [Span(doc, team.start, team.end, label="ORG"), Span(doc, league.start, league.end, label="ORG")]
 
 
-@Language.factory("threadline_name_edges", default_config={"data_dir": None})
-def make_name_edges(nlp: Language, name: str, data_dir: str | None) -> NameEdges:
-    folder = Path(data_dir) if data_dir else DATA_DIR
-    cues = load_yaml("entity_cues.yaml", folder) or {}
+@Language.factory("threadline_name_edges")
+def make_name_edges(nlp: Language, name: str) -> NameEdges:
+    cues = of_pipeline(nlp).entity_cues
     # a name may open with a particle or a connector ("de Gaulle", "van Gogh"), not an article
     particles = {*(cues.get("name_particles") or ()), *(cues.get("name_connectors") or ())} - ARTICLES
     return NameEdges(particles, cues.get("numbered_names") or (), place_names().__contains__)

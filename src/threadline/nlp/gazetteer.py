@@ -18,15 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from threadline.settings import DATA_DIR
-from threadline.vocab import KnownEntity, load_demonyms, load_knowledge, load_yaml
+from threadline.vocab import KnownEntity
+from threadline.vocabulary import of_pipeline
 
 SPACY_LABEL = {"person": "PERSON", "organization": "ORG", "location": "GPE"}
 NATIONALITY = "NORP"
@@ -246,9 +245,9 @@ class Gazetteer:
         return Span(doc, span.start, end, label=entry.label, span_id=entry.kb_id)
 
 
-@Language.factory("threadline_gazetteer", default_config={"data_dir": None})
-def make_gazetteer(nlp: Language, name: str, data_dir: str | None) -> Gazetteer:
-    folder = Path(data_dir) if data_dir else DATA_DIR
-    cues = load_yaml("entity_cues.yaml", folder) or {}
-    nationalities = {**{p: "people" for p in cues.get("peoples") or ()}, **load_demonyms(folder)}
-    return Gazetteer(nlp, load_knowledge(folder), nationalities, cues.get("national_bodies") or ())
+@Language.factory("threadline_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
+    vocabulary = of_pipeline(nlp)
+    cues = vocabulary.entity_cues
+    nationalities = {**{p: "people" for p in cues.get("peoples") or ()}, **vocabulary.demonyms}
+    return Gazetteer(nlp, vocabulary.knowledge, nationalities, cues.get("national_bodies") or ())

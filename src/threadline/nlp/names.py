@@ -35,14 +35,12 @@ The joined span keeps the model's label; the type cues settle it later.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from threadline.settings import DATA_DIR
-from threadline.vocab import load_yaml
+from threadline.vocabulary import of_pipeline
 
 APOSTROPHES = "'’‘`ʼʻʿʾ"
 MAX_RUN = 4  # proper nouns before an organization word that can make its name
@@ -254,16 +252,16 @@ def _untagged_proper(token: Token) -> bool:
     return not token.ent_type_ and token.pos_ == "PROPN" and token.is_alpha and token.is_title
 
 
-@Language.factory("threadline_name_joiner", default_config={"data_dir": None})
-def make_name_joiner(nlp: Language, name: str, data_dir: str | None) -> NameJoiner:
-    folder = Path(data_dir) if data_dir else DATA_DIR
-    cues = load_yaml("entity_cues.yaml", folder) or {}
+@Language.factory("threadline_name_joiner")
+def make_name_joiner(nlp: Language, name: str) -> NameJoiner:
+    vocabulary = of_pipeline(nlp)
+    cues = vocabulary.entity_cues
     return NameJoiner(
         cues.get("group_heads") or (),
         cues.get("name_particles") or (),
         cues.get("hyphen_links") or (),
         cues.get("organization") or (),
         cues.get("name_connectors") or (),
-        (load_yaml("names_words.yaml", folder) or {}).get("titles") or (),
+        vocabulary.titles,
         cues.get("role_words") or (),
     )

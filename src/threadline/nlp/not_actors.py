@@ -5,9 +5,9 @@ person, organization or place (entity_cues.yaml lists their words):
 
 - a name of an event, a contest, an award, a work or a law says so with its head word:
   the word before its first "of" ("Battle of X", "Treaty of X"), else its last word
-  ("X Prize", "X Tour"); or with its first word, in it or right before it ("Operation
-  X", "Best X"); or the noun for a kind of work right before it names it ("the film X",
-  "her debut album X"), or the text says what work it is ("X is a 2009 comedy film",
+  ("X Prize", "X Tour"); or with its first word (after an article), in it or right
+  before it ("Operation X", "Best X", "the List of X"); or the noun for a kind of
+  work right before it names it ("the film X", "her debut album X"), or the text says what work it is ("X is a 2009 comedy film",
   "X, an album by ..."), which holds for each mention of its words. The entity
   becomes an EVENT, a label threadline exports as no entity;
 - a title or a role is no one ("the Head Coach", "the County Governor"): an entity of
@@ -29,7 +29,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -37,8 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from threadline.nlp.names import fold
 from threadline.places.index import place_names
 from threadline.places.keys import place_key
-from threadline.settings import DATA_DIR
-from threadline.vocab import load_yaml
+from threadline.vocabulary import of_pipeline
 
 NOT_ACTOR = "EVENT"
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -102,7 +100,7 @@ class NotActors:
             return Span(doc, span.start, span.end, label=NOT_ACTOR)  # "the film Lost Harbour"
         if sum(t.is_alpha for t in span) < 2:
             return span
-        if fold(head_word(span)) in self.heads or fold(span[0].text) in self.openers:
+        if fold(head_word(span)) in self.heads or fold(first_word(span)) in self.openers:
             return Span(doc, span.start, span.end, label=NOT_ACTOR)
         return span
 
@@ -167,6 +165,11 @@ class NotActors:
         return word in lower and word not in self.designators
 
 
+def first_word(span: Span) -> str:
+    """A name's first word after a leading article the model took in ("the List of X")."""
+    return span[1].text if len(span) > 1 and span[0].lower_ in ARTICLES else span[0].text
+
+
 def head_word(span: Span) -> str:
     """The word a name's kind is read from: before its first "of", else its last word
     that is no roman numeral ("World War II", "Louis XIV")."""
@@ -183,9 +186,8 @@ def _designators(words: dict) -> list[str]:
     return [w for key in ("generic", "units") for kind in words.get(key) or () for w in kind]
 
 
-@Language.factory("threadline_not_actors", default_config={"data_dir": None})
-def make_not_actors(nlp: Language, name: str, data_dir: str | None) -> NotActors:
-    folder = Path(data_dir) if data_dir else DATA_DIR
-    cues = load_yaml("entity_cues.yaml", folder) or {}
-    words = load_yaml("names_words.yaml", folder) or {}
-    return NotActors(cues, words.get("titles") or (), _designators(words), place_names().__contains__)
+@Language.factory("threadline_not_actors")
+def make_not_actors(nlp: Language, name: str) -> NotActors:
+    vocabulary = of_pipeline(nlp)
+    designators = _designators(vocabulary.names_words)
+    return NotActors(vocabulary.entity_cues, vocabulary.titles, designators, place_names().__contains__)

@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import groupby
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -34,7 +33,7 @@ from threadline.nlp.pieces import PIECE_CHARS, parse_in_pieces
 from threadline.nlp.truecase import dateline_spans, truecase
 from threadline.records import EntityType, Mention, MentionZone, Story
 from threadline.settings import Settings
-from threadline.vocab import load_yaml
+from threadline.vocabulary import Vocabulary, attach, of_pipeline, vocabulary_of
 
 ENTITY_TYPE: dict[str, EntityType] = {
     "PERSON": "person",
@@ -45,10 +44,9 @@ ENTITY_TYPE: dict[str, EntityType] = {
 }
 
 
-@Language.factory("threadline_entity_cues", default_config={"data_dir": None})
-def make_entity_cues(nlp: Language, name: str, data_dir: str | None) -> EntityCues:
-    cues = load_yaml("entity_cues.yaml", Path(data_dir)) if data_dir else load_yaml("entity_cues.yaml")
-    return EntityCues(cues)
+@Language.factory("threadline_entity_cues")
+def make_entity_cues(nlp: Language, name: str) -> EntityCues:
+    return EntityCues(of_pipeline(nlp).entity_cues)
 
 
 class EntityCues:
@@ -101,23 +99,35 @@ def _unit(span: Span) -> bool:
     return i + 1 >= len(doc) or doc[i + 1].is_punct or doc[i + 1].pos_ in _AFTER_UNIT
 
 
+# threadline's components, in order after the model's `ner`
+COMPONENTS = (
+    "threadline_name_joiner",
+    "threadline_name_edges",
+    "threadline_gazetteer",
+    "threadline_agate_lines",
+    "threadline_entity_cues",
+    "threadline_not_actors",
+    "threadline_place_cues",
+    "threadline_name_consistency",
+)
+
+
 @lru_cache(maxsize=4)
-def _build(model: str, verify: bool, data_dir: Path) -> Language:
+def _build(model: str, verify: bool, vocabulary: Vocabulary) -> Language:
     nlp = load_base_model(model, verify)
-    nlp.add_pipe("threadline_name_joiner", after="ner", config={"data_dir": str(data_dir)})
-    nlp.add_pipe("threadline_name_edges", after="threadline_name_joiner", config={"data_dir": str(data_dir)})
-    nlp.add_pipe("threadline_gazetteer", after="threadline_name_edges", config={"data_dir": str(data_dir)})
-    nlp.add_pipe("threadline_agate_lines", after="threadline_gazetteer")
-    nlp.add_pipe("threadline_entity_cues", after="threadline_agate_lines", config={"data_dir": str(data_dir)})
-    nlp.add_pipe("threadline_not_actors", after="threadline_entity_cues", config={"data_dir": str(data_dir)})
-    nlp.add_pipe("threadline_place_cues", after="threadline_not_actors", config={"data_dir": str(data_dir)})
-    nlp.add_pipe("threadline_name_consistency", after="threadline_place_cues")
+    attach(nlp, vocabulary)  # each component's factory reads its cues from it
+    after = "ner"
+    for component in COMPONENTS:
+        nlp.add_pipe(component, after=after)
+        after = component
     return nlp
 
 
-def build_pipeline(settings: Settings) -> Language:
-    """The one Language threadline runs; built once per process and settings."""
-    return _build(settings.model, settings.verify_model, settings.data_dir)
+def build_pipeline(settings: Settings, vocabulary: Vocabulary | None = None) -> Language:
+    """The one Language threadline runs, its components reading `vocabulary` (by
+    default the one of settings' data folder); built once per process, model and
+    vocabulary."""
+    return _build(settings.model, settings.verify_model, vocabulary or vocabulary_of(settings.data_dir))
 
 
 def _texts(stories: Iterable[Story]) -> Iterator[tuple[str, tuple[Story, MentionZone]]]:

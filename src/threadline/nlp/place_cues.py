@@ -24,19 +24,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from threadline.nlp.names import fold
-from threadline.places.extras import load_extras
 from threadline.places.index import place_names
 from threadline.places.keys import place_key
-from threadline.settings import DATA_DIR
-from threadline.vocab import load_yaml
-from threadline.vocabulary import MONTHS, WEEKDAYS
+from threadline.vocabulary import MONTHS, WEEKDAYS, of_pipeline
 
 MAX_WORDS = 3
 CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"ramadan", "eid", "christmas", "easter"}
@@ -197,9 +193,8 @@ def _next_in_list(doc: Doc, end: int) -> int | None:
     return i if end < i < len(doc) else None
 
 
-@Language.factory("threadline_place_cues", default_config={"data_dir": None})
-def make_place_cues(nlp: Language, name: str, data_dir: str | None) -> PlaceCues:
-    folder = Path(data_dir) if data_dir else DATA_DIR
-    cues = load_yaml("entity_cues.yaml", folder) or {}
-    titles = (load_yaml("names_words.yaml", folder) or {}).get("titles") or ()
-    return PlaceCues(cues, place_names().__contains__, load_extras().common_words, titles)
+@Language.factory("threadline_place_cues")
+def make_place_cues(nlp: Language, name: str) -> PlaceCues:
+    vocabulary = of_pipeline(nlp)
+    common = vocabulary.place_extras.common_words
+    return PlaceCues(vocabulary.entity_cues, place_names().__contains__, common, vocabulary.titles)

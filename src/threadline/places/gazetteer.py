@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
-from threadline.places.extras import Extras, load_extras
-from threadline.places.geonames import country_keys, neighbours
+from threadline.places.extras import Extras
+from threadline.places.geonames import neighbours
 from threadline.places.index import geonames_index
 from threadline.places.keys import place_key
 from threadline.places.precision import parse_query, part_of
@@ -31,16 +31,25 @@ from threadline.places.ranking import (
 from threadline.places.sites import Hit, KeyIndex, Site
 from threadline.records import Place
 from threadline.vocab import KnownEntity
+from threadline.vocabulary import Vocabulary, active
 
 __all__ = ["Gazetteer", "Place", "country_context"]
 
 
 class Gazetteer:
     """Place names to points. The GeoNames index is opened on first need and shared by
-    every instance; the knowledge entries are indexed in memory on each."""
+    every instance; the knowledge entries are indexed in memory on each. The extras
+    and country names come from `vocabulary` (the data folder's model, passed in)."""
 
-    def __init__(self, known: Sequence[KnownEntity], min_population: int = DEFAULT_MIN_POPULATION) -> None:
-        self.extras: Extras = load_extras()
+    def __init__(
+        self,
+        known: Sequence[KnownEntity],
+        min_population: int = DEFAULT_MIN_POPULATION,
+        *,
+        vocabulary: Vocabulary | None = None,
+    ) -> None:
+        self.vocabulary = vocabulary or active()
+        self.extras: Extras = self.vocabulary.place_extras
         self.min_population = min_population
         self.known = KeyIndex()
         self.known_countries: dict[str, str] = {}  # key -> ISO code
@@ -77,7 +86,7 @@ class Gazetteer:
     def country_of(self, name: str) -> str | None:
         """The ISO code of a country-level name ("U.S.", "Türkiye", "Iraq"), else None."""
         key = place_key(name)
-        return self.known_countries.get(key) or country_keys().get(key)
+        return self.known_countries.get(key) or self.vocabulary.country_keys.get(key)
 
     def _context(self, codes: Sequence[str]) -> Context:
         upper = tuple(dict.fromkeys(c.upper() for c in codes if c))

@@ -16,38 +16,15 @@ disagree about one pair of subjects, the later one (by `created`) stands.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import combinations
-from typing import Literal
 
-from threadline.records import EntityType, content_id
+from threadline.records import Judgement, content_id
 from threadline.resolve.cluster import Link
 from threadline.resolve.entity_types import TYPES
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import parse_name
 from threadline.resolve.nodes import KB_STORY, Node, NodeId, node_key
-
-JudgementKind = Literal["merge", "split", "rename"]
-
-
-@dataclass(frozen=True, slots=True)
-class Judgement:
-    """One analyst decision about entities; stored elsewhere, applied here."""
-
-    kind: JudgementKind
-    subjects: tuple[str, ...]  # entity ids, "kb:" knowledge ids, or names as written
-    author: str
-    created: str  # ISO 8601 timestamp; orders conflicting judgements
-    name: str | None = None  # rename: the name to show
-    note: str = ""
-    entity_type: EntityType | None = None  # split: the type of the entity the names were split from
-
-    def describe(self) -> str:
-        what = {"merge": "merged", "split": "split", "rename": f"renamed to '{self.name}'"}[self.kind]
-        subjects = ", ".join(f"'{s}'" for s in self.subjects)
-        return f"analyst judgement: {subjects} {what} by {self.author} on {self.created}" + (
-            f" ({self.note})" if self.note else ""
-        )
 
 
 def entity_anchor(node: Node) -> str:

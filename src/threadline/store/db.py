@@ -22,18 +22,19 @@ from threadline.records import (
     Extraction,
     Fact,
     GraphEvent,
+    Judgement,
+    KnownEntity,
     Mention,
     Place,
     Responsibility,
+    StepRun,
     Story,
     document_id,
 )
-from threadline.resolve.judgements import Judgement
 from threadline.store import connect, layout
 from threadline.store import schema as t
 from threadline.store.layout import Derived
 from threadline.store.migrate import upgrade
-from threadline.vocab import KnownEntity
 
 STALE = "derived_stale"  # "1" while the derived layer (workflow.GLOBAL_STEPS) lags behind the claims
 GENERATION = "claims_generation"  # counts changes to the claims, so a refresh knows what it saw
@@ -236,6 +237,8 @@ class Store:
             for table, rows in layout.derived_rows(derived):
                 if rows:
                     conn.execute(insert(table), rows)
+            if derived.runs:
+                conn.execute(insert(t.stage_runs), [layout.step_run_row(r, seen) for r in derived.runs])
             _put_meta(conn, DERIVED_FROM, str(seen))
             _put_meta(conn, STALE, "0" if seen == current else "1")
             return seen == current
@@ -365,6 +368,15 @@ class Store:
         with self._reading() as conn:
             rows = conn.execute(select(t.reference_entities.c.entry).order_by(t.reference_entities.c.id))
             return tuple(KnownEntity(**{**entry, "aliases": tuple(entry["aliases"])}) for (entry,) in rows)
+
+    def last_step_runs(self) -> list[StepRun]:
+        """The latest recorded run of each global step, in the order they last ran."""
+        with self._reading() as conn:
+            latest = select(func.max(t.stage_runs.c.id)).group_by(t.stage_runs.c.step)
+            rows = conn.execute(
+                select(t.stage_runs).where(t.stage_runs.c.id.in_(latest)).order_by(t.stage_runs.c.id)
+            )
+            return [layout.step_run(r._mapping) for r in rows]
 
     def derived_counts(self) -> dict[str, int]:
         """Rows of each table the global steps write, in the steps' order."""

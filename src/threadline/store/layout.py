@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -27,6 +27,7 @@ from threadline.records import (
     Mention,
     Place,
     Responsibility,
+    StepRun,
     Story,
 )
 from threadline.store import schema as t
@@ -45,6 +46,41 @@ class Derived:
     responsibilities: tuple[Responsibility, ...] = ()
     facts: tuple[Fact, ...] = ()
     decisions: tuple[Decision, ...] = ()  # resolution's, in the order taken
+    runs: tuple[StepRun, ...] = ()  # each global step that made these rows, in order
+
+
+# Which table each part of Derived fills (`reasons` rides on the entities' rows).
+TABLE_OF_PART = {
+    "duplicates": "duplicates",
+    "entities": "entities",
+    "entity_of": "mention_entities",
+    "decisions": "decisions",
+    "places": "places",
+    "events": "events",
+    "responsibilities": "responsibilities",
+    "facts": "facts",
+}
+
+
+def rows_written(before: Derived, after: Derived, declared: Iterable[str] = ()) -> dict[str, int]:
+    """The tables a step wrote (those `declared`, and the parts it replaced) and the
+    rows each now holds."""
+    tables = set(declared)
+    return {
+        table: len(getattr(after, part))
+        for part, table in TABLE_OF_PART.items()
+        if table in tables or getattr(after, part) is not getattr(before, part)
+    }
+
+
+def step_run_row(run: StepRun, generation: int) -> dict[str, Any]:
+    fields = ("step", "version", "started", "finished")
+    return {**{f: getattr(run, f) for f in fields}, "row_counts": run.rows, "generation": generation}
+
+
+def step_run(row: Any) -> StepRun:
+    fields = ("step", "version", "started", "finished", "generation")
+    return StepRun(rows=dict(row["row_counts"]), **{f: row[f] for f in fields})
 
 
 def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:

@@ -266,5 +266,17 @@ reference_entities = Table(  # entities users loaded with `threadline kb add`
     Column("entry", JSON, nullable=False),
 )
 
+stage_runs = Table(  # one row per run of a global step: what it was, what it wrote, when
+    "stage_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("step", String(80), nullable=False, index=True),
+    Column("version", String(40), nullable=False),
+    Column("generation", Integer, nullable=False),  # the claims_generation its rows follow from
+    Column("row_counts", JSON, nullable=False),  # {table: rows it left there}
+    Column("started", String(32), nullable=False),
+    Column("finished", String(32), nullable=False),
+)
+
 STORY_CHILDREN = (signatures, mentions, assertions, event_mentions, claims)
 DERIVED = (duplicates, mention_entities, entities, decisions, places, events, responsibilities, facts)

@@ -26,7 +26,6 @@ from threadline.extract.events.draft import Draft
 from threadline.extract.events.roles import roles_of
 from threadline.extract.modality import modality_of
 from threadline.extract.parsed import ParsedStory
-from threadline.extract.vocabulary import load_triggers
 from threadline.records import Claim, EventMention, Modality
 from threadline.registry import Registry
 
@@ -49,7 +48,7 @@ def _draft(ps: ParsedStory, hit: triggers.Hit) -> Draft:
 def drafts(ps: ParsedStory) -> list[Draft]:
     """The story's events, joined triggers merged, empty ones dropped."""
     told = retelling.Tellings()
-    for hit in triggers.find(ps, load_triggers()):
+    for hit in triggers.find(ps, ps.vocabulary.triggers):
         if not happening.tells(hit.token, hit.trigger.type):
             continue
         draft = _unclaim(ps, _draft(ps, hit))
@@ -112,7 +111,7 @@ def to_mention(ps: ParsedStory, draft: Draft) -> EventMention:
         version=VERSION,
         modality=_modality(ps, draft),
         attribution=attribution_of(ps, draft.trigger),
-        roles=roles_of(draft.type, list(slotted.items())),
+        roles=roles_of(draft.type, list(slotted.items()), ps.vocabulary.event_slots),
     )
 
 

@@ -22,7 +22,8 @@ from threadline.extract.events.roles import Argument, Slotted, slot_of
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import ALL_TYPES, POSSESSIVE_PRONOUNS, is_modifier, refers_to
 from threadline.extract.relations.candidate import names_in_story
-from threadline.extract.vocabulary import Title, load_roles, load_triggers
+from threadline.extract.vocabulary import Title
+from threadline.vocabulary import of_doc
 
 ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "appos", "poss", "compound", "nmod", "npadvmod"}
@@ -36,7 +37,7 @@ THROUGH_PARTICIPANT = frozenset({"with", "by", "against", "alongside", "among", 
 
 def country(ps: ParsedStory, token: Token) -> Token | None:
     """The story's mention of the country a nationality word ("Iranian") names."""
-    names = load_roles().nationalities.get(token.lower_) if token.ent_type_ == "NORP" else None
+    names = ps.vocabulary.roles.nationalities.get(token.lower_) if token.ent_type_ == "NORP" else None
     return names_in_story(ps, names, token) if names else None
 
 
@@ -79,7 +80,7 @@ def _named_as(verb: Token) -> list[Token]:
 def _state_of(ps: ParsedStory, word: Token) -> list[Token]:
     """ "the Iranian ambassador", "Iranian proxies": the state whose agent the word names."""
     title = ps.title_at.get(word.i)
-    if word.lemma_.lower() not in load_roles().state_agent_nouns and not (title and title.government):
+    if word.lemma_.lower() not in ps.vocabulary.roles.state_agent_nouns and not (title and title.government):
         return []
     return [n for c in word.children if c.dep_ == "amod" and (n := country(ps, c)) is not None]
 
@@ -117,7 +118,7 @@ def _owner(ps: ParsedStory, word: Token) -> Token | None:
 def _medium(prep: Token, head: Token) -> bool:
     """ "posted on Telegram", "broadcast on state television", "said via its channel": the
     medium a message went out on, not a party to the event."""
-    lexicon = load_triggers()
+    lexicon = of_doc(prep.doc).triggers
     return prep.lower_ in lexicon.medium_preps and head.lemma_.lower() in lexicon.medium_verbs
 
 
@@ -125,7 +126,7 @@ def _argument_words(token: Token, event_type: str = "") -> list[Argument]:
     """The words that may name a participant, each with the head and preposition it
     hangs on. What a statement says ("pledged to defend X") is its content, not a party
     to it; the act an intention names ("threatened to strike X") is."""
-    lexicon = load_triggers()
+    lexicon = of_doc(token.doc).triggers
     words = [Argument(c, token) for c in token.children if c.dep_ in ARGUMENT_DEPS]
     words += [Argument(token.head, token)] if reduced_passive(token) else []
     for prep in token.children:
@@ -153,7 +154,7 @@ def slotted_participants(ps: ParsedStory, trigger: Token, event_type: str = "") 
     for head in heads(trigger):
         for argument in _argument_words(head, event_type):
             if argument.word is not trigger:
-                slot = slot_of(argument)
+                slot = slot_of(argument, ps.vocabulary.event_slots)
                 for token in named(ps, argument.word):
                     add(token, slot, argument.head)
     for child in trigger.children:

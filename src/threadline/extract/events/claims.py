@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from threadline.extract.attribution import attribution_of
 from threadline.extract.events.arguments import named
-from threadline.extract.events.lexicon import ClaimCues, load_claim_cues
+from threadline.extract.events.lexicon import ClaimCues
 from threadline.extract.modality import modality_of
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import ALL_TYPES, clause_subject, refers_to
@@ -172,7 +172,7 @@ def _verb_frame(trigger: Token, cues: ClaimCues, ps: ParsedStory) -> Frame | Non
 def frame_of(trigger: Token, event_type: str, ps: ParsedStory, cues: ClaimCues | None = None) -> Frame | None:
     """The claim or denial the trigger's event is the object of, if any; only events of
     a type that is claimed (an attack, an abduction) have one."""
-    cues = cues or load_claim_cues()
+    cues = cues or ps.vocabulary.claim_cues
     if event_type not in cues.claimable:
         return None
     return _prep_frame(trigger, cues, ps) or _verb_frame(trigger, cues, ps)
@@ -235,7 +235,7 @@ def _before(told: list[Told], token: Token) -> Told | None:
 
 def extract_claims(ps: ParsedStory, told: list[Told]) -> list[Claim]:
     """The story's claims and denials, each linked to one of its event mentions."""
-    cues = load_claim_cues()
+    cues = ps.vocabulary.claim_cues
     claimable = [e for e in told if e.type in cues.claimable]
     found: dict[str, Claim] = {}
     pairs = [(f, e.mention_id) for e in claimable for t in e.triggers if (f := frame_of(t, e.type, ps, cues))]

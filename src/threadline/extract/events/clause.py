@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from threadline.extract.vocabulary import TriggerLexicon, load_triggers
+from threadline.extract.vocabulary import TriggerLexicon
+from threadline.vocabulary import of_doc
 
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj", "cc", "mark", "punct"})
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
@@ -49,7 +50,7 @@ def verbal(token: Token) -> bool:
 
 def governor(trigger: Token, lexicon: TriggerLexicon | None = None) -> Token | None:
     """The verb a noun trigger hangs on, when that verb tells the event itself."""
-    lexicon = lexicon or load_triggers()
+    lexicon = lexicon or of_doc(trigger.doc).triggers
     head = trigger.head
     if trigger.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
@@ -92,7 +93,7 @@ def describing(trigger: Token) -> list[Token]:
     "carried out") tells of the event wherever the parser hung it in the event's own
     phrase: "talks between X and Y, held in Doha" (not on "Y")."""
     found = [c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    light = load_triggers().light_verbs
+    light = of_doc(trigger.doc).triggers.light_verbs
     for word in phrase(trigger)[1:]:
         if word.dep_ in ("pobj", "conj"):
             found += [
@@ -143,7 +144,7 @@ def inside_other_event(token: Token, trigger: Token, event_type: str = "") -> bo
     ceasefire in Mosul", "condemned X in a speech in Mosul"; not "attacks ... in
     support of the October 7 assault"), and a speech verb that is a statement only when
     its sentence tells nothing else ("X said") is no other event here."""
-    lexicon = load_triggers()
+    lexicon = of_doc(token.doc).triggers
     stops = {t.i for t in heads(trigger)}
     for above in token.ancestors:
         if above.i in stops:

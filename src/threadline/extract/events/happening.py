@@ -37,12 +37,9 @@ from threadline.extract.events.clause import verb_forms
 from threadline.extract.events.lexicon import (
     EventContexts,
     HappeningCues,
-    load_claim_cues,
-    load_contexts,
-    load_happening,
 )
 from threadline.extract.modality import governing_chain, modality_of
-from threadline.extract.vocabulary import load_modality, load_triggers
+from threadline.vocabulary import of_doc
 
 AUXILIARIES = frozenset({"aux", "auxpass"})
 INFINITIVE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl"})
@@ -56,7 +53,7 @@ SPORT_VERBS = frozenset({"beat", "win", "lose", "draw", "defeat", "score", "thra
 def scope(trigger: Token) -> list[Token]:
     """The trigger and the words above it up to (not including) the first speech verb."""
     found = []
-    speech = load_modality().speech_verbs
+    speech = of_doc(trigger.doc).modality.speech_verbs
     for token in governing_chain(trigger):
         if token.i != trigger.i and token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in speech:
             break
@@ -96,7 +93,7 @@ def _intended(token: Token, cues: HappeningCues) -> bool:
 
 def supposes(trigger: Token, cues: HappeningCues | None = None) -> bool:
     """A modal, a condition, an intention or an unreal modifier makes the event unreal."""
-    cues = cues or load_happening()
+    cues = cues or of_doc(trigger.doc).happening
     chain = scope(trigger)
     for token in chain:
         for child in token.children:
@@ -139,7 +136,7 @@ def _habitual(token: Token, cues: HappeningCues) -> bool:
 
 def generalises(trigger: Token, cues: HappeningCues | None = None) -> bool:
     """A present-tense definition or a habit, not a happening."""
-    cues = cues or load_happening()
+    cues = cues or of_doc(trigger.doc).happening
     chain = scope(trigger)
     if any(_habitual(t, cues) for t in chain):
         return True
@@ -194,7 +191,7 @@ def figurative(trigger: Token, contexts: EventContexts) -> bool:
 
 def elsewhere(trigger: Token, event_type: str, contexts: EventContexts | None = None) -> bool:
     """The word speaks of sport, business, the arts, a disaster or a figure of speech."""
-    contexts = contexts or load_contexts()
+    contexts = contexts or of_doc(trigger.doc).event_contexts
     if _other_domain(trigger, contexts):
         return True
     return event_type in contexts.violent_types and figurative(trigger, contexts)
@@ -213,12 +210,14 @@ def contradicted(trigger: Token, cues: HappeningCues | None = None) -> bool:
     """ "X reported that a drone had struck the base, but the group denied it", "the
     government rejected claims that X had attacked civilians": the report the trigger
     is told in is denied in the same sentence."""
-    cues = cues or load_happening()
-    deny = load_claim_cues().deny_verbs
+    cues = cues or of_doc(trigger.doc).happening
+    deny = of_doc(trigger.doc).claim_cues.deny_verbs
     chain = governing_chain(trigger)
     if _denied_report(chain[-1], cues, deny):
         return True
-    report = next((t for t in chain[1:] if t.lemma_.lower() in load_modality().speech_verbs), None)
+    report = next(
+        (t for t in chain[1:] if t.lemma_.lower() in of_doc(trigger.doc).modality.speech_verbs), None
+    )
     if report is None:
         return False
     for verb in report.conjuncts:
@@ -236,7 +235,7 @@ def describes(trigger: Token) -> bool:
     top = governing_chain(trigger)[-1]
     if top.dep_ != "relcl":
         return False
-    nouns = load_triggers().nouns
+    nouns = of_doc(trigger.doc).triggers.nouns
     return top.head.lemma_.lower() not in nouns and top.head.lower_ not in nouns
 
 

@@ -106,13 +106,19 @@ def load_claim_cues(data_dir: Path | None = None) -> ClaimCues:
     return read_claim_cues(data_dir) if data_dir is not None and elsewhere(data_dir) else active().claim_cues
 
 
-def read_claim_cues(data_dir: Path = DATA_DIR) -> ClaimCues:
-    """The cue words of claims of responsibility and denials, from ontology.yaml."""
+def read_claim_cues(data_dir: Path = DATA_DIR, speech_verbs: frozenset[str] | None = None) -> ClaimCues:
+    """The cue words of claims of responsibility and denials, from ontology.yaml; the
+    speech verbs are modality.yaml's (one list: `speech_verbs`, else read from there)."""
     where = f"{data_dir / 'ontology.yaml'}: claims"
     entry = (load_yaml("ontology.yaml", data_dir) or {}).get("claims")
     if not isinstance(entry, Mapping):
         raise DataFileError(f"{where}: the section is missing")
-    return ClaimCues(**{f.name: _words(entry, f.name, where) for f in fields(ClaimCues)})
+    if speech_verbs is None:
+        from threadline.extract.vocabulary import read_modality
+
+        speech_verbs = read_modality(data_dir).speech_verbs
+    own = {f.name: _words(entry, f.name, where) for f in fields(ClaimCues) if f.name != "speech_verbs"}
+    return ClaimCues(speech_verbs=speech_verbs, **own)
 
 
 @dataclass(frozen=True, slots=True)

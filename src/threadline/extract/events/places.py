@@ -33,7 +33,8 @@ from threadline.extract.events.dateline import in_dateline
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import is_modifier, is_possessor
 from threadline.extract.relations.containment import closure
-from threadline.extract.vocabulary import TriggerLexicon, load_roles, load_triggers
+from threadline.extract.vocabulary import TriggerLexicon
+from threadline.vocabulary import of_doc
 
 THROUGH_PARTICIPANT = frozenset({"with", "by", "against", "alongside", "among", "including", "between"})
 BEFORE_NOUN = frozenset({"compound", "poss", "nmod"})
@@ -58,7 +59,7 @@ def place_prep(token: Token, lexicon: TriggerLexicon | None = None) -> str | Non
     """The place preposition a name is the object of ("in Baghdad", "in Iraq and Syria",
     "near the town of Koya", "north of Gao", "on the border between Jordan and Syria",
     "in Niger's Tillabéri region")."""
-    lexicon = lexicon or load_triggers()
+    lexicon = lexicon or of_doc(token.doc).triggers
     while token.dep_ == "conj":
         token = token.head
     token = _area_noun(token, lexicon) or token
@@ -92,7 +93,7 @@ def _bracketed_area(ps: ParsedStory, token: Token, lexicon: TriggerLexicon) -> b
 def _place_like_name(token: Token) -> bool:
     """One word, no acronym, no word that names a group: "Bamako", not "EU" or "Hamas
     Brigades"."""
-    roles = load_roles()
+    roles = of_doc(token.doc).roles
     group_words = roles.group_nouns | roles.unit_nouns | roles.state_agent_nouns
     words = token.text.replace("-", " ").split()
     return len(words) == 1 and not token.text.isupper() and token.lower_ not in group_words
@@ -100,7 +101,7 @@ def _place_like_name(token: Token) -> bool:
 
 def is_place(ps: ParsedStory, token: Token, lexicon: TriggerLexicon | None = None) -> bool:
     """A location mention, or a mention its position makes a place."""
-    lexicon = lexicon or load_triggers()
+    lexicon = lexicon or ps.vocabulary.triggers
     kind = ps.type_of(token)
     if kind is None or is_modifier(token) or in_dateline(ps, token):
         return False
@@ -120,7 +121,7 @@ def _reachable(place: Token, tops: list[Token], prep: str) -> bool:
     count ("on the road between Mopti and Djenné"), and a preposition that only
     places ("near", "outside") places the event wherever the parser hung it: "clashes
     between the army and a tribal group near the town of X"."""
-    if prep in load_triggers().place_only_preps:
+    if prep in of_doc(place.doc).triggers.place_only_preps:
         return True
     token = place
     while token.dep_ == "conj" and token.head.i != token.i:
@@ -134,7 +135,7 @@ def _reachable(place: Token, tops: list[Token], prep: str) -> bool:
 
 
 def _rank(token: Token, prep: str, tops: list[Token]) -> tuple[int, int, int]:
-    lexicon = load_triggers()
+    lexicon = of_doc(token.doc).triggers
     depth = min(depth_from(token, t) for t in tops) + (token.dep_ == "poss")
     order = lexicon.place_preps.index(prep) if prep in lexicon.place_preps else 0
     return depth, order, token.i
@@ -146,7 +147,7 @@ def _placed(
     """The best place among tokens (locations only, or names only their position makes
     places): the shallowest, by preposition, "from X" last. With own=False a place of
     another event below the trigger counts (the act a threat names)."""
-    lexicon = load_triggers()
+    lexicon = ps.vocabulary.triggers
     tops = heads(trigger)
     found = [
         (t, prep)
@@ -163,7 +164,7 @@ def _placed(
 
 def _swallowed(ps: ParsedStory, trigger: Token, tokens: list[Token]) -> Token | None:
     """A place the parse hangs on a longer name: "the US Embassy in Baghdad's Green Zone"."""
-    lexicon = load_triggers()
+    lexicon = ps.vocabulary.triggers
     found = [
         t
         for t in tokens
@@ -179,7 +180,7 @@ def _object_place(ps: ParsedStory, verb: Token, event_type: str | None) -> Token
     """ "militants attacked Tikrit", "rebels seized the town of Menaka", "shelled Juba
     airport": a place the event's verb acts on is where it happened (event_type None:
     any verb, as the act a threat names)."""
-    lexicon = load_triggers()
+    lexicon = ps.vocabulary.triggers
     if event_type is not None and event_type not in lexicon.place_object_types:
         return None
     for word in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
@@ -197,7 +198,7 @@ def _object_place(ps: ParsedStory, verb: Token, event_type: str | None) -> Token
 def _complement_place(ps: ParsedStory, trigger: Token, event_type: str) -> Token | None:
     """ "threatened to strike every barracks in Tillabéri", "threatened to shell Juba
     airport": the threat's place."""
-    if event_type not in load_triggers().complement_place_types:
+    if event_type not in ps.vocabulary.triggers.complement_place_types:
         return None
     acts = [c for c in trigger.children if c.dep_ == "xcomp"]
     words = [t for c in acts for t in phrase(c)]
@@ -227,7 +228,7 @@ def location(ps: ParsedStory, trigger: Token, event_type: str = "") -> Token | N
 def _national_place(ps: ParsedStory, tokens: list[Token]) -> Token | None:
     """ "in a remote Syrian town": the country, when the story names it; not "near the
     Malian border", which may lie on either side."""
-    lexicon = load_triggers()
+    lexicon = ps.vocabulary.triggers
     for token in tokens:
         if (
             token.lemma_ in lexicon.place_nouns
@@ -246,7 +247,7 @@ def holders(ps: ParsedStory, place: Token) -> list[Token]:
     """The places this mention of a place is said to lie in: "Baghdad's Karrada
     district", "the Karrada district of Baghdad" (and what the located_in patterns
     read: "X, a town in Y", "Bely, Tver Oblast")."""
-    lexicon = load_triggers()
+    lexicon = ps.vocabulary.triggers
     found = [p for p in closure(ps, place) if p.i != place.i]
     noun = _area_noun(place, lexicon)
     if noun is not None:

@@ -33,7 +33,6 @@ from threadline.extract.events.draft import Draft, absorb
 from threadline.extract.events.places import holders
 from threadline.extract.events.timing import published
 from threadline.extract.parsed import ParsedStory
-from threadline.extract.vocabulary import load_triggers
 
 DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
 ARCHIVE_DAYS = 92  # a picture dated longer before its story is from the archive
@@ -60,7 +59,7 @@ def _names_event(noun: Token, event_type: str, ps: ParsedStory) -> bool:
     """The object noun names the event itself: a trigger noun of its type ("hosted the
     meeting"), or any unnamed thing of a type whose verb acts on its own record ("the
     document was signed")."""
-    lexicon = load_triggers()
+    lexicon = ps.vocabulary.triggers
     if any(e.type == event_type for e in lexicon.nouns.get(noun.lemma_.lower(), ())):
         return True
     named = ps.type_of(noun) is not None or any(ps.type_of(c) is not None for c in noun.children)

@@ -18,7 +18,8 @@ from threadline.extract.events.clause import reduced_passive, verb_forms, verbal
 from threadline.extract.events.places import is_place
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import refers_to
-from threadline.extract.vocabulary import Trigger, TriggerLexicon, load_roles, load_triggers
+from threadline.extract.vocabulary import Trigger, TriggerLexicon
+from threadline.vocabulary import of_doc
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 
@@ -72,7 +73,7 @@ def _place_after(ps: ParsedStory, token: Token, preps: frozenset[str]) -> bool:
 
 def _place_of(word: Token) -> bool:
     """A noun a place is "of": "the outskirts of X", "the town of X"."""
-    lexicon = load_triggers()
+    lexicon = of_doc(word.doc).triggers
     return word.lower_ in lexicon.direction_words or word.lemma_.lower() in lexicon.place_nouns
 
 
@@ -128,7 +129,7 @@ def _crowd(ps: ParsedStory, token: Token) -> bool:
     """The subject is a crowd of people: "hundreds of farmers", "relatives of the
     detainees", "a crowd"; not named, not office holders ("faction leaders"), not armed
     men ("gunmen", "troops")."""
-    lexicon = load_triggers()
+    lexicon = ps.vocabulary.triggers
     word = _subject(token)
     if word is None or ps.type_of(word) is not None:
         return False
@@ -136,7 +137,7 @@ def _crowd(ps: ParsedStory, token: Token) -> bool:
         word = next(
             (g for c in word.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), word
         )
-    roles = load_roles()
+    roles = ps.vocabulary.roles
     armed = lexicon.armed_nouns | roles.state_agent_nouns | roles.group_nouns
     if ps.type_of(word) is not None or _words([word]) & armed or roles.title(word.text) is not None:
         return False
@@ -172,7 +173,7 @@ def _alone(ps: ParsedStory, token: Token) -> bool:
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if not any(ps.type_of(s) in ("person", "organization") for s in subjects):
         return False
-    lexicon = load_triggers()
+    lexicon = ps.vocabulary.triggers
     others = [t for t in token.sent if t.i != token.i and t.i not in ps.mention_at]
     return not any(t.lemma_.lower() in lexicon.verbs or t.lemma_.lower() in lexicon.nouns for t in others)
 

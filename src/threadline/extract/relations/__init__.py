@@ -33,8 +33,6 @@ from threadline.extract.relations import (
     roles,
 )
 from threadline.extract.relations.candidate import Candidate
-from threadline.extract.relations.cues import load_cues
-from threadline.extract.vocabulary import load_ontology
 from threadline.records import NOT_A_FACT, Assertion, Modality
 from threadline.registry import Registered, Registry
 
@@ -68,14 +66,14 @@ def candidates(ps: ParsedStory, families: Sequence[Family]) -> list[tuple[Candid
     return [(c, family.version) for family in families for c in family.run(ps)]
 
 
-def _place_and_area(predicate: str, subject: str, obj: str) -> bool:
+def _place_and_area(predicate: str, subject: str, obj: str, admin_nouns: frozenset[str]) -> bool:
     """ "Mexico City" in "Mexico", "Kirkuk" in "Kirkuk Governorate": two places that share
     a name, one of them with a place noun added."""
     if predicate != "located_in":
         return False
     short, long = sorted((subject.lower().split(), obj.lower().split()), key=len)
     extra = long[len(short) :] if long[: len(short)] == short else []
-    return len(extra) == 1 and extra[0] in load_cues().admin_nouns
+    return len(extra) == 1 and extra[0] in admin_nouns
 
 
 def normalised(ps: ParsedStory, candidate: Candidate) -> Candidate:
@@ -90,9 +88,12 @@ def admissible(ps: ParsedStory, candidate: Candidate) -> bool:
     subject, obj = ps.mention(candidate.subject), ps.mention(candidate.object)
     if subject is None or obj is None or subject.id == obj.id:
         return False
-    if same_name(subject.text, obj.text) and not _place_and_area(candidate.predicate, subject.text, obj.text):
+    admin_nouns = ps.vocabulary.relation_cues.admin_nouns
+    if same_name(subject.text, obj.text) and not _place_and_area(
+        candidate.predicate, subject.text, obj.text, admin_nouns
+    ):
         return False
-    return load_ontology().allows(candidate.predicate, subject.type, obj.type)
+    return ps.vocabulary.ontology.allows(candidate.predicate, subject.type, obj.type)
 
 
 def _asks(token: Token) -> bool:

@@ -22,7 +22,6 @@ from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import clause_subject, is_modifier, is_possessor, refers_to
 from threadline.extract.relations.candidate import Candidate
 from threadline.extract.relations.containment import descriptions
-from threadline.extract.relations.cues import load_cues
 
 PERSON = ("person",)
 GROUP = ("organization",)
@@ -82,7 +81,7 @@ def _allied(ps: ParsedStory, verb: Token, preps: frozenset[str]) -> Iterator[Can
 
 
 def _verbs(ps: ParsedStory) -> list[Candidate]:
-    cues = load_cues()
+    cues = ps.vocabulary.relation_cues
     found: list[Candidate] = []
     for verb in ps.doc:
         if verb.pos_ != "VERB":
@@ -117,7 +116,7 @@ def _of_group(ps: ParsedStory, noun: Token) -> Token | None:
 
 def _units(ps: ParsedStory) -> list[Candidate]:
     """ "X, a subsidiary of Y" (X part_of Y) and "X, the parent company of Y" (Y part_of X)."""
-    cues = load_cues()
+    cues = ps.vocabulary.relation_cues
     found = []
     for token in ps.doc:
         if ps.type_of(token) != "organization" or is_modifier(token) or is_possessor(token):
@@ -144,7 +143,7 @@ def _deal(verb: Token) -> tuple[Token | None, Token | None]:
 
 
 def _acquisitions(ps: ParsedStory) -> list[Candidate]:
-    cues = load_cues()
+    cues = ps.vocabulary.relation_cues
     found = []
     for verb in ps.doc:
         if verb.pos_ != "VERB" or _lemma(verb) not in cues.acquiring_verbs:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from threadline.extract.parsed import HYPHENS, ROLE, ParsedStory, cached_matcher
-from threadline.vocabulary import active
+from threadline.vocabulary import Vocabulary
 
 PERSON = {"ENT_TYPE": "person"}
 ORG = {"ENT_TYPE": "organization"}
@@ -43,11 +43,12 @@ class Candidate:
 
 
 def matches(
-    ps: ParsedStory, family: str, patterns: Callable[[], dict[str, list[list[dict]]]]
+    ps: ParsedStory, family: str, patterns: Callable[[Vocabulary], dict[str, list[list[dict]]]]
 ) -> list[tuple[str, int, int]]:
     """(pattern name, start, end) for every match of a family's named patterns."""
-    # the patterns hold words of the active vocabulary: one matcher per data folder
-    matcher = cached_matcher(ps.doc.vocab, f"{family}@{active().data_dir}", patterns)
+    # the patterns hold words of the story's vocabulary: one matcher per data folder
+    vocabulary = ps.vocabulary
+    matcher = cached_matcher(ps.doc.vocab, f"{family}@{vocabulary.data_dir}", lambda: patterns(vocabulary))
     vocab = ps.doc.vocab
     return [(vocab.strings[key], start, end) for key, start, end in matcher(ps.doc)]
 

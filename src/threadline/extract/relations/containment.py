@@ -20,7 +20,6 @@ from spacy.tokens import Token
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import clause_subject, is_modifier, is_possessor, left_apposition, refers_to
 from threadline.extract.relations.candidate import Candidate
-from threadline.extract.relations.cues import load_cues
 from threadline.extract.relations.places import (
     DIRECTIONS,
     chain_next,
@@ -34,7 +33,6 @@ from threadline.extract.relations.places import (
     pobj,
     preps,
 )
-from threadline.extract.vocabulary import load_roles
 
 HOLDERS = ("organization", "location")
 DEPTH = 4  # containers followed from one place
@@ -42,7 +40,7 @@ Link = tuple[Token, Token]  # (the place, the token the statement hangs on)
 
 
 def _prep_places(ps: ParsedStory, head: Token) -> Iterator[Link]:
-    for prep in preps(head, load_cues().locating_preps):
+    for prep in preps(head, ps.vocabulary.relation_cues.locating_preps):
         place = place_of(ps, pobj(prep))
         if place is not None:
             yield place, prep
@@ -60,7 +58,7 @@ def _adjacent_in(ps: ParsedStory, token: Token) -> Iterator[Link]:
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if off_from(token):
         return
-    if nxt is not None and nxt.lower_ in load_cues().locating_preps:
+    if nxt is not None and nxt.lower_ in ps.vocabulary.relation_cues.locating_preps:
         place = place_of(ps, pobj(nxt))
         if place is not None:
             yield place, nxt
@@ -81,7 +79,9 @@ def containers(ps: ParsedStory, name: Token) -> list[Link]:
     noun = place_noun(ps, name)
     last = noun if noun is not None and noun.i > name.i else name
     found = _inside(ps, name, noun, last)
-    if name.text.split()[-1].lower() in load_cues().admin_nouns:  # "the Samarqand Region of Uzbekistan"
+    if (
+        name.text.split()[-1].lower() in ps.vocabulary.relation_cues.admin_nouns
+    ):  # "the Samarqand Region of Uzbekistan"
         found += [(p, name) for p in [of_name(ps, name)] if p is not None]
     if noun is not None:
         found += [(c, noun) for c in noun_containers(ps, name, noun)]
@@ -149,9 +149,9 @@ def descriptions(ps: ParsedStory, subject: Token) -> list[Token]:
 
 
 def _described_places(ps: ParsedStory, subject: Token, noun: Token) -> Iterator[Link]:
-    cues = load_cues()
+    cues = ps.vocabulary.relation_cues
     word = lemma(noun)
-    kinds = cues.place_nouns | cues.site_nouns | load_roles().group_nouns
+    kinds = cues.place_nouns | cues.site_nouns | ps.vocabulary.roles.group_nouns
     if word in kinds:
         yield from _prep_places(ps, noun)
     if word in cues.transparent_nouns:  # "X is part of Y", "X, in the north of Y"
@@ -179,7 +179,7 @@ def _by_nouns(ps: ParsedStory) -> list[Candidate]:
 
 
 def _by_verbs(ps: ParsedStory) -> list[Candidate]:
-    cues = load_cues()
+    cues = ps.vocabulary.relation_cues
     found = []
     for verb in ps.doc:
         if verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in cues.locating_verbs:
@@ -214,7 +214,7 @@ def _sited(ps: ParsedStory, token: Token) -> bool:
     if ps.type_of(token) != "organization" or is_modifier(token) or is_possessor(token):
         return False
     at = token.dep_ == "pobj" and token.head.lower_ == "at"
-    return at or token.text.split()[-1].lower() in load_cues().institution_nouns
+    return at or token.text.split()[-1].lower() in ps.vocabulary.relation_cues.institution_nouns
 
 
 def find(ps: ParsedStory) -> list[Candidate]:

@@ -21,7 +21,6 @@ from threadline.extract.anaphora import DEFINITE, antecedent, pronoun_types
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import RELATIVE, clause_subject, refers_to
 from threadline.extract.relations.candidate import Candidate
-from threadline.extract.vocabulary import load_roles
 
 STRONG = frozenset({"designate", "blacklist", "sanction", "proscribe", "outlaw"})
 WEAK = frozenset({"list", "categorize", "categorise", "classify", "label", "name", "add", "ban", "brand"})
@@ -54,7 +53,7 @@ def _listed(ps: ParsedStory, token: Token) -> Token | None:
     if token.lower_ in RELATIVE or pronoun_types(token):
         return refers_to(ps, token, TARGETS)
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
-    if definite and token.lower_ in load_roles().group_nouns and token.tag_ == "NN":
+    if definite and token.lower_ in ps.vocabulary.roles.group_nouns and token.tag_ == "NN":
         return antecedent(ps, token, ("organization",))
     return None
 

@@ -101,7 +101,7 @@ def _not_inside(pair: Pair) -> bool:
 
 def find(ps: ParsedStory) -> list[Candidate]:
     """Every relation the model is confident a sentence states between two of its names."""
-    model = load_model()
+    model = ps.vocabulary.relation_model
     if model is None:
         return []
     found = []

@@ -23,7 +23,6 @@ from threadline.extract.phrases import (
     refers_to,
 )
 from threadline.extract.relations.candidate import ORG, Candidate, matches
-from threadline.extract.vocabulary import load_roles
 
 GROUP = ("organization",)
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -81,7 +80,7 @@ def _container(ps: ParsedStory, cue: Token, by_noun_only: bool) -> Token | None:
     named = ps.type_of(token) == "organization" and not is_modifier(token) and not is_possessor(token)
     if named and not by_noun_only:
         return token
-    if token.lower_ in load_roles().group_nouns or token.lemma_ in load_roles().group_nouns:
+    if token.lower_ in ps.vocabulary.roles.group_nouns or token.lemma_ in ps.vocabulary.roles.group_nouns:
         return owner_of_noun(ps, token, GROUP)
     return None
 
@@ -118,7 +117,7 @@ def _unit_possessive(ps: ParsedStory, start: int) -> list[Candidate]:
         return []
     phrase = phrase_after(ps, start + 1, limit=6)
     unit = head_mention(ps, phrase, GROUP)
-    if unit is None and phrase and phrase[-1].lower_ in load_roles().unit_nouns:
+    if unit is None and phrase and phrase[-1].lower_ in ps.vocabulary.roles.unit_nouns:
         unit = owner_of_noun(ps, phrase[-1], GROUP)
     if unit is None or unit.i == owner.i:
         return []
@@ -137,7 +136,7 @@ def _unit_of(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
 def find(ps: ParsedStory) -> list[Candidate]:
     """Every part_of candidate a list, "part of" or a possessive unit states."""
     found: list[Candidate] = []
-    for name, start, end in matches(ps, "lists", lambda: PATTERNS):
+    for name, start, end in matches(ps, "lists", lambda _: PATTERNS):
         if name.startswith("list."):
             found += _list(ps, start, end, name)
         elif name == "part.of":

@@ -14,9 +14,7 @@ from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import refers_to
 from threadline.extract.relations.candidate import LOC, Candidate, matches, names_in_story
 from threadline.extract.relations.containment import descriptions
-from threadline.extract.relations.cues import load_cues
 from threadline.extract.relations.places import is_country
-from threadline.extract.vocabulary import load_roles
 
 HOLDERS = ("organization", "location")
 PATTERNS: dict[str, list[list[dict]]] = {
@@ -30,14 +28,14 @@ def _kinds(ps: ParsedStory, subject: Token) -> frozenset[str]:
     institute's says whom it serves or where it comes from ("the Saudi daily Asharq
     al-Awsat" is published in London), so those take a preposition or a verb."""
     if ps.type_of(subject) == "location":
-        return load_cues().place_nouns
-    roles = load_roles()
+        return ps.vocabulary.relation_cues.place_nouns
+    roles = ps.vocabulary.roles
     return roles.group_nouns - roles.media_nouns
 
 
 def _countries_of(ps: ParsedStory, noun: Token) -> list[Token]:
     """The countries named in the story that the noun's nationality adjectives stand for."""
-    roles = load_roles()
+    roles = ps.vocabulary.roles
     nations = [roles.nationalities.get(c.lower_) for c in noun.children if c.dep_ in ("amod", "compound")]
     found = [names_in_story(ps, n, noun) for n in nations if n]
     return [c for c in found if c is not None]
@@ -71,7 +69,7 @@ def _nationalities(ps: ParsedStory) -> list[Candidate]:
 def find(ps: ParsedStory) -> list[Candidate]:
     """Every located_in candidate a possessive or a nationality adjective states."""
     found: list[Candidate] = []
-    for name, start, end in matches(ps, "locations", lambda: PATTERNS):
+    for name, start, end in matches(ps, "locations", lambda _: PATTERNS):
         doc = ps.doc
         found.append(Candidate(doc[end - 1], "located_in", doc[start], doc[end - 1], name))
     return found + _nationalities(ps)

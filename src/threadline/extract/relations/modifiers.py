@@ -25,7 +25,7 @@ from threadline.extract.phrases import (
 )
 from threadline.extract.relations.candidate import HYPHEN, NAME, Candidate, matches, names_in_story
 from threadline.extract.relations.places import is_country
-from threadline.extract.vocabulary import load_ontology, load_roles
+from threadline.vocabulary import Vocabulary
 
 SUBJECTS = ("organization", "person", "location")
 BY_CUES = [
@@ -49,8 +49,8 @@ GOVERNMENT = ["government", "regime", "state", "junta"]  # "pro-government": the
 NAME_OR_NATION = {"ENT_TYPE": {"IN": ["organization", "location", "NORP"]}}
 
 
-def _patterns() -> dict[str, list[list[dict]]]:
-    cue_words = sorted(load_ontology().cue_words)
+def _patterns(vocabulary: Vocabulary) -> dict[str, list[list[dict]]]:
+    cue_words = sorted(vocabulary.ontology.cue_words)
     return {
         "modifier.hyphen": [[NAME_OR_NATION, HYPHEN, {"LOWER": {"IN": cue_words}}]],
         "modifier.pro": [[{"LOWER": "pro"}, HYPHEN, NAME_OR_NATION]],
@@ -69,7 +69,7 @@ def _object(ps: ParsedStory, token: Token) -> Token | None:
     """The backer named by a modifier: a name, or a nationality's country ("pro-Iranian")."""
     if ps.type_of(token) is not None:
         return token
-    nation = load_roles().nationalities.get(token.lower_)
+    nation = ps.vocabulary.roles.nationalities.get(token.lower_)
     return names_in_story(ps, nation, token) if nation else None
 
 
@@ -84,7 +84,7 @@ def _modified(ps: ParsedStory, cue: Token) -> tuple[Token | None, list[Token]]:
 
 
 def _predicates(word: str, obj: Token, ps: ParsedStory) -> tuple[str, ...]:
-    return load_ontology().cue_predicates(word, ps.type_of(obj) or "")
+    return ps.vocabulary.ontology.cue_predicates(word, ps.type_of(obj) or "")
 
 
 def _hyphen(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
@@ -102,7 +102,7 @@ def _pro(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
     subject, phrase = _modified(ps, doc[end - 1])
     if obj is None or subject is None:
         return []
-    media = any(t.lower_ in load_roles().media_nouns for t in phrase)
+    media = any(t.lower_ in ps.vocabulary.roles.media_nouns for t in phrase)
     return [Candidate(subject, "affiliated_with" if media else "backed_by", obj, doc[start], "modifier.pro")]
 
 

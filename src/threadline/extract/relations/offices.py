@@ -18,9 +18,8 @@ from spacy.tokens import Token
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import clause_subject, phrase_before, refers_to
 from threadline.extract.relations.candidate import Candidate
-from threadline.extract.relations.cues import load_cues
 from threadline.extract.relations.roles import role_objects
-from threadline.extract.vocabulary import load_roles
+from threadline.vocabulary import of_doc
 
 PERSON = ("person",)
 COPULAS = frozenset({"be", "become", "remain"})
@@ -33,7 +32,7 @@ def _child(token: Token, *deps: str) -> Token | None:
 def _holder_of_verb(verb: Token) -> Token | None:
     """Who holds the office a verb confers or states: "X was elected ...", "Z appointed X ...",
     "X served as ..."."""
-    if verb.lemma_ in load_cues().naming_verbs:
+    if verb.lemma_ in of_doc(verb.doc).relation_cues.naming_verbs:
         return _child(verb, "nsubjpass") or _child(verb, "dobj")
     return clause_subject(verb)
 
@@ -47,7 +46,7 @@ def _holder(title: Token) -> Token | None:
         return _child(head, "attr")
     if title.dep_ == "oprd" and head.pos_ == "VERB":
         return _holder_of_verb(head)
-    cues = load_cues()
+    cues = of_doc(title.doc).relation_cues
     if (
         title.dep_ == "pobj"
         and head.lower_ == "as"
@@ -84,7 +83,7 @@ def _agents(verb: Token) -> list[Token]:
 
 def _headed_by(ps: ParsedStory) -> list[Candidate]:
     """ "Y, headed by X", "the group was founded by A and B" (founders are members)."""
-    cues = load_cues()
+    cues = ps.vocabulary.relation_cues
     found = []
     for verb in ps.doc:
         lemma = verb.lemma_.lower()
@@ -112,7 +111,7 @@ def _led_group(ps: ParsedStory, obj: Token) -> tuple[Token, str] | None:
     group = refers_to(ps, obj, ("organization",))
     if group is not None:
         return group, "leader_of"
-    if obj.lemma_.lower() not in load_roles().unit_nouns | load_roles().group_nouns:
+    if obj.lemma_.lower() not in ps.vocabulary.roles.unit_nouns | ps.vocabulary.roles.group_nouns:
         return None
     of = [c for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
     owner = next((refers_to(ps, c, ("organization",)) for c in of if c.dep_ == "pobj"), None)
@@ -123,7 +122,7 @@ def _leads(ps: ParsedStory) -> list[Candidate]:
     """ "X heads Y", "X, who heads Y", "X now commands a company of Y" (active voice)."""
     found = []
     for verb in ps.doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in load_cues().heading_verbs:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ps.vocabulary.relation_cues.heading_verbs:
             continue
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             continue

@@ -18,9 +18,7 @@ from spacy.tokens import Doc, Token
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.phrases import is_modifier, is_possessor
 from threadline.extract.relations.candidate import names_in_story
-from threadline.extract.relations.cues import load_cues
-from threadline.extract.vocabulary import load_roles
-from threadline.vocabulary import active
+from threadline.vocabulary import of_doc
 
 MAX_CHAIN = 5  # "A, B, C, D, E" is a list, not a place in four others
 LIST_WORDS = frozenset({"and", "or", "&", "nor", "etc", "etc."})
@@ -28,7 +26,7 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwes
 
 
 def is_country(token: Token) -> bool:
-    return token.lower_.removeprefix("the ") in active().nationality_countries
+    return token.lower_.removeprefix("the ") in of_doc(token.doc).nationality_countries
 
 
 def lemma(token: Token) -> str:
@@ -72,7 +70,7 @@ def _name_parts(ps: ParsedStory, noun: Token) -> tuple[Token | None, Token | Non
         return (of or compound), None
     if is_country(compound):
         return of, compound
-    if is_country(of) or lemma(noun) in load_cues().named_before_nouns:
+    if is_country(of) or lemma(noun) in ps.vocabulary.relation_cues.named_before_nouns:
         return compound, of
     return of, None
 
@@ -84,7 +82,7 @@ def place_of(ps: ParsedStory, token: Token | None, depth: int = 0) -> Token | No
         return None
     if ps.type_of(token) is not None:
         return token if named(ps, token) else None
-    cues = load_cues()
+    cues = ps.vocabulary.relation_cues
     if lemma(token) in cues.transparent_nouns:
         if lemma(token) in DIRECTIONS and not any(c.lower_ == "the" for c in token.children):
             return None  # "the north of Y" is in Y; "65 km north of Y" is not
@@ -109,7 +107,7 @@ def place_noun(ps: ParsedStory, name: Token) -> Token | None:
         head = head.head
     elif name.dep_ not in ("compound", "nmod"):
         return None
-    if head.i in ps.mention_at or lemma(head) not in load_cues().place_nouns:
+    if head.i in ps.mention_at or lemma(head) not in ps.vocabulary.relation_cues.place_nouns:
         return None
     return head if place_of(ps, head) is not None else None
 
@@ -119,7 +117,7 @@ def noun_containers(ps: ParsedStory, name: Token, noun: Token) -> list[Token]:
     named, holder = _name_parts(ps, noun)
     found = [holder] if holder is not None and named is not None and named.i == name.i else []
     for child in noun.children:
-        nation = load_roles().nationalities.get(child.lower_) if child.ent_type_ == "NORP" else None
+        nation = ps.vocabulary.roles.nationalities.get(child.lower_) if child.ent_type_ == "NORP" else None
         country = names_in_story(ps, nation, noun) if nation else None
         if country is not None:
             found.append(country)
@@ -184,7 +182,7 @@ def chain_next(ps: ParsedStory, token: Token) -> Token | None:
     if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
         return None
     after = doc[token.i + 2]
-    if after.lower_ in load_cues().locating_preps:  # "Gmina X, within Y County"
+    if after.lower_ in ps.vocabulary.relation_cues.locating_preps:  # "Gmina X, within Y County"
         return place_of(ps, pobj(after))
     while after.pos_ == "ADJ" and after.is_lower and after.i + 1 < len(doc):  # "Inari, northern Finland"
         after = doc[after.i + 1]

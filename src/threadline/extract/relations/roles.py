@@ -45,8 +45,8 @@ from threadline.extract.relations.candidate import (
     matches,
     names_in_story,
 )
-from threadline.extract.relations.cues import load_cues
-from threadline.extract.vocabulary import Title, load_roles, normalise_title
+from threadline.extract.vocabulary import RoleLexicon, Title, normalise_title
+from threadline.vocabulary import Vocabulary
 
 GROUPS = ("organization", "location")
 HOLDER = {"ENT_TYPE": {"IN": ["person", "organization"]}}
@@ -56,8 +56,8 @@ INDEFINITE = frozenset({"a", "an", "one"})
 DISTRIBUTIVE = frozenset({"all", "both", "each"})
 
 
-def _patterns() -> dict[str, list[list[dict]]]:
-    honorific = {"LOWER": {"IN": sorted(load_roles().honorifics)}, "OP": "{0,2}"}
+def _patterns(vocabulary: Vocabulary) -> dict[str, list[list[dict]]]:
+    honorific = {"LOWER": {"IN": sorted(vocabulary.roles.honorifics)}, "OP": "{0,2}"}
     return {
         "role.appositive": [
             [HOLDER, COMMA, gap(8), TITLE],
@@ -87,11 +87,10 @@ def _patterns() -> dict[str, list[list[dict]]]:
     }
 
 
-def _predicate(title: Title, before: list[Token], definite: bool = True) -> str:
+def _predicate(roles: RoleLexicon, title: Title, before: list[Token], definite: bool = True) -> str:
     """The title's predicate, or member_of where the words make its holder one of several:
     a qualifier ("deputy", "senior"), "one of", an indefinite article, or a title several
     hold at once ("commander") used without a definite article or possessor."""
-    roles = load_roles()
     if title.plural or title.predicate != "leader_of":
         return title.predicate
     words = {t.lower_ for t in before}
@@ -99,9 +98,9 @@ def _predicate(title: Title, before: list[Token], definite: bool = True) -> str:
     return "member_of" if several else title.predicate
 
 
-def _is_past(before: list[Token]) -> bool:
+def _is_past(roles: RoleLexicon, before: list[Token]) -> bool:
     """ "former commander", "ex-leader", "the then head": a role held no longer."""
-    return bool({t.lower_ for t in before} & (load_roles().past_qualifiers | {"ex"}))
+    return bool({t.lower_ for t in before} & (roles.past_qualifiers | {"ex"}))
 
 
 def _definite(before: list[Token]) -> bool:
@@ -127,11 +126,11 @@ def _left_objects(
     for k, token in enumerate(before):
         if ps.type_of(token) in GROUPS and not is_modifier(token) and not is_possessor(token):
             between = before[k + 1 :]
-            unit = any(t.pos_ == "NOUN" and t.lower_ not in load_roles().group_nouns for t in between)
-            nouns = [t for t in between[:1] if t.lemma_.lower() in load_roles().group_nouns]
+            unit = any(t.pos_ == "NOUN" and t.lower_ not in ps.vocabulary.roles.group_nouns for t in between)
+            nouns = [t for t in between[:1] if t.lemma_.lower() in ps.vocabulary.roles.group_nouns]
             named = fuller_group(ps, token, nouns[0]) if nouns else None  # "the X brigade commander"
             found.append((named or token, "member_of" if unit else predicate))
-        nation = load_roles().nationalities.get(token.lower_)
+        nation = ps.vocabulary.roles.nationalities.get(token.lower_)
         if nation and title.government and token.ent_type_ == "NORP":
             country = names_in_story(ps, nation, role)
             if country is not None:
@@ -164,9 +163,10 @@ def role_objects(
     ("politician", "guitarist") ties no one to a place ("a Texas politician")."""
     segment = _segment(before, ps)
     title = ps.title_at[role.i]
-    predicate = _predicate(title, segment, _definite(segment) if definite is None else definite)
+    definite = _definite(segment) if definite is None else definite
+    predicate = _predicate(ps.vocabulary.roles, title, segment, definite)
     found = _right_objects(ps, role, predicate) + _left_objects(ps, role, segment, predicate)
-    if normalise_title(title.title) in load_cues().group_titles:
+    if normalise_title(title.title) in ps.vocabulary.relation_cues.group_titles:
         found = [(o, p) for o, p in found if ps.type_of(o) == "organization"]
     return found
 
@@ -175,7 +175,7 @@ def _candidates(
     ps: ParsedStory, holder: Token, role: Token, before: list[Token], name: str, definite: bool | None = None
 ) -> list[Candidate]:
     title = ps.title_at[role.i].title
-    past = _is_past(_segment(before, ps))
+    past = _is_past(ps.vocabulary.roles, _segment(before, ps))
     return [
         Candidate(holder, predicate, obj, role, name, role=title, former=past)
         for obj, predicate in role_objects(ps, role, before, definite)
@@ -215,7 +215,7 @@ def _appointment(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
     group = refers_to(ps, subject, GROUPS) if subject is not None else None
     if group is None:
         return []
-    predicate = _predicate(ps.title_at[role.i], list(doc[start + 3 : end - 1]))
+    predicate = _predicate(ps.vocabulary.roles, ps.title_at[role.i], list(doc[start + 3 : end - 1]))
     return [Candidate(person, predicate, group, role, "role.appointment", role=ps.title_at[role.i].title)]
 
 
