@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from bench.corpus import write_corpus
+
 from threadline.errors import InputError
 from threadline.export import export
 from threadline.scale.cluster import dask_client
