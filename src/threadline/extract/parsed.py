@@ -11,6 +11,7 @@ NORP, ...) stay where they do not overlap.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -129,8 +130,14 @@ def _title_spans(doc: Doc, roles: RoleLexicon) -> list[Span]:
     return [s for s in filter_spans(spans) if len(s) > 1 or s[0].pos_ in ("NOUN", "PROPN")]
 
 
-def _inside(span: Span, outer: list[Span]) -> bool:
-    return any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in outer)
+def _inside(span: Span, outer: list[Span], starts: list[int]) -> bool:
+    """Whether a longer span of `outer` (non-overlapping, sorted, `starts` their starts)
+    holds `span`: only the last one starting at or before it can."""
+    k = bisect_right(starts, span.start) - 1
+    if k < 0:
+        return False
+    o = outer[k]
+    return span.end <= o.end and len(o) > len(span)
 
 
 def _mention_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, Mention]]:
@@ -223,7 +230,8 @@ def prepare(doc: Doc, story: Story, mentions: Sequence[Mention], roles: RoleLexi
     copy = split_at_lines(doc) if doc.has_annotation("DEP") else doc.copy()
     titles = _title_spans(copy, roles)
     # a mention inside a longer title ("State" in "Secretary of State") is a mis-tag
-    named = [(s, m) for s, m in _mention_spans(copy, mentions) if not _inside(s, titles)]
+    starts = [t.start for t in titles]  # filter_spans: sorted, non-overlapping
+    named = [(s, m) for s, m in _mention_spans(copy, mentions) if not _inside(s, titles, starts)]
     taken = {i for span, _ in named for i in range(span.start, span.end)}
     titles = [s for s in titles if not taken.intersection(range(s.start, s.end))]
     by_start = {span.start_char: mention for span, mention in named}
