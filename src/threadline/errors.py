@@ -31,6 +31,10 @@ class InputError(ThreadlineError):
         self.locator = locator
         self.feed = feed
 
+    def __reduce__(self) -> tuple[type, tuple[str, str], dict[str, str | None]]:
+        # pickled whole, so an error met on a Dask worker reaches the report as it was
+        return (InputError, (self.origin, self.problem), {"locator": self.locator, "feed": self.feed})
+
 
 class ModelError(ThreadlineError):
     """The NLP pipeline is missing, or its weights are not the ones we pinned."""

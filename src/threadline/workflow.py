@@ -81,17 +81,23 @@ def extract_stories(
     return results
 
 
-def ingest_document(
-    store: Store,
-    nlp: Language,
-    document: Document,
-    settings: Settings,
-    vocabulary: Vocabulary | None = None,
-) -> int | None:
-    """Store one document's stories and claims; None when it is unchanged. `vocabulary`:
-    the model of settings' data folder, loaded once by the caller (None: loaded here)."""
-    if store.document_hash(document.id) == document.content_hash:
-        return None
+@dataclass(frozen=True)
+class Analysed:
+    """One document's stories and claims, ready to store: what the per-story work
+    (cleaning, NLP, extraction, signing) makes of it, with no store in sight, so that
+    it can run anywhere (scale/dask_engine.py runs it on Dask workers)."""
+
+    document: Document
+    extractions: list[Extraction]
+    minhashes: dict[tuple[str, int], bytes]
+
+
+def analyse_document(
+    nlp: Language, document: Document, settings: Settings, vocabulary: Vocabulary | None = None
+) -> Analysed:
+    """Split, parse and extract one document within its budgets; an InputError naming
+    it when nothing is left after cleaning or a budget is spent. `vocabulary`: the
+    model of settings' data folder, loaded once by the caller (None: loaded here)."""
     vocabulary = vocabulary or vocabulary_of(settings.data_dir)
     with document_budget(document, settings):  # size and time: over either, an error naming it
         stories = infer_outlets(split_document(document), vocabulary.knowledge)
@@ -100,8 +106,26 @@ def ingest_document(
         extractor = Extractor.named(settings.relation_families, settings.event_extractors, vocabulary)
         extractions = extract_stories(nlp, stories, settings.batch_size, extractor)
     minhashes = {key: blob for s in stories for key, blob in story_signatures(s).items()}
-    store.replace_document(document, extractions, minhashes)
-    return len(stories)
+    return Analysed(document, extractions, minhashes)
+
+
+def store_analysed(store: Store, analysed: Analysed) -> int:
+    """Write one analysed document in its own transaction; its number of stories."""
+    store.replace_document(analysed.document, analysed.extractions, analysed.minhashes)
+    return len(analysed.extractions)
+
+
+def ingest_document(
+    store: Store,
+    nlp: Language,
+    document: Document,
+    settings: Settings,
+    vocabulary: Vocabulary | None = None,
+) -> int | None:
+    """Store one document's stories and claims; None when it is unchanged."""
+    if store.document_hash(document.id) == document.content_hash:
+        return None
+    return store_analysed(store, analyse_document(nlp, document, settings, vocabulary))
 
 
 def ingest(
@@ -137,31 +161,42 @@ def _ingest(
     for item in read_inputs(paths, stdin):
         if isinstance(item, Document):
             report.warnings.extend(item.warnings)
-        _ingest_item(store, nlp, item, settings, vocabulary, report)
-        _tally(feeds, item)
+        ingest_item(store, item, report, lambda doc: ingest_document(store, nlp, doc, settings, vocabulary))
+        tally(feeds, item)
         if on_document:
             on_document(item.origin)
-    for feed, read in feeds.items():
-        _remove_gone_records(store, feed, read, report)
-    if report.written or report.removed or store.derived_stale():  # stale: a run or judgement was cut short
-        report.derived_failures = refresh_derived(store, settings, vocabulary)
+    finish_ingest(store, settings, vocabulary, feeds, report)
     return report
 
 
-def _ingest_item(
+def finish_ingest(
     store: Store,
-    nlp: Language,
-    item: Document | InputError,
     settings: Settings,
     vocabulary: Vocabulary,
+    feeds: dict[str, FeedRead],
     report: IngestReport,
 ) -> None:
-    """Ingest one input into the report. An input that yields no story now loses the
+    """After every document: the records gone from their feeds go, then the global steps
+    run if anything changed (or a run or judgement before was cut short)."""
+    for feed, read in feeds.items():
+        _remove_gone_records(store, feed, read, report)
+    if report.written or report.removed or store.derived_stale():
+        report.derived_failures = refresh_derived(store, settings, vocabulary)
+
+
+def ingest_item(
+    store: Store,
+    item: Document | InputError,
+    report: IngestReport,
+    write: Callable[[Document], int | None],
+) -> None:
+    """Ingest one input into the report: `write` stores a document and says how many
+    stories it has (None: unchanged). An input that yields no story now loses the
     version stored before; an internal error keeps it (the error is reported)."""
     try:
         if isinstance(item, InputError):
             raise item
-        stored = ingest_document(store, nlp, item, settings, vocabulary)
+        stored = write(item)
     except InputError as exc:
         gone = item.id if isinstance(item, Document) else exc.locator and document_id(exc.locator)
         removed = store.remove_documents([gone]) if gone else 0
@@ -191,7 +226,7 @@ class FeedRead:
     unreadable: int = 0
 
 
-def _tally(feeds: dict[str, FeedRead], item: Document | InputError) -> None:
+def tally(feeds: dict[str, FeedRead], item: Document | InputError) -> None:
     if item.feed is None:
         return
     read = feeds.setdefault(item.feed, FeedRead())

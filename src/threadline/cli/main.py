@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
@@ -31,7 +32,8 @@ from threadline.export import EXPORTERS
 from threadline.export import export as run_export
 from threadline.export.json_export import build_export
 from threadline.export.summary import summarize
-from threadline.settings import data_dir_from_env
+from threadline.settings import Settings, data_dir_from_env
+from threadline.store import Store
 from threadline.vocabulary import using, vocabulary_of
 from threadline.vocabulary_check import check_data as find_data_problems
 from threadline.workflow import IngestReport, rebuild_derived
@@ -109,16 +111,64 @@ def progress_bar() -> Progress:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), or - for JSONL on stdin")],
     db: DbOption = None,
+    engine: Annotated[
+        str, typer.Option(help="local: this process; dask: the per-story work on a Dask cluster")
+    ] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="with --engine dask: address of a running Dask scheduler")
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="with --engine dask: local worker processes (default: one per core; 0: none)"),
+    ] = None,
+    failed: Annotated[
+        Path | None, typer.Option(help="with --engine dask: write the records that failed, with why, here")
+    ] = None,
 ) -> None:
     """Read articles, extract entities, relations and events, and store them."""
+    if engine not in ("local", "dask"):
+        raise ThreadlineError(f"--engine {engine!r}: use local or dask")
     settings, store = open_store(db)
-    with progress_bar() as progress:
-        task = progress.add_task("ingesting", total=None)
-        stdin = sys.stdin if "-" in paths else None
-        report = run_ingest(paths, store, settings, stdin, lambda origin: progress.advance(task))
+    if engine == "dask":
+        report = ingest_on_dask(paths, store, settings, scheduler, workers, failed)
+    else:
+        with progress_bar() as progress:
+            task = progress.add_task("ingesting", total=None)
+            stdin = sys.stdin if "-" in paths else None
+            report = run_ingest(paths, store, settings, stdin, lambda origin: progress.advance(task))
     print_report(report)
     if report.failed:
         raise typer.Exit(1)
+
+
+def ingest_on_dask(
+    paths: list[str],
+    store: Store,
+    settings: Settings,
+    scheduler: str | None,
+    workers: int | None,
+    failed: Path | None,
+) -> IngestReport:
+    if "-" in paths:
+        raise ThreadlineError("--engine dask reads files and folders, not stdin")
+    from threadline.scale.cluster import dask_client
+    from threadline.scale.dask_engine import ingest_with_dask
+
+    with contextlib.ExitStack() as stack:
+        failed_out = stack.enter_context(failed.open("w", encoding="utf-8")) if failed else None
+        client = stack.enter_context(dask_client(scheduler, workers))
+        progress = stack.enter_context(progress_bar())
+        task = progress.add_task("ingesting on dask", total=None)
+        run = ingest_with_dask(
+            paths,
+            store,
+            settings,
+            client,
+            failed_out=failed_out,
+            on_document=lambda _: progress.advance(task),
+        )
+    err.print(f"dask: {run.partitions} partitions analysed, {run.skipped} documents already stored")
+    return run.report
 
 
 def print_report(report: IngestReport) -> None:

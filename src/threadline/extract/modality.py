@@ -56,15 +56,19 @@ def _scope(anchor: Token) -> list[Token]:
 
 def _phrase_hits(scope: list[Token], cues: ModalityCues) -> tuple[set[str], set[int]]:
     """Modalities whose phrases lie in scope, longest phrase first, and the tokens they
-    use: "did not rule out" takes its words before "rule out" can."""
+    use: "did not rule out" takes its words before "rule out" can. A phrase is tried only
+    at the scope's words that can start it (its first word, as written or as lemma)."""
     hits: set[str] = set()
     used: set[int] = set()
     if not scope:
         return hits, used
     doc = scope[0].doc
-    phrases = sorted(((p, m) for m, ps in cues.phrases.items() for p in ps), key=lambda pm: -len(pm[0]))
-    for phrase, modality in phrases:
-        for token in scope:
+    starting: dict[str, list[Token]] = {}
+    for token in scope:
+        for word in {token.lower_, token.lemma_.lower()}:
+            starting.setdefault(word, []).append(token)
+    for phrase, modality in _longest_first(cues):
+        for token in starting.get(phrase[0], ()):
             span = doc[token.i : token.i + len(phrase)]
             if used.intersection(t.i for t in span):
                 continue
@@ -72,6 +76,10 @@ def _phrase_hits(scope: list[Token], cues: ModalityCues) -> tuple[set[str], set[
                 hits.add(modality)
                 used.update(t.i for t in span)
     return hits, used
+
+
+def _longest_first(cues: ModalityCues) -> list[tuple[tuple[str, ...], str]]:
+    return sorted(((p, m) for m, ps in cues.phrases.items() for p in ps), key=lambda pm: -len(pm[0]))
 
 
 def modality_of(anchor: Token, cues: ModalityCues | None = None) -> Modality:

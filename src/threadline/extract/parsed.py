@@ -11,10 +11,11 @@ NORP, ...) stay where they do not overlap.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -85,17 +86,17 @@ def loose_name(text: str) -> str:
     return text.lower().removeprefix("the ")
 
 
-def _title_patterns(roles: RoleLexicon) -> list[list[dict]]:
-    patterns = []
+def _title_phrases(roles: RoleLexicon) -> list[list[str]]:
+    """Each title's words, and for a title of several words every way of joining them
+    with hyphens ("secretary-general": the tokenizer splits off the hyphen)."""
+    phrases = []
     for key in roles.titles:
         words = key.split()
-        patterns.append([{"LOWER": w} for w in words])
-        if len(words) > 1:  # "secretary-general": the tokenizer splits off the hyphen
-            hyphenated: list[dict] = []
-            for w in words:
-                hyphenated += [{"LOWER": w}, {"ORTH": {"IN": list(HYPHENS)}, "OP": "?"}]
-            patterns.append(hyphenated[:-1])
-    return patterns
+        joins: list[list[str]] = [[words[0]]]
+        for word in words[1:]:
+            joins = [[*j, *gap, word] for j in joins for gap in ([], *([h] for h in HYPHENS))]
+        phrases += joins
+    return phrases
 
 
 _MATCHERS: dict[tuple[int, str], tuple[Vocab, Matcher]] = {}
@@ -114,15 +115,35 @@ def cached_matcher(vocab: Vocab, key: str, patterns: Callable[[], dict[str, list
     return matcher
 
 
+_PHRASE_MATCHERS: dict[tuple[int, int], tuple[Vocab, RoleLexicon, PhraseMatcher]] = {}
+
+
+def _title_matcher(vocab: Vocab, roles: RoleLexicon) -> PhraseMatcher:
+    """One phrase matcher (on lower-cased words) per vocabulary and role lexicon, built on
+    first use; a phrase matcher looks each word up once, however many titles there are."""
+    found = _PHRASE_MATCHERS.get((id(vocab), id(roles)))
+    if found is not None and found[0] is vocab and found[1] is roles:
+        return found[2]
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("TITLE", [Doc(vocab, words=words) for words in _title_phrases(roles)])
+    _PHRASE_MATCHERS[(id(vocab), id(roles))] = (vocab, roles, matcher)
+    return matcher
+
+
 def _title_spans(doc: Doc, roles: RoleLexicon) -> list[Span]:
     """Role-title phrases; a lone word counts only as a noun ("head", not "headed to")."""
-    matcher = cached_matcher(doc.vocab, f"titles-{id(roles)}", lambda: {"TITLE": _title_patterns(roles)})
-    spans = [Span(doc, s, e, label=ROLE) for _, s, e in matcher(doc)]
+    spans = [Span(doc, s, e, label=ROLE) for _, s, e in _title_matcher(doc.vocab, roles)(doc)]
     return [s for s in filter_spans(spans) if len(s) > 1 or s[0].pos_ in ("NOUN", "PROPN")]
 
 
-def _inside(span: Span, outer: list[Span]) -> bool:
-    return any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in outer)
+def _inside(span: Span, outer: list[Span], starts: list[int]) -> bool:
+    """Whether a longer span of `outer` (non-overlapping, sorted, `starts` their starts)
+    holds `span`: only the last one starting at or before it can."""
+    k = bisect_right(starts, span.start) - 1
+    if k < 0:
+        return False
+    o = outer[k]
+    return span.end <= o.end and len(o) > len(span)
 
 
 def _mention_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, Mention]]:
@@ -221,7 +242,8 @@ def prepare(
     attach_to_doc(copy, vocabulary)
     titles = _title_spans(copy, roles)
     # a mention inside a longer title ("State" in "Secretary of State") is a mis-tag
-    named = [(s, m) for s, m in _mention_spans(copy, mentions) if not _inside(s, titles)]
+    starts = [t.start for t in titles]  # filter_spans: sorted, non-overlapping
+    named = [(s, m) for s, m in _mention_spans(copy, mentions) if not _inside(s, titles, starts)]
     taken = {i for span, _ in named for i in range(span.start, span.end)}
     titles = [s for s in titles if not taken.intersection(range(s.start, s.end))]
     by_start = {span.start_char: mention for span, mention in named}

@@ -16,7 +16,7 @@ people or places; a nationality word followed by a national body ("the Sudanese 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -103,17 +103,36 @@ def merge_with_ner(known: list[Span], predicted: list[Span]) -> list[Span]:
     any longer entity around a nationality word ("Portuguese party PSD"). Where a known
     name wins, the names left of the model's entity keep its label ("Moabit" of the
     model's "Berlin - Moabit")."""
-    wider = [p for p in predicted if any(_contains(p, k) and _around(p, k) for k in known)]
+    near = _overlapping(known)
+    wider = [p for p in predicted if any(_contains(p, k) and _around(p, k) for k in near(p))]
     # one that cuts through another known name is no name around it ("Shiite al-" of "al-Nujaba")
-    wider = [p for p in wider if not any(_overlaps(p, k) and not _contains(p, k) for k in known)]
-    kept_known = [k for k in known if not any(_contains(p, k) for p in wider)]
+    wider = [p for p in wider if not any(not _contains(p, k) for k in near(p))]
+    swallowed = {id(k) for p in wider for k in near(p) if _contains(p, k)}
+    kept_known = [k for k in known if id(k) not in swallowed]
+    kept = {id(k) for k in kept_known}
+    widened = {id(p) for p in wider}
     rest: list[Span] = []
     for p in predicted:
-        if p in wider:
+        if id(p) in widened:
             continue
-        overlapped = [k for k in kept_known if _overlaps(p, k)]
+        overlapped = [k for k in near(p) if id(k) in kept]
         rest += _remainders(p, overlapped) if overlapped else [p]
     return sorted(wider + kept_known + rest, key=lambda s: s.start)
+
+
+def _overlapping(spans: list[Span]) -> Callable[[Span], list[Span]]:
+    """A lookup of the spans overlapping a given one, through an index of the tokens each
+    covers, so that merging costs the length of the story, not the product of the two lists."""
+    covering: dict[int, list[Span]] = {}
+    for span in spans:
+        for i in range(span.start, span.end):
+            covering.setdefault(i, []).append(span)
+
+    def near(span: Span) -> list[Span]:
+        found = {id(k): k for i in range(span.start, span.end) for k in covering.get(i, ())}
+        return list(found.values())
+
+    return near
 
 
 def _remainders(span: Span, known: list[Span]) -> list[Span]:

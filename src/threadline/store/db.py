@@ -61,6 +61,21 @@ def _set_stale(conn: Connection, stale: bool = True) -> None:
 _IDS_PER_STATEMENT = 500  # well under SQLite's limit on bound parameters
 
 
+def _replace_document(
+    conn: Connection,
+    document: Document,
+    extractions: Sequence[Extraction],
+    minhashes: dict[tuple[str, int], bytes],
+) -> None:
+    seq = conn.execute(select(t.documents.c.seq).where(t.documents.c.id == document.id)).scalar_one_or_none()
+    if seq is None:
+        seq = (conn.execute(select(func.max(t.documents.c.seq))).scalar() or 0) + 1
+    _delete_documents(conn, [document.id, *_legacy_row(conn, document)])
+    row = {**layout.document_row(document, seq), "locator": document.locator or document.source}
+    conn.execute(insert(t.documents), [{**row, "feed": document.feed}])
+    layout.insert_extractions(conn, extractions, minhashes)
+
+
 def _delete_documents(conn: Connection, ids: Sequence[str]) -> int:
     """Delete documents, their stories and everything extracted from them; how many were there."""
     removed = 0
@@ -156,16 +171,17 @@ class Store:
         """One transaction: the document's old stories and claims go, the new ones come in.
         A row an older threadline wrote for the same input (its id hashed the bare source)
         goes too."""
+        self.replace_documents([(document, extractions, minhashes)])
+
+    def replace_documents(
+        self,
+        batch: Sequence[tuple[Document, Sequence[Extraction], dict[tuple[str, int], bytes]]],
+    ) -> None:
+        """Several documents replaced in one transaction (bulk loads; an ingest writes each
+        document in its own, so that one bad document never costs the others)."""
         with self.transaction() as conn:
-            seq = conn.execute(
-                select(t.documents.c.seq).where(t.documents.c.id == document.id)
-            ).scalar_one_or_none()
-            if seq is None:
-                seq = (conn.execute(select(func.max(t.documents.c.seq))).scalar() or 0) + 1
-            _delete_documents(conn, [document.id, *_legacy_row(conn, document)])
-            row = {**layout.document_row(document, seq), "locator": document.locator or document.source}
-            conn.execute(insert(t.documents), [{**row, "feed": document.feed}])
-            layout.insert_extractions(conn, extractions, minhashes)
+            for document, extractions, minhashes in batch:
+                _replace_document(conn, document, extractions, minhashes)
             _set_stale(conn, True)
 
     def remove_documents(self, ids: Sequence[str]) -> int:

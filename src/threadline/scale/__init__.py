@@ -1,0 +1,1 @@
+"""Running the pipeline at scale: the per-story work on Dask (dask_engine.py)."""

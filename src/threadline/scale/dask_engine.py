@@ -1,0 +1,223 @@
+"""Ingest on Dask: the per-story work mapped over partitions of documents, the rest here.
+
+The work per document (cleaning, splitting, NLP, extraction, signing) is a pure
+function of the document and the settings (`workflow.analyse_document`), so it runs
+on Dask workers, each loading the spaCy pipeline once. This process reads the inputs,
+skips documents already stored with the same content, sends the rest out in
+partitions, writes each analysed document in its own transaction as its partition
+comes back, and runs the global steps (duplicates, resolution, places, events, facts)
+once after the map, exactly as a single-process ingest does. The store therefore holds
+the same rows whichever engine ran.
+
+A run resumes: what a run before stored is skipped before any partition is sent
+(a document is known by its source and content hash), so re-running after a crash
+analyses only what was not written. Records that fail are reported, and with
+`failed_out` written as JSON lines with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING, TextIO
+
+from spacy.language import Language
+
+from threadline.errors import InputError, StoreError, ThreadlineError
+from threadline.ingest import read_inputs
+from threadline.nlp.pipeline import build_pipeline
+from threadline.records import Document
+from threadline.settings import Settings
+from threadline.store import Store
+from threadline.vocabulary import Vocabulary, using, vocabulary_of
+from threadline.workflow import (
+    Analysed,
+    FeedRead,
+    IngestReport,
+    analyse_document,
+    finish_ingest,
+    ingest_item,
+    store_analysed,
+    tally,
+)
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+Outcome = Analysed | ThreadlineError
+DEFAULT_PARTITION = 16  # documents per task: big enough to batch nlp.pipe, small enough to balance
+
+
+@dataclass
+class DaskRun:
+    """How a Dask ingest went, beside the usual report."""
+
+    report: IngestReport
+    partitions: int = 0  # sent to the workers
+    skipped: int = 0  # documents already stored, never sent
+
+
+class WorkerFailure(ThreadlineError):
+    """An unexpected error on a worker, carried back as text (its own class may not pickle)."""
+
+
+_PIPELINES: dict[Settings, Language] = {}
+
+
+def pipeline_for(settings: Settings, vocabulary: Vocabulary) -> Language:
+    """The spaCy pipeline of this worker process, loaded on its first partition."""
+    if settings not in _PIPELINES:
+        _PIPELINES[settings] = build_pipeline(settings, vocabulary)
+    return _PIPELINES[settings]
+
+
+def analyse_partition(documents: Sequence[Document], settings: Settings) -> list[Outcome]:
+    """The worker's task: every document analysed, or the error that stopped it. The
+    vocabulary is loaded here, once per worker process, from settings' data folder."""
+    vocabulary = vocabulary_of(settings.data_dir)
+    nlp = pipeline_for(settings, vocabulary)
+    with using(vocabulary):  # for the readers and cleaners that still look it up
+        return [_analyse_one(nlp, document, settings, vocabulary) for document in documents]
+
+
+def _analyse_one(nlp: Language, document: Document, settings: Settings, vocabulary: Vocabulary) -> Outcome:
+    try:
+        return analyse_document(nlp, document, settings, vocabulary)
+    except InputError as exc:
+        return exc
+    except ThreadlineError as exc:
+        return WorkerFailure(str(exc))
+    except Exception as exc:  # one broken document must not stop its partition
+        first_line = (str(exc).splitlines() or [""])[0][:200]
+        return WorkerFailure(f"{document.origin}: internal error {exc.__class__.__name__}: {first_line}")
+
+
+def ingest_with_dask(
+    paths: Sequence[str],
+    store: Store,
+    settings: Settings,
+    client: Client | None = None,
+    partition_size: int = DEFAULT_PARTITION,
+    failed_out: TextIO | None = None,
+    on_document: Callable[[str], None] | None = None,
+) -> DaskRun:
+    """Ingest `paths` with the per-story work on Dask: on `client`'s cluster, or with
+    Dask's synchronous scheduler in this process when there is no client."""
+    run = DaskRun(IngestReport())
+    vocabulary = vocabulary_of(settings.data_dir)
+    with store.ingesting(), using(vocabulary):
+        feeds: dict[str, FeedRead] = {}
+        for item, outcome in _outcomes(paths, store, settings, client, partition_size, run, feeds):
+            _record(store, item, outcome, run.report, failed_out)
+            if on_document:
+                on_document(item.origin)
+        finish_ingest(store, settings, vocabulary, feeds, run.report)
+    return run
+
+
+def _outcomes(
+    paths: Sequence[str],
+    store: Store,
+    settings: Settings,
+    client: Client | None,
+    partition_size: int,
+    run: DaskRun,
+    feeds: dict[str, FeedRead],
+) -> Iterator[tuple[Document | InputError, Outcome | None]]:
+    """Each input with what became of it (None: already stored, unchanged): the
+    analysed partitions as they come back, then the inputs never sent."""
+    unsent: list[tuple[Document | InputError, Outcome | None]] = []
+    pending = _partitions(_to_send(paths, store, run, feeds, unsent), partition_size)
+    for partition, outcomes in _mapped(pending, settings, client, run):
+        yield from zip(partition, outcomes, strict=True)
+    yield from unsent
+
+
+def _to_send(
+    paths: Sequence[str],
+    store: Store,
+    run: DaskRun,
+    feeds: dict[str, FeedRead],
+    unsent: list[tuple[Document | InputError, Outcome | None]],
+) -> Iterator[Document]:
+    """The documents worth analysing; the others (unreadable, unchanged) go to `unsent`."""
+    for item in read_inputs(paths, None):
+        tally(feeds, item)
+        if isinstance(item, InputError):
+            unsent.append((item, item))
+        elif store.document_hash(item.id) == item.content_hash:
+            run.skipped += 1
+            unsent.append((item, None))
+        else:
+            run.report.warnings.extend(item.warnings)
+            yield item
+
+
+def _partitions(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(documents)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _mapped(
+    partitions: Iterator[list[Document]], settings: Settings, client: Client | None, run: DaskRun
+) -> Iterator[tuple[list[Document], list[Outcome]]]:
+    """Each partition with its outcomes, as they finish; at most a few partitions per
+    worker in flight, so memory stays bounded however large the input."""
+    if client is None:
+        import dask
+
+        for partition in partitions:
+            run.partitions += 1
+            task = dask.delayed(analyse_partition)(partition, settings)
+            yield partition, task.compute(scheduler="synchronous")
+        return
+    yield from _mapped_on_cluster(partitions, settings, client, run)
+
+
+def _mapped_on_cluster(
+    partitions: Iterator[list[Document]], settings: Settings, client: Client, run: DaskRun
+) -> Iterator[tuple[list[Document], list[Outcome]]]:
+    from distributed import as_completed
+
+    window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+    sent: dict[Hashable, list[Document]] = {}
+
+    def send(partition: list[Document]):  # type: ignore[no-untyped-def]
+        run.partitions += 1
+        future = client.submit(analyse_partition, partition, settings, pure=False)
+        sent[future.key] = partition
+        return future
+
+    flow = as_completed([send(p) for p in islice(partitions, window)])
+    for future in flow:
+        yield sent.pop(future.key), future.result()
+        future.release()
+        for more in islice(partitions, 1):
+            flow.add(send(more))
+
+
+def _record(
+    store: Store,
+    item: Document | InputError,
+    outcome: Outcome | None,
+    report: IngestReport,
+    failed_out: TextIO | None,
+) -> None:
+    errors_before = len(report.errors)
+
+    def write(document: Document) -> int | None:
+        if outcome is None:
+            return None
+        if isinstance(outcome, ThreadlineError):
+            raise outcome
+        return store_analysed(store, outcome)
+
+    try:
+        ingest_item(store, item, report, write)
+    except StoreError:
+        raise
+    if failed_out is not None and len(report.errors) > errors_before:
+        failed_out.write(json.dumps({"input": item.origin, "reason": report.errors[-1]}) + "\n")
