@@ -126,6 +126,7 @@ class EventRecord(Record):
     quotes: list[Quote]
     disputed_by: list[Quote]
     verdict: str | None
+    claimants: list[Participant] = field(default_factory=list)  # role "claims" or "denies" responsibility
 
 
 @dataclass(frozen=True)
