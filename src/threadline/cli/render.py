@@ -37,6 +37,7 @@ def emit(
         writer.writerows({c: _cell(row.get(c)) for c in columns} for row in rows)
         out.file.write(buffer.getvalue())
     else:
+        from rich.console import Console
         from rich.table import Table
 
         table = Table(title=title, show_lines=False)
@@ -44,7 +45,9 @@ def emit(
             table.add_column(column, overflow="fold")
         for row in rows:
             table.add_row(*(_cell(row.get(c)) for c in columns))
-        out.print(table)
+        # piped, a table keeps whole lines (a terminal wraps it to its width)
+        wide = out if out.is_terminal else Console(file=out.file, width=240, highlight=False)
+        wide.print(table)
 
 
 def _cell(value: Any) -> str:
