@@ -6,7 +6,9 @@ events through `tl_event_entities`, mentions through `mention_entities.entity_id
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, or_, select
+from typing import Any
+
+from sqlalchemy import Connection, Row, func, or_, select
 
 from threadline.errors import ThreadlineError
 from threadline.query.events import event_records, links
@@ -131,9 +133,9 @@ def _seen(conn: Connection, entity_id: str) -> tuple[int, int, str | None, str |
     return int(mentions), int(stories), first, last
 
 
-def _judgements(conn: Connection, entity: object) -> list[Judged]:
+def _judgements(conn: Connection, entity: Row[Any]) -> list[Judged]:
     """Merges, splits and renames that name the entity by id or by one of its names."""
-    names = {entity.id, entity.name, *entity.aliases}  # type: ignore[attr-defined]
+    names = {entity.id, entity.name, *entity.aliases}
     folded = {n.casefold() for n in names}
     j = t.judgements.c
     rows = conn.execute(select(t.judgements).where(j.kind != "review").order_by(j.created, j.id))
