@@ -26,6 +26,7 @@ from threadline.ingest.budget import document_budget
 from threadline.ingest.outlets import infer_outlets
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
 from threadline.nlp.titles import title_mentions
+from threadline.query.index import refresh_search_index
 from threadline.records import Assertion, Document, EventMention, Extraction, Story, document_id
 from threadline.settings import Settings
 from threadline.store import Store
@@ -271,6 +272,7 @@ def refresh_derived(
         generation = store.claims_generation()
         derived = derive_from_claims(store, settings, failures, vocabulary)
     store.replace_derived(derived, generation)
+    refresh_search_index(store)  # the query layer's full-text and event-entity index (query/index.py)
     return failures.items
 
 

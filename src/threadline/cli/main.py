@@ -7,13 +7,11 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from threadline.cli import entities
+from threadline.cli import entities, workbench
 from threadline.cli.common import (
     DbOption,
     err,
@@ -27,17 +25,38 @@ from threadline.cli.common import (
     writable_file,
     write_file,
 )
+from threadline.cli.progress import IngestProgress, working
 from threadline.errors import ThreadlineError
-from threadline.export import EXPORTERS
-from threadline.export import export as run_export
-from threadline.export.json_export import build_export
-from threadline.export.summary import summarize
-from threadline.settings import Settings, data_dir_from_env
-from threadline.store import Store
-from threadline.vocabulary import using, vocabulary_of
-from threadline.vocabulary_check import check_data as find_data_problems
-from threadline.workflow import IngestReport, rebuild_derived
-from threadline.workflow import ingest as run_ingest
+
+if TYPE_CHECKING:
+    from threadline.export.summary import Summary
+    from threadline.settings import Settings
+    from threadline.store import Store
+    from threadline.workflow import IngestReport
+
+# The pipeline, the exporters and the web stack are imported by the commands that use
+# them, not here: `threadline --help` (and every command's) answers at once.
+
+
+def run_export(store: Store, fmt: str, stream: io.StringIO) -> None:
+    from threadline.export import export
+
+    export(store, fmt, stream)
+
+
+def __getattr__(name: str) -> Any:
+    """`EXPORTERS`, imported when first reached for (a test may replace it)."""
+    if name == "EXPORTERS":
+        from threadline.export import EXPORTERS
+
+        return EXPORTERS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def summarize(export: Any) -> Summary:
+    from threadline.export.summary import summarize as summary_of
+
+    return summary_of(export)
 
 
 class ThreadlineApp(typer.Typer):
@@ -78,6 +97,7 @@ app = ThreadlineApp(
     help="News reports in, an evidence-backed knowledge graph out.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,  # plain click help: rich.markdown alone costs a tenth of a second
 )
 
 
@@ -90,20 +110,7 @@ def main(
 ) -> None:
     """News reports in, an evidence-backed knowledge graph out."""
     state.debug = debug or os.environ.get("THREADLINE_DEBUG", "") not in ("", "0", "false", "no")
-    # THREADLINE_DATA reaches every stage the command runs, for that command only
-    ctx.with_resource(using(vocabulary_of(data_dir_from_env())))
-
-
-def progress_bar() -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed} docs"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    )
+    # THREADLINE_DATA is put in use by each command as it runs (cli/common.reports_errors)
 
 
 @app.command()
@@ -132,10 +139,11 @@ def ingest(
     if engine == "dask":
         report = ingest_on_dask(paths, store, settings, scheduler, workers, failed)
     else:
-        with progress_bar() as progress:
-            task = progress.add_task("ingesting", total=None)
+        from threadline.workflow import ingest as run_ingest
+
+        with IngestProgress(err, paths) as progress:
             stdin = sys.stdin if "-" in paths else None
-            report = run_ingest(paths, store, settings, stdin, lambda origin: progress.advance(task))
+            report = run_ingest(paths, store, settings, stdin, progress.document_done)
     print_report(report)
     if report.failed:
         raise typer.Exit(1)
@@ -157,15 +165,9 @@ def ingest_on_dask(
     with contextlib.ExitStack() as stack:
         failed_out = stack.enter_context(failed.open("w", encoding="utf-8")) if failed else None
         client = stack.enter_context(dask_client(scheduler, workers))
-        progress = stack.enter_context(progress_bar())
-        task = progress.add_task("ingesting on dask", total=None)
+        progress = stack.enter_context(IngestProgress(err, paths))
         run = ingest_with_dask(
-            paths,
-            store,
-            settings,
-            client,
-            failed_out=failed_out,
-            on_document=lambda _: progress.advance(task),
+            paths, store, settings, client, failed_out=failed_out, on_document=progress.document_done
         )
     err.print(f"dask: {run.partitions} partitions analysed, {run.skipped} documents already stored")
     return run.report
@@ -201,6 +203,8 @@ def export(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File [default: stdout]")] = None,
 ) -> None:
     """Write the stored graph in an exchange format (docs/exports.md), to stdout unless -o."""
+    EXPORTERS = globals().get("EXPORTERS") or __getattr__("EXPORTERS")
+
     if fmt not in EXPORTERS.names():
         available = ", ".join(sorted(EXPORTERS.names()))
         raise ThreadlineError(f"--format {fmt}: unknown format; available: {available}")
@@ -219,8 +223,11 @@ def export(
 def rebuild(db: DbOption = None) -> None:
     """Recompute the whole derived layer from the stored claims (after an upgrade, or
     a change of the knowledge files): duplicates, entities, places, events, facts."""
+    from threadline.workflow import rebuild_derived
+
     settings, store = open_store(db, existing=True)
-    rebuilt = rebuild_derived(store, settings)
+    with working(err, "resolving names, places, events and facts; writing the derived layer"):
+        rebuilt = rebuild_derived(store, settings)
     counts = ", ".join(f"{name} {n}" for name, n in rebuilt.counts.items())
     err.print(f"rebuilt the derived layer: {counts}; {len(rebuilt.failures)} units failed", markup=False)
     if report_derived_failures(rebuilt.failures):
@@ -231,6 +238,10 @@ def rebuild(db: DbOption = None) -> None:
 @reports_errors
 def stats(db: DbOption = None) -> None:
     """Counts, entities by type, and the ten most connected entities with their aliases."""
+    from rich.table import Table
+
+    from threadline.export.json_export import build_export
+
     _, store = open_store_to_read(db)
     with store.snapshot():
         summary = summarize(build_export(store))
@@ -264,6 +275,9 @@ def check_data(
     ] = None,
 ) -> None:
     """Check a folder of vocabulary files: one line per problem, naming the file and key."""
+    from threadline.settings import data_dir_from_env
+    from threadline.vocabulary_check import check_data as find_data_problems
+
     where = folder if folder is not None else data_dir_from_env()
     problems = find_data_problems(where)
     for problem in problems:
@@ -277,6 +291,7 @@ def check_data(
 for command in (entities.entity, entities.merge, entities.split, entities.rename):
     app.command()(command)
 app.add_typer(entities.kb_app, name="kb")
+workbench.register(app)
 
 
 if __name__ == "__main__":
