@@ -14,10 +14,13 @@ no stage reads casualty counts yet.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from threadline.export.csv_table import write_table
 from threadline.export.view import Gathering, GraphView, first_quote, hedged
+from threadline.extract.vocabulary import AcledCode
 from threadline.vocabulary import active
 
 HEADER = (
@@ -62,7 +65,7 @@ class CsvEventsExporter(Gathering):
 
 def event_row(event: dict[str, Any], view: GraphView) -> dict[str, Any]:
     kind = active().ontology.event_types.get(event["type"])
-    acled = kind.acled[0] if kind and kind.acled else ("", "")
+    acled = acled_code(kind.acled if kind else (), [str(e["quote"]) for e in event["evidence"]])
     place = view.entities[event["location"]].get("place") if event["location"] else None
     first, second = _sides(event)
     return {
@@ -93,6 +96,25 @@ def event_row(event: dict[str, Any], view: GraphView) -> dict[str, Any]:
         "hedged": hedged(event),
         "contested": bool(event["contested"]),
     }
+
+
+def acled_code(codes: Sequence[AcledCode], quotes: Sequence[str]) -> tuple[str | None, str | None]:
+    """The ACLED event type and sub-event type the reports support: the only code there
+    is, or the first whose cue words the quotes use. Where the quotes tell nothing, the
+    code marked default if there is one; else the event type when every code shares it,
+    and no sub-event type: a blank is honest, a guessed "Air/drone strike" for a shooting
+    is not."""
+    if len(codes) == 1:
+        return codes[0].event_type, codes[0].sub_event_type
+    said = [" " + " ".join(re.findall(r"[a-z]+(?:-[a-z]+)*", quote.lower())) + " " for quote in quotes]
+    for code in codes:
+        if any(f" {cue} " in text for cue in code.cues for text in said):
+            return code.event_type, code.sub_event_type
+    fallback = next((code for code in codes if code.default), None)
+    if fallback is not None:
+        return fallback.event_type, fallback.sub_event_type
+    types = {code.event_type for code in codes}
+    return (types.pop() if len(types) == 1 else None), None
 
 
 def _sides(event: dict[str, Any]) -> tuple[list[str], list[str]]:

@@ -36,12 +36,23 @@ class Predicate:
 
 
 @dataclass(frozen=True, slots=True)
+class AcledCode:
+    """One ACLED event type / sub-event type an event of ours can be, and the words of
+    its report that say it is this one ("drone", "shelling"); none for the only code."""
+
+    event_type: str
+    sub_event_type: str
+    cues: tuple[str, ...] = ()
+    default: bool = False  # the code when no other's cues are met (a protest is peaceful unless told)
+
+
+@dataclass(frozen=True, slots=True)
 class EventType:
     name: str
     definition: str
     roles: Mapping[str, tuple[str, ...]]
     plover: str | None
-    acled: tuple[tuple[str, str], ...]  # (event_type, sub_event_type), the default first
+    acled: tuple[AcledCode, ...]
     cameo: str
 
 
@@ -189,7 +200,15 @@ def _event_type(name: str, entry: Mapping[str, Any], where: str) -> EventType:
         definition=str(_require(entry, "definition", f"{where}: {name}")).strip(),
         roles={role: tuple(types) for role, types in _require(entry, "roles", where).items()},
         plover=_require(entry, "plover", f"{where}: {name}"),
-        acled=tuple((str(a["event_type"]), str(a["sub_event_type"])) for a in acled),
+        acled=tuple(
+            AcledCode(
+                str(a["event_type"]),
+                str(a["sub_event_type"]),
+                tuple(str(c).lower() for c in a.get("cues") or ()),
+                bool(a.get("default", False)),
+            )
+            for a in acled
+        ),
         cameo=str(_require(entry, "cameo", f"{where}: {name}")),
     )
 
