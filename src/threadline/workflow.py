@@ -11,8 +11,9 @@ reported, the rest written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TextIO, TypeVar
 
 from spacy.language import Language
@@ -122,11 +123,31 @@ def ingest_document(
     document: Document,
     settings: Settings,
     vocabulary: Vocabulary | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> int | None:
-    """Store one document's stories and claims; None when it is unchanged."""
+    """Store one document's stories and claims; None when it is unchanged. `on_stage`
+    hears which stage the document is in ("NLP and extraction", then "writing")."""
     if store.document_hash(document.id) == document.content_hash:
         return None
-    return store_analysed(store, analyse_document(nlp, document, settings, vocabulary))
+    stage = on_stage or _quiet
+    stage(ANALYSING)
+    analysed = analyse_document(nlp, document, settings, vocabulary)
+    stage(WRITING)
+    return store_analysed(store, analysed)
+
+
+# the stages an ingest reports to `on_stage`, in the order they come
+LOADING, READING, ANALYSING, WRITING, RESOLVING = (
+    "loading the NLP pipeline",
+    "reading",
+    "NLP and extraction",
+    "writing",
+    "resolving names, places, events and facts",
+)
+
+
+def _quiet(_stage: str) -> None:
+    return None
 
 
 def ingest(
@@ -135,17 +156,19 @@ def ingest(
     settings: Settings,
     stdin: TextIO | None = None,
     on_document: Callable[[str], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest every input; a bad one is reported and the others go on. The vocabulary of
     settings' data folder is loaded once and handed to the stages (and made the active
-    one for the helpers that still look it up: the ingest readers and cleaners)."""
+    one for the helpers that still look it up: the ingest readers and cleaners).
+    `on_document` hears each input when it is done, `on_stage` each stage as it starts."""
     vocabulary = vocabulary_of(settings.data_dir)
     # a stage name no module or package registers fails here, before any document is written
     Extractor.named(settings.relation_families, settings.event_extractors, vocabulary)
     assemble(settings.global_steps)
     # readers meanwhile are told the derived rows will follow
     with store.ingesting(), using(vocabulary):
-        return _ingest(paths, store, settings, vocabulary, stdin, on_document)
+        return _ingest(paths, store, settings, vocabulary, stdin, on_document, on_stage or _quiet)
 
 
 def _ingest(
@@ -155,19 +178,38 @@ def _ingest(
     vocabulary: Vocabulary,
     stdin: TextIO | None,
     on_document: Callable[[str], None] | None,
+    on_stage: Callable[[str], None],
 ) -> IngestReport:
     report = IngestReport()
+    on_stage(LOADING)
     nlp = build_pipeline(settings, vocabulary)
     feeds: dict[str, FeedRead] = {}
-    for item in read_inputs(paths, stdin):
+    for item in _read(paths, stdin, on_stage):
         if isinstance(item, Document):
             report.warnings.extend(item.warnings)
-        ingest_item(store, item, report, lambda doc: ingest_document(store, nlp, doc, settings, vocabulary))
+        write = partial(
+            ingest_document, store, nlp, settings=settings, vocabulary=vocabulary, on_stage=on_stage
+        )
+        ingest_item(store, item, report, write)
         tally(feeds, item)
         if on_document:
             on_document(item.origin)
+    on_stage(RESOLVING)
     finish_ingest(store, settings, vocabulary, feeds, report)
     return report
+
+
+def _read(
+    paths: Sequence[str], stdin: TextIO | None, on_stage: Callable[[str], None]
+) -> Iterator[Document | InputError]:
+    """The inputs one by one, saying "reading" while the next one is read."""
+    items = iter(read_inputs(paths, stdin))
+    while True:
+        on_stage(READING)
+        item = next(items, None)
+        if item is None:
+            return
+        yield item
 
 
 def finish_ingest(

@@ -143,7 +143,7 @@ def ingest(
 
         with IngestProgress(err, paths) as progress:
             stdin = sys.stdin if "-" in paths else None
-            report = run_ingest(paths, store, settings, stdin, progress.document_done)
+            report = run_ingest(paths, store, settings, stdin, progress.document_done, progress.stage)
     print_report(report)
     if report.failed:
         raise typer.Exit(1)
