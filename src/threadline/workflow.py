@@ -28,6 +28,7 @@ from threadline.ingest.outlets import infer_outlets
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
 from threadline.nlp.titles import title_mentions
 from threadline.places import Gazetteer, Place, place_entities
+from threadline.query.index import refresh_search_index
 from threadline.records import Assertion, Document, EventMention, Extraction, Mention, Story, document_id
 from threadline.resolve import Resolution, resolve_entities
 from threadline.resolve.isolate import listed
@@ -221,6 +222,7 @@ def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:
         generation = store.claims_generation()
         derived = derive_from_claims(store, settings, failures)
     store.replace_derived(derived, generation)
+    refresh_search_index(store)  # the query layer's full-text and event-entity index (query/index.py)
     return failures.items
 
 

@@ -1,0 +1,34 @@
+"""The query layer: importable reads over a stored graph (and the analyst's corrections),
+for the CLI, the HTTP API and the evidence brief alike. Every function takes a `Store`,
+runs targeted, indexed SQL and returns typed records with `to_dict()`; none runs
+extraction or loads the whole store."""
+
+from threadline.query.detail import UnknownEntity, entity_detail
+from threadline.query.events import list_events
+from threadline.query.index import ensure_index, refresh_search_index
+from threadline.query.lookup import AmbiguousName, find_entities, one_entity
+from threadline.query.network import network
+from threadline.query.review import merge_entities, rename_entity, review, split_entity
+from threadline.query.search import search
+from threadline.query.stories import UnknownStory, story
+from threadline.query.why import why
+
+__all__ = [
+    "AmbiguousName",
+    "UnknownEntity",
+    "UnknownStory",
+    "ensure_index",
+    "entity_detail",
+    "find_entities",
+    "list_events",
+    "merge_entities",
+    "network",
+    "one_entity",
+    "refresh_search_index",
+    "rename_entity",
+    "review",
+    "search",
+    "split_entity",
+    "story",
+    "why",
+]

@@ -1,0 +1,83 @@
+"""Full text over stories, quotes and entity names, ranked, with snippets.
+
+What the user typed is never handed to the full-text engine as syntax: it is cut into
+words (letters and digits), each quoted, so `"`, `'`, `%`, `--`, `;`, `NEAR(` or `*` are
+at most words. All words must match; when none then does, any may.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import Connection, text
+
+from threadline.query.index import SEARCH, ensure_index, is_postgres
+from threadline.query.names import fold
+from threadline.query.records import SearchHit, SearchPage
+from threadline.store import Store
+
+MAX_LIMIT = 200
+_WORD = re.compile(r"\w+")
+
+
+def words_of(query: str) -> list[str]:
+    """The query's words, as the index tokenizes them (articles such as "al" kept when
+    they are all there is)."""
+    raw = _WORD.findall(query.casefold().replace("_", " "))
+    folded = fold(query).split()
+    return folded or raw
+
+
+def search(store: Store, query: str, limit: int = 20, offset: int = 0) -> SearchPage:
+    """Hits for `query`, best first: a name or title weighs more than body text."""
+    limit, offset = max(0, min(limit, MAX_LIMIT)), max(0, offset)
+    words = words_of(query)
+    if not words or not limit:
+        return SearchPage(query, limit, offset, [])
+    ensure_index(store)
+    with store.snapshot() as conn:
+        run = _postgres if is_postgres(conn) else _sqlite
+        hits = run(conn, words, " ", limit, offset) or run(conn, words, " OR ", limit, offset)
+    return SearchPage(query, limit, offset, hits)
+
+
+def _sqlite(conn: Connection, words: list[str], joiner: str, limit: int, offset: int) -> list[SearchHit]:
+    match = joiner.join(f'"{w}"*' if len(w) > 2 else f'"{w}"' for w in words)
+    query = text(
+        f"SELECT kind, ref, story, title, snippet({SEARCH}, 4, '[', ']', '…', 16) AS body_snip, "
+        f"snippet({SEARCH}, 3, '[', ']', '…', 16) AS title_snip, bm25({SEARCH}, 0, 0, 0, 6.0, 1.0, 8.0) AS rank "
+        f"FROM {SEARCH} WHERE {SEARCH} MATCH :m ORDER BY rank, kind, ref LIMIT :limit OFFSET :offset"
+    )
+    rows = conn.execute(query, {"m": match, "limit": limit, "offset": offset}).mappings()
+    return [
+        SearchHit(
+            kind=r["kind"],
+            id=r["ref"],
+            story_id=r["story"],
+            title=r["title"],
+            snippet=r["body_snip"]
+            if "[" in (r["body_snip"] or "")
+            else r["title_snip"] or r["body_snip"] or "",
+            rank=float(r["rank"]),
+        )
+        for r in rows
+    ]
+
+
+def _postgres(conn: Connection, words: list[str], joiner: str, limit: int, offset: int) -> list[SearchHit]:
+    operator = " | " if joiner.strip() == "OR" else " & "
+    tsquery = operator.join(f"{w}:*" for w in words)  # words are \w+: no tsquery syntax left
+    document = "to_tsvector('simple', title || ' ' || body || ' ' || keys)"
+    query = text(
+        f"SELECT kind, ref, story, title, ts_headline('simple', body, q, "
+        "'StartSel=[, StopSel=], MaxWords=24, MinWords=8') AS snip, "
+        f"ts_rank(setweight(to_tsvector('simple', title || ' ' || keys), 'A') || "
+        f"setweight(to_tsvector('simple', body), 'D'), q) AS score "
+        f"FROM {SEARCH}, to_tsquery('simple', :q) q WHERE {document} @@ q "
+        "ORDER BY score DESC, kind, ref LIMIT :limit OFFSET :offset"
+    )
+    rows = conn.execute(query, {"q": tsquery, "limit": limit, "offset": offset}).mappings()
+    return [
+        SearchHit(r["kind"], r["ref"], r["story"], r["title"], r["snip"] or r["title"], -float(r["score"]))
+        for r in rows
+    ]
