@@ -23,7 +23,9 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on")] = 8000,
     token: Annotated[
         str | None,
-        typer.Option(help="Access token every write must carry [default: $THREADLINE_TOKEN]", show_default=False),
+        typer.Option(
+            help="Access token every write must carry [default: $THREADLINE_TOKEN]", show_default=False
+        ),
     ] = None,
     read_only: Annotated[bool, typer.Option("--read-only", help="Take no judgements at all")] = False,
     db: DbOption = None,

@@ -8,7 +8,7 @@ and its answers into JSON. Unknown ids are 404; every listing is paged and bound
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
 
@@ -18,19 +18,19 @@ from threadline.query.records import (
     EntityDetail,
     EntityMatch,
     EventPage,
-    EventRecord,
     Network,
     Relation,
     SearchPage,
     StoryView,
 )
+from threadline.web import reads
 from threadline.web.deps import DEFAULT_LIMIT, Limit, Offset, StoreDep
 from threadline.web.errors import ErrorResponse, NotFound
 from threadline.web.graph_filter import filter_network
 from threadline.web.judgements import listing as judgements_listing
 from threadline.web.judgements import router as judgements_router
 
-NOT_FOUND = {404: {"model": ErrorResponse, "description": "no such id"}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse, "description": "no such id"}}
 ID = Path(min_length=1, max_length=100, description="an id as the API gives it")
 TEXT = Query(max_length=200)
 DATE = Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD")
@@ -66,15 +66,18 @@ def _detail(store: StoreDep, entity_id: str) -> EntityDetail:
 @router.get("/entities", response_model=EntityList, tags=["entities"])
 def list_entities(
     store: StoreDep,
-    q: Annotated[str | None, Query(max_length=200, description="a name as typed: any alias, part of one")] = None,
-    type: Annotated[EntityType | None, Query(description="only entities of this type")] = None,  # noqa: A002
+    q: Annotated[
+        str | None, Query(max_length=200, description="a name as typed: any alias, part of one")
+    ] = None,
+    type: Annotated[EntityType | None, Query(description="only entities of this type")] = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> EntityList:
     """Entities matching a typed name (best first), or all of them by name when `q` is absent."""
-    found = query.find_entities(store, q, limit=offset + limit) if q else query.all_entities(store)
-    if type:
-        found = [m for m in found if m.type == type]
+    if q and q.strip():
+        found = [m for m in query.find_entities(store, q, limit=1000) if not type or m.type == type]
+    else:
+        found = reads.all_entities(store, type)
     return EntityList(len(found), limit, offset, found[offset : offset + limit])
 
 
@@ -117,7 +120,7 @@ def facts(
 @router.get("/events", response_model=EventPage, responses=NOT_FOUND, tags=["events"])
 def events(
     store: StoreDep,
-    type: Annotated[str | None, TEXT] = None,  # noqa: A002
+    type: Annotated[str | None, TEXT] = None,
     since: Annotated[str | None, DATE] = None,
     until: Annotated[str | None, DATE] = None,
     entity: Annotated[str | None, Query(max_length=100, description="an entity id taking part")] = None,
@@ -141,15 +144,6 @@ def _detail_name(store: StoreDep, entity_id: str) -> str:
     return entity_id
 
 
-@router.get("/events/{event_id}", response_model=EventRecord, responses=NOT_FOUND, tags=["events"])
-def event(store: StoreDep, event_id: Annotated[str, ID]) -> EventRecord:
-    """One event with its participants, place, quotes and verdict."""
-    try:
-        return query.event_detail(store, event_id)
-    except query.UnknownEvent as exc:
-        raise NotFound(str(exc)) from exc
-
-
 @router.get("/stories/{story_id}", response_model=StoryView, responses=NOT_FOUND, tags=["stories"])
 def story(store: StoreDep, story_id: Annotated[str, ID]) -> StoryView:
     """A story's cleaned text with its blocks and the spans every fact and event quotes;
@@ -166,7 +160,7 @@ def graph(
     entity: Annotated[str, Query(min_length=1, max_length=200, description="an entity id or name")],
     depth: Annotated[int, Query(ge=1, le=2)] = 1,
     predicate: Annotated[str | None, TEXT] = None,
-    type: Annotated[list[EntityType] | None, Query(max_length=4)] = None,  # noqa: A002
+    type: Annotated[list[EntityType] | None, Query(max_length=4)] = None,
     since: Annotated[str | None, DATE] = None,
     until: Annotated[str | None, DATE] = None,
     min_sources: Annotated[int, Query(ge=0, le=1000)] = 0,

@@ -15,6 +15,7 @@ from threadline import query
 from threadline.errors import ThreadlineError
 from threadline.query.records import EntityDetail
 from threadline.store import Store
+from threadline.web import reads
 from threadline.web.text_view import snippet_parts, story_segments
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -43,10 +44,11 @@ def _store(request: Request) -> Store:
 
 
 def _centre(request: Request, entity: str | None) -> EntityDetail | None:
+    """The entity a page is drawn around, by id or by a name as typed."""
     if not entity:
         return None
     try:
-        return query.entity_detail(_store(request), entity)
+        return query.entity_detail(_store(request), query.one_entity(_store(request), entity).id)
     except ThreadlineError:
         return None
 
@@ -59,7 +61,7 @@ def _not_found(request: Request, message: str) -> HTMLResponse:
 def home(request: Request, q: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
     store = _store(request)
     if not q or not q.strip():
-        top = sorted(query.all_entities(store), key=lambda m: -m.mentions)[:40]
+        top = sorted(reads.all_entities(store), key=lambda m: m.name.casefold())[:60]
         return render(request, "search.html", query="", top=top)
     matches = query.find_entities(store, q, limit=10)
     hits = [
@@ -75,9 +77,7 @@ def entity_page(request: Request, entity_id: str) -> HTMLResponse:
         entity = query.entity_detail(_store(request), entity_id[:100])
     except query.UnknownEntity:
         return _not_found(request, f"No entity has the id {entity_id!r}.")
-    return render(
-        request, "entity.html", entity=entity, entity_id=entity.id, precision_words=PRECISION_WORDS
-    )
+    return render(request, "entity.html", entity=entity, entity_id=entity.id, precision_words=PRECISION_WORDS)
 
 
 @router.get("/story/{story_id}")
@@ -100,7 +100,7 @@ def _drawing(request: Request, template: str, entity: str | None, **context: Any
 
 @router.get("/network")
 def network_page(request: Request, entity: str | None = None) -> HTMLResponse:
-    predicates = query.predicates(_store(request))
+    predicates = reads.predicates(request.app.state.config.settings)
     return _drawing(request, "network.html", entity, predicates=predicates, types=ENTITY_TYPES)
 
 
@@ -116,4 +116,4 @@ def map_page(request: Request, entity: str | None = None) -> HTMLResponse:
 
 @router.get("/review")
 def review_page(request: Request) -> HTMLResponse:
-    return render(request, "review.html", judgements=query.list_judgements(_store(request)))
+    return render(request, "review.html", judgements=reads.judgements(_store(request)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from threadline.query.records import Span
 
@@ -30,7 +31,7 @@ def story_segments(text: str, highlight: tuple[int, int] | None, spans: Sequence
         cuts.update(highlight)
     points = sorted(cuts)
     pieces = []
-    for start, end in zip(points, points[1:], strict=False):
+    for start, end in pairwise(points):
         label = next((lab for a, b, lab in cited if a <= start and end <= b), None)
         inside = any(a <= start and end <= b for a, b, _ in cited)
         if highlight and highlight[0] <= start and end <= highlight[1]:
