@@ -100,7 +100,8 @@ class BodyTooLarge(Exception):
 
 class BoundedBody:
     """Refuses a request body over `limit` bytes with 413: by its Content-Length before
-    reading, or, for a body streamed without one, as soon as the count passes the limit."""
+    reading, or, for a body streamed without one, as soon as the count passes the limit
+    (the app's own answer to the cut-off body is dropped, the 413 sent instead)."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app = app
@@ -114,28 +115,27 @@ class BoundedBody:
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
             await self._refuse(scope, receive, send)
             return
-        seen = 0
+        seen, over = 0, False
 
         async def counted() -> Message:
-            nonlocal seen
+            nonlocal seen, over
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.limit:
+                over = True
                 raise BodyTooLarge
             return message
 
-        started = False
-
-        async def tracking(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
+        async def unless_over(message: Message) -> None:
+            if not over:  # once over, whatever the app answers (it saw a broken body) is dropped
+                await send(message)
 
         try:
-            await self.app(scope, counted, tracking)
+            await self.app(scope, counted, unless_over)
         except BodyTooLarge:
-            if not started:
-                await self._refuse(scope, receive, send)
+            pass
+        if over:
+            await self._refuse(scope, receive, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = error_response(413, f"request body over {self.limit:,} bytes; send less")
