@@ -14,7 +14,6 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
-
 from tests.web.conftest import TOKEN, app_over
 
 EXAMPLES_PER_OPERATION = 10

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-
 from tests.web.conftest import TOKEN, app_over
 from tests.web.test_api import KINANI, assert_error, entity_id
+
 from threadline.web.config import ServeError, check_exposure
 from threadline.web.security import CONTENT_SECURITY_POLICY
 
@@ -59,7 +59,16 @@ def test_exposed_addresses_need_a_token_or_read_only() -> None:
 
 def test_serve_refuses_an_exposed_address_without_a_token(examples_db: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "threadline.cli.main", "serve", "--host", "0.0.0.0", "--db", f"sqlite:///{examples_db}"],
+        [
+            sys.executable,
+            "-m",
+            "threadline.cli.main",
+            "serve",
+            "--host",
+            "0.0.0.0",
+            "--db",
+            f"sqlite:///{examples_db}",
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -86,7 +95,9 @@ def test_bodies_over_the_limit_are_refused(writer: TestClient) -> None:
             yield b"y" * 1024
         yield b'"}'
 
-    assert_error(writer.post(REVIEW, content=streamed(), headers={**auth, "Content-Type": "application/json"}), 413)
+    assert_error(
+        writer.post(REVIEW, content=streamed(), headers={**auth, "Content-Type": "application/json"}), 413
+    )
 
 
 def test_validation_names_the_body_field(writer: TestClient) -> None:
@@ -95,17 +106,29 @@ def test_validation_names_the_body_field(writer: TestClient) -> None:
     error = assert_error(writer.post(REVIEW, json=body, headers=auth), 422)
     assert [f["field"] for f in error["fields"]] == ["verdict"]
     unknown = {**body, "verdict": "accept", "sql": "1"}
-    assert [f["field"] for f in assert_error(writer.post(REVIEW, json=unknown, headers=auth), 422)["fields"]] == ["sql"]
+    assert [
+        f["field"] for f in assert_error(writer.post(REVIEW, json=unknown, headers=auth), 422)["fields"]
+    ] == ["sql"]
 
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/api/entities", "/api/entities/nope", "/api/events?limit=0", "/vendor/leaflet.js", "/static/app.css", "/no/such/page"],
+    [
+        "/",
+        "/api/entities",
+        "/api/entities/nope",
+        "/api/events?limit=0",
+        "/vendor/leaflet.js",
+        "/static/app.css",
+        "/no/such/page",
+    ],
 )
 def test_every_response_carries_the_security_headers(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
-    assert "frame-ancestors 'none'" in CONTENT_SECURITY_POLICY and "script-src 'self'" in CONTENT_SECURITY_POLICY
+    assert (
+        "frame-ancestors 'none'" in CONTENT_SECURITY_POLICY and "script-src 'self'" in CONTENT_SECURITY_POLICY
+    )
     assert "unsafe-inline" not in CONTENT_SECURITY_POLICY and "unsafe-eval" not in CONTENT_SECURITY_POLICY
     assert response.headers["x-content-type-options"] == "nosniff"
 

@@ -6,6 +6,7 @@ and so that the headers are on every response, errors and static files included.
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import logging
 from typing import Annotated
@@ -130,10 +131,8 @@ class BoundedBody:
             if not over:  # once over, whatever the app answers (it saw a broken body) is dropped
                 await send(message)
 
-        try:
+        with contextlib.suppress(BodyTooLarge):  # `over` says it was raised
             await self.app(scope, counted, unless_over)
-        except BodyTooLarge:
-            pass
         if over:
             await self._refuse(scope, receive, send)
 
