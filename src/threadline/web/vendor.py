@@ -23,7 +23,12 @@ FILES: dict[str, str] = {
     "cytoscape-fcose.js": "cytoscape-fcose/cytoscape-fcose.js",
     "leaflet.js": "leaflet/dist/leaflet.js",
     "leaflet.css": "leaflet/dist/leaflet.css",
-    "vis-timeline-graph2d.min.js": "vis-timeline/standalone/umd/vis-timeline-graph2d.min.js",
+    # vis-timeline's "peer" build: the standalone one injects its CSS as <style> elements,
+    # which the CSP refuses; this one takes moment and vis-data from the page and its CSS
+    # from the file below
+    "moment.min.js": "moment/min/moment.min.js",
+    "vis-data.min.js": "vis-data/standalone/umd/vis-data.min.js",
+    "vis-timeline-graph2d.min.js": "vis-timeline/peer/umd/vis-timeline-graph2d.min.js",
     "vis-timeline-graph2d.min.css": "vis-timeline/styles/vis-timeline-graph2d.min.css",
     "topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
     "countries-110m.json": "world-atlas/countries-110m.json",

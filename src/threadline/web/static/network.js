@@ -96,12 +96,18 @@
     panel.hidden = false;
   }
 
+  window.threadlineGraph = cy; // for the browser tests and the developer console
+
   cy.on("tap", "node", (event) => {
     window.location.assign(`/entity/${encodeURIComponent(event.target.id())}`);
   });
   cy.on("tap", "edge", (event) => showEdge(event.target.data("edge")));
 
+  let latest = 0; // only the answer to the latest request is drawn
+
   async function load() {
+    const asked = ++latest;
+    document.body.dataset.graphReady = "no";
     const params = Object.fromEntries(new FormData(form).entries());
     if (!params.entity) {
       threadline.say(status, "Give an entity to draw the network around.");
@@ -110,18 +116,26 @@
     threadline.say(status, "Loading…");
     try {
       const graph = await threadline.getJSON("/api/graph", params);
+      if (asked !== latest) return;
       cy.elements().remove();
       cy.add(elementsOf(graph));
       cy.layout({ name: "fcose", animate: false, randomize: true, nodeSeparation: 90, idealEdgeLength: 110 }).run();
       drawLegend(graph);
       const cut = graph.truncated ? " (cut at the size limit)" : "";
       threadline.say(status, `${graph.nodes.length} entities, ${graph.edges.length} links${cut}`);
-      document.body.dataset.graphReady = "yes";
+      // ready once drawn: a click finds an edge only where the renderer has drawn it
+      window.requestAnimationFrame(() => window.requestAnimationFrame(() => {
+        document.body.dataset.graphReady = "yes";
+      }));
     } catch (error) {
       threadline.say(status, `Could not draw the network: ${error.message}`);
     }
   }
 
+  // the filters as the address gives them: /network?entity=...&depth=2&predicate=...
+  for (const [key, value] of new URLSearchParams(window.location.search)) {
+    if (form.elements[key]) form.elements[key].value = value;
+  }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     load();
