@@ -10,19 +10,19 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from threadline.errors import StepFailure, StoreError, ThreadlineError
-from threadline.settings import Settings, shown_url
-from threadline.store import Store
-from threadline.workflow import catch_up
+
+if TYPE_CHECKING:  # the store, settings and pipeline are imported by the commands that use them,
+    from threadline.settings import Settings  # so that `--help` answers at once
+    from threadline.store import Store
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -49,6 +49,11 @@ def open_store(db: str | None, *, existing: bool = False) -> tuple[Settings, Sto
     """Settings and the store; with `existing`, a SQLite file that is not there is an
     error rather than a new empty store (a command that only reads, or judges what
     was ingested)."""
+    from sqlalchemy.exc import DBAPIError
+
+    from threadline.settings import Settings, shown_url
+    from threadline.store import Store
+
     settings = Settings.from_env(db_url=db)
     check_sqlite_file(settings.db_url, existing)
     try:
@@ -70,6 +75,8 @@ def open_store(db: str | None, *, existing: bool = False) -> tuple[Settings, Sto
 
 def _sqlite_path(url: str) -> Path | None:
     """The file of a SQLite URL; None for another database or one in memory."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     path = parsed.database
     if parsed.get_backend_name() != "sqlite" or not path or path == ":memory:" or path.startswith("file:"):
@@ -79,6 +86,8 @@ def _sqlite_path(url: str) -> Path | None:
 
 def check_sqlite_file(url: str, existing: bool) -> None:
     """A SQLite store's folder must be there; with `existing`, its file too."""
+    from threadline.settings import shown_url
+
     path = _sqlite_path(url)
     if path is None or path.is_file():
         return
@@ -93,6 +102,8 @@ def check_sqlite_file(url: str, existing: bool) -> None:
 
 def one_line(exc: BaseException) -> tuple[str, int]:
     """The line a user sees for an error, and the exit status."""
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
     if isinstance(exc, ThreadlineError):
         return " ".join(str(exc).split()), exc.exit_code
     if isinstance(exc, KeyboardInterrupt):
@@ -121,6 +132,8 @@ def open_store_to_read(db: str | None) -> tuple[Settings, Store]:
     """A store whose derived rows are brought up to date first where they lag behind
     and no ingest is running; otherwise one line on stderr says they lag. A SQLite
     file that is not there is an error, not a new empty store."""
+    from threadline.workflow import catch_up
+
     settings, store = open_store(db, existing=True)
     caught = catch_up(store, settings)
     if caught.note:
@@ -135,7 +148,8 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            return command(*args, **kwargs)
+            with data_folder_in_use():
+                return command(*args, **kwargs)
         except (typer.Exit, typer.Abort):
             raise
         except (Exception, KeyboardInterrupt) as exc:
@@ -146,6 +160,15 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(status) from exc
 
     return wrapper
+
+
+def data_folder_in_use() -> AbstractContextManager[object]:
+    """THREADLINE_DATA reaches every stage the command runs, for that command only (read
+    when the command runs, not when `--help` is asked for)."""
+    from threadline.settings import data_dir_from_env
+    from threadline.vocabulary import using, vocabulary_of
+
+    return using(vocabulary_of(data_dir_from_env()))
 
 
 def report_derived_failures(failures: Sequence[StepFailure]) -> bool:

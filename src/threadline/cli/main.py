@@ -6,13 +6,11 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from threadline.cli import entities
+from threadline.cli import entities, workbench
 from threadline.cli.common import (
     DbOption,
     err,
@@ -26,16 +24,28 @@ from threadline.cli.common import (
     writable_file,
     write_file,
 )
+from threadline.cli.progress import IngestProgress, working
 from threadline.errors import ThreadlineError
-from threadline.export import EXPORTERS
-from threadline.export import export as run_export
-from threadline.export.json_export import build_export
-from threadline.export.summary import summarize
-from threadline.settings import data_dir_from_env
-from threadline.vocabulary import using, vocabulary_of
-from threadline.vocabulary_check import check_data as find_data_problems
-from threadline.workflow import IngestReport, rebuild_derived
-from threadline.workflow import ingest as run_ingest
+
+if TYPE_CHECKING:
+    from threadline.export.summary import Summary
+    from threadline.store import Store
+    from threadline.workflow import IngestReport
+
+# The pipeline, the exporters and the web stack are imported by the commands that use
+# them, not here: `threadline --help` (and every command's) answers at once.
+
+
+def run_export(store: Store, fmt: str, stream: io.StringIO) -> None:
+    from threadline.export import export
+
+    export(store, fmt, stream)
+
+
+def summarize(export: Any) -> Summary:
+    from threadline.export.summary import summarize as summary_of
+
+    return summary_of(export)
 
 
 class ThreadlineApp(typer.Typer):
@@ -88,20 +98,7 @@ def main(
 ) -> None:
     """News reports in, an evidence-backed knowledge graph out."""
     state.debug = debug or os.environ.get("THREADLINE_DEBUG", "") not in ("", "0", "false", "no")
-    # THREADLINE_DATA reaches every stage the command runs, for that command only
-    ctx.with_resource(using(vocabulary_of(data_dir_from_env())))
-
-
-def progress_bar() -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed} docs"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    )
+    # THREADLINE_DATA is put in use by each command as it runs (cli/common.reports_errors)
 
 
 @app.command()
@@ -111,11 +108,12 @@ def ingest(
     db: DbOption = None,
 ) -> None:
     """Read articles, extract entities, relations and events, and store them."""
+    from threadline.workflow import ingest as run_ingest
+
     settings, store = open_store(db)
-    with progress_bar() as progress:
-        task = progress.add_task("ingesting", total=None)
+    with IngestProgress(err, paths) as progress:
         stdin = sys.stdin if "-" in paths else None
-        report = run_ingest(paths, store, settings, stdin, lambda origin: progress.advance(task))
+        report = run_ingest(paths, store, settings, stdin, progress.document_done)
     print_report(report)
     if report.failed:
         raise typer.Exit(1)
@@ -147,6 +145,8 @@ def export(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File [default: stdout]")] = None,
 ) -> None:
     """Write the stored graph in an exchange format."""
+    from threadline.export import EXPORTERS
+
     if fmt not in EXPORTERS.names():
         available = ", ".join(sorted(EXPORTERS.names()))
         raise ThreadlineError(f"--format {fmt}: unknown format; available: {available}")
@@ -165,8 +165,11 @@ def export(
 def rebuild(db: DbOption = None) -> None:
     """Recompute the whole derived layer from the stored claims (after an upgrade, or
     a change of the knowledge files): duplicates, entities, places, events, facts."""
+    from threadline.workflow import rebuild_derived
+
     settings, store = open_store(db, existing=True)
-    rebuilt = rebuild_derived(store, settings)
+    with working(err, "resolving names, places, events and facts; writing the derived layer"):
+        rebuilt = rebuild_derived(store, settings)
     counts = ", ".join(f"{name} {n}" for name, n in rebuilt.counts.items())
     err.print(f"rebuilt the derived layer: {counts}; {len(rebuilt.failures)} units failed", markup=False)
     if report_derived_failures(rebuilt.failures):
@@ -177,6 +180,10 @@ def rebuild(db: DbOption = None) -> None:
 @reports_errors
 def stats(db: DbOption = None) -> None:
     """Counts, entities by type, and the ten most connected entities with their aliases."""
+    from rich.table import Table
+
+    from threadline.export.json_export import build_export
+
     _, store = open_store_to_read(db)
     with store.snapshot():
         summary = summarize(build_export(store))
@@ -198,6 +205,9 @@ def check_data(
     ] = None,
 ) -> None:
     """Check a folder of vocabulary files: one line per problem, naming the file and key."""
+    from threadline.settings import data_dir_from_env
+    from threadline.vocabulary_check import check_data as find_data_problems
+
     where = folder if folder is not None else data_dir_from_env()
     problems = find_data_problems(where)
     for problem in problems:
@@ -211,6 +221,7 @@ def check_data(
 for command in (entities.entity, entities.merge, entities.split, entities.rename):
     app.command()(command)
 app.add_typer(entities.kb_app, name="kb")
+workbench.register(app)
 app.command()(__import__("threadline.cli.serve", fromlist=["serve"]).serve)  # web stack imported when run
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Select, and_, column, func, select, table
 
 from threadline.errors import ThreadlineError
 from threadline.query.evidence import (
+    chunks,
     entity_refs,
     places_of,
     quotes,
@@ -39,8 +40,9 @@ def event_records(
     """Rows of `events` as records: participants and location named, quotes with their stories."""
     judged = verdicts(conn) if judged is None else judged
     rows_ = [r._mapping for r in rows]  # type: ignore[attr-defined]
+    claims = _claimants(conn, [r["id"] for r in rows_])
     ids = {p for r in rows_ for p in r["participants"]} | {r["location"] for r in rows_ if r["location"]}
-    refs = entity_refs(conn, ids)
+    refs = entity_refs(conn, ids | {c for pairs in claims.values() for c, _ in pairs})
     places = places_of(conn, {r["location"] for r in rows_ if r["location"]})
     infos = story_infos(
         conn, stories_of([*(r["evidence"] for r in rows_), *(r["disputed_by"] for r in rows_)])
@@ -68,9 +70,23 @@ def event_records(
                 quotes=quotes(r["evidence"], infos),
                 disputed_by=quotes(r["disputed_by"], infos),
                 verdict=judged.get(r["id"]),
+                claimants=[Participant(ref_or_unknown(refs, c), kind) for c, kind in claims.get(r["id"], [])],
             )
         )
     return out
+
+
+def _claimants(conn: Connection, event_ids: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """Event id -> (entity id, "claims" or "denies") from the indexed responsibilities."""
+    c = t.responsibilities.c
+    found: dict[str, list[tuple[str, str]]] = {}
+    for chunk in chunks(event_ids):
+        rows = conn.execute(
+            select(c.event, c.claimant, c.kind).where(c.event.in_(chunk)).order_by(c.claimant)
+        )
+        for event, claimant, kind in rows:
+            found.setdefault(event, []).append((claimant, "claims" if kind == "responsibility" else "denies"))
+    return found
 
 
 def list_events(

@@ -126,6 +126,7 @@ class EventRecord(Record):
     quotes: list[Quote]
     disputed_by: list[Quote]
     verdict: str | None
+    claimants: list[Participant] = field(default_factory=list)  # role "claims" or "denies" responsibility
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,22 @@ class WhyStory(Record):
 
 
 @dataclass(frozen=True)
+class WhyDecision(Record):
+    """One decision of resolution about two of the entity's names, story ids in its
+    reason replaced by the stories' titles; `stories` names the stories of both names."""
+
+    verdict: str  # merged, refused or ambiguous
+    step: str
+    left_name: str
+    right_name: str
+    score: float | None
+    reason: str
+    stories: list[str]
+
+
+@dataclass(frozen=True)
 class Why(Record):
     entity: EntityRef
-    general: list[str]  # reasons not tied to one story (knowledge files, judgements)
+    general: list[str]  # reasons not tied to one story (knowledge files, several stories)
     stories: list[WhyStory]
+    decisions: list[WhyDecision] = field(default_factory=list)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from threadline.settings import Settings
 
 TARGETS = {"fact": t.facts, "event": t.events}
+Refresh = Callable[[Store, "Settings"], Sequence[object]]  # recomputes the derived layer; failures
 VERDICTS = ("accept", "reject")
 
 
@@ -93,15 +95,15 @@ def merge_entities(
     author: str | None = None,
     note: str = "",
     force: bool = False,
+    refresh: Refresh | None = None,
 ) -> Judging:
     """Record that two entities (ids or names) are one."""
     from threadline.resolve.judgements import Judgement
 
     a, b = one_entity(store, first), one_entity(store, second)
     check_merge(a, b, first, second, force)
-    return judge(
-        store, settings, Judgement("merge", (a.id, b.id), author or author_from_env(), now(), note=note)
-    )
+    made = Judgement("merge", (a.id, b.id), author or author_from_env(), now(), note=note)
+    return judge(store, settings, made, refresh)
 
 
 def check_merge(a: EntityMatch, b: EntityMatch, first: str, second: str, force: bool) -> None:
@@ -117,7 +119,13 @@ def check_merge(a: EntityMatch, b: EntityMatch, first: str, second: str, force: 
 
 
 def split_entity(
-    store: Store, settings: Settings, entity: str, alias: str, author: str | None = None, note: str = ""
+    store: Store,
+    settings: Settings,
+    entity: str,
+    alias: str,
+    author: str | None = None,
+    note: str = "",
+    refresh: Refresh | None = None,
 ) -> Judging:
     """Record that an alias of an entity names someone else."""
     from threadline.resolve.judgements import Judgement
@@ -142,11 +150,16 @@ def split_entity(
             f"splitting {alias!r} off {found.name} ({found.id}) would change nothing: the resolver reads "
             "them as one name, spelled two ways; nothing was recorded"
         )
-    return judge(store, settings, made)
+    return judge(store, settings, made, refresh)
 
 
 def rename_entity(
-    store: Store, settings: Settings, entity: str, new_name: str, author: str | None = None
+    store: Store,
+    settings: Settings,
+    entity: str,
+    new_name: str,
+    author: str | None = None,
+    refresh: Refresh | None = None,
 ) -> Judging:
     """Record the name an entity should be shown under."""
     from threadline.resolve.judgements import Judgement
@@ -155,18 +168,22 @@ def rename_entity(
     if not shown:
         raise ThreadlineError(f"rename {entity}: the new name is blank; give the name to show")
     found = one_entity(store, entity)
-    return judge(
-        store, settings, Judgement("rename", (found.id,), author or author_from_env(), now(), name=shown)
-    )
+    made = Judgement("rename", (found.id,), author or author_from_env(), now(), name=shown)
+    return judge(store, settings, made, refresh)
 
 
-def judge(store: Store, settings: Settings, judgement: Judgement) -> Judging:
-    """Record the judgement (the derived rows marked behind it in the same transaction),
-    then recompute them: cut short, the next ingest or command finishes the job."""
+def _refresh_derived(store: Store, settings: Settings) -> Sequence[object]:
     from threadline.workflow import refresh_derived
 
+    return refresh_derived(store, settings)
+
+
+def judge(store: Store, settings: Settings, judgement: Judgement, refresh: Refresh | None = None) -> Judging:
+    """Record the judgement (the derived rows marked behind it in the same transaction),
+    then recompute them (`refresh`, by default the workflow's): cut short, the next
+    ingest or command finishes the job."""
     store.add_judgement(judgement)
-    failures = refresh_derived(store, settings)
+    failures = (refresh or _refresh_derived)(store, settings)
     return Judging(judgement.describe(), [str(f) for f in failures])
 
 

@@ -1,5 +1,6 @@
-"""Why an entity holds the names it holds, grouped by the story each reason comes
-from, with the story's title and outlet in place of its id."""
+"""Why an entity holds the names it holds: the resolver's reasons grouped by the story
+each comes from, and its decisions (merged, kept apart, left ambiguous), with every story
+named by its title, date and outlet instead of its id."""
 
 from __future__ import annotations
 
@@ -9,12 +10,11 @@ from sqlalchemy import select
 
 from threadline.errors import ThreadlineError
 from threadline.query.evidence import StoryInfo, story_infos
-from threadline.query.records import EntityRef, Why, WhyStory
+from threadline.query.records import EntityRef, Why, WhyDecision, WhyStory
 from threadline.store import Store
 from threadline.store import schema as t
 
 STORY_ID = re.compile(r"\bs-[0-9a-f]{16}\b")
-VERDICT_WORDS = {"merged": "joined", "refused": "kept apart", "ambiguous": "left ambiguous"}
 
 
 def why(store: Store, entity_id: str) -> Why:
@@ -23,29 +23,53 @@ def why(store: Store, entity_id: str) -> Why:
         if row is None:
             raise ThreadlineError(f"no entity has the id {entity_id!r}")
         decisions = store.decisions_about(entity_id)
-        lines = [(r, STORY_ID.findall(r)) for r in row.reasons]
-        for d in decisions:
-            score = "" if d.score is None else f", score {d.score:.2f}"
-            said = f"{VERDICT_WORDS.get(d.verdict, d.verdict)}: '{d.left_name}' / '{d.right_name}' ({d.step}{score}): {d.reason}"
-            lines.append((said, [n.split("/", 1)[0] for n in (d.left, d.right) if n.startswith("s-")]))
-        infos = story_infos(conn, {s for _, ids in lines for s in ids})
+        node_stories = {d.left: _story_of(d.left) for d in decisions} | {
+            d.right: _story_of(d.right) for d in decisions
+        }
+        mentioned = {s for r in row.reasons for s in STORY_ID.findall(r)}
+        mentioned |= {s for d in decisions for s in STORY_ID.findall(d.reason)}
+        infos = story_infos(conn, mentioned | {s for s in node_stories.values() if s})
     general: list[str] = []
     groups: dict[str, list[str]] = {}
-    for line, ids in lines:
-        shown = STORY_ID.sub(lambda m: _title(infos.get(m.group(0)), m.group(0)), line)
-        distinct = list(dict.fromkeys(ids))
-        if len(distinct) == 1:
-            groups.setdefault(distinct[0], [])
-            if shown not in groups[distinct[0]]:
-                groups[distinct[0]].append(shown)
-        elif shown not in general:
-            general.append(shown)
+    for reason in row.reasons:
+        ids = list(dict.fromkeys(STORY_ID.findall(reason)))
+        shown = titled(reason, infos)
+        target = groups.setdefault(ids[0], []) if len(ids) == 1 else general
+        if shown not in target:
+            target.append(shown)
     stories = [_group(story_id, infos.get(story_id), reasons) for story_id, reasons in groups.items()]
     stories.sort(key=lambda g: (g.published or "", g.title or "", g.story_id or ""))
-    return Why(EntityRef(row.id, row.name, row.type), general, stories)
+    said = [
+        WhyDecision(
+            d.verdict,
+            d.step,
+            d.left_name,
+            d.right_name,
+            d.score,
+            titled(d.reason, infos),
+            list(
+                dict.fromkeys(
+                    describe(infos.get(s), s) for s in (node_stories[d.left], node_stories[d.right]) if s
+                )
+            ),
+        )
+        for d in decisions
+    ]
+    return Why(EntityRef(row.id, row.name, row.type), general, stories, said)
 
 
-def _title(info: StoryInfo | None, story_id: str) -> str:
+def _story_of(node: str) -> str | None:
+    """A resolver node is "story id/name key"; a knowledge entry's is "kb:id/key"."""
+    head = node.split("/", 1)[0]
+    return head if STORY_ID.fullmatch(head) else None
+
+
+def titled(text: str, infos: dict[str, StoryInfo]) -> str:
+    return STORY_ID.sub(lambda m: describe(infos.get(m.group(0)), m.group(0)), text)
+
+
+def describe(info: StoryInfo | None, story_id: str) -> str:
+    """“Title” (date, outlet): how a person recognises a story."""
     if info is None:
         return story_id
     outlet = f", {info.outlet}" if info.outlet else ""
