@@ -109,6 +109,19 @@ def test_search_then_entity_page_then_quote_in_its_story(server: LiveServer, pag
         assert removed.get_attribute("open") is None  # boilerplate stays hidden until asked for
 
 
+# The node farthest from every other (not the centre), and where it is drawn.
+LONELIEST_NODE = """() => {
+  const nodes = window.threadlineGraph.nodes();
+  const gap = (n) => Math.min(...nodes.filter((m) => m !== n).map((m) => {
+    const a = n.renderedPosition(), b = m.renderedPosition();
+    return Math.hypot(a.x - b.x, a.y - b.y);
+  }));
+  const far = nodes.filter((n) => !n.hasClass("center")).sort((a, b) => gap(b) - gap(a))[0];
+  const p = far.renderedPosition();
+  return {x: p.x, y: p.y, id: far.id()};
+}"""
+
+
 def test_network_draws_and_a_node_opens_its_page(server: LiveServer, page: tuple) -> None:
     tab, _ = page
     tab.goto(entity_url(server, tab, NAHRAWAN).replace("/entity/", "/network?depth=2&entity="))
@@ -124,12 +137,11 @@ def test_network_draws_and_a_node_opens_its_page(server: LiveServer, page: tuple
     tab.mouse.click(box["x"] + edge["x"], box["y"] + edge["y"])
     tab.wait_for_selector("#edge-evidence:not([hidden])")
     assert tab.locator("#edge-title").inner_text()
-    node = tab.evaluate(
-        "() => { const cy = window.threadlineGraph; const n = cy.nodes().filter(n => !n.hasClass('center'))[0];"
-        " const p = n.renderedPosition(); return {x: p.x, y: p.y, id: n.id()}; }"
-    )
+    tab.wait_for_timeout(400)  # let the renderer settle after the tap before the next one
+    node = tab.evaluate(LONELIEST_NODE)  # no other node's label lies over it
     tab.mouse.click(box["x"] + node["x"], box["y"] + node["y"])
-    tab.wait_for_url(f"**/entity/{node['id']}")
+    tab.wait_for_url("**/entity/**")
+    assert tab.url.endswith(f"/entity/{node['id']}")
 
 
 def test_timeline_renders_dated_events(server: LiveServer, page: tuple) -> None:
