@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from threadline.query import search
-from threadline.query.index import SEARCH, index_current, refresh_search_index
+from threadline.query.index import MARK, SEARCH, index_current, refresh_search_index
 
 
 def test_a_name_finds_the_entity_first_then_its_quotes_with_snippets(shared):
@@ -64,8 +64,9 @@ def test_an_empty_query_finds_nothing(shared):
 
 def test_the_index_follows_the_derived_layer_and_is_rebuilt_when_missing(writable):
     assert index_current(writable)
-    with writable.transaction() as conn:
+    with writable.transaction() as conn:  # as a store an older threadline refreshed
         conn.exec_driver_sql(f"DROP TABLE {SEARCH}")
+        conn.exec_driver_sql(f"DELETE FROM meta WHERE key = '{MARK}'")
     assert not index_current(writable)
     assert search(writable, "Saadi").hits  # rebuilt on demand
     assert index_current(writable)

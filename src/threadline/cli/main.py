@@ -42,6 +42,15 @@ def run_export(store: Store, fmt: str, stream: io.StringIO) -> None:
     export(store, fmt, stream)
 
 
+def __getattr__(name: str) -> Any:
+    """`EXPORTERS`, imported when first reached for (a test may replace it)."""
+    if name == "EXPORTERS":
+        from threadline.export import EXPORTERS
+
+        return EXPORTERS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def summarize(export: Any) -> Summary:
     from threadline.export.summary import summarize as summary_of
 
@@ -86,6 +95,7 @@ app = ThreadlineApp(
     help="News reports in, an evidence-backed knowledge graph out.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,  # plain click help: rich.markdown alone costs a tenth of a second
 )
 
 
@@ -145,7 +155,7 @@ def export(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File [default: stdout]")] = None,
 ) -> None:
     """Write the stored graph in an exchange format."""
-    from threadline.export import EXPORTERS
+    EXPORTERS = globals().get("EXPORTERS") or __getattr__("EXPORTERS")
 
     if fmt not in EXPORTERS.names():
         available = ", ".join(sorted(EXPORTERS.names()))

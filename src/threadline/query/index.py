@@ -163,14 +163,17 @@ def _json(value: Any) -> Any:
 
 
 def index_current(store: Store) -> bool:
-    """Whether the index tables exist and follow the derived rows now stored."""
+    """Whether the index tables follow the derived rows now stored: their mark (written
+    in the transaction that fills them) names the derived generation. One indexed read;
+    the tables themselves are looked for only when the mark is missing or old."""
     with store.snapshot() as conn:
-        looked = inspect(conn)
-        if not (looked.has_table(SEARCH) and looked.has_table(EVENT_ENTITIES)):
-            return False
         query = text("SELECT key, value FROM meta WHERE key IN (:a, :b)")
         marks = {k: v for k, v in conn.execute(query, {"a": MARK, "b": DERIVED_FROM}).all()}
-    return marks.get(MARK) == str(marks.get(DERIVED_FROM))
+        if MARK in marks and marks[MARK] == str(marks.get(DERIVED_FROM)):
+            return True
+        looked = inspect(conn)
+        exists = looked.has_table(SEARCH) and looked.has_table(EVENT_ENTITIES)
+    return exists and marks.get(MARK) == str(marks.get(DERIVED_FROM))
 
 
 def ensure_index(store: Store) -> None:

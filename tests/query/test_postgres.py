@@ -1,0 +1,46 @@
+"""The query layer on PostgreSQL gives what it gives on SQLite (THREADLINE_TEST_PG;
+`.ci/run` starts a server on 127.0.0.1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.query.store_fixture import corpus
+
+from threadline.query import entity_detail, find_entities, list_events, network, one_entity, review, search
+from threadline.settings import Settings
+from threadline.store import Store
+from threadline.workflow import ingest
+
+pytestmark = pytest.mark.postgres
+
+
+def test_postgres_answers_like_sqlite(
+    pg_url: str, shared: Store, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder: Path = corpus(tmp_path_factory)
+    pg = Store(pg_url)
+    try:
+        assert not ingest([str(folder)], pg, Settings()).errors
+        for typed in ("al-Saadi", "Abu Haidar", "KSR", "kata'ib sayf"):
+            assert [m.id for m in find_entities(pg, typed, 3)][:1] == [
+                m.id for m in find_entities(shared, typed, 3)
+            ][:1]
+        found = search(pg, "Saadi")
+        assert found.hits[0].kind == "entity" and "[Saadi]" in found.hits[0].snippet + "".join(
+            h.snippet for h in found.hits
+        )
+        assert {(h.kind, h.id) for h in found.hits} == {(h.kind, h.id) for h in search(shared, "Saadi").hits}
+        for query in ("'", '"', "%", "--", ";", "NEAR(", "*", "x'); DROP TABLE stories; --", "a:* & !b"):
+            search(pg, query)
+        ksr = one_entity(pg, "KSR").id
+        assert entity_detail(pg, ksr).to_dict() == entity_detail(shared, ksr).to_dict()
+        near = {e.id for e in list_events(pg, near="Baghdad", km=60).events}
+        assert near == {e.id for e in list_events(shared, near="Baghdad", km=60).events}
+        assert network(pg, ksr, depth=2).to_dict() == network(shared, ksr, depth=2).to_dict()
+        fact = entity_detail(pg, ksr).relations[0].id
+        review(pg, None, "fact", fact, "reject", author="ana")
+        assert entity_detail(pg, ksr).relations[0].verdict == "reject"
+    finally:
+        pg.close()
