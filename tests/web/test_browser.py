@@ -139,6 +139,7 @@ def test_network_draws_and_a_node_opens_its_page(server: LiveServer, page: tuple
     assert tab.locator("#edge-title").inner_text()
     tab.wait_for_timeout(400)  # let the renderer settle after the tap before the next one
     node = tab.evaluate(LONELIEST_NODE)  # no other node's label lies over it
+    box = tab.locator("#graph").bounding_box()  # where the graph is now, the panel open
     tab.mouse.click(box["x"] + node["x"], box["y"] + node["y"])
     tab.wait_for_url("**/entity/**")
     assert tab.url.endswith(f"/entity/{node['id']}")

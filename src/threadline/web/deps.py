@@ -29,5 +29,4 @@ StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"rows per page, at most {MAX_PAGE}")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="rows to skip")]
-Id = Annotated[str, "an id as the API gives it"]
 DEFAULT_LIMIT = DEFAULT_PAGE
