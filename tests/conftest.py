@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
+from threadline.query.index import EVENT_ENTITIES, SEARCH
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store.schema import metadata
 
+INDEX_TABLES = (SEARCH, EVENT_ENTITIES)
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 SHARED = REPO.parent / "shared"
@@ -40,6 +42,8 @@ def pg_url() -> str:
         for table in reversed(metadata.sorted_tables):
             conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{table.name}" CASCADE')
         conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+        for table in INDEX_TABLES:  # the query layer's index tables (query/index.py), created on demand
+            conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{table}" CASCADE')
     engine.dispose()
     return url
 

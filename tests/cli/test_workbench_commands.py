@@ -66,6 +66,10 @@ def test_entity_shows_relations_events_quotes_and_sources(db):
     assert "2025-03-11  attack in Ain al-Asad Air Base" in shown
     detail = json.loads(run("entity", "KSR", "--format", "json", "--db", db))
     assert detail["relations"] and detail["events"] and detail["first_seen"]
+    rows = list(csv.DictReader(io.StringIO(run("entity", "KSR", "--format", "csv", "--db", db))))
+    assert {r["fact"] for r in rows} == {r["id"] for r in detail["relations"]} and all(
+        r["quote"] for r in rows
+    )
 
 
 def test_a_name_of_several_entities_gives_a_choice_list(db):

@@ -9,9 +9,14 @@ import pytest
 from threadline.errors import ThreadlineError
 from threadline.query import (
     UnknownEntity,
+    UnknownRecord,
     UnknownStory,
     entity_detail,
+    get_event,
+    get_fact,
+    list_entities,
     list_events,
+    list_facts,
     network,
     one_entity,
     search,
@@ -124,3 +129,27 @@ def test_why_names_stories_by_title(shared):
     lines += [d.reason for d in said.decisions] + [s for d in said.decisions for s in d.stories]
     assert lines and not any(re.search(r"\bs-[0-9a-f]{16}\b", line) for line in lines)
     assert any("Drones target Ain al-Asad" in r for g in said.stories for r in g.reasons)
+
+
+def test_lists_and_single_records_for_the_api(shared):
+    people = list_entities(shared, type="person", limit=5)
+    assert people.total > 5 and len(people.entities) == 5 and {e.type for e in people.entities} == {"person"}
+    names = [e.name for e in people.entities]
+    assert names == sorted(names) and all(e.mentions >= 1 for e in people.entities)
+    nxt = list_entities(shared, type="person", limit=5, offset=5)
+    assert not {e.id for e in people.entities} & {e.id for e in nxt.entities}
+    ksr = one_entity(shared, "KSR").id
+    facts = list_facts(shared, entity_id=ksr)
+    assert facts.total == len(entity_detail(shared, ksr).relations)
+    assert {f.direction for f in facts.facts} == {"in", "out"}
+    part_of = list_facts(shared, predicate="part_of").facts
+    assert part_of and {f.predicate for f in part_of} == {"part_of"}
+    assert (
+        get_fact(shared, part_of[0].id) == part_of[0] or get_fact(shared, part_of[0].id).id == part_of[0].id
+    )
+    event = list_events(shared, limit=1).events[0]
+    assert get_event(shared, event.id) == event
+    with pytest.raises(UnknownRecord, match="f-nope"):
+        get_fact(shared, "f-nope")
+    with pytest.raises(UnknownRecord, match="v-nope"):
+        get_event(shared, "v-nope")

@@ -9,6 +9,7 @@ import pytest
 from tests.query.store_fixture import corpus
 
 from threadline.query import entity_detail, find_entities, list_events, network, one_entity, review, search
+from threadline.query.index import EVENT_ENTITIES, SEARCH
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.workflow import ingest
@@ -43,4 +44,7 @@ def test_postgres_answers_like_sqlite(
         review(pg, None, "fact", fact, "reject", author="ana")
         assert entity_detail(pg, ksr).relations[0].verdict == "reject"
     finally:
+        with pg.engine.begin() as conn:  # the index tables are no part of the schema other tests compare
+            for table in (SEARCH, EVENT_ENTITIES):
+                conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table} CASCADE")
         pg.close()

@@ -5,13 +5,15 @@ label is escaped: names come from article text."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from html import escape
 
 from threadline.brief.atlas import Ring, country_rings
 from threadline.query.records import EventRecord, Network, PlaceRef
 
+Box = tuple[float, float, float, float]  # west, south, east, north
+Project = Callable[[float, float], tuple[float, float]]  # (lon, lat) -> (x, y)
 COLOURS = {"person": "#1f77b4", "organization": "#d62728", "location": "#2ca02c"}
 OTHER = "#7f7f7f"
 
@@ -23,8 +25,9 @@ def _svg(width: int, height: int, body: Sequence[str], label: str) -> str:
     )
 
 
-def network_svg(graph: Network, width: int = 760, height: int = 520) -> str:
+def network_svg(graph: Network, width: int = 760, height: int | None = None) -> str:
     """The centre in the middle, its neighbours on a ring, the second hop on an outer one."""
+    height = height or (300 if len(graph.nodes) <= 5 else 520)  # a small network, a small figure
     cx, cy = width / 2, height / 2
     rings: dict[int, list[str]] = {}
     for node in graph.nodes:
@@ -129,7 +132,7 @@ def map_svg(places: Sequence[tuple[PlaceRef, str]], width: int = 760, height: in
     return _svg(width, height, body, f"map of {len(places)} places")
 
 
-def _outlines(xy, box: tuple[float, float, float, float]) -> list[str]:  # type: ignore[no-untyped-def]
+def _outlines(xy: Project, box: Box) -> list[str]:
     countries = country_rings()
     if countries is None:
         return []
@@ -151,7 +154,7 @@ def _outlines(xy, box: tuple[float, float, float, float]) -> list[str]:  # type:
     return paths + labels
 
 
-def _country_label(name: str, rings: tuple[Ring, ...], box: tuple[float, float, float, float], xy) -> str:  # type: ignore[no-untyped-def]
+def _country_label(name: str, rings: tuple[Ring, ...], box: Box, xy: Project) -> str:
     """The name at the middle of the country's largest ring, kept inside the view."""
     west, south, east, north = box
     ring = max(rings, key=len)
@@ -161,7 +164,7 @@ def _country_label(name: str, rings: tuple[Ring, ...], box: tuple[float, float, 
     return f'<text x="{x:.1f}" y="{y:.1f}" font-size="12" fill="#8a8a8a" text-anchor="middle">{escape(name)}</text>'
 
 
-def _overlaps(ring: Ring, box: tuple[float, float, float, float]) -> bool:
+def _overlaps(ring: Ring, box: Box) -> bool:
     west, south, east, north = box
     lons = [p[0] for p in ring]
     lats = [p[1] for p in ring]
@@ -170,7 +173,7 @@ def _overlaps(ring: Ring, box: tuple[float, float, float, float]) -> bool:
     )
 
 
-def _graticule(xy, box: tuple[float, float, float, float]) -> list[str]:  # type: ignore[no-untyped-def]
+def _graticule(xy: Project, box: Box) -> list[str]:
     west, south, east, north = box
     lines = []
     for lon in range(math.ceil(west), math.floor(east) + 1):

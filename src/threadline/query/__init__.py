@@ -6,6 +6,7 @@ extraction or loads the whole store."""
 from threadline.query.detail import UnknownEntity, entity_detail
 from threadline.query.events import list_events
 from threadline.query.index import ensure_index, refresh_search_index
+from threadline.query.listing import UnknownRecord, get_event, get_fact, list_entities, list_facts
 from threadline.query.lookup import AmbiguousName, find_entities, one_entity
 from threadline.query.network import network
 from threadline.query.review import merge_entities, rename_entity, review, split_entity
@@ -16,11 +17,16 @@ from threadline.query.why import why
 __all__ = [
     "AmbiguousName",
     "UnknownEntity",
+    "UnknownRecord",
     "UnknownStory",
     "ensure_index",
     "entity_detail",
     "find_entities",
+    "get_event",
+    "get_fact",
+    "list_entities",
     "list_events",
+    "list_facts",
     "merge_entities",
     "network",
     "one_entity",

@@ -6,7 +6,10 @@ events through `tl_event_entities`, mentions through `mention_entities.entity_id
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, or_, select
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Row, func, or_, select
 
 from threadline.errors import ThreadlineError
 from threadline.query.events import event_records, links
@@ -84,7 +87,14 @@ def relations_of(conn: Connection, entity_id: str, judged: dict[str, str]) -> li
         .order_by(f.independent_sources.desc(), f.predicate, f.id)
         .limit(MAX_FACTS)
     )
-    rows = [r._mapping for r in conn.execute(query)]
+    return relation_records(conn, conn.execute(query).all(), judged, entity_id)
+
+
+def relation_records(
+    conn: Connection, found: Sequence[Row[Any]], judged: dict[str, str], entity_id: str | None = None
+) -> list[Relation]:
+    """Rows of `facts` as records; `direction` is "in" where `entity_id` is the object."""
+    rows = [r._mapping for r in found]
     refs = entity_refs(conn, {r["subject"] for r in rows} | {r["object"] for r in rows})
     infos = story_infos(conn, stories_of([*(r["evidence"] for r in rows), *(r["disputed_by"] for r in rows)]))
     out = []
@@ -93,7 +103,7 @@ def relations_of(conn: Connection, entity_id: str, judged: dict[str, str]) -> li
         out.append(
             Relation(
                 id=r["id"],
-                direction="out" if r["subject"] == entity_id else "in",
+                direction="in" if entity_id is not None and r["subject"] != entity_id else "out",
                 subject=ref_or_unknown(refs, r["subject"]),
                 predicate=r["predicate"],
                 object=ref_or_unknown(refs, r["object"]),
@@ -131,9 +141,9 @@ def _seen(conn: Connection, entity_id: str) -> tuple[int, int, str | None, str |
     return int(mentions), int(stories), first, last
 
 
-def _judgements(conn: Connection, entity: object) -> list[Judged]:
+def _judgements(conn: Connection, entity: Row[Any]) -> list[Judged]:
     """Merges, splits and renames that name the entity by id or by one of its names."""
-    names = {entity.id, entity.name, *entity.aliases}  # type: ignore[attr-defined]
+    names = {entity.id, entity.name, *entity.aliases}
     folded = {n.casefold() for n in names}
     j = t.judgements.c
     rows = conn.execute(select(t.judgements).where(j.kind != "review").order_by(j.created, j.id))

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import Connection, Select, and_, column, func, select, table
+from sqlalchemy import Connection, Row, Select, and_, column, func, select, table
 
 from threadline.errors import ThreadlineError
 from threadline.query.evidence import (
@@ -35,11 +36,11 @@ links = table(EVENT_ENTITIES, column("entity_id"), column("event_id"), column("r
 
 
 def event_records(
-    conn: Connection, rows: Sequence[object], judged: dict[str, str] | None = None
+    conn: Connection, rows: Sequence[Row[Any]], judged: dict[str, str] | None = None
 ) -> list[EventRecord]:
     """Rows of `events` as records: participants and location named, quotes with their stories."""
     judged = verdicts(conn) if judged is None else judged
-    rows_ = [r._mapping for r in rows]  # type: ignore[attr-defined]
+    rows_ = [r._mapping for r in rows]
     claims = _claimants(conn, [r["id"] for r in rows_])
     ids = {p for r in rows_ for p in r["participants"]} | {r["location"] for r in rows_ if r["location"]}
     refs = entity_refs(conn, ids | {c for pairs in claims.values() for c, _ in pairs})

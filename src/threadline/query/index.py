@@ -178,6 +178,16 @@ def index_current(store: Store) -> bool:
 
 def ensure_index(store: Store) -> None:
     """Build the index tables where they are missing or behind (a store refreshed by an
-    older threadline); a no-op otherwise."""
-    if not index_current(store):
-        refresh_search_index(store)
+    older threadline); a no-op otherwise. While an ingest is writing, an index that
+    exists is used as it is: that ingest's own refresh rebuilds it when it is done."""
+    if index_current(store):
+        return
+    if store.ingest_running() and _tables_exist(store):
+        return
+    refresh_search_index(store)
+
+
+def _tables_exist(store: Store) -> bool:
+    with store.snapshot() as conn:
+        looked = inspect(conn)
+        return looked.has_table(SEARCH) and looked.has_table(EVENT_ENTITIES)

@@ -55,7 +55,7 @@ def _escape_like(word: str) -> str:
 
 def _ranked(conn: Connection, wanted: str, ids: list[str]) -> list[EntityMatch]:
     key = fold(wanted) or wanted.casefold()
-    counts = _mention_counts(conn, ids)
+    counts = mention_counts(conn, ids)
     matches = []
     for chunk in chunks(ids):
         for row in conn.execute(select(t.entities).where(t.entities.c.id.in_(chunk))):
@@ -84,7 +84,7 @@ def _score(entity_id: str, wanted: str, key: str, names: list[str]) -> tuple[flo
     return 4.0, names[0] if names else entity_id
 
 
-def _mention_counts(conn: Connection, ids: list[str]) -> dict[str, int]:
+def mention_counts(conn: Connection, ids: list[str]) -> dict[str, int]:
     me = t.mention_entities.c
     counts: dict[str, int] = {}
     for chunk in chunks(ids):

@@ -266,3 +266,30 @@ class Why(Record):
     general: list[str]  # reasons not tied to one story (knowledge files, several stories)
     stories: list[WhyStory]
     decisions: list[WhyDecision] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EntityRow(Record):
+    """An entity in a list: what to show and how much is said about it."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: int
+
+
+@dataclass(frozen=True)
+class EntityPage(Record):
+    total: int
+    limit: int
+    offset: int
+    entities: list[EntityRow]
+
+
+@dataclass(frozen=True)
+class FactPage(Record):
+    total: int
+    limit: int
+    offset: int
+    facts: list[Relation]

@@ -4,7 +4,7 @@ boilerplate cleaning removed (kept apart, never spliced into the text)."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from threadline.errors import ThreadlineError
 from threadline.query.records import Span, StoryView
@@ -41,7 +41,7 @@ def story(store: Store, story_id: str) -> StoryView:
     )
 
 
-def _evidence_spans(conn, story_id: str) -> list[Span]:  # type: ignore[no-untyped-def]
+def _evidence_spans(conn: Connection, story_id: str) -> list[Span]:
     """The quoted sentences of the relation claims and event mentions extracted from
     this story (indexed by story id), each once per claim, in text order; the label names
     what it states."""
