@@ -62,6 +62,18 @@ def test_facts_of_an_entity_filter_by_predicate_and_sources(client: TestClient) 
     assert none["total"] == 0 and none["facts"] == []
     many = client.get("/api/facts", params={"entity": ident, "min_sources": 99}).json()
     assert many["facts"] == []
+    one = every["facts"][0]
+    alone = client.get(f"/api/facts/{one['id']}").json()
+    assert {k: v for k, v in alone.items() if k != "direction"} == {
+        k: v for k, v in one.items() if k != "direction"
+    }
+    every_fact = client.get("/api/facts", params={"limit": 200}).json()
+    assert every_fact["total"] >= every["total"] and len(every_fact["facts"]) == every_fact["total"]
+
+
+def test_one_event_by_id_is_the_one_listed(client: TestClient) -> None:
+    listed = client.get("/api/events", params={"limit": 1}).json()["events"][0]
+    assert client.get(f"/api/events/{listed['id']}").json() == listed
 
 
 def test_search_ranks_stories_quotes_and_names_with_marked_words(client: TestClient) -> None:
@@ -112,7 +124,14 @@ def test_story_lists_removed_boilerplate_apart_from_its_text(client: TestClient)
 
 @pytest.mark.parametrize(
     "path",
-    ["/api/entities/e-0000000000000000", "/api/stories/s-0000000000000000", "/api/graph?entity=Nobody+Atall"],
+    [
+        "/api/entities/e-0000000000000000",
+        "/api/stories/s-0000000000000000",
+        "/api/facts/f-0000000000000000",
+        "/api/events/v-0000000000000000",
+        "/api/facts?entity=e-0000000000000000",
+        "/api/graph?entity=Nobody+Atall",
+    ],
 )
 def test_unknown_ids_are_404(client: TestClient, path: str) -> None:
     assert_error(client.get(path), 404)
@@ -133,7 +152,7 @@ def test_unknown_route_and_method_answer_the_error_shape(client: TestClient) -> 
         ("/api/events", {"since": "March 2025"}, "since"),
         ("/api/search", {}, "q"),
         ("/api/graph", {"entity": KINANI, "depth": 9}, "depth"),
-        ("/api/facts", {}, "entity"),
+        ("/api/facts", {"min_sources": -1}, "min_sources"),
     ],
 )
 def test_validation_errors_name_the_field(client: TestClient, path: str, params: dict, field: str) -> None:
@@ -155,7 +174,9 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/entities/{entity_id}",
         "/api/search",
         "/api/facts",
+        "/api/facts/{fact_id}",
         "/api/events",
+        "/api/events/{event_id}",
         "/api/stories/{story_id}",
         "/api/graph",
         "/api/judgements",

@@ -137,6 +137,7 @@ def test_network_draws_and_a_node_opens_its_page(server: LiveServer, page: tuple
     tab.mouse.click(box["x"] + edge["x"], box["y"] + edge["y"])
     tab.wait_for_selector("#edge-evidence:not([hidden])")
     assert tab.locator("#edge-title").inner_text()
+    tab.wait_for_selector("#edge-link[href^='/story/']")  # the evidence: its quote in its story
     tab.wait_for_timeout(400)  # let the renderer settle after the tap before the next one
     node = tab.evaluate(LONELIEST_NODE)  # no other node's label lies over it
     box = tab.locator("#graph").bounding_box()  # where the graph is now, the panel open

@@ -189,6 +189,8 @@ def test_sql_metacharacters_are_only_text(client: TestClient, text: str) -> None
         ("/api/graph", {"entity": KINANI, "predicate": text}),
         (f"/api/entities/{text}", {}),
         (f"/api/stories/{text}", {}),
+        (f"/api/facts/{text}", {}),
+        (f"/api/events/{text}", {}),
         ("/", {"q": text}),
         (f"/entity/{text}", {}),
         (f"/story/{text}", {}),

@@ -7,7 +7,6 @@ and its answers into JSON. Unknown ids are 404; every listing is paged and bound
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
@@ -17,14 +16,16 @@ from threadline import query
 from threadline.errors import ThreadlineError
 from threadline.query.records import (
     EntityDetail,
-    EntityMatch,
+    EntityPage,
+    EntityRow,
     EventPage,
+    EventRecord,
+    FactPage,
     Network,
     Relation,
     SearchPage,
     StoryView,
 )
-from threadline.web import reads
 from threadline.web.deps import DEFAULT_LIMIT, Limit, Offset, StoreDep
 from threadline.web.errors import ErrorResponse, NotFound
 from threadline.web.graph_filter import filter_network
@@ -37,24 +38,8 @@ TEXT = Query(max_length=200)
 DATE = Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD")
 EntityType = Literal["person", "organization", "location", "other"]
 
+MAX_MATCHES = 1000  # names matching a typed one, at most, before paging
 router = APIRouter(prefix="/api", responses={400: {"model": ErrorResponse}})
-
-
-@dataclass(frozen=True)
-class EntityList:
-    total: int
-    limit: int
-    offset: int
-    entities: list[EntityMatch]
-
-
-@dataclass(frozen=True)
-class FactPage:
-    entity: str
-    total: int
-    limit: int
-    offset: int
-    facts: list[Relation]
 
 
 def _detail(store: StoreDep, entity_id: str) -> EntityDetail:
@@ -64,7 +49,7 @@ def _detail(store: StoreDep, entity_id: str) -> EntityDetail:
         raise NotFound(str(exc)) from exc
 
 
-@router.get("/entities", response_model=EntityList, tags=["entities"])
+@router.get("/entities", response_model=EntityPage, tags=["entities"])
 def list_entities(
     store: StoreDep,
     q: Annotated[
@@ -73,13 +58,17 @@ def list_entities(
     type: Annotated[EntityType | None, Query(description="only entities of this type")] = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
-) -> EntityList:
-    """Entities matching a typed name (best first), or all of them by name when `q` is absent."""
-    if q and q.strip():
-        found = [m for m in query.find_entities(store, q, limit=1000) if not type or m.type == type]
-    else:
-        found = reads.all_entities(store, type)
-    return EntityList(len(found), limit, offset, found[offset : offset + limit])
+) -> EntityPage:
+    """Entities matching a typed name (best first), or all of them by name when `q` is absent;
+    each with how often it is mentioned."""
+    if not q or not q.strip():
+        return query.list_entities(store, type, limit=limit, offset=offset)
+    found = [
+        EntityRow(m.id, m.name, m.type, m.aliases, m.mentions)
+        for m in query.find_entities(store, q, limit=MAX_MATCHES)
+        if not type or m.type == type
+    ]
+    return EntityPage(len(found), limit, offset, found[offset : offset + limit])
 
 
 @router.get("/entities/{entity_id}", response_model=EntityDetail, responses=NOT_FOUND, tags=["entities"])
@@ -105,19 +94,33 @@ def search(
 @router.get("/facts", response_model=FactPage, responses=NOT_FOUND, tags=["facts"])
 def facts(
     store: StoreDep,
-    entity: Annotated[str, Query(min_length=1, max_length=100, description="an entity id")],
+    entity: Annotated[str | None, Query(max_length=100, description="an entity id on either side")] = None,
     predicate: Annotated[str | None, TEXT] = None,
     min_sources: Annotated[int, Query(ge=0, le=1000, description="least independent sources")] = 0,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
-) -> FactPage:
-    """The facts with the entity on either side, best-sourced first."""
-    rows = [
-        r
-        for r in _detail(store, entity).relations
-        if (not predicate or r.predicate == predicate) and r.independent_sources >= min_sources
-    ]
-    return FactPage(entity, len(rows), limit, offset, rows[offset : offset + limit])
+) -> JSONResponse:
+    """Stored facts of every standing, best-sourced first, filtered and paged."""
+    if entity:
+        _known_id(store, entity)
+    found = query.list_facts(
+        store,
+        predicate=predicate or None,
+        entity_id=entity or None,
+        min_sources=min_sources,
+        limit=limit,
+        offset=offset,
+    )
+    return JSONResponse(found.to_dict())
+
+
+@router.get("/facts/{fact_id}", response_model=Relation, responses=NOT_FOUND, tags=["facts"])
+def fact(store: StoreDep, fact_id: Annotated[str, ID]) -> Relation:
+    """One fact with its quotes, hedging, independent sources, contested flag and verdict."""
+    try:
+        return query.get_fact(store, fact_id)
+    except query.UnknownRecord as exc:
+        raise NotFound(str(exc)) from exc
 
 
 @router.get("/events", response_model=EventPage, responses=NOT_FOUND, tags=["events"])
@@ -134,17 +137,26 @@ def events(
 ) -> EventPage:
     """Events, earliest first (undated last), filtered and paged."""
     if entity:
-        actor = _detail_name(store, entity)
+        actor = _known_id(store, entity)
     return query.list_events(
         store, type=type, since=since, until=until, actor=actor, place=place, limit=limit, offset=offset
     )
 
 
-def _detail_name(store: StoreDep, entity_id: str) -> str:
+def _known_id(store: StoreDep, entity_id: str) -> str:
     """An entity id, checked: the query layer takes it where it takes a name."""
     if not any(m.id == entity_id for m in query.find_entities(store, entity_id, limit=1)):
         raise NotFound(f"no entity has the id {entity_id!r}")
     return entity_id
+
+
+@router.get("/events/{event_id}", response_model=EventRecord, responses=NOT_FOUND, tags=["events"])
+def event(store: StoreDep, event_id: Annotated[str, ID]) -> EventRecord:
+    """One event with its participants, place, quotes and verdict."""
+    try:
+        return query.get_event(store, event_id)
+    except query.UnknownRecord as exc:
+        raise NotFound(str(exc)) from exc
 
 
 @router.get("/stories/{story_id}", response_model=StoryView, responses=NOT_FOUND, tags=["stories"])

@@ -61,7 +61,7 @@ def _not_found(request: Request, message: str) -> HTMLResponse:
 def home(request: Request, q: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
     store = _store(request)
     if not q or not q.strip():
-        top = sorted(reads.all_entities(store), key=lambda m: m.name.casefold())[:60]
+        top = query.list_entities(store, limit=60).entities
         return render(request, "search.html", query="", top=top)
     matches = query.find_entities(store, q, limit=10)
     hits = [

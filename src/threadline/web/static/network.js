@@ -93,6 +93,10 @@
     threadline.say(document.getElementById("edge-quote"), edge.quote || "");
     const link = document.getElementById("edge-link");
     link.href = `/entity/${encodeURIComponent(edge.source)}#${encodeURIComponent(edge.id)}`;
+    threadline.getJSON(`/api/facts/${encodeURIComponent(edge.id)}`).then((fact) => {
+      const quote = fact.quotes[0];
+      if (quote) link.href = `/story/${encodeURIComponent(quote.story_id)}?start=${quote.start}&end=${quote.end}#evidence`;
+    }).catch(() => {}); // the entity page's anchor stays the way to the evidence
     panel.hidden = false;
   }
 
