@@ -10,7 +10,6 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field
 
 from threadline import query
-from threadline.errors import ThreadlineError
 from threadline.query.records import Judged, Verdict
 from threadline.query.review import Judging
 from threadline.web import reads
@@ -97,20 +96,13 @@ def rename(body: RenameRequest, store: StoreDep, settings: SettingsDep) -> Judgi
 @router.post("/review", response_model=Verdict)
 def review(body: ReviewRequest, store: StoreDep, settings: SettingsDep) -> Verdict:
     """Accept or reject a fact or an event; the latest verdict stands."""
-    try:
-        return query.review(
-            store,
-            settings,
-            body.target_kind,
-            body.target_id,
-            body.verdict,
-            author=body.author,
-            note=body.note,
-        )
-    except ThreadlineError as exc:
-        if str(exc).startswith(f"no {body.target_kind} has the id"):  # until query raises a subclass
-            raise NotFound(str(exc)) from exc
-        raise
+    try:  # an unknown target is a 404, asked of the query layer by its own error
+        (query.get_fact if body.target_kind == "fact" else query.get_event)(store, body.target_id)
+    except query.UnknownRecord as exc:
+        raise NotFound(str(exc)) from exc
+    return query.review(
+        store, settings, body.target_kind, body.target_id, body.verdict, author=body.author, note=body.note
+    )
 
 
 @listing.get("", response_model=list[Judged])
