@@ -292,6 +292,7 @@ for command in (entities.entity, entities.merge, entities.split, entities.rename
     app.command()(command)
 app.add_typer(entities.kb_app, name="kb")
 workbench.register(app)
+app.command()(__import__("threadline.cli.serve", fromlist=["serve"]).serve)  # web stack imported when run
 
 
 if __name__ == "__main__":
