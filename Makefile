@@ -47,7 +47,9 @@ lint: setup-dev
 
 bench: setup
 	$(PY) bench/run.py
+	$(PY) bench/scale.py
 	$(PY) bench/api.py
+	$(PY) bench/query_scale.py
 
 # Bad input, fuzzed: 10,000 inputs through the readers and splitting (atheris where installed,
 # else hypothesis), 400 through the whole ingest with the size limits, 40 generated corpora
