@@ -239,6 +239,7 @@ def rebuild(db: DbOption = None) -> None:
 def stats(db: DbOption = None) -> None:
     """Counts, entities by type, and the ten most connected entities with their aliases."""
     from rich.table import Table
+    from rich.text import Text
 
     from threadline.export.json_export import build_export
 
@@ -251,7 +252,7 @@ def stats(db: DbOption = None) -> None:
     for column in ("entity", "type", "links", "aliases"):
         table.add_column(column)
     for name, kind, degree, aliases in summary.top_entities:
-        table.add_row(name, kind, str(degree), ", ".join(aliases))
+        table.add_row(Text(name), kind, str(degree), Text(", ".join(aliases)))  # names as written, not markup
     out.print(table)
 
 
