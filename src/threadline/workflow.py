@@ -11,9 +11,10 @@ reported, the rest written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from typing import TextIO, TypeVar
 
 from spacy.language import Language
@@ -23,7 +24,7 @@ from threadline.errors import Failures, InputError, StepFailure, StoreError, Thr
 from threadline.extract import Extractor
 from threadline.graph.steps import Inputs, assemble, run_steps
 from threadline.ingest import read_inputs, split_document
-from threadline.ingest.budget import document_budget
+from threadline.ingest.budget import OutOfTime, batch_budget, check_size, document_budget
 from threadline.ingest.outlets import infer_outlets
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
 from threadline.nlp.titles import title_mentions
@@ -124,16 +125,47 @@ def ingest_document(
     settings: Settings,
     vocabulary: Vocabulary | None = None,
     on_stage: Callable[[str], None] | None = None,
+    ready: Mapping[str, Analysed] | None = None,
 ) -> int | None:
     """Store one document's stories and claims; None when it is unchanged. `on_stage`
-    hears which stage the document is in ("NLP and extraction", then "writing")."""
+    hears which stage the document is in ("NLP and extraction", then "writing");
+    `ready` holds documents already analysed in a batch (analyse_documents)."""
     if store.document_hash(document.id) == document.content_hash:
         return None
     stage = on_stage or _quiet
-    stage(ANALYSING)
-    analysed = analyse_document(nlp, document, settings, vocabulary)
+    analysed = (ready or {}).get(document.id)
+    if analysed is None or analysed.document != document:
+        stage(ANALYSING)
+        analysed = analyse_document(nlp, document, settings, vocabulary)
     stage(WRITING)
     return store_analysed(store, analysed)
+
+
+def analyse_documents(
+    nlp: Language, documents: Sequence[Document], settings: Settings, vocabulary: Vocabulary
+) -> list[Analysed] | None:
+    """Several documents analysed together: their stories go through one `nlp.pipe`
+    stream, so the network works on full batches however short each document is. One
+    time budget (a document's) covers them all; None when it runs out or anything goes
+    wrong, and the caller then analyses each on its own, within its own budgets, so
+    that a bad document is named and costs only itself."""
+    try:
+        with batch_budget(settings.max_document_seconds):
+            for document in documents:
+                check_size(document, settings)
+            split = [infer_outlets(split_document(d), vocabulary.knowledge) for d in documents]
+            if not all(split):
+                return None
+            extractor = Extractor.named(settings.relation_families, settings.event_extractors, vocabulary)
+            stories = [story for found in split for story in found]
+            extractions = iter(extract_stories(nlp, stories, settings.batch_size, extractor))
+    except (Exception, OutOfTime):  # the one-by-one path names what went wrong
+        return None
+    analysed = []
+    for document, found in zip(documents, split, strict=True):
+        minhashes = {key: blob for s in found for key, blob in story_signatures(s).items()}
+        analysed.append(Analysed(document, [next(extractions) for _ in found], minhashes))
+    return analysed
 
 
 # the stages an ingest reports to `on_stage`, in the order they come
@@ -184,19 +216,50 @@ def _ingest(
     on_stage(LOADING)
     nlp = build_pipeline(settings, vocabulary)
     feeds: dict[str, FeedRead] = {}
-    for item in _read(paths, stdin, on_stage):
-        if isinstance(item, Document):
-            report.warnings.extend(item.warnings)
-        write = partial(
-            ingest_document, store, nlp, settings=settings, vocabulary=vocabulary, on_stage=on_stage
-        )
-        ingest_item(store, item, report, write)
-        tally(feeds, item)
-        if on_document:
-            on_document(item.origin)
+    for window in _windows(_read(paths, stdin, on_stage), settings.batch_size):
+        ready = _analyse_window(store, nlp, window, settings, vocabulary, on_stage)
+        for item in window:
+            if isinstance(item, Document):
+                report.warnings.extend(item.warnings)
+            write = partial(
+                ingest_document,
+                store,
+                nlp,
+                settings=settings,
+                vocabulary=vocabulary,
+                on_stage=on_stage,
+                ready=ready,
+            )
+            ingest_item(store, item, report, write)  # each document in its own transaction
+            tally(feeds, item)
+            if on_document:
+                on_document(item.origin)
     on_stage(RESOLVING)
     finish_ingest(store, settings, vocabulary, feeds, report)
     return report
+
+
+def _windows(items: Iterable[Document | InputError], size: int) -> Iterator[list[Document | InputError]]:
+    """The inputs in runs of `size`, analysed together and then written one by one."""
+    it = iter(items)
+    while window := list(islice(it, max(1, size))):
+        yield window
+
+
+def _analyse_window(
+    store: Store,
+    nlp: Language,
+    window: Sequence[Document | InputError],
+    settings: Settings,
+    vocabulary: Vocabulary,
+    on_stage: Callable[[str], None],
+) -> dict[str, Analysed]:
+    """The window's new or changed documents analysed together (none for fewer than two)."""
+    changed = [d for d in window if isinstance(d, Document) and store.document_hash(d.id) != d.content_hash]
+    if len(changed) < 2:
+        return {}
+    on_stage(ANALYSING)
+    return {a.document.id: a for a in analyse_documents(nlp, changed, settings, vocabulary) or ()}
 
 
 def _read(
