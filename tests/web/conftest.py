@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,9 @@ def db_copy(examples_db: Path, tmp_path: Path) -> Path:
 
 
 def app_over(path: Path, token: str | None = None, read_only: bool = False) -> FastAPI:
-    return create_app(WebConfig(Settings(db_url=sqlite_url(path)), token=token, read_only=read_only))
+    config = WebConfig(Settings(db_url=sqlite_url(path)), token=token, read_only=read_only)
+    # TestClient sends "Host: testserver"
+    return create_app(replace(config, allowed_hosts=(*config.allowed_hosts, "testserver")))
 
 
 @pytest.fixture(scope="session")

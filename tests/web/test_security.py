@@ -217,3 +217,23 @@ def test_sql_metacharacters_in_a_judgement_are_only_text(writer: TestClient) -> 
     assert done.status_code == 200, done.text
     assert writer.get(f"/api/entities/{ident}").json()["name"] == shown
     assert writer.get("/api/entities").json()["total"] == total
+
+
+def test_a_host_the_server_does_not_answer_to_is_refused(db_copy: Path) -> None:
+    # DNS rebinding: another site's page, its name pointed at 127.0.0.1, sends its own Host
+    with TestClient(app_over(db_copy), raise_server_exceptions=False) as local:
+        assert local.get("/api/entities", headers={"Host": "127.0.0.1:8000"}).status_code == 200
+        assert local.get("/api/entities", headers={"Host": "[::1]:8000"}).status_code == 200
+        assert_error(local.get("/api/entities", headers={"Host": "evil.example:8000"}), 400)
+        assert_error(local.get("/", headers={"Host": "evil.example"}), 400)
+
+
+def test_a_write_from_another_sites_page_is_refused(db_copy: Path) -> None:
+    with TestClient(app_over(db_copy), raise_server_exceptions=False) as local:
+        body = {"target_kind": "fact", "target_id": a_fact(local), "verdict": "reject"}
+        host = {"Host": "127.0.0.1:8000"}
+        assert_error(local.post(REVIEW, json=body, headers={**host, "Origin": "http://evil.example"}), 403)
+        assert_error(local.post(REVIEW, json=body, headers={**host, "Sec-Fetch-Site": "cross-site"}), 403)
+        assert local.get("/api/judgements").json() == []
+        same = {**host, "Origin": "http://127.0.0.1:8000", "Sec-Fetch-Site": "same-origin"}
+        assert local.post(REVIEW, json=body, headers=same).status_code == 200

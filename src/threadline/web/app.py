@@ -13,7 +13,7 @@ from threadline.store import Store
 from threadline.web import api, pages, static_files, vendor
 from threadline.web.config import WebConfig
 from threadline.web.errors import ErrorResponse, install_error_handlers
-from threadline.web.security import BoundedBody, CatchAll, SecurityHeaders
+from threadline.web.security import BoundedBody, CatchAll, SecurityHeaders, TrustedOrigin
 
 DESCRIPTION = """\
 The stored graph of threadline, read and judged over HTTP.
@@ -45,5 +45,6 @@ def create_app(config: WebConfig, store: Store | None = None) -> FastAPI:
     app.include_router(vendor.router)
     app.add_middleware(CatchAll)
     app.add_middleware(BoundedBody, limit=config.max_body_bytes)
+    app.add_middleware(TrustedOrigin, allowed_hosts=config.allowed_hosts)
     app.add_middleware(SecurityHeaders)  # added last: outermost, so even a 413 carries it
     return app

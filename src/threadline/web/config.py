@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from threadline.errors import ThreadlineError
 from threadline.settings import Settings
 
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 MAX_BODY_BYTES = 64 * 1024  # a judgement is a few hundred bytes; nothing the API takes needs more
 MAX_PAGE = 200  # the most rows one page of a listing holds
 DEFAULT_PAGE = 50
@@ -22,12 +23,16 @@ class WebConfig:
     """The store to serve and the rules for writing to it.
 
     `token`: when set, every write needs `Authorization: Bearer <token>`.
-    `read_only`: no write endpoint answers at all (403), token or not."""
+    `read_only`: no write endpoint answers at all (403), token or not.
+    `allowed_hosts`: the names a request's Host header may give (its port aside); any
+    other is refused, so a page on another site that rebinds its own name to this machine
+    (DNS rebinding) cannot read or write through the analyst's browser. "*" allows any."""
 
     settings: Settings
     token: str | None = None
     read_only: bool = False
     max_body_bytes: int = MAX_BODY_BYTES
+    allowed_hosts: tuple[str, ...] = LOOPBACK_NAMES
 
 
 def is_loopback(host: str) -> bool:

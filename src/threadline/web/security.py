@@ -95,6 +95,54 @@ class CatchAll:
             await response(scope, receive, send)
 
 
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class TrustedOrigin:
+    """Refuses a request whose Host header names no allowed host (400), and a write that a
+    page of another origin sent (403: its Origin differs from the Host, or the browser
+    says it came from another site). A page that rebinds its own domain to 127.0.0.1
+    sends its own name as Host; a cross-site form or fetch sends its own Origin."""
+
+    def __init__(self, app: ASGIApp, allowed_hosts: tuple[str, ...]) -> None:
+        self.app = app
+        self.any_host = "*" in allowed_hosts
+        self.allowed = {host_name(h) for h in allowed_hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        host = headers.get("host", "")
+        problem = None
+        if not self.any_host and host_name(host) not in self.allowed:
+            problem = (400, f"host {host!r} is not one this server answers to (see docs/web.md)")
+        elif scope.get("method") in UNSAFE_METHODS and not _same_origin(headers, host):
+            problem = (403, "a write from a page of another site is refused")
+        if problem:
+            await error_response(*problem)(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def host_name(host: str) -> str:
+    """The name of a Host header or address, without its port: "[::1]:8000" -> "::1"."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def _same_origin(headers: dict[str, str], host: str) -> bool:
+    if headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        return False
+    origin = headers.get("origin")
+    if origin is None:  # not sent by a browser (curl, scripts): the token guards those
+        return True
+    return origin.split("://", 1)[-1].lower() == host.lower()
+
+
 class BodyTooLarge(Exception):
     """Raised inside the app when a streamed body passes the limit."""
 
