@@ -27,7 +27,7 @@
   function popupOf(place, events) {
     const box = document.createElement("div");
     box.append(threadline.element("strong", place.name));
-    box.append(threadline.element("div", `precision ${place.precision}: ${STYLE[place.precision].words}`, "precision"));
+    box.append(threadline.element("div", `precision ${place.precision}: ${(STYLE[place.precision] || STYLE[3]).words}`, "precision"));
     const list = document.createElement("ul");
     for (const event of events) {
       const item = document.createElement("li");

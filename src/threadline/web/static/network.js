@@ -138,7 +138,9 @@
 
   // the filters as the address gives them: /network?entity=...&depth=2&predicate=...
   for (const [key, value] of new URLSearchParams(window.location.search)) {
-    if (form.elements[key]) form.elements[key].value = value;
+    // namedItem: only the form's own fields ("length" and the like are not fields)
+    const field = form.elements.namedItem(key);
+    if (field && "value" in field) field.value = value;
   }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
