@@ -160,6 +160,7 @@ def rename_entity(
     new_name: str,
     author: str | None = None,
     refresh: Refresh | None = None,
+    note: str = "",
 ) -> Judging:
     """Record the name an entity should be shown under."""
     from threadline.resolve.judgements import Judgement
@@ -168,7 +169,7 @@ def rename_entity(
     if not shown:
         raise ThreadlineError(f"rename {entity}: the new name is blank; give the name to show")
     found = one_entity(store, entity)
-    made = Judgement("rename", (found.id,), author or author_from_env(), now(), name=shown)
+    made = Judgement("rename", (found.id,), author or author_from_env(), now(), name=shown, note=note)
     return judge(store, settings, made, refresh)
 
 

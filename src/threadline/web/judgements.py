@@ -13,7 +13,7 @@ from threadline import query
 from threadline.query.records import Judged, Verdict
 from threadline.query.review import Judging
 from threadline.web import reads
-from threadline.web.deps import SettingsDep, StoreDep
+from threadline.web.deps import DEFAULT_LIMIT, Limit, Offset, SettingsDep, StoreDep
 from threadline.web.errors import ErrorResponse, NotFound
 from threadline.web.security import require_writer
 
@@ -90,7 +90,9 @@ def split(body: SplitRequest, store: StoreDep, settings: SettingsDep) -> Judging
 @router.post("/rename", response_model=Judging)
 def rename(body: RenameRequest, store: StoreDep, settings: SettingsDep) -> Judging:
     """Record the name an entity is shown under."""
-    return query.rename_entity(store, settings, _known(store, body.entity), body.name, author=body.author)
+    return query.rename_entity(
+        store, settings, _known(store, body.entity), body.name, author=body.author, note=body.note
+    )
 
 
 @router.post("/review", response_model=Verdict)
@@ -106,6 +108,6 @@ def review(body: ReviewRequest, store: StoreDep, settings: SettingsDep) -> Verdi
 
 
 @listing.get("", response_model=list[Judged])
-def judgements(store: StoreDep) -> list[Judged]:
-    """Every judgement, oldest first."""
-    return reads.judgements(store)
+def judgements(store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> list[Judged]:
+    """The judgements, oldest first, a page at a time."""
+    return reads.judgements(store)[offset : offset + limit]
