@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from followthemoney import model
-from followthemoney.exc import FollowTheMoneyException
 
 from threadline.errors import InputError
 from threadline.vocab import KnownEntity, known_entity, load_knowledge
@@ -53,6 +51,9 @@ def _from_yaml(text: str, path: Path) -> list[KnownEntity]:
 def _from_ftm(text: str, path: Path) -> Iterator[KnownEntity]:
     """Each named entity; one that restates an entry of the knowledge files (threadline's
     own export, read back) is that entry, not a second one listing the same names."""
+    from followthemoney import model  # imported here: exports and lookups need none of it
+    from followthemoney.exc import FollowTheMoneyException
+
     known = {KNOWLEDGE_REFERENT + k.id for k in load_knowledge()}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():

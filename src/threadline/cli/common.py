@@ -132,9 +132,11 @@ def open_store_to_read(db: str | None) -> tuple[Settings, Store]:
     """A store whose derived rows are brought up to date first where they lag behind
     and no ingest is running; otherwise one line on stderr says they lag. A SQLite
     file that is not there is an error, not a new empty store."""
+    settings, store = open_store(db, existing=True)
+    if not store.derived_stale():  # the usual case: nothing to finish, no pipeline imported
+        return settings, store
     from threadline.workflow import catch_up
 
-    settings, store = open_store(db, existing=True)
     caught = catch_up(store, settings)
     if caught.note:
         err.print(caught.note, markup=False, soft_wrap=True)

@@ -7,27 +7,38 @@ A package of someone else's adds a format through the entry-point group
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import TextIO
 
-from threadline.export.csv_events import CsvEventsExporter
-from threadline.export.csv_links import CsvLinksExporter
-from threadline.export.ftm_export import FtmExporter
 from threadline.export.items import graph_items
-from threadline.export.json_export import JsonExporter
-from threadline.export.network_export import GexfExporter, GraphmlExporter
-from threadline.export.protocol import ExporterFactory
-from threadline.export.stix_export import StixExporter
+from threadline.export.protocol import Exporter, ExporterFactory
 from threadline.registry import Registry
 from threadline.store import Store
 
+
+class Deferred:
+    """A factory imported when first called: exporting JSON loads neither followthemoney
+    nor stix2 nor networkx, and a command that never exports loads none of them."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module, self.name = module, name
+
+    def __call__(self, stream: TextIO) -> Exporter:
+        factory: ExporterFactory = getattr(import_module(self.module), self.name)
+        return factory(stream)
+
+
 EXPORTERS: Registry[ExporterFactory] = Registry("threadline.exporters")
-EXPORTERS.add("json", "1", JsonExporter)
-EXPORTERS.add("ftm", "1", FtmExporter)
-EXPORTERS.add("stix", "1", StixExporter)
-EXPORTERS.add("gexf", "1", GexfExporter)
-EXPORTERS.add("graphml", "1", GraphmlExporter)
-EXPORTERS.add("csv-events", "1", CsvEventsExporter)
-EXPORTERS.add("csv-links", "1", CsvLinksExporter)
+for _name, _module, _factory in (
+    ("json", "json_export", "JsonExporter"),
+    ("ftm", "ftm_export", "FtmExporter"),
+    ("stix", "stix_export", "StixExporter"),
+    ("gexf", "network_export", "GexfExporter"),
+    ("graphml", "network_export", "GraphmlExporter"),
+    ("csv-events", "csv_events", "CsvEventsExporter"),
+    ("csv-links", "csv_links", "CsvLinksExporter"),
+):
+    EXPORTERS.add(_name, "1", Deferred(f"threadline.export.{_module}", _factory))
 
 
 def export(store: Store, fmt: str, stream: TextIO) -> None:

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from threadline.export.csv_table import write_table
 from threadline.export.fatalities import fatalities
 from threadline.export.view import Gathering, GraphView, first_quote, hedged
-from threadline.extract.vocabulary import AcledCode
 from threadline.vocabulary import active
+
+if TYPE_CHECKING:
+    from threadline.extract.vocabulary import AcledCode
 
 HEADER = (
     "event_id",
