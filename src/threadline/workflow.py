@@ -257,7 +257,7 @@ def _remove_gone_records(store: Store, feed: str, read: FeedRead, report: Ingest
 
 
 def refresh_derived(
-    store: Store, settings: Settings, vocabulary: Vocabulary | None = None
+    store: Store, settings: Settings, vocabulary: Vocabulary | None = None, full: bool = False
 ) -> list[StepFailure]:
     """The derived layer follows from the stored claims: run the global steps
     (settings.global_steps, by default duplicates, entities, places, events, facts),
@@ -266,12 +266,16 @@ def refresh_derived(
 
     The claims are read as one snapshot, with the count of changes they had; if
     another process changes them before the rows are written, the store stays
-    marked behind, and that process's own refresh brings it up to date."""
+    marked behind, and that process's own refresh brings it up to date.
+
+    A step that can redo only what changed since the stored rows does so (the
+    duplicates step, graph/incremental.py), unless `full`; a refresh that left a unit
+    out makes the next one full."""
     failures = Failures()
     with store.snapshot():
         generation = store.claims_generation()
-        derived = derive_from_claims(store, settings, failures, vocabulary)
-    store.replace_derived(derived, generation)
+        derived = derive_from_claims(store, settings, failures, vocabulary, full)
+    store.replace_derived(derived, generation, complete=not failures.items)
     refresh_search_index(store)  # the query layer's full-text and event-entity index (query/index.py)
     return failures.items
 
@@ -289,17 +293,21 @@ def rebuild_derived(store: Store, settings: Settings) -> Rebuilt:
     (after an upgrade, or a change of the knowledge files). Readers meanwhile are told
     the derived rows will follow, as during an ingest."""
     with store.ingesting():
-        failures = refresh_derived(store, settings)
+        failures = refresh_derived(store, settings, full=True)
     return Rebuilt(store.derived_counts(), failures)
 
 
 def derive_from_claims(
-    store: Store, settings: Settings, failures: Failures, vocabulary: Vocabulary | None = None
+    store: Store,
+    settings: Settings,
+    failures: Failures,
+    vocabulary: Vocabulary | None = None,
+    full: bool = False,
 ) -> Derived:
     """Every global step's output as the stored claims, judgements and reference
     entities give it now (nothing is written); the steps read `vocabulary` (None: the
-    one of settings' data folder)."""
-    inputs = Inputs(store, settings, vocabulary or vocabulary_of(settings.data_dir), failures)
+    one of settings' data folder); `full`: no step builds on the stored rows."""
+    inputs = Inputs(store, settings, vocabulary or vocabulary_of(settings.data_dir), failures, full)
     return run_steps(assemble(settings.global_steps), inputs)
 
 

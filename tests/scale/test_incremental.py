@@ -18,12 +18,14 @@ from bench.corpus import write_corpus
 from sqlalchemy import select
 
 from threadline.export import EXPORTERS, export
+from threadline.graph.steps import Inputs
 from threadline.ingest import read_inputs
 from threadline.nlp.pipeline import build_pipeline
-from threadline.records import Document
+from threadline.records import Document, StepRun
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store import schema as t
+from threadline.store.layout import Derived
 from threadline.vocabulary import using, vocabulary_of
 from threadline.workflow import (
     Analysed,
@@ -92,11 +94,20 @@ def exports(store: Store) -> dict[str, str]:
     return out
 
 
+def changed_since(store: Store, step: str = "duplicates", full: bool = False) -> set[str] | None:
+    settings = Settings()
+    return Inputs(store, settings, vocabulary_of(settings.data_dir), full=full).changed_since(step)
+
+
 def test_one_run_one_by_one_and_reversed_give_the_same_bytes(
     tmp_path: Path, analyses: list[Analysed]
 ) -> None:
-    at_once = exports(filled(fresh(tmp_path, "once"), analyses, refresh_each=False))
+    once = filled(fresh(tmp_path, "once"), analyses, refresh_each=False)
+    kinds = {d.kind for d in once.duplicates()}
+    assert kinds == {"story", "partial"}  # the corpus has copies and shared paragraphs
+    at_once = exports(once)
     one_by_one = filled(fresh(tmp_path, "each"), analyses, refresh_each=True)
+    assert changed_since(one_by_one) == set()  # the refreshes built on the rows before them
     assert exports(one_by_one) == at_once
     assert exports(filled(fresh(tmp_path, "reversed"), analyses[::-1], refresh_each=True)) == at_once
     rebuild_derived(one_by_one, Settings())
@@ -127,3 +138,21 @@ def test_ingest_file_by_file_equals_one_run(tmp_path: Path, corpus: Path) -> Non
     once = fresh(tmp_path, "run")
     assert not ingest(files, once, settings).failed
     assert exports(each) == exports(once)
+
+
+def test_a_refresh_redoes_everything_when_it_cannot_build_on_the_stored_rows(
+    tmp_path: Path, analyses: list[Analysed]
+) -> None:
+    """Written stories are what the next refresh redoes; a rebuild, a store whose last
+    refresh left a unit out, or rows of another version of the step: everything."""
+    store = fresh(tmp_path, "fallback")
+    assert changed_since(store) is None  # no rows yet
+    filled(store, analyses[:2], refresh_each=False)
+    store_analysed(store, analyses[2])
+    assert changed_since(store) == {e.story.id for e in analyses[2].extractions}
+    assert changed_since(store, full=True) is None
+    older = StepRun("duplicates", "0.9", {}, "2026-01-01T00:00:00", "2026-01-01T00:00:01")
+    store.replace_derived(Derived((), (), {}, {}, {}, runs=(older,)))
+    assert changed_since(store) is None
+    store.replace_derived(Derived((), (), {}, {}, {}), complete=False)
+    assert changed_since(store) is None

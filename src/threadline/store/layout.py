@@ -30,6 +30,7 @@ from threadline.records import (
     StepRun,
     Story,
 )
+from threadline.store import changes
 from threadline.store import schema as t
 
 
@@ -214,6 +215,7 @@ def insert_extractions(
     for table, rows in (
         (t.stories, story_rows),
         (t.signatures, signature_rows),
+        (t.signature_bands, changes.band_rows(minhashes)),
         (t.mentions, mention_rows),
         (t.assertions, assertion_rows),
         (t.event_mentions, event_rows),

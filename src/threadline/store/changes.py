@@ -1,0 +1,126 @@
+"""What an incremental refresh reads and keeps: which stories changed since the derived
+rows last followed the claims, and the LSH buckets of the stored signatures.
+
+Every write of the claims records the stories it wrote or removed (`story_changes`,
+with the claims generation the write made); a refresh that wrote the derived rows of
+generation G forgets the changes up to G. `meta.incremental` says whether the derived
+rows are a complete result a refresh may build on ("1": the last refresh finished
+with no unit left out); anything else sends the next refresh down the full path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, insert, select
+from sqlalchemy.orm import aliased
+
+from threadline.store import schema as t
+
+# The LSH buckets the stored keys follow: those of dedup/minhash.py's index (128
+# permutations, threshold 0.8: 9 bands of 13 values); the duplicates step checks that
+# they still agree (dedup.band_ranges) and indexes everything again when they do not.
+BAND_RANGES = tuple((band * 13, (band + 1) * 13) for band in range(9))
+INCREMENTAL = "incremental"  # meta key: "1" when the derived rows may be refreshed in part
+_CHUNK = 500  # ids per statement, well under SQLite's limit on bound parameters
+
+
+def chunks(ids: Iterable[str]) -> Iterator[list[str]]:
+    listed = sorted(set(ids))
+    for start in range(0, len(listed), _CHUNK):
+        yield listed[start : start + _CHUNK]
+
+
+def band_keys(blob: bytes) -> list[tuple[int, int]]:
+    """(band, 64-bit key) of each LSH bucket a stored signature (uint32 values) falls
+    in. Equal band values give equal keys; a rare collision only adds a neighbour,
+    whom the exact comparison then turns down."""
+    keys = []
+    for band, (start, end) in enumerate(BAND_RANGES):
+        digest = hashlib.blake2b(blob[start * 4 : end * 4], digest_size=8).digest()
+        keys.append((band, int.from_bytes(digest, "big", signed=True)))
+    return keys
+
+
+def band_rows(minhashes: dict[tuple[str, int], bytes]) -> list[dict[str, Any]]:
+    return [
+        {"story_id": story, "part": part, "band": band, "key": key}
+        for (story, part), blob in minhashes.items()
+        for band, key in band_keys(blob)
+    ]
+
+
+def record_changes(conn: Connection, story_ids: Sequence[str], generation: int) -> None:
+    """The stories a write of the claims touched, stamped with the generation it makes."""
+    if story_ids:
+        rows = [{"story_id": s, "generation": generation} for s in sorted(set(story_ids))]
+        conn.execute(insert(t.story_changes), rows)
+
+
+def forget_changes(conn: Connection, generation: int) -> None:
+    """Changes the derived rows of `generation` now follow."""
+    conn.execute(delete(t.story_changes).where(t.story_changes.c.generation <= generation))
+
+
+def changed_stories(conn: Connection) -> set[str]:
+    return set(conn.execute(select(t.story_changes.c.story_id).distinct()).scalars())
+
+
+def present(conn: Connection, ids: Iterable[str]) -> set[str]:
+    """Those of the story ids that are stored."""
+    found: set[str] = set()
+    for chunk in chunks(ids):
+        found |= set(conn.execute(select(t.stories.c.id).where(t.stories.c.id.in_(chunk))).scalars())
+    return found
+
+
+def neighbours(conn: Connection, ids: Iterable[str], paragraphs: bool) -> set[str]:
+    """Stories with a signature in an LSH bucket of one of these stories' (whole-story
+    signatures, or with `paragraphs` paragraph ones), the stories themselves included."""
+    mine, other = aliased(t.signature_bands), aliased(t.signature_bands)
+    same_bucket = and_(mine.c.band == other.c.band, mine.c.key == other.c.key)
+    found: set[str] = set()
+    for chunk in chunks(ids):
+        query = (
+            select(other.c.story_id)
+            .distinct()
+            .join(mine, same_bucket)
+            .where(mine.c.story_id.in_(chunk))
+            .where(*_parts(mine, paragraphs), *_parts(other, paragraphs))
+        )
+        found |= set(conn.execute(query).scalars()) | set(chunk)
+    return found
+
+
+def _parts(table: Any, paragraphs: bool) -> tuple[Any, ...]:
+    return (table.c.part > 0,) if paragraphs else (table.c.part == 0,)
+
+
+def closure(conn: Connection, ids: Iterable[str]) -> set[str]:
+    """Every story linked to these through shared whole-story buckets, however far: the
+    stories whose copies the duplicate index decides together."""
+    found = set(ids)
+    frontier = set(found)
+    while frontier:
+        frontier = neighbours(conn, frontier, paragraphs=False) - found
+        found |= frontier
+    return found
+
+
+def signatures_of(conn: Connection, ids: Iterable[str], paragraphs: bool) -> dict[tuple[str, int], bytes]:
+    sig = t.signatures
+    found: dict[tuple[str, int], bytes] = {}
+    for chunk in chunks(ids):
+        query = select(sig.c.story_id, sig.c.part, sig.c.minhash).where(
+            sig.c.story_id.in_(chunk), *_parts(sig, paragraphs)
+        )
+        found.update({(story, part): blob for story, part, blob in conn.execute(query)})
+    return found
+
+
+def builds_on_stored(conn: Connection) -> bool:
+    """Whether the stored derived rows are complete, so a refresh may redo only a part."""
+    query = select(t.meta.c.value).where(t.meta.c.key == INCREMENTAL)
+    return conn.execute(query).scalar_one_or_none() == "1"
