@@ -35,6 +35,7 @@ from threadline.store import changes, connect, layout
 from threadline.store import schema as t
 from threadline.store.layout import Derived
 from threadline.store.migrate import upgrade
+from threadline.store.rewrite import Rewritten, rewrite_table
 
 STALE = "derived_stale"  # "1" while the derived layer (workflow.GLOBAL_STEPS) lags behind the claims
 GENERATION = "claims_generation"  # counts changes to the claims, so a refresh knows what it saw
@@ -251,32 +252,36 @@ class Store:
 
     # ------------------------------------------------------------ derived rows
     def replace_derived(self, derived: Derived, generation: int | None = None, complete: bool = True) -> bool:
+        """`rewrite_derived`, saying only whether the store is now current."""
+        return self.rewrite_derived(derived, generation, complete).current
+
+    def rewrite_derived(
+        self, derived: Derived, generation: int | None = None, complete: bool = True
+    ) -> Rewritten:
         """Every global step's rows (duplicates, entities, places, events, facts) in one
         transaction: all new, or all as they were.
 
         `generation` is what `claims_generation` was when the claims they follow from
         were read (None: now). Rows from older claims than the stored rows' are dropped
         (another process's refresh was newer); rows from claims that changed since are
-        written but stay marked behind. Returns whether the store is now current.
+        written but stay marked behind. Only rows that differ are written (store/rewrite.py).
         `complete`: no unit was left out, so the next refresh may build on these rows
         (store/changes.py)."""
         with self.transaction() as conn:
             current = int(_meta(conn, GENERATION) or 0)
             seen = current if generation is None else generation
             if seen < int(_meta(conn, DERIVED_FROM) or -1):
-                return False
-            for table in t.DERIVED:
-                conn.execute(delete(table))
+                return Rewritten(False)
+            done = Rewritten(seen == current)
             for table, rows in layout.derived_rows(derived):
-                if rows:
-                    conn.execute(insert(table), rows)
+                rewrite_table(conn, table, rows, done)
             if derived.runs:
                 conn.execute(insert(t.stage_runs), [layout.step_run_row(r, seen) for r in derived.runs])
             _put_meta(conn, DERIVED_FROM, str(seen))
             changes.forget_changes(conn, seen)
             _put_meta(conn, changes.INCREMENTAL, "1" if complete else "0")
             _put_meta(conn, STALE, "0" if seen == current else "1")
-            return seen == current
+            return done
 
     def derived_stale(self) -> bool:
         """True when claims changed since duplicates and entities were last computed."""

@@ -1,0 +1,55 @@
+"""Derived rows written as what changed: a refresh usually changes a few rows of each
+table, and deleting and inserting every row of the store cost more than all but one
+of the steps. Each table's stored rows are read and compared with the new ones, whole
+row against whole row; rows gone or changed are deleted by primary key, rows new or
+changed inserted. What the tables hold afterwards equals deleting and inserting all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import JSON, Connection, Table, and_, bindparam, delete, insert, select
+
+Row = dict[str, Any]
+
+
+@dataclass
+class Rewritten:
+    """What a write of the derived rows did: whether they are now current, and per
+    table the rows it deleted (old versions) and inserted (new versions)."""
+
+    current: bool
+    deleted: dict[str, list[Row]] = field(default_factory=dict)
+    inserted: dict[str, list[Row]] = field(default_factory=dict)
+
+    def keys(self, table: str, column: str) -> set[Any]:
+        """`column` of every row of `table` deleted or inserted."""
+        return {r[column] for r in (*self.deleted.get(table, ()), *self.inserted.get(table, ()))}
+
+
+def _canonical(table: Table, row: Row) -> tuple[Any, ...]:
+    """A row as comparable values: JSON columns as their sorted JSON text (a tuple and
+    the list read back alike), the others as they are."""
+    return tuple(
+        json.dumps(row.get(c.name), sort_keys=True) if isinstance(c.type, JSON) else row.get(c.name)
+        for c in table.columns
+    )
+
+
+def rewrite_table(conn: Connection, table: Table, rows: Sequence[Row], done: Rewritten) -> None:
+    """Leave `table` holding exactly `rows`, touching only the rows that differ."""
+    wanted = {_canonical(table, r): r for r in rows}
+    stored = {_canonical(table, dict(r._mapping)): dict(r._mapping) for r in conn.execute(select(table))}
+    gone = [r for key, r in stored.items() if key not in wanted]
+    new = [r for key, r in wanted.items() if key not in stored]
+    if gone:
+        keys = [c.name for c in table.primary_key.columns]
+        match = and_(*(table.c[k] == bindparam(f"pk_{k}") for k in keys))
+        conn.execute(delete(table).where(match), [{f"pk_{k}": r[k] for k in keys} for r in gone])
+    if new:
+        conn.execute(insert(table), new)
+    done.deleted[table.name], done.inserted[table.name] = gone, new
