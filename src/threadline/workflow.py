@@ -26,11 +26,12 @@ from threadline.ingest.budget import document_budget
 from threadline.ingest.outlets import infer_outlets
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
 from threadline.nlp.titles import title_mentions
-from threadline.query.index import refresh_search_index
+from threadline.query.index import IndexUpdate, index_current, refresh_search_index
 from threadline.records import Assertion, Document, EventMention, Extraction, Story, document_id
 from threadline.settings import Settings
-from threadline.store import Store
+from threadline.store import Store, changes
 from threadline.store.layout import Derived
+from threadline.store.rewrite import Rewritten
 from threadline.vocabulary import Vocabulary, using, vocabulary_of
 
 T = TypeVar("T", Assertion, EventMention)
@@ -272,12 +273,27 @@ def refresh_derived(
     duplicates step, graph/incremental.py), unless `full`; a refresh that left a unit
     out makes the next one full."""
     failures = Failures()
-    with store.snapshot():
+    with store.snapshot() as conn:
         generation = store.claims_generation()
+        touched = None if full or not changes.builds_on_stored(conn) else changes.changed_stories(conn)
+        index_follows = touched is not None and index_current(store)
         derived = derive_from_claims(store, settings, failures, vocabulary, full)
-    store.replace_derived(derived, generation, complete=not failures.items)
-    refresh_search_index(store)  # the query layer's full-text and event-entity index (query/index.py)
+    done = store.rewrite_derived(derived, generation, complete=not failures.items)
+    # the query layer's full-text and event-entity index (query/index.py): updated for
+    # what changed where it followed the rows before, else rebuilt
+    update = index_update(touched, done) if index_follows and touched is not None and done.written else None
+    refresh_search_index(store, update)
     return failures.items
+
+
+def index_update(stories: set[str], done: Rewritten) -> IndexUpdate:
+    """What the search index must redo after this write of the derived rows."""
+    return IndexUpdate(
+        stories=stories,
+        entities=done.keys("entities", "id"),
+        facts=done.keys("facts", "id"),
+        events=done.keys("events", "id") | done.keys("responsibilities", "event"),
+    )
 
 
 @dataclass

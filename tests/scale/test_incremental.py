@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pytest
 from bench.corpus import write_corpus
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from threadline.export import EXPORTERS, export
 from threadline.graph.steps import Inputs
 from threadline.ingest import read_inputs
 from threadline.nlp.pipeline import build_pipeline
+from threadline.query.index import EVENT_ENTITIES, SEARCH
 from threadline.records import Document, StepRun
 from threadline.settings import Settings
 from threadline.store import Store
@@ -91,7 +92,16 @@ def exports(store: Store) -> dict[str, str]:
                 json.dumps(dict(r._mapping), sort_keys=True, default=str) for r in conn.execute(select(table))
             ]
             out[table.name] = "\n".join(sorted(rows))
+        out["index"] = index_rows(conn)
     return out
+
+
+def index_rows(conn: Connection) -> str:
+    """The query layer's index: its rows by what they index, in their order within one."""
+    search = conn.exec_driver_sql(f"SELECT kind, ref, story, title, body, keys FROM {SEARCH} ORDER BY rowid")
+    links = conn.exec_driver_sql(f"SELECT entity_id, event_id, role FROM {EVENT_ENTITIES}")
+    by_ref = sorted((tuple(r) for r in search), key=lambda r: (r[0], r[1]))
+    return json.dumps([by_ref, sorted(tuple(r) for r in links)])
 
 
 def changed_since(store: Store, step: str = "duplicates", full: bool = False) -> set[str] | None:

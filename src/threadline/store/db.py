@@ -271,7 +271,7 @@ class Store:
             current = int(_meta(conn, GENERATION) or 0)
             seen = current if generation is None else generation
             if seen < int(_meta(conn, DERIVED_FROM) or -1):
-                return Rewritten(False)
+                return Rewritten(False, written=False)
             done = Rewritten(seen == current)
             for table, rows in layout.derived_rows(derived):
                 rewrite_table(conn, table, rows, done)

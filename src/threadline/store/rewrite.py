@@ -23,6 +23,7 @@ class Rewritten:
     table the rows it deleted (old versions) and inserted (new versions)."""
 
     current: bool
+    written: bool = True  # False: dropped, the stored rows follow newer claims
     deleted: dict[str, list[Row]] = field(default_factory=dict)
     inserted: dict[str, list[Row]] = field(default_factory=dict)
 
