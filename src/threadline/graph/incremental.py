@@ -5,19 +5,22 @@ share an LSH bucket with it, and by theirs in turn: so the stories linked to a c
 one through shared whole-story buckets (its `closure`) are decided again together, in
 the same order as a full run, and the others keep their rows. A story influences
 another's rows only through a row naming it (a copy of it, or a paragraph shared with
-it), so the stories whose rows name a changed or removed story are redone too. Shared
-paragraphs depend only on a story's own copy status and on the earlier stories whose
-paragraphs share a bucket with its own: they are recounted for the stories redone and
-for the paragraph neighbours of the changed ones.
+it), so the stories whose rows name a changed or removed story are decided again too.
+
+Shared paragraphs depend only on a story's own copy status and on the earlier stories
+with a paragraph in one of its paragraphs' buckets (the index holds every earlier
+story's paragraphs, copies' too): they are counted again, from the stored buckets, for
+the stories decided again and for the later stories sharing a bucket with a changed one.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from sqlalchemy import Connection
 
-from threadline.dedup import find_duplicates, find_partial_overlaps
+from threadline.dedup import find_duplicates
 from threadline.dedup.minhash import PARAGRAPH_THRESHOLD, THRESHOLD, band_ranges
 from threadline.errors import Failures
 from threadline.records import Duplicate
@@ -37,19 +40,48 @@ def duplicates_after_changes(
     )
     kept_copies = [d for d in previous if d.kind == "story" and d.story_id not in component | gone]
     copy_ids = {d.story_id for d in (*kept_copies, *copies)}
-    recount = component | changes.neighbours(conn, stored, paragraphs=True)
-    pool = changes.neighbours(conn, recount, paragraphs=True)
-    overlaps = find_partial_overlaps(
-        store.stories(pool), changes.signatures_of(conn, pool, paragraphs=True), copy_ids, failures
-    )
+    recount = component | _later_neighbours(conn, stored)
+    overlaps = shared_with_earlier(conn, recount - copy_ids)
     kept_overlaps = [d for d in previous if d.kind == "partial" and d.story_id not in recount | gone]
     return [
         *sorted((*kept_copies, *copies), key=lambda d: d.story_id),
-        *sorted(
-            (*kept_overlaps, *(d for d in overlaps if d.story_id in recount)),
-            key=lambda d: (d.story_id, d.duplicate_of),
-        ),
+        *sorted((*kept_overlaps, *overlaps), key=lambda d: (d.story_id, d.duplicate_of)),
     ]
+
+
+def _later_neighbours(conn: Connection, stories: set[str]) -> set[str]:
+    """Stories after one of these in the index's order with a paragraph in a bucket of
+    one of its paragraphs: the ones whose shared paragraphs it may change."""
+    shared = changes.shared_paragraphs(conn, stories)
+    others = {o for parts in shared.values() for found in parts.values() for o in found}
+    order = changes.first_seen_keys(conn, others | stories)
+    return {
+        o
+        for story, parts in shared.items()
+        for found in parts.values()
+        for o in found
+        if order[o] > order[story]
+    }
+
+
+def shared_with_earlier(conn: Connection, stories: set[str]) -> list[Duplicate]:
+    """What `find_partial_overlaps` finds for these stories (none of them a copy): each
+    earlier story sharing a bucket with some of its paragraphs, with the share of its
+    paragraphs that do."""
+    shared = changes.shared_paragraphs(conn, stories)
+    counts = changes.paragraph_counts(conn, stories)
+    others = {o for parts in shared.values() for found in parts.values() for o in found}
+    order = changes.first_seen_keys(conn, others | stories)
+    found = []
+    for story, parts in shared.items():
+        earlier: Counter[str] = Counter(
+            o for in_bucket in parts.values() for o in in_bucket if order[o] < order[story]
+        )
+        found += [
+            Duplicate(story, other, round(count / counts[story], 3), kind="partial")
+            for other, count in earlier.items()
+        ]
+    return found
 
 
 def stored_buckets_agree() -> bool:

@@ -10,11 +10,10 @@ with no unit left out); anything else sends the next refresh down the full path.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, insert, select
+from sqlalchemy import Connection, and_, delete, func, insert, select
 from sqlalchemy.orm import aliased
 
 from threadline.store import schema as t
@@ -33,15 +32,10 @@ def chunks(ids: Iterable[str]) -> Iterator[list[str]]:
         yield listed[start : start + _CHUNK]
 
 
-def band_keys(blob: bytes) -> list[tuple[int, int]]:
-    """(band, 64-bit key) of each LSH bucket a stored signature (uint32 values) falls
-    in. Equal band values give equal keys; a rare collision only adds a neighbour,
-    whom the exact comparison then turns down."""
-    keys = []
-    for band, (start, end) in enumerate(BAND_RANGES):
-        digest = hashlib.blake2b(blob[start * 4 : end * 4], digest_size=8).digest()
-        keys.append((band, int.from_bytes(digest, "big", signed=True)))
-    return keys
+def band_keys(blob: bytes) -> list[tuple[int, bytes]]:
+    """(band, its values' bytes) of each LSH bucket a stored signature (uint32 values)
+    falls in: equal keys exactly when the index would bucket them together."""
+    return [(band, blob[start * 4 : end * 4]) for band, (start, end) in enumerate(BAND_RANGES)]
 
 
 def band_rows(minhashes: dict[tuple[str, int], bytes]) -> list[dict[str, Any]]:
@@ -124,3 +118,49 @@ def builds_on_stored(conn: Connection) -> bool:
     """Whether the stored derived rows are complete, so a refresh may redo only a part."""
     query = select(t.meta.c.value).where(t.meta.c.key == INCREMENTAL)
     return conn.execute(query).scalar_one_or_none() == "1"
+
+
+def shared_paragraphs(conn: Connection, ids: Iterable[str]) -> dict[str, dict[int, set[str]]]:
+    """For each paragraph of these stories, the other stories with a paragraph in one
+    of its buckets: story -> part -> those stories."""
+    mine, other = aliased(t.signature_bands), aliased(t.signature_bands)
+    same_bucket = and_(mine.c.band == other.c.band, mine.c.key == other.c.key)
+    found: dict[str, dict[int, set[str]]] = {}
+    for chunk in chunks(ids):
+        query = (
+            select(mine.c.story_id, mine.c.part, other.c.story_id)
+            .distinct()
+            .join(other, same_bucket)
+            .where(mine.c.story_id.in_(chunk), mine.c.part > 0, other.c.part > 0)
+            .where(other.c.story_id != mine.c.story_id)
+        )
+        for story, part, shared in conn.execute(query):
+            found.setdefault(story, {}).setdefault(part, set()).add(shared)
+    return found
+
+
+def paragraph_counts(conn: Connection, ids: Iterable[str]) -> dict[str, int]:
+    """How many paragraph signatures each of these stories has."""
+    sig = t.signatures
+    found: dict[str, int] = {}
+    for chunk in chunks(ids):
+        query = (
+            select(sig.c.story_id, func.count())
+            .where(sig.c.story_id.in_(chunk), sig.c.part > 0)
+            .group_by(sig.c.story_id)
+        )
+        found.update({story: count for story, count in conn.execute(query)})
+    return found
+
+
+def first_seen_keys(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[Any, ...]]:
+    """Where each story comes in the duplicate index's order (dedup.first_seen_order,
+    ties as `Store.stories` orders them): dated before undated, date, source, place in
+    its document, document."""
+    s = t.stories.c
+    found: dict[str, tuple[Any, ...]] = {}
+    for chunk in chunks(ids):
+        query = select(s.id, s.published, s.source, s.idx, s.document_id).where(s.id.in_(chunk))
+        for story, published, source, idx, document in conn.execute(query):
+            found[story] = (published is None, published or "", source, idx, document)
+    return found

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Column,
     Float,
     ForeignKey,
@@ -70,12 +69,12 @@ signatures = Table(  # the duplicate index, persisted: MinHashes of a story (par
 )
 
 signature_bands = Table(  # the LSH buckets of each signature, so a refresh looks up only a new story's
-    "signature_bands",  # neighbours (dedup/incremental.py); key: a 64-bit hash of one band's values
+    "signature_bands",  # neighbours (graph/incremental.py); key: one band's values, as stored
     metadata,
     Column("story_id", String(40), ForeignKey("stories.id"), nullable=False, index=True),
     Column("part", Integer, nullable=False),
     Column("band", Integer, nullable=False),
-    Column("key", BigInteger, nullable=False),
+    Column("key", LargeBinary, nullable=False),
     Index("ix_signature_bands_bucket", "band", "key"),
 )
 

@@ -31,7 +31,7 @@ def upgrade() -> None:
         sa.Column("story_id", sa.String(length=40), nullable=False),
         sa.Column("part", sa.Integer(), nullable=False),
         sa.Column("band", sa.Integer(), nullable=False),
-        sa.Column("key", sa.BigInteger(), nullable=False),
+        sa.Column("key", sa.LargeBinary(), nullable=False),
         sa.ForeignKeyConstraint(["story_id"], ["stories.id"]),
     )
     op.create_index("ix_signature_bands_bucket", "signature_bands", ["band", "key"], unique=False)
