@@ -18,6 +18,7 @@ from bench.corpus import write_corpus
 from sqlalchemy import Connection, select
 
 from threadline.export import EXPORTERS, export
+from threadline.graph import incremental
 from threadline.graph.steps import Inputs
 from threadline.ingest import read_inputs
 from threadline.nlp.pipeline import build_pipeline
@@ -166,3 +167,13 @@ def test_a_refresh_redoes_everything_when_it_cannot_build_on_the_stored_rows(
     assert changed_since(store) is None
     store.replace_derived(Derived((), (), {}, {}, {}), complete=False)
     assert changed_since(store) is None
+
+
+def test_paragraphs_shared_widely_are_counted_over_the_whole_store(
+    tmp_path: Path, analyses: list[Analysed], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the changed stories' paragraphs share buckets with too much of the store to
+    look each up, the shared paragraphs are counted over every story: the same rows."""
+    at_once = exports(filled(fresh(tmp_path, "once"), analyses, refresh_each=False))
+    monkeypatch.setattr(incremental, "LOOKUPS", 0)
+    assert exports(filled(fresh(tmp_path, "wide"), analyses[::-1], refresh_each=True)) == at_once

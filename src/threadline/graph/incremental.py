@@ -16,7 +16,7 @@ the stories decided again and for the later stories sharing a bucket with a chan
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import Connection
 
@@ -26,11 +26,24 @@ from threadline.errors import Failures
 from threadline.records import Duplicate
 from threadline.store import Store, changes
 
+# Bucket lookups for the changed stories' paragraphs past which they are all counted
+# in memory instead (find_partial_overlaps over every story): the same rows, cheaper
+# where paragraphs are boilerplate shared by much of the store.
+LOOKUPS = 50_000
+Overlaps = Callable[[set[str]], list[Duplicate]]  # every story's shared paragraphs, given the copies
+
 
 def duplicates_after_changes(
-    store: Store, conn: Connection, changed: set[str], previous: Sequence[Duplicate], failures: Failures
+    store: Store,
+    conn: Connection,
+    changed: set[str],
+    previous: Sequence[Duplicate],
+    failures: Failures,
+    all_overlaps: Overlaps,
 ) -> list[Duplicate]:
-    """Every duplicate row, given those stored before and the stories changed since."""
+    """Every duplicate row, given those stored before and the stories changed since;
+    `all_overlaps` counts shared paragraphs over the whole store where looking up
+    those of the changed stories would cost more."""
     stored = changes.present(conn, changed)
     gone = changed - stored
     named = {d.story_id for d in previous if d.duplicate_of in changed} - gone
@@ -40,13 +53,15 @@ def duplicates_after_changes(
     )
     kept_copies = [d for d in previous if d.kind == "story" and d.story_id not in component | gone]
     copy_ids = {d.story_id for d in (*kept_copies, *copies)}
-    recount = component | _later_neighbours(conn, stored)
+    found = sorted((*kept_copies, *copies), key=lambda d: d.story_id)
+    recount = component | stored
+    if not changes.shares_widely(conn, recount, LOOKUPS):
+        recount |= _later_neighbours(conn, stored)
+    if changes.shares_widely(conn, recount, LOOKUPS):
+        return [*found, *all_overlaps(copy_ids)]
     overlaps = shared_with_earlier(conn, recount - copy_ids)
     kept_overlaps = [d for d in previous if d.kind == "partial" and d.story_id not in recount | gone]
-    return [
-        *sorted((*kept_copies, *copies), key=lambda d: d.story_id),
-        *sorted((*kept_overlaps, *overlaps), key=lambda d: (d.story_id, d.duplicate_of)),
-    ]
+    return [*found, *sorted((*kept_overlaps, *overlaps), key=lambda d: (d.story_id, d.duplicate_of))]
 
 
 def _later_neighbours(conn: Connection, stories: set[str]) -> set[str]:

@@ -29,7 +29,7 @@ from threadline.graph.facts import facts_of
 from threadline.graph.incremental import duplicates_after_changes, stored_buckets_agree
 from threadline.graph.stored import graph_events
 from threadline.places import Gazetteer, place_entities
-from threadline.records import Assertion, EventMention, KnownEntity, Mention, Place, StepRun, Story
+from threadline.records import Assertion, Duplicate, EventMention, KnownEntity, Mention, Place, StepRun, Story
 from threadline.registry import Registered, Registry
 from threadline.resolve import Resolution, resolve_entities
 from threadline.resolve.isolate import listed
@@ -151,8 +151,12 @@ def duplicates_step(inputs: Inputs, derived: Derived) -> Derived:
     store, failures = inputs.store, inputs.failures
     changed = inputs.changed_since("duplicates")
     if changed is not None and stored_buckets_agree():
+
+        def all_overlaps(copies: set[str]) -> list[Duplicate]:
+            return find_partial_overlaps(inputs.stories, store.minhashes(paragraphs=True), copies, failures)
+
         with store.snapshot() as conn:
-            found = duplicates_after_changes(store, conn, changed, store.duplicates(), failures)
+            found = duplicates_after_changes(store, conn, changed, store.duplicates(), failures, all_overlaps)
         return replace(derived, duplicates=tuple(found))
     copies = find_duplicates(inputs.stories, store.minhashes(), failures=failures)
     overlaps = find_partial_overlaps(

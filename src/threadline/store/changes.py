@@ -164,3 +164,24 @@ def first_seen_keys(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[Any
         for story, published, source, idx, document in conn.execute(query):
             found[story] = (published is None, published or "", source, idx, document)
     return found
+
+
+def shares_widely(conn: Connection, ids: Iterable[str], limit: int) -> bool:
+    """Whether these stories' paragraphs share buckets with more than `limit` stored
+    paragraph buckets in all (counted no further than that): boilerplate that every
+    story repeats, where indexing every paragraph in memory costs less than looking
+    each one up."""
+    mine, other = aliased(t.signature_bands), aliased(t.signature_bands)
+    same_bucket = and_(mine.c.band == other.c.band, mine.c.key == other.c.key)
+    seen = 0
+    for chunk in chunks(ids):
+        rows = (
+            select(other.c.story_id)
+            .join(mine, same_bucket)
+            .where(mine.c.story_id.in_(chunk), mine.c.part > 0, other.c.part > 0)
+            .limit(limit + 1 - seen)
+        )
+        seen += conn.execute(select(func.count()).select_from(rows.subquery())).scalar_one()
+        if seen > limit:
+            return True
+    return False

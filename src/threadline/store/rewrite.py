@@ -32,20 +32,22 @@ class Rewritten:
         return {r[column] for r in (*self.deleted.get(table, ()), *self.inserted.get(table, ()))}
 
 
-def _canonical(table: Table, row: Row) -> tuple[Any, ...]:
+def _canonical(json_columns: Sequence[bool], values: Sequence[Any]) -> tuple[Any, ...]:
     """A row as comparable values: JSON columns as their sorted JSON text (a tuple and
     the list read back alike), the others as they are."""
     return tuple(
-        json.dumps(row.get(c.name), sort_keys=True) if isinstance(c.type, JSON) else row.get(c.name)
-        for c in table.columns
+        json.dumps(v, sort_keys=True) if is_json else v
+        for is_json, v in zip(json_columns, values, strict=True)
     )
 
 
 def rewrite_table(conn: Connection, table: Table, rows: Sequence[Row], done: Rewritten) -> None:
     """Leave `table` holding exactly `rows`, touching only the rows that differ."""
-    wanted = {_canonical(table, r): r for r in rows}
-    stored = {_canonical(table, dict(r._mapping)): dict(r._mapping) for r in conn.execute(select(table))}
-    gone = [r for key, r in stored.items() if key not in wanted]
+    names = [c.name for c in table.columns]
+    json_columns = [isinstance(c.type, JSON) for c in table.columns]
+    wanted = {_canonical(json_columns, [r.get(n) for n in names]): r for r in rows}
+    stored = {_canonical(json_columns, r): r for r in conn.execute(select(table))}
+    gone = [dict(zip(names, r, strict=True)) for key, r in stored.items() if key not in wanted]
     new = [r for key, r in wanted.items() if key not in stored]
     if gone:
         keys = [c.name for c in table.primary_key.columns]
