@@ -99,7 +99,7 @@ def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
     links = [{"mention_id": m, "entity_id": e} for m, e in sorted(derived.entity_of.items())]
     places = [{"entity_id": e, **asdict(p)} for e, p in sorted(derived.places.items())]
     return [
-        (t.duplicates, [asdict(d) for d in derived.duplicates]),
+        (t.duplicates, [duplicate_row(d) for d in derived.duplicates]),
         (t.entities, entities),
         (t.mention_entities, links),
         (t.decisions, [decision_row(seq, d) for seq, d in enumerate(derived.decisions)]),
@@ -108,6 +108,11 @@ def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
         (t.responsibilities, [responsibility_row(r) for r in derived.responsibilities]),
         (t.facts, [fact_row(f) for f in derived.facts]),
     ]
+
+
+def duplicate_row(d: Duplicate) -> dict[str, Any]:
+    """Field by field: `asdict` copies deeply, and a store holds many of these."""
+    return {"story_id": d.story_id, "duplicate_of": d.duplicate_of, "similarity": d.similarity, "kind": d.kind}
 
 
 def decision_row(seq: int, d: Decision) -> dict[str, Any]:
