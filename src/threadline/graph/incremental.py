@@ -103,3 +103,10 @@ def stored_buckets_agree() -> bool:
     """Whether the buckets the store keeps are the duplicate index's own, for whole
     stories and paragraphs alike (else the step indexes every signature again)."""
     return band_ranges(THRESHOLD) == band_ranges(PARAGRAPH_THRESHOLD) == changes.BAND_RANGES
+
+
+def shares_widely(store: Store, changed: set[str]) -> bool:
+    """Whether the changed stories' paragraphs share buckets with much of the store, so
+    that running the step over every story costs less than looking them up."""
+    with store.snapshot() as conn:
+        return changes.shares_widely(conn, changed, LOOKUPS)

@@ -26,7 +26,7 @@ from threadline.errors import Failures
 from threadline.graph.cite import Citing, root_of
 from threadline.graph.containment import containment
 from threadline.graph.facts import facts_of
-from threadline.graph.incremental import duplicates_after_changes, stored_buckets_agree
+from threadline.graph.incremental import duplicates_after_changes, shares_widely, stored_buckets_agree
 from threadline.graph.stored import graph_events
 from threadline.places import Gazetteer, place_entities
 from threadline.records import Assertion, Duplicate, EventMention, KnownEntity, Mention, Place, StepRun, Story
@@ -150,7 +150,7 @@ def duplicates_step(inputs: Inputs, derived: Derived) -> Derived:
     for the stories changed since the stored rows where it can (graph/incremental.py)."""
     store, failures = inputs.store, inputs.failures
     changed = inputs.changed_since("duplicates")
-    if changed is not None and stored_buckets_agree():
+    if changed is not None and stored_buckets_agree() and not shares_widely(store, changed):
 
         def all_overlaps(copies: set[str]) -> list[Duplicate]:
             return find_partial_overlaps(inputs.stories, store.minhashes(paragraphs=True), copies, failures)

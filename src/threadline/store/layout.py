@@ -112,7 +112,12 @@ def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
 
 def duplicate_row(d: Duplicate) -> dict[str, Any]:
     """Field by field: `asdict` copies deeply, and a store holds many of these."""
-    return {"story_id": d.story_id, "duplicate_of": d.duplicate_of, "similarity": d.similarity, "kind": d.kind}
+    return {
+        "story_id": d.story_id,
+        "duplicate_of": d.duplicate_of,
+        "similarity": d.similarity,
+        "kind": d.kind,
+    }
 
 
 def decision_row(seq: int, d: Decision) -> dict[str, Any]:

@@ -1,7 +1,7 @@
-"""Derived rows written as what changed: a refresh usually changes a few rows of each
-table, and deleting and inserting every row of the store cost more than all but one
-of the steps. Each table's stored rows are read and compared with the new ones, whole
-row against whole row; rows gone or changed are deleted by primary key, rows new or
+"""Derived rows written as what changed, where the search index needs to know: a
+refresh usually changes a few entities, facts and events, and the index updates only
+theirs. Those tables' stored rows are read and compared with the new ones, whole row
+against whole row; rows gone or changed are deleted by primary key, rows new or
 changed inserted. What the tables hold afterwards equals deleting and inserting all.
 """
 
@@ -20,7 +20,7 @@ Row = dict[str, Any]
 @dataclass
 class Rewritten:
     """What a write of the derived rows did: whether they are now current, and per
-    table the rows it deleted (old versions) and inserted (new versions)."""
+    compared table the rows it deleted (old versions) and inserted (new versions)."""
 
     current: bool
     written: bool = True  # False: dropped, the stored rows follow newer claims
@@ -41,8 +41,21 @@ def _canonical(json_columns: Sequence[bool], values: Sequence[Any]) -> tuple[Any
     )
 
 
+# The tables compared row by row: those whose changes the search index follows
+# (query/index.py). The others (duplicates, mention links, decisions, places) are
+# large and mostly read back only to be written again: deleting and inserting them
+# whole measured cheaper than comparing them.
+COMPARED = frozenset({"entities", "facts", "events", "responsibilities"})
+
+
 def rewrite_table(conn: Connection, table: Table, rows: Sequence[Row], done: Rewritten) -> None:
-    """Leave `table` holding exactly `rows`, touching only the rows that differ."""
+    """Leave `table` holding exactly `rows`: in COMPARED touching only the rows that
+    differ (and saying which in `done`), the others replaced whole."""
+    if table.name not in COMPARED:
+        conn.execute(delete(table))
+        if rows:
+            conn.execute(insert(table), list(rows))
+        return
     names = [c.name for c in table.columns]
     json_columns = [isinstance(c.type, JSON) for c in table.columns]
     wanted = {_canonical(json_columns, [r.get(n) for n in names]): r for r in rows}
