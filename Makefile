@@ -34,6 +34,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 demo: setup
 	$(BIN)/threadline ingest examples --db sqlite:///threadline.db
 	$(BIN)/threadline stats --db sqlite:///threadline.db
+	@echo "Open the workbench: $(BIN)/threadline serve --db sqlite:///threadline.db, then http://127.0.0.1:8000/"
 
 test: setup-dev
 	$(BIN)/pytest
@@ -46,6 +47,9 @@ lint: setup-dev
 
 bench: setup
 	$(PY) bench/run.py
+	$(PY) bench/scale.py
+	$(PY) bench/api.py
+	$(PY) bench/query_scale.py
 
 # Bad input, fuzzed: 10,000 inputs through the readers and splitting (atheris where installed,
 # else hypothesis), 400 through the whole ingest with the size limits, 40 generated corpora

@@ -5,8 +5,9 @@
 1. throughput, on a corpus of generated stories (bench/corpus.py; NLP figures come from
    this real corpus): raw spaCy `nlp.pipe` words/s on the story texts; threadline's whole
    ingest (read, clean, NLP, extraction, store, global steps) words/s and stories/s in
-   one process; the same on a local Dask cluster of 2 worker processes (cluster start
-   and model loads not counted: workers are warmed first); the ratios; peak RSS.
+   one process (model and vocabulary loaded first, as raw spaCy's are); the same on a
+   local Dask cluster of 2 worker processes (cluster start and model loads not counted:
+   workers are warmed first); the ratios; peak RSS.
 2. store size, on stores filled with generated claims: templates of analysed stories
    cloned with their names renamed per clone, so entities recur across stories and
    every clone adds new ones, written by `Store.replace_document` (no NLP: parsing
@@ -65,6 +66,8 @@ def bench_throughput(folder: Path, stories: int, skip_dask: bool) -> None:
     started = time.perf_counter()
     list(nlp.pipe(texts, batch_size=settings.batch_size))
     raw = time.perf_counter() - started
+    warm, _ = make_corpus(folder, 2, seed=1)
+    ingest([str(warm)], Store(f"sqlite:///{folder}/warm.db"), settings)  # model and vocabulary loaded
     store = Store(f"sqlite:///{folder}/single.db")
     started = time.perf_counter()
     ingest([str(path)], store, settings)

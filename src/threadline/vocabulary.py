@@ -28,6 +28,7 @@ from threadline.settings import DATA_DIR
 if TYPE_CHECKING:
     import re
 
+    from threadline.export.fatalities import CasualtyReader
     from threadline.extract.events.lexicon import ClaimCues, EventContexts, HappeningCues, SlotLexicon
     from threadline.extract.relations.cues import RelationCues
     from threadline.extract.relations.learned import RelationModel
@@ -227,6 +228,13 @@ class Vocabulary:
         from threadline.places.extras import read_extras
 
         return read_extras(self.data_dir)
+
+    # export: the deaths reports state (ACLED's fatalities)
+    @cached_property
+    def casualties(self) -> CasualtyReader:
+        from threadline.export.fatalities import CasualtyReader, read_casualty_cues
+
+        return CasualtyReader(read_casualty_cues(self.data_dir))
 
     @cached_property
     def country_keys(self) -> dict[str, str]:

@@ -38,7 +38,7 @@ REQUIRED = (
 )
 # Files a folder may leave out: the learned relation family then proposes nothing, and
 # countries keep the register's names only.
-OPTIONAL = ("relation_model.json", "knowledge/countries.yaml")
+OPTIONAL = ("relation_model.json", "knowledge/countries.yaml", "casualties.yaml")
 MODALITIES = frozenset(Modality.__args__)  # type: ignore[attr-defined]
 
 
@@ -205,7 +205,11 @@ def _from_error(folder: Path, message: str) -> Problem:
 
 
 def _file_of(part: str) -> str:
-    files = {"boilerplate_rules": "boilerplate.yaml", "tail_patterns": "boilerplate.yaml"}
+    files = {
+        "boilerplate_rules": "boilerplate.yaml",
+        "tail_patterns": "boilerplate.yaml",
+        "casualties": "casualties.yaml",
+    }
     if part in ("ingest_cues", "caption_patterns", "dangling_words", "section_labels", "outlet_words"):
         return "ingest_cues.yaml"
     if part in ("date_labels", "html_meta"):

@@ -11,8 +11,10 @@ reported, the rest written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
 from typing import TextIO, TypeVar
 
 from spacy.language import Language
@@ -22,7 +24,7 @@ from threadline.errors import Failures, InputError, StepFailure, StoreError, Thr
 from threadline.extract import Extractor
 from threadline.graph.steps import Inputs, assemble, run_steps
 from threadline.ingest import read_inputs, split_document
-from threadline.ingest.budget import document_budget
+from threadline.ingest.budget import OutOfTime, batch_budget, check_size, document_budget
 from threadline.ingest.outlets import infer_outlets
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
 from threadline.nlp.titles import title_mentions
@@ -123,11 +125,62 @@ def ingest_document(
     document: Document,
     settings: Settings,
     vocabulary: Vocabulary | None = None,
+    on_stage: Callable[[str], None] | None = None,
+    ready: Mapping[str, Analysed] | None = None,
 ) -> int | None:
-    """Store one document's stories and claims; None when it is unchanged."""
+    """Store one document's stories and claims; None when it is unchanged. `on_stage`
+    hears which stage the document is in ("NLP and extraction", then "writing");
+    `ready` holds documents already analysed in a batch (analyse_documents)."""
     if store.document_hash(document.id) == document.content_hash:
         return None
-    return store_analysed(store, analyse_document(nlp, document, settings, vocabulary))
+    stage = on_stage or _quiet
+    analysed = (ready or {}).get(document.id)
+    if analysed is None or analysed.document != document:
+        stage(ANALYSING)
+        analysed = analyse_document(nlp, document, settings, vocabulary)
+    stage(WRITING)
+    return store_analysed(store, analysed)
+
+
+def analyse_documents(
+    nlp: Language, documents: Sequence[Document], settings: Settings, vocabulary: Vocabulary
+) -> list[Analysed] | None:
+    """Several documents analysed together: their stories go through one `nlp.pipe`
+    stream, so the network works on full batches however short each document is. One
+    time budget (a document's) covers them all; None when it runs out or anything goes
+    wrong, and the caller then analyses each on its own, within its own budgets, so
+    that a bad document is named and costs only itself."""
+    try:
+        with batch_budget(settings.max_document_seconds):
+            for document in documents:
+                check_size(document, settings)
+            split = [infer_outlets(split_document(d), vocabulary.knowledge) for d in documents]
+            if not all(split):
+                return None
+            extractor = Extractor.named(settings.relation_families, settings.event_extractors, vocabulary)
+            stories = [story for found in split for story in found]
+            extractions = iter(extract_stories(nlp, stories, settings.batch_size, extractor))
+    except (Exception, OutOfTime):  # the one-by-one path names what went wrong
+        return None
+    analysed = []
+    for document, found in zip(documents, split, strict=True):
+        minhashes = {key: blob for s in found for key, blob in story_signatures(s).items()}
+        analysed.append(Analysed(document, [next(extractions) for _ in found], minhashes))
+    return analysed
+
+
+# the stages an ingest reports to `on_stage`, in the order they come
+LOADING, READING, ANALYSING, WRITING, RESOLVING = (
+    "loading the NLP pipeline",
+    "reading",
+    "NLP and extraction",
+    "writing",
+    "resolving names, places, events and facts",
+)
+
+
+def _quiet(_stage: str) -> None:
+    return None
 
 
 def ingest(
@@ -136,17 +189,19 @@ def ingest(
     settings: Settings,
     stdin: TextIO | None = None,
     on_document: Callable[[str], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest every input; a bad one is reported and the others go on. The vocabulary of
     settings' data folder is loaded once and handed to the stages (and made the active
-    one for the helpers that still look it up: the ingest readers and cleaners)."""
+    one for the helpers that still look it up: the ingest readers and cleaners).
+    `on_document` hears each input when it is done, `on_stage` each stage as it starts."""
     vocabulary = vocabulary_of(settings.data_dir)
     # a stage name no module or package registers fails here, before any document is written
     Extractor.named(settings.relation_families, settings.event_extractors, vocabulary)
     assemble(settings.global_steps)
     # readers meanwhile are told the derived rows will follow
     with store.ingesting(), using(vocabulary):
-        return _ingest(paths, store, settings, vocabulary, stdin, on_document)
+        return _ingest(paths, store, settings, vocabulary, stdin, on_document, on_stage or _quiet)
 
 
 def _ingest(
@@ -156,19 +211,69 @@ def _ingest(
     vocabulary: Vocabulary,
     stdin: TextIO | None,
     on_document: Callable[[str], None] | None,
+    on_stage: Callable[[str], None],
 ) -> IngestReport:
     report = IngestReport()
+    on_stage(LOADING)
     nlp = build_pipeline(settings, vocabulary)
     feeds: dict[str, FeedRead] = {}
-    for item in read_inputs(paths, stdin):
-        if isinstance(item, Document):
-            report.warnings.extend(item.warnings)
-        ingest_item(store, item, report, lambda doc: ingest_document(store, nlp, doc, settings, vocabulary))
-        tally(feeds, item)
-        if on_document:
-            on_document(item.origin)
+    for window in _windows(_read(paths, stdin, on_stage), settings.batch_size):
+        ready = _analyse_window(store, nlp, window, settings, vocabulary, on_stage)
+        for item in window:
+            if isinstance(item, Document):
+                report.warnings.extend(item.warnings)
+            write = partial(
+                ingest_document,
+                store,
+                nlp,
+                settings=settings,
+                vocabulary=vocabulary,
+                on_stage=on_stage,
+                ready=ready,
+            )
+            ingest_item(store, item, report, write)  # each document in its own transaction
+            tally(feeds, item)
+            if on_document:
+                on_document(item.origin)
+    on_stage(RESOLVING)
     finish_ingest(store, settings, vocabulary, feeds, report)
     return report
+
+
+def _windows(items: Iterable[Document | InputError], size: int) -> Iterator[list[Document | InputError]]:
+    """The inputs in runs of `size`, analysed together and then written one by one."""
+    it = iter(items)
+    while window := list(islice(it, max(1, size))):
+        yield window
+
+
+def _analyse_window(
+    store: Store,
+    nlp: Language,
+    window: Sequence[Document | InputError],
+    settings: Settings,
+    vocabulary: Vocabulary,
+    on_stage: Callable[[str], None],
+) -> dict[str, Analysed]:
+    """The window's new or changed documents analysed together (none for fewer than two)."""
+    changed = [d for d in window if isinstance(d, Document) and store.document_hash(d.id) != d.content_hash]
+    if len(changed) < 2:
+        return {}
+    on_stage(ANALYSING)
+    return {a.document.id: a for a in analyse_documents(nlp, changed, settings, vocabulary) or ()}
+
+
+def _read(
+    paths: Sequence[str], stdin: TextIO | None, on_stage: Callable[[str], None]
+) -> Iterator[Document | InputError]:
+    """The inputs one by one, saying "reading" while the next one is read."""
+    items = iter(read_inputs(paths, stdin))
+    while True:
+        on_stage(READING)
+        item = next(items, None)
+        if item is None:
+            return
+        yield item
 
 
 def finish_ingest(

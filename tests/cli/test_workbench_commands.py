@@ -52,6 +52,11 @@ def test_search_in_three_formats(db):
     assert rows[0]["title"] == "Abu Haidar al-Saadi" and set(rows[0]) == {"kind", "id", "title", "snippet"}
 
 
+def test_a_lowercase_match_shows_in_the_table(db):
+    # "[video]" would be read as console markup and vanish if cells were markup
+    assert "[video]" in run("search", "video", "--db", db)
+
+
 @pytest.mark.parametrize("query", ["'", '"', "%", "--", ";", "NEAR(", "*", "x'); DROP TABLE stories; --"])
 def test_search_metacharacters_are_harmless(db, query):
     run("search", "--db", db, "--", query)

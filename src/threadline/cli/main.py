@@ -143,7 +143,7 @@ def ingest(
 
         with IngestProgress(err, paths) as progress:
             stdin = sys.stdin if "-" in paths else None
-            report = run_ingest(paths, store, settings, stdin, progress.document_done)
+            report = run_ingest(paths, store, settings, stdin, progress.document_done, progress.stage)
     print_report(report)
     if report.failed:
         raise typer.Exit(1)
@@ -239,6 +239,7 @@ def rebuild(db: DbOption = None) -> None:
 def stats(db: DbOption = None) -> None:
     """Counts, entities by type, and the ten most connected entities with their aliases."""
     from rich.table import Table
+    from rich.text import Text
 
     from threadline.export.json_export import build_export
 
@@ -251,7 +252,7 @@ def stats(db: DbOption = None) -> None:
     for column in ("entity", "type", "links", "aliases"):
         table.add_column(column)
     for name, kind, degree, aliases in summary.top_entities:
-        table.add_row(name, kind, str(degree), ", ".join(aliases))
+        table.add_row(Text(name), kind, str(degree), Text(", ".join(aliases)))  # names as written, not markup
     out.print(table)
 
 
@@ -292,6 +293,7 @@ for command in (entities.entity, entities.merge, entities.split, entities.rename
     app.command()(command)
 app.add_typer(entities.kb_app, name="kb")
 workbench.register(app)
+app.command()(__import__("threadline.cli.serve", fromlist=["serve"]).serve)  # web stack imported when run
 
 
 if __name__ == "__main__":

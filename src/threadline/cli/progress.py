@@ -101,6 +101,12 @@ class IngestProgress:
         stage = RESOLVING if self.total is not None and self.done >= self.total else DOCUMENTS
         self.progress.update(self.task, completed=self.done, total=total, description=stage)
 
+    def stage(self, name: str) -> None:
+        """Called by the workflow as each stage starts (reading, NLP and extraction,
+        writing, resolving ...): the bar says which one the run is in."""
+        if self.task is not None:
+            self.progress.update(self.task, description=name)
+
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:

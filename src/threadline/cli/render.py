@@ -39,12 +39,14 @@ def emit(
     else:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
-        table = Table(title=title, show_lines=False)
+        # Text, not markup: article words in brackets ("[drones]" of a snippet) stay as written
+        table = Table(title=Text(title) if title else None, show_lines=False)
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in columns))
+            table.add_row(*(Text(_cell(row.get(c))) for c in columns))
         # piped, a table keeps whole lines (a terminal wraps it to its width)
         wide = out if out.is_terminal else Console(file=out.file, width=240, highlight=False)
         wide.print(table)

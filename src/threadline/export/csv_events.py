@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from threadline.export.csv_table import write_table
+from threadline.export.fatalities import fatalities
 from threadline.export.view import Gathering, GraphView, first_quote, hedged
 from threadline.extract.vocabulary import AcledCode
 from threadline.vocabulary import active
@@ -86,7 +87,7 @@ def event_row(event: dict[str, Any], view: GraphView) -> dict[str, Any]:
         "source": [view.citation(s) for s in view.story_ids(event)],
         "source_count": event["independent_sources"],
         "notes": first_quote(event),
-        "fatalities": None,
+        "fatalities": fatalities(active().casualties, [str(e["quote"]) for e in event["evidence"]]),
         "plover": kind.plover if kind else None,
         "cameo": kind.cameo if kind else None,
         "threadline_type": event["type"],

@@ -58,6 +58,21 @@ def document_budget(document: Document, settings: Settings) -> Iterator[None]:
         raise InputError(document.origin, f"cannot be parsed in pieces: {exc}") from None
 
 
+class OutOfTime(Exception):
+    """A batch of documents went over its time budget (batch_budget)."""
+
+
+@contextmanager
+def batch_budget(seconds: float) -> Iterator[None]:
+    """Run the block within `seconds`; over it, OutOfTime (the caller then takes the
+    documents one by one, each within its own budget)."""
+    try:
+        with _timer(seconds):
+            yield
+    except _OverTime:
+        raise OutOfTime from None
+
+
 def _can_time() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 

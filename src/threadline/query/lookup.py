@@ -38,12 +38,17 @@ def _candidate_ids(conn: Connection, wanted: str) -> list[str]:
         return list(exact)
     if is_postgres(conn):
         clauses = " AND ".join(f"(' ' || replace(keys, chr(10), ' ')) LIKE :w{i}" for i in range(len(words)))
-        query = text(f"SELECT ref FROM {SEARCH} WHERE kind = 'entity' AND {clauses} LIMIT {_CANDIDATES}")
+        query = text(
+            f"SELECT ref FROM {SEARCH} WHERE kind = 'entity' AND {clauses} "
+            f"ORDER BY length(keys), ref LIMIT {_CANDIDATES}"  # the closest names first: an exact one is kept
+        )
         params = {f"w{i}": f"% {_escape_like(w)}%" for i, w in enumerate(words)}
         found = conn.execute(query, params).scalars().all()
     else:
         match = "keys : (" + " ".join(f'"{w}"*' for w in words) + ")"
-        query = text(f"SELECT ref FROM {SEARCH} WHERE {SEARCH} MATCH :m LIMIT {_CANDIDATES}")
+        # bm25 ranks the names with fewest other words first, so an exact name is among the
+        # candidates however many longer names share its words
+        query = text(f"SELECT ref FROM {SEARCH} WHERE {SEARCH} MATCH :m ORDER BY rank LIMIT {_CANDIDATES}")
         found = conn.execute(query, {"m": match}).scalars().all()
     return list(dict.fromkeys([*exact, *found]))
 

@@ -29,7 +29,8 @@ def words_of(query: str) -> list[str]:
 
 
 def search(store: Store, query: str, limit: int = 20, offset: int = 0) -> SearchPage:
-    """Hits for `query`, best first: a name or title weighs more than body text."""
+    """Hits for `query`, best first: a name or title weighs more than body text. Texts
+    holding every word, or where none does, texts holding any."""
     limit, offset = max(0, min(limit, MAX_LIMIT)), max(0, offset)
     words = words_of(query)
     if not words or not limit:
@@ -37,7 +38,10 @@ def search(store: Store, query: str, limit: int = 20, offset: int = 0) -> Search
     ensure_index(store)
     with store.snapshot() as conn:
         run = _postgres if is_postgres(conn) else _sqlite
-        hits = run(conn, words, " ", limit, offset) or run(conn, words, " OR ", limit, offset)
+        # every word, or, where no text has them all, any of them: chosen once for all pages,
+        # so that paging through one never drops into the other
+        joiner = " " if run(conn, words, " ", 1, 0) else " OR "
+        hits = run(conn, words, joiner, limit, offset)
     return SearchPage(query, limit, offset, hits)
 
 
