@@ -150,7 +150,9 @@ def duplicates_step(inputs: Inputs, derived: Derived) -> Derived:
     for the stories changed since the stored rows where it can (graph/incremental.py)."""
     store, failures = inputs.store, inputs.failures
     changed = inputs.changed_since("duplicates")
-    if changed is not None and stored_buckets_agree() and not shares_widely(store, changed):
+    # no story written since: a refresh asked for anyway (a judgement, a repair) runs the
+    # step whole, so that it still reads every stored signature
+    if changed and stored_buckets_agree() and not shares_widely(store, changed):
 
         def all_overlaps(copies: set[str]) -> list[Duplicate]:
             return find_partial_overlaps(inputs.stories, store.minhashes(paragraphs=True), copies, failures)
