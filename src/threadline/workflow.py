@@ -28,11 +28,12 @@ from threadline.ingest.budget import OutOfTime, batch_budget, check_size, docume
 from threadline.ingest.outlets import infer_outlets
 from threadline.nlp.pipeline import build_pipeline, mentions_of, parse_stories
 from threadline.nlp.titles import title_mentions
-from threadline.query.index import refresh_search_index
+from threadline.query.index import IndexUpdate, index_current, refresh_search_index
 from threadline.records import Assertion, Document, EventMention, Extraction, Story, document_id
 from threadline.settings import Settings
-from threadline.store import Store
+from threadline.store import Store, changes
 from threadline.store.layout import Derived
+from threadline.store.rewrite import Rewritten
 from threadline.vocabulary import Vocabulary, using, vocabulary_of
 
 T = TypeVar("T", Assertion, EventMention)
@@ -362,7 +363,7 @@ def _remove_gone_records(store: Store, feed: str, read: FeedRead, report: Ingest
 
 
 def refresh_derived(
-    store: Store, settings: Settings, vocabulary: Vocabulary | None = None
+    store: Store, settings: Settings, vocabulary: Vocabulary | None = None, full: bool = False
 ) -> list[StepFailure]:
     """The derived layer follows from the stored claims: run the global steps
     (settings.global_steps, by default duplicates, entities, places, events, facts),
@@ -371,14 +372,33 @@ def refresh_derived(
 
     The claims are read as one snapshot, with the count of changes they had; if
     another process changes them before the rows are written, the store stays
-    marked behind, and that process's own refresh brings it up to date."""
+    marked behind, and that process's own refresh brings it up to date.
+
+    A step that can redo only what changed since the stored rows does so (the
+    duplicates step, graph/incremental.py), unless `full`; a refresh that left a unit
+    out makes the next one full."""
     failures = Failures()
-    with store.snapshot():
+    with store.snapshot() as conn:
         generation = store.claims_generation()
-        derived = derive_from_claims(store, settings, failures, vocabulary)
-    store.replace_derived(derived, generation)
-    refresh_search_index(store)  # the query layer's full-text and event-entity index (query/index.py)
+        touched = None if full or not changes.builds_on_stored(conn) else changes.changed_stories(conn)
+        index_follows = touched is not None and index_current(store)
+        derived = derive_from_claims(store, settings, failures, vocabulary, full)
+    done = store.rewrite_derived(derived, generation, complete=not failures.items)
+    # the query layer's full-text and event-entity index (query/index.py): updated for
+    # what changed where it followed the rows before, else rebuilt
+    update = index_update(touched, done) if index_follows and touched is not None and done.written else None
+    refresh_search_index(store, update)
     return failures.items
+
+
+def index_update(stories: set[str], done: Rewritten) -> IndexUpdate:
+    """What the search index must redo after this write of the derived rows."""
+    return IndexUpdate(
+        stories=stories,
+        entities=done.keys("entities", "id"),
+        facts=done.keys("facts", "id"),
+        events=done.keys("events", "id") | done.keys("responsibilities", "event"),
+    )
 
 
 @dataclass
@@ -394,17 +414,21 @@ def rebuild_derived(store: Store, settings: Settings) -> Rebuilt:
     (after an upgrade, or a change of the knowledge files). Readers meanwhile are told
     the derived rows will follow, as during an ingest."""
     with store.ingesting():
-        failures = refresh_derived(store, settings)
+        failures = refresh_derived(store, settings, full=True)
     return Rebuilt(store.derived_counts(), failures)
 
 
 def derive_from_claims(
-    store: Store, settings: Settings, failures: Failures, vocabulary: Vocabulary | None = None
+    store: Store,
+    settings: Settings,
+    failures: Failures,
+    vocabulary: Vocabulary | None = None,
+    full: bool = False,
 ) -> Derived:
     """Every global step's output as the stored claims, judgements and reference
     entities give it now (nothing is written); the steps read `vocabulary` (None: the
-    one of settings' data folder)."""
-    inputs = Inputs(store, settings, vocabulary or vocabulary_of(settings.data_dir), failures)
+    one of settings' data folder); `full`: no step builds on the stored rows."""
+    inputs = Inputs(store, settings, vocabulary or vocabulary_of(settings.data_dir), failures, full)
     return run_steps(assemble(settings.global_steps), inputs)
 
 

@@ -166,3 +166,10 @@ def _shared_with_earlier(story_id: str, parts: list[tuple[int, MinHash]], lsh: M
 def _attempt(failures: Failures | None, subject: str, call: Callable[[], T]) -> T | None:
     """call(); with `failures`, what it raises is recorded as a failure of this step."""
     return call() if failures is None else failures.run(STEP, subject, call)
+
+
+@lru_cache(maxsize=2)
+def band_ranges(threshold: float) -> tuple[tuple[int, int], ...]:
+    """The slices of a signature the LSH index buckets on at this threshold: two
+    signatures share a bucket exactly when the index offers one for the other."""
+    return tuple((int(a), int(b)) for a, b in MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)

@@ -315,15 +315,51 @@ def _join_background(clusters: list[Cluster], within: Within) -> list[Cluster]:
 
 
 def _clusters(views: Sequence[View]) -> list[Cluster]:
-    """Each mention joins the first event it reports, else starts one."""
+    """Each mention joins the first event it reports, else starts one. Only events of
+    its type that hold its story's root or one of its participants can take it
+    (`accepts` asks for one or the other), so those are the only ones asked, in the
+    order they began: the same first event as asking them all, without asking every
+    event for every mention."""
     clusters: list[Cluster] = []
+    by_key: dict[tuple[str, str, str], list[int]] = {}
     for view in views:
-        home = next((c for c in clusters if accepts(c, view)), None)
+        candidates = sorted({n for key in _keys(view) for n in by_key.get(key, ())})
+        home = next((n for n in candidates if accepts(clusters[n], view)), None)
         if home is None:
-            home = Cluster(view.mention.type)
-            clusters.append(home)
-        home.members.append(view)
+            home = len(clusters)
+            clusters.append(Cluster(view.mention.type))
+        clusters[home].members.append(view)
+        for key in _keys(view):
+            found = by_key.setdefault(key, [])
+            if not found or found[-1] != home:
+                found.append(home)
     return clusters
+
+
+def _keys(view: View) -> list[tuple[str, str, str]]:
+    """What an event must share with a mention to take it: its type, and its story's
+    root or a participant."""
+    kind = view.mention.type
+    return [(kind, "root", view.root), *((kind, "entity", p) for p in sorted(view.participants))]
+
+
+def _disputed(clusters: Sequence[Cluster], denials: Sequence[View]) -> list[View]:
+    """Each denial joins the first event it speaks of (`disputes`: one of its type
+    with its place or a participant); those that join none are returned, in order."""
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for n, cluster in enumerate(clusters):
+        for entity in cluster.participants | cluster.locations:
+            by_key.setdefault((cluster.type, entity), []).append(n)
+    alone = []
+    for view in denials:
+        named = view.participants | ({view.location} if view.location else set())
+        candidates = sorted({n for e in named for n in by_key.get((view.mention.type, e), ())})
+        home = next((n for n in candidates if disputes(clusters[n], view)), None)
+        if home is not None:
+            clusters[home].dissent.append(view)
+        else:
+            alone.append(view)
+    return alone
 
 
 def merge_events(
@@ -344,11 +380,5 @@ def merge_events(
     )
     clusters = _clusters([v for v in views if v.mention.modality not in NOT_A_FACT])
     clusters = _join_background(clusters, within or {})
-    alone = []
-    for view in (v for v in views if v.mention.modality in NOT_A_FACT):
-        home = next((c for c in clusters if disputes(c, view)), None)
-        if home is not None:
-            home.dissent.append(view)
-        else:
-            alone.append(view)
+    alone = _disputed(clusters, [v for v in views if v.mention.modality in NOT_A_FACT])
     return stable_ids([to_event(c) for c in clusters + _clusters(alone)])

@@ -26,14 +26,15 @@ from threadline.errors import Failures
 from threadline.graph.cite import Citing, root_of
 from threadline.graph.containment import containment
 from threadline.graph.facts import facts_of
+from threadline.graph.incremental import duplicates_after_changes, shares_widely, stored_buckets_agree
 from threadline.graph.stored import graph_events
 from threadline.places import Gazetteer, place_entities
-from threadline.records import Assertion, EventMention, KnownEntity, Mention, Place, StepRun, Story
+from threadline.records import Assertion, Duplicate, EventMention, KnownEntity, Mention, Place, StepRun, Story
 from threadline.registry import Registered, Registry
 from threadline.resolve import Resolution, resolve_entities
 from threadline.resolve.isolate import listed
 from threadline.settings import Settings
-from threadline.store import Store
+from threadline.store import Store, changes
 from threadline.store.layout import Derived, rows_written
 from threadline.vocabulary import Vocabulary
 
@@ -47,6 +48,20 @@ class Inputs:
     settings: Settings
     vocabulary: Vocabulary  # settings.data_dir's model, loaded once by the caller
     failures: Failures = field(default_factory=Failures)
+    full: bool = False  # every step over every claim, whatever changed (`threadline rebuild`)
+
+    def changed_since(self, step: str) -> set[str] | None:
+        """The stories written or removed since the stored derived rows, for a step that
+        can redo only their part; None when it must redo everything: a full rebuild, no
+        complete rows to build on (an older store, a unit left out last time), or rows a
+        different version of the step made."""
+        if self.full:
+            return None
+        last = {run.step: run.version for run in self.store.last_step_runs()}
+        with self.store.snapshot() as conn:
+            if last.get(step) != STEPS.get(step).version or not changes.builds_on_stored(conn):
+                return None
+            return changes.changed_stories(conn)
 
     @cached_property
     def stories(self) -> list[Story]:
@@ -131,8 +146,20 @@ def _now() -> str:
 
 
 def duplicates_step(inputs: Inputs, derived: Derived) -> Derived:
-    """Copies of earlier stories, and stories that share paragraphs with one."""
+    """Copies of earlier stories, and stories that share paragraphs with one: redone
+    for the stories changed since the stored rows where it can (graph/incremental.py)."""
     store, failures = inputs.store, inputs.failures
+    changed = inputs.changed_since("duplicates")
+    # no story written since: a refresh asked for anyway (a judgement, a repair) runs the
+    # step whole, so that it still reads every stored signature
+    if changed and stored_buckets_agree() and not shares_widely(store, changed):
+
+        def all_overlaps(copies: set[str]) -> list[Duplicate]:
+            return find_partial_overlaps(inputs.stories, store.minhashes(paragraphs=True), copies, failures)
+
+        with store.snapshot() as conn:
+            found = duplicates_after_changes(store, conn, changed, store.duplicates(), failures, all_overlaps)
+        return replace(derived, duplicates=tuple(found))
     copies = find_duplicates(inputs.stories, store.minhashes(), failures=failures)
     overlaps = find_partial_overlaps(
         inputs.stories, store.minhashes(paragraphs=True), (d.story_id for d in copies), failures

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, bindparam, inspect, text
 
 from threadline.query.names import name_keys
 from threadline.store import Store
@@ -27,6 +28,7 @@ from threadline.store.db import DERIVED_FROM
 MARK = "search_index_of"
 SEARCH = "tl_search"
 EVENT_ENTITIES = "tl_event_entities"
+ROWS = "tl_search_rows"  # SQLite: the FTS rowid of each indexed entity, story and quote
 _BATCH = 2000
 
 
@@ -50,6 +52,11 @@ def _create(conn: Connection) -> None:
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH} USING fts5(kind UNINDEXED, ref UNINDEXED, "
             "story UNINDEXED, title, body, keys, tokenize = 'unicode61 remove_diacritics 2')"
         )
+        conn.exec_driver_sql(  # which FTS rows index what, so an update finds them by key
+            f"CREATE TABLE IF NOT EXISTS {ROWS} (row INTEGER PRIMARY KEY, kind VARCHAR(10) NOT NULL, "
+            "ref VARCHAR(40) NOT NULL)"
+        )
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {ROWS}_ref ON {ROWS} (kind, ref)")
     conn.exec_driver_sql(
         f"CREATE TABLE IF NOT EXISTS {EVENT_ENTITIES} (entity_id VARCHAR(40) NOT NULL, "
         "event_id VARCHAR(40) NOT NULL, role VARCHAR(60) NOT NULL)"
@@ -60,28 +67,135 @@ def _create(conn: Connection) -> None:
     conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {EVENT_ENTITIES}_event ON {EVENT_ENTITIES} (event_id)")
 
 
-def refresh_search_index(store: Store) -> None:
-    """Rebuild the index tables from the stored entities, stories, facts and events, in
-    one transaction (readers see the old index or the new one)."""
+@dataclass(frozen=True)
+class IndexUpdate:
+    """What changed since the index last followed the derived rows: the stories written
+    or removed, and the entities, facts and events whose rows were (events also when a
+    claim of responsibility for them was)."""
+
+    stories: set[str]
+    entities: set[str]
+    facts: set[str]
+    events: set[str]
+
+
+def refresh_search_index(store: Store, update: IndexUpdate | None = None) -> None:
+    """The index tables brought up to the stored entities, stories, facts and events, in
+    one transaction (readers see the old index or the new one): rebuilt whole, or with
+    `update` only the rows of what changed (where the index holds what an update needs)."""
     with store.transaction() as conn:
-        _create(conn)
-        conn.exec_driver_sql(f"DELETE FROM {SEARCH}")
-        conn.exec_driver_sql(f"DELETE FROM {EVENT_ENTITIES}")
-        names = {row.id: row.name for row in conn.execute(text("SELECT id, name FROM entities"))}
+        if update is not None and _updatable(conn):
+            _update(conn, update)
+        else:
+            _rebuild(conn)
+        generation = conn.execute(text("SELECT value FROM meta WHERE key = :k"), {"k": DERIVED_FROM}).scalar()
+        conn.execute(text("DELETE FROM meta WHERE key = :k"), {"k": MARK})
+        conn.execute(text("INSERT INTO meta (key, value) VALUES (:k, :v)"), {"k": MARK, "v": str(generation)})
+
+
+def _updatable(conn: Connection) -> bool:
+    looked = inspect(conn)
+    tables = (SEARCH, EVENT_ENTITIES) if is_postgres(conn) else (SEARCH, EVENT_ENTITIES, ROWS)
+    return all(looked.has_table(name) for name in tables)
+
+
+def _rebuild(conn: Connection) -> None:
+    _create(conn)
+    for table in (SEARCH, EVENT_ENTITIES) if is_postgres(conn) else (SEARCH, EVENT_ENTITIES, ROWS):
+        conn.exec_driver_sql(f"DELETE FROM {table}")
+    _insert_search(conn, _search_rows(conn, None, None, None, None))
+    _insert_links(conn, _event_links(conn, None))
+
+
+def _update(conn: Connection, update: IndexUpdate) -> None:
+    """Rows of what changed deleted and written again; a fact is retitled when an
+    entity it joins changed (its name may have)."""
+    facts = update.facts | _facts_joining(conn, update.entities)
+    for kind, refs in (
+        ("entity", update.entities),
+        ("story", update.stories),
+        ("quote", facts | update.events),
+    ):
+        _delete_search(conn, kind, refs)
+    for chunk in chunks(update.events):
+        conn.execute(
+            text(f"DELETE FROM {EVENT_ENTITIES} WHERE event_id IN :ids").bindparams(_ids()), {"ids": chunk}
+        )
+    _insert_search(conn, _search_rows(conn, update.entities, update.stories, facts, update.events))
+    _insert_links(conn, _event_links(conn, update.events))
+
+
+def _ids() -> Any:
+    return bindparam("ids", expanding=True)
+
+
+def _facts_joining(conn: Connection, entities: set[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in chunks(entities):
+        query = text("SELECT id FROM facts WHERE subject IN :ids OR object IN :ids").bindparams(_ids())
+        found |= set(conn.execute(query, {"ids": chunk}).scalars())
+    return found
+
+
+def _delete_search(conn: Connection, kind: str, refs: set[str]) -> None:
+    for chunk in chunks(refs):
+        params = {"kind": kind, "ids": chunk}
+        if is_postgres(conn):
+            query = f"DELETE FROM {SEARCH} WHERE kind = :kind AND ref IN :ids"
+            conn.execute(text(query).bindparams(_ids()), params)
+            continue
+        rows = f"SELECT row FROM {ROWS} WHERE kind = :kind AND ref IN :ids"
+        conn.execute(text(f"DELETE FROM {SEARCH} WHERE rowid IN ({rows})").bindparams(_ids()), params)
+        conn.execute(
+            text(f"DELETE FROM {ROWS} WHERE kind = :kind AND ref IN :ids").bindparams(_ids()), params
+        )
+
+
+def _insert_search(conn: Connection, rows: Iterator[dict[str, Any]]) -> None:
+    """Rows in the order given; on SQLite each numbered after the last, and recorded in
+    the rows table."""
+    if is_postgres(conn):
         insert = text(
             f"INSERT INTO {SEARCH} (kind, ref, story, title, body, keys) "
             "VALUES (:kind, :ref, :story, :title, :body, :keys)"
         )
-        for batch in _batches(_search_rows(conn, names)):
+        for batch in _batches(rows):
             conn.execute(insert, batch)
-        link = text(
-            f"INSERT INTO {EVENT_ENTITIES} (entity_id, event_id, role) VALUES (:entity, :event, :role)"
-        )
-        for batch in _batches(_event_links(conn)):
-            conn.execute(link, batch)
-        generation = conn.execute(text("SELECT value FROM meta WHERE key = :k"), {"k": DERIVED_FROM}).scalar()
-        conn.execute(text("DELETE FROM meta WHERE key = :k"), {"k": MARK})
-        conn.execute(text("INSERT INTO meta (key, value) VALUES (:k, :v)"), {"k": MARK, "v": str(generation)})
+        return
+    insert = text(
+        f"INSERT INTO {SEARCH} (rowid, kind, ref, story, title, body, keys) "
+        "VALUES (:row, :kind, :ref, :story, :title, :body, :keys)"
+    )
+    record = text(f"INSERT INTO {ROWS} (row, kind, ref) VALUES (:row, :kind, :ref)")
+    last = conn.execute(text(f"SELECT max(row) FROM {ROWS}")).scalar() or 0
+    for batch in _batches(rows):
+        batch = [{**row, "row": last + n} for n, row in enumerate(batch, start=1)]
+        last += len(batch)
+        conn.execute(insert, batch)
+        conn.execute(record, [{k: row[k] for k in ("row", "kind", "ref")} for row in batch])
+
+
+def _insert_links(conn: Connection, links: Iterator[dict[str, Any]]) -> None:
+    link = text(f"INSERT INTO {EVENT_ENTITIES} (entity_id, event_id, role) VALUES (:entity, :event, :role)")
+    for batch in _batches(links):
+        conn.execute(link, batch)
+
+
+def chunks(ids: set[str] | None) -> Iterator[list[str]]:
+    listed = sorted(ids or ())
+    for start in range(0, len(listed), 500):
+        yield listed[start : start + 500]
+
+
+def _selected(conn: Connection, query: str, ids: set[str] | None, column: str = "id") -> Iterator[Any]:
+    """Rows of `query` (a SELECT with no WHERE): all of them, or those whose `column` is
+    in `ids` (the order of rows matters only within one entity, story, fact or event)."""
+    if ids is None:
+        yield from conn.execute(text(query)).mappings()
+        return
+    for chunk in chunks(ids):
+        where = text(f"{query} WHERE {column} IN :ids").bindparams(_ids())
+        yield from conn.execute(where, {"ids": chunk}).mappings()
 
 
 def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
@@ -95,8 +209,15 @@ def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield batch
 
 
-def _search_rows(conn: Connection, names: dict[str, str]) -> Iterator[dict[str, Any]]:
-    for e in conn.execute(text("SELECT id, name, aliases FROM entities")).mappings():
+def _search_rows(
+    conn: Connection,
+    entities: set[str] | None,
+    stories: set[str] | None,
+    facts: set[str] | None,
+    events: set[str] | None,
+) -> Iterator[dict[str, Any]]:
+    """The index rows of every entity, story, fact and event, or of those named."""
+    for e in _selected(conn, "SELECT id, name, aliases FROM entities", entities):
         aliases = [a for a in _json(e["aliases"]) if a != e["name"]]
         keys = name_keys([e["name"], *aliases])
         yield {
@@ -107,7 +228,7 @@ def _search_rows(conn: Connection, names: dict[str, str]) -> Iterator[dict[str, 
             "body": ", ".join(aliases),
             "keys": keys,
         }
-    for s in conn.execute(text("SELECT id, title, text FROM stories")).mappings():
+    for s in _selected(conn, "SELECT id, title, text FROM stories", stories):
         yield {
             "kind": "story",
             "ref": s["id"],
@@ -116,14 +237,20 @@ def _search_rows(conn: Connection, names: dict[str, str]) -> Iterator[dict[str, 
             "body": s["text"],
             "keys": "",
         }
-    for f in conn.execute(text("SELECT id, subject, predicate, object, evidence FROM facts")).mappings():
+    rows = list(_selected(conn, "SELECT id, subject, predicate, object, evidence FROM facts", facts))
+    names = _names(conn, {f[k] for f in rows for k in ("subject", "object")})
+    for f in rows:
         title = (
             f"{names.get(f['subject'], f['subject'])} {f['predicate']} {names.get(f['object'], f['object'])}"
         )
         yield from _quote_rows(f["id"], title, _json(f["evidence"]))
-    for v in conn.execute(text("SELECT id, type, date_value, evidence FROM events")).mappings():
+    for v in _selected(conn, "SELECT id, type, date_value, evidence FROM events", events):
         title = f"{v['type']} {v['date_value'] or ''}".strip()
         yield from _quote_rows(v["id"], title, _json(v["evidence"]))
+
+
+def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
+    return {row["id"]: row["name"] for row in _selected(conn, "SELECT id, name FROM entities", ids)}
 
 
 def _quote_rows(ref: str, title: str, evidence: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -142,14 +269,15 @@ def _quote_rows(ref: str, title: str, evidence: list[dict[str, Any]]) -> Iterato
         }
 
 
-def _event_links(conn: Connection) -> Iterator[dict[str, Any]]:
-    for v in conn.execute(text("SELECT id, location, participants, roles FROM events")).mappings():
+def _event_links(conn: Connection, events: set[str] | None) -> Iterator[dict[str, Any]]:
+    """Who takes part in every event (or in those named), and who claims or denies it."""
+    for v in _selected(conn, "SELECT id, location, participants, roles FROM events", events):
         roles = {entity: role for entity, role in _json(v["roles"])}
         for entity in _json(v["participants"]):
             yield {"entity": entity, "event": v["id"], "role": roles.get(entity, "participant")}
         if v["location"]:
             yield {"entity": v["location"], "event": v["id"], "role": "location"}
-    for r in conn.execute(text("SELECT claimant, event, kind FROM responsibilities")).mappings():
+    for r in _selected(conn, "SELECT claimant, event, kind FROM responsibilities", events, "event"):
         yield {
             "entity": r["claimant"],
             "event": r["event"],

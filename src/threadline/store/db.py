@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 
@@ -31,10 +31,11 @@ from threadline.records import (
     Story,
     document_id,
 )
-from threadline.store import connect, layout
+from threadline.store import changes, connect, layout
 from threadline.store import schema as t
 from threadline.store.layout import Derived
 from threadline.store.migrate import upgrade
+from threadline.store.rewrite import Rewritten, rewrite_table
 
 STALE = "derived_stale"  # "1" while the derived layer (workflow.GLOBAL_STEPS) lags behind the claims
 GENERATION = "claims_generation"  # counts changes to the claims, so a refresh knows what it saw
@@ -74,6 +75,12 @@ def _replace_document(
     row = {**layout.document_row(document, seq), "locator": document.locator or document.source}
     conn.execute(insert(t.documents), [{**row, "feed": document.feed}])
     layout.insert_extractions(conn, extractions, minhashes)
+    changes.record_changes(conn, [ex.story.id for ex in extractions], _next_generation(conn))
+
+
+def _next_generation(conn: Connection) -> int:
+    """The claims generation the write in progress makes (`_set_stale` ends it)."""
+    return int(_meta(conn, GENERATION) or 0) + 1
 
 
 def _delete_documents(conn: Connection, ids: Sequence[str]) -> int:
@@ -82,6 +89,7 @@ def _delete_documents(conn: Connection, ids: Sequence[str]) -> int:
     for start in range(0, len(ids), _IDS_PER_STATEMENT):
         chunk = list(ids[start : start + _IDS_PER_STATEMENT])
         their_stories = select(t.stories.c.id).where(t.stories.c.document_id.in_(chunk))
+        changes.record_changes(conn, list(conn.execute(their_stories).scalars()), _next_generation(conn))
         for table in t.STORY_CHILDREN:
             conn.execute(delete(table).where(table.c.story_id.in_(their_stories)))
         conn.execute(delete(t.stories).where(t.stories.c.document_id.in_(chunk)))
@@ -199,10 +207,18 @@ class Store:
             return {row.id: row.locator for row in conn.execute(query)}
 
     # ------------------------------------------------------------ reading claims
-    def stories(self) -> list[Story]:
+    def stories(self, ids: Iterable[str] | None = None) -> list[Story]:
+        """Every story (or those of `ids`), in one fixed order: by source, document, place."""
+        order = (t.stories.c.source, t.stories.c.document_id, t.stories.c.idx)  # sources may repeat
         with self._reading() as conn:
-            order = (t.stories.c.source, t.stories.c.document_id, t.stories.c.idx)  # sources may repeat
-            rows = conn.execute(select(t.stories).order_by(*order))
+            if ids is None:
+                return [layout.story(r._mapping) for r in conn.execute(select(t.stories).order_by(*order))]
+            rows = [
+                r
+                for chunk in changes.chunks(ids)
+                for r in conn.execute(select(t.stories).where(t.stories.c.id.in_(chunk)))
+            ]
+            rows.sort(key=lambda r: (r.source, r.document_id, r.idx))
             return [layout.story(r._mapping) for r in rows]
 
     def minhashes(self, paragraphs: bool = False) -> dict[tuple[str, int], bytes]:
@@ -235,29 +251,37 @@ class Store:
             return [layout.event_mention(r._mapping, tuple(claims.get(r.id, ()))) for r in rows]
 
     # ------------------------------------------------------------ derived rows
-    def replace_derived(self, derived: Derived, generation: int | None = None) -> bool:
+    def replace_derived(self, derived: Derived, generation: int | None = None, complete: bool = True) -> bool:
+        """`rewrite_derived`, saying only whether the store is now current."""
+        return self.rewrite_derived(derived, generation, complete).current
+
+    def rewrite_derived(
+        self, derived: Derived, generation: int | None = None, complete: bool = True
+    ) -> Rewritten:
         """Every global step's rows (duplicates, entities, places, events, facts) in one
         transaction: all new, or all as they were.
 
         `generation` is what `claims_generation` was when the claims they follow from
         were read (None: now). Rows from older claims than the stored rows' are dropped
         (another process's refresh was newer); rows from claims that changed since are
-        written but stay marked behind. Returns whether the store is now current."""
+        written but stay marked behind. Only rows that differ are written (store/rewrite.py).
+        `complete`: no unit was left out, so the next refresh may build on these rows
+        (store/changes.py)."""
         with self.transaction() as conn:
             current = int(_meta(conn, GENERATION) or 0)
             seen = current if generation is None else generation
             if seen < int(_meta(conn, DERIVED_FROM) or -1):
-                return False
-            for table in t.DERIVED:
-                conn.execute(delete(table))
+                return Rewritten(False, written=False)
+            done = Rewritten(seen == current)
             for table, rows in layout.derived_rows(derived):
-                if rows:
-                    conn.execute(insert(table), rows)
+                rewrite_table(conn, table, rows, done)
             if derived.runs:
                 conn.execute(insert(t.stage_runs), [layout.step_run_row(r, seen) for r in derived.runs])
             _put_meta(conn, DERIVED_FROM, str(seen))
+            changes.forget_changes(conn, seen)
+            _put_meta(conn, changes.INCREMENTAL, "1" if complete else "0")
             _put_meta(conn, STALE, "0" if seen == current else "1")
-            return seen == current
+            return done
 
     def derived_stale(self) -> bool:
         """True when claims changed since duplicates and entities were last computed."""

@@ -30,6 +30,7 @@ from threadline.records import (
     StepRun,
     Story,
 )
+from threadline.store import changes
 from threadline.store import schema as t
 
 
@@ -98,7 +99,7 @@ def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
     links = [{"mention_id": m, "entity_id": e} for m, e in sorted(derived.entity_of.items())]
     places = [{"entity_id": e, **asdict(p)} for e, p in sorted(derived.places.items())]
     return [
-        (t.duplicates, [asdict(d) for d in derived.duplicates]),
+        (t.duplicates, [duplicate_row(d) for d in derived.duplicates]),
         (t.entities, entities),
         (t.mention_entities, links),
         (t.decisions, [decision_row(seq, d) for seq, d in enumerate(derived.decisions)]),
@@ -107,6 +108,16 @@ def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
         (t.responsibilities, [responsibility_row(r) for r in derived.responsibilities]),
         (t.facts, [fact_row(f) for f in derived.facts]),
     ]
+
+
+def duplicate_row(d: Duplicate) -> dict[str, Any]:
+    """Field by field: `asdict` copies deeply, and a store holds many of these."""
+    return {
+        "story_id": d.story_id,
+        "duplicate_of": d.duplicate_of,
+        "similarity": d.similarity,
+        "kind": d.kind,
+    }
 
 
 def decision_row(seq: int, d: Decision) -> dict[str, Any]:
@@ -214,6 +225,7 @@ def insert_extractions(
     for table, rows in (
         (t.stories, story_rows),
         (t.signatures, signature_rows),
+        (t.signature_bands, changes.band_rows(minhashes)),
         (t.mentions, mention_rows),
         (t.assertions, assertion_rows),
         (t.event_mentions, event_rows),

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Column,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -65,6 +66,23 @@ signatures = Table(  # the duplicate index, persisted: MinHashes of a story (par
     Column("story_id", String(40), ForeignKey("stories.id"), primary_key=True),
     Column("part", Integer, primary_key=True),
     Column("minhash", LargeBinary, nullable=False),
+)
+
+signature_bands = Table(  # the LSH buckets of each signature, so a refresh looks up only a new story's
+    "signature_bands",  # neighbours (graph/incremental.py); key: one band's values, as stored
+    metadata,
+    Column("story_id", String(40), ForeignKey("stories.id"), nullable=False, index=True),
+    Column("part", Integer, nullable=False),
+    Column("band", Integer, nullable=False),
+    Column("key", LargeBinary, nullable=False),
+    Index("ix_signature_bands_bucket", "band", "key"),
+)
+
+story_changes = Table(  # stories written or removed since the derived rows last followed them
+    "story_changes",
+    metadata,
+    Column("story_id", String(40), nullable=False, index=True),
+    Column("generation", Integer, nullable=False),  # the claims generation the change made
 )
 
 mentions = Table(
@@ -278,5 +296,5 @@ stage_runs = Table(  # one row per run of a global step: what it was, what it wr
     Column("finished", String(32), nullable=False),
 )
 
-STORY_CHILDREN = (signatures, mentions, assertions, event_mentions, claims)
+STORY_CHILDREN = (signatures, signature_bands, mentions, assertions, event_mentions, claims)
 DERIVED = (duplicates, mention_entities, entities, decisions, places, events, responsibilities, facts)

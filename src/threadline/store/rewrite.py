@@ -1,0 +1,71 @@
+"""Derived rows written as what changed, where the search index needs to know: a
+refresh usually changes a few entities, facts and events, and the index updates only
+theirs. Those tables' stored rows are read and compared with the new ones, whole row
+against whole row; rows gone or changed are deleted by primary key, rows new or
+changed inserted. What the tables hold afterwards equals deleting and inserting all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import JSON, Connection, Table, and_, bindparam, delete, insert, select
+
+Row = dict[str, Any]
+
+
+@dataclass
+class Rewritten:
+    """What a write of the derived rows did: whether they are now current, and per
+    compared table the rows it deleted (old versions) and inserted (new versions)."""
+
+    current: bool
+    written: bool = True  # False: dropped, the stored rows follow newer claims
+    deleted: dict[str, list[Row]] = field(default_factory=dict)
+    inserted: dict[str, list[Row]] = field(default_factory=dict)
+
+    def keys(self, table: str, column: str) -> set[Any]:
+        """`column` of every row of `table` deleted or inserted."""
+        return {r[column] for r in (*self.deleted.get(table, ()), *self.inserted.get(table, ()))}
+
+
+def _canonical(json_columns: Sequence[bool], values: Sequence[Any]) -> tuple[Any, ...]:
+    """A row as comparable values: JSON columns as their sorted JSON text (a tuple and
+    the list read back alike), the others as they are."""
+    return tuple(
+        json.dumps(v, sort_keys=True) if is_json else v
+        for is_json, v in zip(json_columns, values, strict=True)
+    )
+
+
+# The tables compared row by row: those whose changes the search index follows
+# (query/index.py). The others (duplicates, mention links, decisions, places) are
+# large and mostly read back only to be written again: deleting and inserting them
+# whole measured cheaper than comparing them.
+COMPARED = frozenset({"entities", "facts", "events", "responsibilities"})
+
+
+def rewrite_table(conn: Connection, table: Table, rows: Sequence[Row], done: Rewritten) -> None:
+    """Leave `table` holding exactly `rows`: in COMPARED touching only the rows that
+    differ (and saying which in `done`), the others replaced whole."""
+    if table.name not in COMPARED:
+        conn.execute(delete(table))
+        if rows:
+            conn.execute(insert(table), list(rows))
+        return
+    names = [c.name for c in table.columns]
+    json_columns = [isinstance(c.type, JSON) for c in table.columns]
+    wanted = {_canonical(json_columns, [r.get(n) for n in names]): r for r in rows}
+    stored = {_canonical(json_columns, r): r for r in conn.execute(select(table))}
+    gone = [dict(zip(names, r, strict=True)) for key, r in stored.items() if key not in wanted]
+    new = [r for key, r in wanted.items() if key not in stored]
+    if gone:
+        keys = [c.name for c in table.primary_key.columns]
+        match = and_(*(table.c[k] == bindparam(f"pk_{k}") for k in keys))
+        conn.execute(delete(table).where(match), [{f"pk_{k}": r[k] for k in keys} for r in gone])
+    if new:
+        conn.execute(insert(table), new)
+    done.deleted[table.name], done.inserted[table.name] = gone, new
