@@ -16,6 +16,7 @@ from sqlalchemy import delete
 from typer.testing import CliRunner
 
 import threadline.export as export_stage
+from threadline.export.json_export import JsonExporter
 from threadline.cli.main import app
 from threadline.export.protocol import Item
 from threadline.graph.steps import assemble
@@ -216,7 +217,7 @@ def sections_package(tmp_path: Path) -> Iterator[None]:
 
 def test_a_new_format_is_one_exporter(stored: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(export_stage, "EXPORTERS", export_stage.Registry("threadline.exporters.test"))
-    export_stage.EXPORTERS.add("json", "1", export_stage.JsonExporter)
+    export_stage.EXPORTERS.add("json", "1", JsonExporter)
     export_stage.EXPORTERS.add("sections", "1", Sections)
     monkeypatch.setattr("threadline.cli.main.EXPORTERS", export_stage.EXPORTERS)
     result = runner.invoke(app, ["export", "--db", stored, "--format", "sections"])
