@@ -16,8 +16,8 @@ from sqlalchemy import delete
 from typer.testing import CliRunner
 
 import threadline.export as export_stage
-from threadline.export.json_export import JsonExporter
 from threadline.cli.main import app
+from threadline.export.json_export import JsonExporter
 from threadline.export.protocol import Item
 from threadline.graph.steps import assemble
 from threadline.settings import Settings
