@@ -25,7 +25,7 @@ $(VENV)/.installed: requirements.txt requirements-model.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-setup-dev: $(VENV)/.installed-dev
+setup-dev: setup $(VENV)/.installed-dev
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
