@@ -79,7 +79,8 @@ def test_processes_opening_one_new_store_at_once_all_succeed(
     for round_number, url in enumerate(new_store_urls):
         go = tmp_path / f"go-{round_number}"
         done = started_together([[sys.executable, "-c", OPENER, url, str(go)]] * 4, go)
-        assert [(p.returncode, p.stderr) for p in done] == [(0, "")] * 4
+        failed = "\n".join(p.stderr for p in done if p.returncode or p.stderr)
+        assert [(p.returncode, p.stderr) for p in done] == [(0, "")] * 4, failed
         store = Store(url)
         with store.snapshot() as conn:
             assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
