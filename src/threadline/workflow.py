@@ -11,6 +11,7 @@ reported, the rest written.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -35,6 +36,8 @@ from threadline.store import Store, changes
 from threadline.store.layout import Derived
 from threadline.store.rewrite import Rewritten
 from threadline.vocabulary import Vocabulary, using, vocabulary_of
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T", Assertion, EventMention)
 
@@ -316,6 +319,7 @@ def ingest_item(
         report.errors.append(str(exc))
         return
     except Exception as exc:  # one broken document must not stop the others
+        log.debug("internal error on %s", item.origin, exc_info=True)
         first_line = (str(exc).splitlines() or [""])[0][:200]
         report.errors.append(f"{item.origin}: internal error {exc.__class__.__name__}: {first_line}")
         return
