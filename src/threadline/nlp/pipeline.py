@@ -139,16 +139,17 @@ def _texts(stories: Iterable[Story]) -> Iterator[tuple[str, tuple[Story, Mention
 
 
 def parse_stories(
-    nlp: Language, stories: Iterable[Story], batch_size: int = 32
+    nlp: Language, stories: Iterable[Story], batch_size: int = 32, n_process: int = 1
 ) -> Iterator[tuple[Doc, Doc | None, Story]]:
     """Parse many stories, texts and titles, in one `nlp.pipe` stream: (text Doc, title
     Doc or None, story). A Doc's text is its string truecased, offsets unchanged. A story
-    longer than a piece is parsed on its own, in pieces (nlp/pieces.py)."""
+    longer than a piece is parsed on its own, in pieces (nlp/pieces.py). `n_process`
+    above 1 parses the stream in that many forked spaCy processes (nlp.pipe keeps order)."""
     for long, run in groupby(stories, key=lambda s: max(len(s.text), len(s.title or "")) > PIECE_CHARS):
         if long:
             yield from (_parse_long(nlp, story) for story in run)
         else:
-            yield from _parse_stream(nlp, run, batch_size)
+            yield from _parse_stream(nlp, run, batch_size, n_process)
 
 
 def _parse_long(nlp: Language, story: Story) -> tuple[Doc, Doc | None, Story]:
@@ -157,10 +158,11 @@ def _parse_long(nlp: Language, story: Story) -> tuple[Doc, Doc | None, Story]:
 
 
 def _parse_stream(
-    nlp: Language, stories: Iterable[Story], batch_size: int
+    nlp: Language, stories: Iterable[Story], batch_size: int, n_process: int = 1
 ) -> Iterator[tuple[Doc, Doc | None, Story]]:
     pending: tuple[Doc, Story] | None = None
-    for doc, (story, zone) in nlp.pipe(_texts(stories), as_tuples=True, batch_size=batch_size):
+    parsed = nlp.pipe(_texts(stories), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, (story, zone) in parsed:
         if zone == "title" and pending is not None:
             yield pending[0], doc, story
             pending = None
