@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, func, or_, select
 
-from threadline.errors import ThreadlineError
+from threadline.query.errors import UnknownEntity
 from threadline.query.events import event_records, links
 from threadline.query.evidence import (
     entity_refs,
@@ -30,10 +30,6 @@ from threadline.store import schema as t
 
 MAX_FACTS = 1000  # an entity page is read by a person: past this, the best-sourced first
 MAX_EVENTS = 1000
-
-
-class UnknownEntity(ThreadlineError):
-    """No entity has this id (the API answers 404)."""
 
 
 def entity_detail(store: Store, entity_id: str) -> EntityDetail:

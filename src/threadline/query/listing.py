@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import Select, func, or_, select
 
-from threadline.errors import ThreadlineError
 from threadline.query.detail import relation_records
+from threadline.query.errors import UnknownRecord
 from threadline.query.events import event_records
 from threadline.query.evidence import verdicts
 from threadline.query.lookup import mention_counts
@@ -15,10 +15,6 @@ from threadline.store import Store
 from threadline.store import schema as t
 
 MAX_LIMIT = 500
-
-
-class UnknownRecord(ThreadlineError):
-    """No fact or event has this id (the API answers 404)."""
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:

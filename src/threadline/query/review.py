@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import insert, select
 
 from threadline.errors import ThreadlineError
+from threadline.query.errors import Contradiction, UnknownRecord
 from threadline.query.evidence import REVIEW
 from threadline.query.lookup import one_entity
 from threadline.query.records import EntityMatch, Record, Verdict
@@ -62,7 +63,7 @@ def review(
     table = TARGETS[target_kind]
     with store.snapshot() as conn:
         if conn.execute(select(table.c.id).where(table.c.id == target_id)).first() is None:
-            raise ThreadlineError(f"no {target_kind} has the id {target_id!r}")
+            raise UnknownRecord(f"no {target_kind} has the id {target_id!r}")
     made = Verdict(target_kind, target_id, verdict, author or author_from_env(), now(), note)
     payload = {
         "subjects": [target_id],
@@ -108,11 +109,11 @@ def merge_entities(
 
 def check_merge(a: EntityMatch, b: EntityMatch, first: str, second: str, force: bool) -> None:
     if a.id == b.id:
-        raise ThreadlineError(
+        raise Contradiction(
             f"{first!r} and {second!r} are one entity already ({a.id}: {a.name}); nothing to merge"
         )
     if a.type != b.type and not force:
-        raise ThreadlineError(
+        raise Contradiction(
             f"{a.name} ({a.id}) is a {a.type} and {b.name} ({b.id}) a {b.type}: merging them would change "
             "what one of them is; if they really are one, run the merge again with --force"
         )
@@ -134,9 +135,7 @@ def split_entity(
     alias = alias.strip()
     if alias.casefold() not in {a.casefold() for a in found.aliases}:
         listing = ", ".join(repr(a) for a in found.aliases) or "none"
-        raise ThreadlineError(
-            f"{alias!r} is not an alias of {found.name} ({found.id}); its aliases: {listing}"
-        )
+        raise Contradiction(f"{alias!r} is not an alias of {found.name} ({found.id}); its aliases: {listing}")
     made = Judgement(
         "split",
         (found.name, alias),
@@ -146,7 +145,7 @@ def split_entity(
         entity_type=found.type,  # type: ignore[arg-type]
     )
     if not split_takes_effect(store, settings, found, made):
-        raise ThreadlineError(
+        raise Contradiction(
             f"splitting {alias!r} off {found.name} ({found.id}) would change nothing: the resolver reads "
             "them as one name, spelled two ways; nothing was recorded"
         )
