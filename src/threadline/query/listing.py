@@ -71,7 +71,7 @@ def get_fact(store: Store, fact_id: str) -> Relation:
         rows = conn.execute(select(t.facts).where(t.facts.c.id == fact_id)).all()
         if not rows:
             raise UnknownRecord(f"no fact has the id {fact_id!r}")
-        return relation_records(conn, rows, verdicts(conn))[0]
+        return relation_records(conn, rows, verdicts(conn, [fact_id]))[0]
 
 
 def get_event(store: Store, event_id: str) -> EventRecord:

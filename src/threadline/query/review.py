@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from threadline.errors import ThreadlineError
 from threadline.query.errors import Contradiction, UnknownRecord
@@ -27,6 +27,7 @@ from threadline.query.lookup import one_entity
 from threadline.query.records import EntityMatch, Record, Verdict
 from threadline.store import Store
 from threadline.store import schema as t
+from threadline.store.judged import insert_judgements
 
 if TYPE_CHECKING:
     from threadline.resolve.judgements import Judgement
@@ -73,9 +74,8 @@ def review(
         "note": note,
     }
     with store.transaction() as conn:  # no derived row follows from a verdict: nothing to mark stale
-        conn.execute(
-            insert(t.judgements),
-            [{"kind": REVIEW, "payload": payload, "author": made.author, "created": made.created}],
+        insert_judgements(
+            conn, [{"kind": REVIEW, "payload": payload, "author": made.author, "created": made.created}]
         )
     return made
 
