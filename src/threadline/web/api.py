@@ -80,7 +80,9 @@ def search(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> SearchPage:
-    """Full text over stories, quotes and entity names, ranked; matched words in [brackets]."""
+    """Full text over stories, quotes and entity names, ranked. Each snippet is the text as
+    written (brackets in it are the article's); `matches` gives the matched words as
+    [start, end) offsets into it."""
     return query.search(store, q, limit=limit, offset=offset)
 
 
