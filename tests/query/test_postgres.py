@@ -47,3 +47,40 @@ def test_postgres_answers_like_sqlite(
             for table in (SEARCH, EVENT_ENTITIES):
                 conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table} CASCADE")
         pg.close()
+
+
+ACCENTED = (
+    "Envoy visits Ḥamāh\n\nPublished: 9 May 2025\n\n"
+    "Qāsim al-Saadī, an envoy of the fictional Majlis al-Shūrā, visited Ḥamāh on Friday, "
+    "aides said. Søren Ødegård, a Danish engineer, joined him [at the dam].\n"
+)
+
+# what a reader types, and the word as the article spells it, which the snippet must mark
+TYPED = [
+    ("saadi", "Saadī"),
+    ("Saadī", "Saadī"),
+    ("SAADI", "Saadī"),
+    ("hamah", "Ḥamāh"),
+    ("Ḥamāh", "Ḥamāh"),
+    ("qasim", "Qāsim"),
+    ("shura", "Shūrā"),
+]
+
+
+def test_postgres_search_folds_accents_as_sqlite_does(pg_url: str, tmp_path: Path) -> None:
+    (tmp_path / "envoy.txt").write_text(ACCENTED, encoding="utf-8")
+    stores = {"pg": Store(pg_url), "sqlite": Store(f"sqlite:///{tmp_path / 's.db'}")}
+    try:
+        for store in stores.values():
+            assert not ingest([str(tmp_path / "envoy.txt")], store, Settings()).errors
+        for name, store in stores.items():
+            for typed, written in TYPED:
+                hits = [h for h in search(store, typed).hits if h.kind == "story"]
+                marked = {h.snippet[a:b] for h in hits for a, b in h.matches}
+                assert written in marked, (name, typed, marked)
+    finally:
+        with stores["pg"].engine.begin() as conn:
+            for table in (SEARCH, EVENT_ENTITIES):
+                conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table} CASCADE")
+        for store in stores.values():
+            store.close()

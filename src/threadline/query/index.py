@@ -2,7 +2,8 @@
 
 - `tl_search`: full text over entity names (with their folded keys), stories and the
   quotes of facts and events. SQLite: an FTS5 table (diacritics removed by its
-  tokenizer); PostgreSQL: a plain table with a GIN index on its `simple` tsvector.
+  tokenizer); PostgreSQL: a plain table with a GIN index on its tsvector, in the
+  `tl_folded` configuration (accents folded, pg_folding.py) where it can be made.
 - `tl_event_entities`: which entity takes part in which event (participants, location,
   claimants), indexed both ways, because `events.participants` is JSON and the entity
   page and the actor filter must not scan every event.
@@ -24,6 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, inspect, text
 
 from threadline.query.names import name_keys
+from threadline.query.pg_folding import ensure_folding
 from threadline.query.snippets import unmarked
 from threadline.store import Store
 from threadline.store.db import DERIVED_FROM
@@ -33,7 +35,7 @@ SEARCH = "tl_search"
 EVENT_ENTITIES = "tl_event_entities"
 ROWS = "tl_search_rows"  # SQLite: the FTS rowid of each indexed entity, story and quote
 _BATCH = 2000
-FORMAT = "2"  # 2: texts without the snippet markers (1, unnumbered, kept them)
+FORMAT = "2"  # 2: texts without the snippet markers, accents folded on PostgreSQL (1, unnumbered)
 
 
 def is_postgres(conn: Connection) -> bool:
@@ -46,9 +48,11 @@ def _create(conn: Connection) -> None:
             f"CREATE TABLE IF NOT EXISTS {SEARCH} (kind VARCHAR(10) NOT NULL, ref VARCHAR(40) NOT NULL, "
             "story VARCHAR(40), title TEXT NOT NULL, body TEXT NOT NULL, keys TEXT NOT NULL)"
         )
+        config = ensure_folding(conn)
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {SEARCH}_tsv")  # made again in the configuration now used
         conn.exec_driver_sql(
-            f"CREATE INDEX IF NOT EXISTS {SEARCH}_tsv ON {SEARCH} USING GIN "
-            f"(to_tsvector('simple', title || ' ' || body || ' ' || keys))"
+            f"CREATE INDEX {SEARCH}_tsv ON {SEARCH} USING GIN "
+            f"(to_tsvector('{config}', title || ' ' || body || ' ' || keys))"
         )
         conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {SEARCH}_ref ON {SEARCH} (kind, ref)")
     else:

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, text
 
 from threadline.query.index import SEARCH, ensure_index, is_postgres
 from threadline.query.names import fold
+from threadline.query.pg_folding import search_config
 from threadline.query.records import SearchHit, SearchPage
 from threadline.query.snippets import CLOSE, OPEN, read_marked
 from threadline.store import Store
@@ -68,12 +69,13 @@ def _sqlite(conn: Connection, words: list[str], joiner: str, limit: int, offset:
 def _postgres(conn: Connection, words: list[str], joiner: str, limit: int, offset: int) -> list[SearchHit]:
     operator = " | " if joiner.strip() == "OR" else " & "
     tsquery = operator.join(f"{w}:*" for w in words)  # words are \w+: no tsquery syntax left
-    document = "to_tsvector('simple', title || ' ' || body || ' ' || keys)"
+    config = search_config(conn)  # as the index was built: accents folded, or not at all
+    document = f"to_tsvector('{config}', title || ' ' || body || ' ' || keys)"
     query = text(
-        f"SELECT kind, ref, story, title, ts_headline('simple', body, q, :options) AS snip, "
-        f"ts_rank(setweight(to_tsvector('simple', title || ' ' || keys), 'A') || "
-        f"setweight(to_tsvector('simple', body), 'D'), q) AS score "
-        f"FROM {SEARCH}, to_tsquery('simple', :q) q WHERE {document} @@ q "
+        f"SELECT kind, ref, story, title, ts_headline('{config}', body, q, :options) AS snip, "
+        f"ts_rank(setweight(to_tsvector('{config}', title || ' ' || keys), 'A') || "
+        f"setweight(to_tsvector('{config}', body), 'D'), q) AS score "
+        f"FROM {SEARCH}, to_tsquery('{config}', :q) q WHERE {document} @@ q "
         "ORDER BY score DESC, kind, ref LIMIT :limit OFFSET :offset"
     )
     options = f'StartSel="{OPEN}", StopSel="{CLOSE}", MaxWords=24, MinWords=8'
