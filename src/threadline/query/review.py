@@ -204,14 +204,16 @@ def split_takes_effect(store: Store, settings: Settings, entity: EntityMatch, ju
 
 
 def preview_resolution(store: Store, settings: Settings, judgements: list[Judgement]) -> dict[str, str]:
-    """Mention id -> entity id as resolution would give them under `judgements`; nothing written."""
+    """Mention id -> entity id as resolution would give them under `judgements`; nothing
+    written. Its inputs (mentions, story texts, knowledge and reference entries, lexicon)
+    are the entities step's own (graph/steps.Inputs), so the preview cannot drift from it."""
     from threadline.errors import Failures
+    from threadline.graph.steps import Inputs
     from threadline.resolve import resolve_entities
-    from threadline.resolve.lexicon import load_lexicon
-    from threadline.vocab import load_knowledge
+    from threadline.vocabulary import vocabulary_of
 
-    stories = store.stories()
-    known = (*load_knowledge(settings.data_dir), *store.reference_entities())
-    texts = {s.id: s.text for s in stories}
-    lex = load_lexicon(settings.data_dir)
-    return resolve_entities(store.mentions(), texts, known, judgements, lex, Failures()).entity_of
+    inputs = Inputs(store, settings, vocabulary_of(settings.data_dir))
+    lex = inputs.vocabulary.lexicon
+    return resolve_entities(
+        inputs.mentions, inputs.texts, inputs.known, judgements, lex, Failures()
+    ).entity_of
