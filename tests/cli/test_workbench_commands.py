@@ -133,3 +133,12 @@ def test_network_depth_and_predicate(db):
     only = json.loads(run("network", "KSR", "--predicate", "part_of", "--format", "json", "--db", db))
     assert {e["predicate"] for e in only["edges"]} == {"part_of"}
     assert "part_of" in run("network", "KSR", "--db", db)
+
+
+def test_the_table_styles_exactly_the_matched_words_whatever_brackets_the_text_holds():
+    from threadline.cli.render import highlighted, spans_cell
+
+    shown = highlighted("the report [of a raid] was false", [(16, 20)])
+    assert shown.plain == "the report [of a raid] was false"
+    assert [(s.start, s.end, str(s.style)) for s in shown.spans] == [(16, 20, "bold reverse")]
+    assert spans_cell([(16, 20), (30, 35)]) == "16-20 30-35"
