@@ -73,6 +73,9 @@ def test_postgres_search_folds_accents_as_sqlite_does(pg_url: str, tmp_path: Pat
     try:
         for store in stores.values():
             assert not ingest([str(tmp_path / "envoy.txt")], store, Settings()).errors
+        with stores["pg"].snapshot() as conn:  # the index is built in the folding configuration
+            found = conn.exec_driver_sql(f"SELECT indexdef FROM pg_indexes WHERE indexname = '{SEARCH}_tsv'")
+            assert "'tl_folded'::regconfig" in found.scalar_one()
         for name, store in stores.items():
             for typed, written in TYPED:
                 hits = [h for h in search(store, typed).hits if h.kind == "story"]

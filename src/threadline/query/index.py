@@ -48,12 +48,7 @@ def _create(conn: Connection) -> None:
             f"CREATE TABLE IF NOT EXISTS {SEARCH} (kind VARCHAR(10) NOT NULL, ref VARCHAR(40) NOT NULL, "
             "story VARCHAR(40), title TEXT NOT NULL, body TEXT NOT NULL, keys TEXT NOT NULL)"
         )
-        config = ensure_folding(conn)
-        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {SEARCH}_tsv")  # made again in the configuration now used
-        conn.exec_driver_sql(
-            f"CREATE INDEX {SEARCH}_tsv ON {SEARCH} USING GIN "
-            f"(to_tsvector('{config}', title || ' ' || body || ' ' || keys))"
-        )
+        _tsv_index(conn, ensure_folding(conn))
         conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {SEARCH}_ref ON {SEARCH} (kind, ref)")
     else:
         conn.exec_driver_sql(
@@ -73,6 +68,19 @@ def _create(conn: Connection) -> None:
         f"CREATE INDEX IF NOT EXISTS {EVENT_ENTITIES}_entity ON {EVENT_ENTITIES} (entity_id)"
     )
     conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {EVENT_ENTITIES}_event ON {EVENT_ENTITIES} (event_id)")
+
+
+def _tsv_index(conn: Connection, config: str) -> None:
+    """PostgreSQL: the GIN index over the tsvector in `config`, made again where an older
+    index used another configuration (searches read with the one now in use)."""
+    name = f"{SEARCH}_tsv"
+    found = conn.execute(text("SELECT indexdef FROM pg_indexes WHERE indexname = :n"), {"n": name}).scalar()
+    if found is not None and f"'{config}'::regconfig" in found:
+        return
+    conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+    conn.exec_driver_sql(
+        f"CREATE INDEX {name} ON {SEARCH} USING GIN (to_tsvector('{config}', title || ' ' || body || ' ' || keys))"
+    )
 
 
 @dataclass(frozen=True)
