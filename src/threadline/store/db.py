@@ -33,6 +33,7 @@ from threadline.records import (
 )
 from threadline.store import changes, connect, layout
 from threadline.store import schema as t
+from threadline.store.judged import insert_judgements
 from threadline.store.layout import Derived
 from threadline.store.migrate import upgrade
 from threadline.store.rewrite import Rewritten, rewrite_table
@@ -375,7 +376,7 @@ class Store:
             "created": judgement.created,
         }
         with self.transaction() as conn:
-            conn.execute(insert(t.judgements), [row])
+            insert_judgements(conn, [row])  # with its subjects, for the pages about them
             _set_stale(conn, True)
 
     def judgements(self) -> list[Judgement]:

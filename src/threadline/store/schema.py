@@ -276,6 +276,13 @@ judgements = Table(  # analyst decisions: survive every re-run of the resolver
     Column("created", String(32), nullable=False),
 )
 
+judgement_subjects = Table(  # what each judgement is about, folded: a page reads only its own
+    "judgement_subjects",
+    metadata,
+    Column("judgement_id", Integer, ForeignKey("judgements.id"), nullable=False),
+    Column("subject", Text, nullable=False, index=True),  # a fact, event or entity id, or a name
+)
+
 reference_entities = Table(  # entities users loaded with `threadline kb add`
     "reference_entities",
     metadata,
