@@ -15,13 +15,17 @@ from threadline.resolve.cluster import Clusters, Link
 from threadline.resolve.isolate import attempt, each, names_of
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.nodes import Node, NodeId
+from threadline.resolve.story_text import StoryText
 
 View = within_story.StoryView
 SCORED = "scored pairs"  # the step's name in the decisions ledger
 
 
 def link_nodes(
-    nodes: Mapping[NodeId, Node], texts: Mapping[str, str], clusters: Clusters, failures: Failures | None
+    nodes: Mapping[NodeId, Node],
+    texts: Mapping[str, StoryText],
+    clusters: Clusters,
+    failures: Failures | None,
 ) -> None:
     """Every automatic link after the analyst's and the knowledge files'."""
     views = within_story.story_views(nodes, texts)
@@ -42,7 +46,7 @@ def _in_text(view: View, clusters: Clusters, failures: Failures | None) -> list[
     lex = clusters.lex
     pairs = attempt(failures, _story(view, "acronym definitions"), partial(_definitions, view, lex)) or []
     clusters.apply((link for _, link in pairs if link), "acronym definitions")
-    by_mention = {m.id: n for n in view.nodes for m in n.mentions}
+    by_mention = {m: n for n in view.nodes for m in n.mentions}
     clusters.apply(
         within_story.alias_links(view, by_mention), "stated aliases", _story(view, "stated aliases")
     )

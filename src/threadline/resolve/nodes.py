@@ -16,6 +16,7 @@ from threadline.resolve.entity_types import decide, mention_votes, name_cue
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import Name, parse_name
 from threadline.resolve.similarity import spelling_key
+from threadline.resolve.story_text import StoryText
 
 NodeId = tuple[str, str]  # (story id, or "kb:" + knowledge id; name key)
 KB_STORY = "kb:"
@@ -65,14 +66,13 @@ def node_key(name: Name) -> str:
     return name.key or f"?{name.surface}"
 
 
-def _node(node_id: NodeId, mentions: list[Mention], texts: Mapping[str, str], lex: Lexicon) -> Node:
+def _node(node_id: NodeId, mentions: list[Mention], story: StoryText, lex: Lexicon) -> Node:
     names = [parse_name(m.text, lex) for m in mentions]
     counts = Counter(n.surface for n in names)
     by_surface = {n.surface: n for n in names}
     votes: Counter[EntityType] = Counter()
     for m, n in zip(mentions, names, strict=True):
-        context = texts.get(m.story_id, "") if m.zone == "text" else ""  # a headline's words cue nothing
-        votes.update(mention_votes(m, n, context, lex))
+        votes.update(mention_votes(m, n, story.context(m), lex))
     kb = Counter(m.kb_id for m in mentions if m.kb_id)
     return Node(
         id=node_id,
@@ -88,12 +88,12 @@ def mention_order(m: Mention) -> tuple:
     return (m.story_id, m.start, m.end, m.zone, m.text, m.type, m.label, m.kb_id or "")
 
 
-def build_nodes(mentions: Sequence[Mention], texts: Mapping[str, str], lex: Lexicon) -> dict[NodeId, Node]:
-    """One node per (story, name key), in a stable order."""
+def build_nodes(mentions: Sequence[Mention], story: StoryText, lex: Lexicon) -> dict[NodeId, Node]:
+    """One node per (story, name key) of one story's mentions, in a stable order."""
     grouped: dict[NodeId, list[Mention]] = defaultdict(list)
     for m in sorted(mentions, key=mention_order):
         grouped[(m.story_id, node_key(parse_name(m.text, lex)))].append(m)
-    return {nid: _node(nid, ms, texts, lex) for nid, ms in sorted(grouped.items())}
+    return {nid: _node(nid, ms, story, lex) for nid, ms in sorted(grouped.items())}
 
 
 def known_node(kb_id: str, names: Sequence[str], kb_type: str, lex: Lexicon) -> Node:
