@@ -127,7 +127,7 @@ def _resolve(
     built = [_build(members, clusters, renamed, failures) for members in groups.values()]
     placed = {i for b in built if b for i in b.ids}
     resolution = _resolution([*built, *bare_entities([m for m in mentions if m.id not in placed])])
-    decided = with_entities(clusters.ledger.decisions, _entity_of_nodes(groups, nodes, resolution.entity_of))
+    decided = with_entities(clusters.ledger.taken, _entity_of_nodes(groups, nodes, resolution.entity_of))
     return replace(resolution, decisions=decided)
 
 
@@ -155,9 +155,13 @@ def _story_nodes(
         by_story[m.story_id].append(m)
     nodes: dict[NodeId, Node] = {}
     for story_id, found in sorted(by_story.items()):
-        subject = f"reading the names of story {story_id}: {listed(repr(m.text) for m in found)}"
+        subject = partial(_reading, story_id, found)
         nodes.update(attempt(failures, subject, partial(build_nodes, found, texts[story_id], lex)) or {})
     return nodes
+
+
+def _reading(story_id: str, found: Sequence[Mention]) -> str:
+    return f"reading the names of story {story_id}: {listed(repr(m.text) for m in found)}"
 
 
 def _judged_clusters(
@@ -193,7 +197,7 @@ def _build(
     latest = max((renamed[nid] for nid in members if nid in renamed), key=lambda j: j.created, default=None)
     reasons = clusters.reasons(members[0]) + ([latest.describe()] if latest else [])
     call = partial(build_entity, nodes, reasons, clusters.lex, latest.name if latest else None)
-    return attempt(failures, f"building the entity of {names_of(nodes)}", call)
+    return attempt(failures, lambda: f"building the entity of {names_of(nodes)}", call)
 
 
 def _resolution(built: Sequence[Built | None]) -> Resolution:

@@ -4,7 +4,7 @@ raises is recorded in `failures` and the others go on (isolate.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
 from threadline.errors import Failures
@@ -37,8 +37,9 @@ def link_nodes(
     _across_stories(nodes, views, definitions, ambiguous, clusters, failures)
 
 
-def _story(view: View, what: str) -> str:
-    return f"{what} in story {view.story_id}: {names_of(view.nodes)}"
+def _story(view: View, what: str) -> Callable[[], str]:
+    """The unit in words, said only if it fails (isolate.attempt)."""
+    return lambda: f"{what} in story {view.story_id}: {names_of(view.nodes)}"
 
 
 def _in_text(view: View, clusters: Clusters, failures: Failures | None) -> list[AcronymDefinition]:
@@ -122,7 +123,7 @@ def _expansions(
         return list(expand.expansion_links([(view.nodes, table)], corpus, by_key, lex))
 
     clusters.apply(
-        each(failures, views, lambda v: _story(v, "acronyms spelled out"), story_links), "expansions"
+        each(failures, views, lambda v: _story(v, "acronyms spelled out")(), story_links), "expansions"
     )
 
 
