@@ -47,18 +47,17 @@ def context_cues(mention: Mention, text: str, lex: Lexicon) -> list[EntityType]:
     return found  # type: ignore[return-value]
 
 
-def mention_votes(
-    mention: Mention, name: Name, context: Sequence[EntityType], lex: Lexicon
-) -> Counter[EntityType]:
-    """One mention's votes: its label, its context (`context_cues`, read once per
-    story: resolve/story_text.py), the words inside it."""
-    votes: Counter[EntityType] = Counter({mention.type: CONTEXT if mention.label in SETTLED_LABELS else NER})
+def add_votes(
+    votes: dict[EntityType, float], mention: Mention, name: Name, context: Sequence[EntityType], lex: Lexicon
+) -> None:
+    """Add one mention's votes to `votes`: its label, its context (`context_cues`, read
+    once per story: resolve/story_text.py), the words inside it."""
+    votes[mention.type] = votes.get(mention.type, 0) + (CONTEXT if mention.label in SETTLED_LABELS else NER)
     for kind in context:
-        votes[kind] += CONTEXT
+        votes[kind] = votes.get(kind, 0) + CONTEXT
     cue = name_cue(name, lex)
     if cue and not (cue == "organization" and mention.label in PLACE_LABELS):
-        votes[cue] += INSIDE
-    return votes
+        votes[cue] = votes.get(cue, 0) + INSIDE
 
 
 def decide(votes: Iterable[Mapping[EntityType, float]], known: EntityType | None = None) -> EntityType:
