@@ -7,8 +7,8 @@ stories, no NLP), its graph computed once, then `--new` generated stories ingest
 included, untimed here). The figures are then the entities step as the refresh after
 that ingest runs it, the new stories' kept cues dropped again: reading the mentions and
 story texts (shared with the other steps), then the other stories' kept cues read back,
-the new ones' texts read and `resolve_entities`, timed apart, best of `--repeat` runs. With `--keep`, the filled stores are kept in DIR and
-reused by the next run.
+the new ones' texts read and `resolve_entities`, timed apart, best of `--repeat` runs.
+With `--keep`, the filled stores are kept in DIR and reused by the next run.
 """
 
 from __future__ import annotations
