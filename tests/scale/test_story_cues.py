@@ -7,7 +7,7 @@ of the text is what is under test, not the model's."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from threadline.dedup.minhash import story_signatures
 from threadline.records import Block, Document, EntityType, Extraction, Mention, Story
@@ -92,3 +92,18 @@ def test_a_rewritten_story_is_read_again_and_equals_a_rebuild(filled) -> None:
     incremental = resolved(store)
     rebuild_derived(store, Settings())
     assert resolved(store) == incremental
+
+
+def test_unreadable_or_other_version_cues_are_read_from_the_text_again(filled) -> None:
+    store, (first, second) = filled
+    before = resolved(store)
+    version = story_text.cues_version(load_lexicon())
+    with store.transaction() as conn:
+        conn.execute(update(t.story_cues).where(t.story_cues.c.story_id == first).values(cues="{not json"))
+        conn.execute(update(t.story_cues).where(t.story_cues.c.story_id == second).values(version="0-old"))
+    assert refresh_derived(store, Settings()) == []
+    assert resolved(store) == before
+    assert kept(store) == {first: version, second: version}
+    with store.snapshot() as conn:
+        rows = conn.execute(select(t.story_cues.c.story_id, t.story_cues.c.cues)).all()
+    assert all(story_text.Cues.from_json(story, raw) for story, raw in rows)  # kept afresh
