@@ -303,5 +303,13 @@ stage_runs = Table(  # one row per run of a global step: what it was, what it wr
     Column("finished", String(32), nullable=False),
 )
 
+story_cues = Table(  # what resolution read in each story's text (resolve/story_text.py): a cache
+    "story_cues",
+    metadata,
+    Column("story_id", String(40), ForeignKey("stories.id"), primary_key=True),
+    Column("version", String(40), nullable=False),  # the cues format's and the lexicon's
+    Column("cues", Text, nullable=False),  # JSON
+)
+
 STORY_CHILDREN = (signatures, signature_bands, mentions, assertions, event_mentions, claims)
 DERIVED = (duplicates, mention_entities, entities, decisions, places, events, responsibilities, facts)
