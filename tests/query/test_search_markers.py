@@ -3,6 +3,8 @@ even holding the control characters the engines mark matches with)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from threadline.query import search
@@ -59,3 +61,21 @@ def test_an_index_of_the_old_format_is_rebuilt(bracketed: Store) -> None:
     assert index_current(bracketed)
     with bracketed.snapshot() as conn:
         assert conn.exec_driver_sql(f"SELECT value FROM meta WHERE key = '{MARK}'").scalar().endswith(FORMAT)
+
+
+def test_control_characters_in_an_article_neither_reach_the_snippet_nor_shift_the_match(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    root = tmp_path_factory.mktemp("controls")
+    text = (  # a feed carries what a text file would be refused for (binary)
+        "A car bomb\x07\x08 went off \x1b]0;owned\x1b\\ near the market in Kirkuk on Friday, "
+        "police said, and the blast damaged six shops."
+    )
+    record = {"id": "blast", "title": "Blast in Kirkuk market", "published": "2025-05-03", "text": text}
+    (root / "blast.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    store = Store(f"sqlite:///{root / 'c.db'}")
+    assert not ingest([str(root / "blast.jsonl")], store, Settings()).errors
+    [hit] = [h for h in search(store, "market").hits if h.kind == "story"]
+    assert not any(ord(c) < 32 and c not in "\t\n" for c in hit.snippet), repr(hit.snippet)
+    assert {hit.snippet[a:b].casefold() for a, b in hit.matches} == {"market"}
+    store.close()

@@ -35,7 +35,7 @@ SEARCH = "tl_search"
 EVENT_ENTITIES = "tl_event_entities"
 ROWS = "tl_search_rows"  # SQLite: the FTS rowid of each indexed entity, story and quote
 _BATCH = 2000
-FORMAT = "2"  # 2: texts without the snippet markers, accents folded on PostgreSQL (1, unnumbered)
+FORMAT = "3"  # 3: no control characters; 2: no snippet markers, accents folded on PostgreSQL
 
 
 def is_postgres(conn: Connection) -> bool:

@@ -11,11 +11,15 @@ the text contains.
 from __future__ import annotations
 
 OPEN, CLOSE = "\x02", "\x03"  # STX and ETX: no article means them, and the index holds none
-_UNMARKED = str.maketrans({OPEN: " ", CLOSE: " "})
+# Every control character but tab and newline becomes a space, one for one: the markers
+# themselves, and what a terminal would act on (an ESC sequence in a scraped page) or a
+# renderer drop (BEL, backspace), which would shift every highlight after it.
+_UNMARKED = str.maketrans({c: " " for c in [*map(chr, range(32)), "\x7f"] if c not in "\t\n"})
 
 
 def unmarked(text: str) -> str:
-    """`text` with the markers replaced, as the index stores it."""
+    """`text` as the index stores it: control characters (the markers among them)
+    replaced by spaces, offsets unchanged."""
     return text.translate(_UNMARKED)
 
 
