@@ -142,6 +142,8 @@ def ingest(
     """Read articles, extract entities, relations and events, and store them."""
     if engine not in ("local", "dask"):
         raise ThreadlineError(f"--engine {engine!r}: use local or dask")
+    if engine == "dask" and nlp_processes is not None:
+        raise ThreadlineError("--nlp-processes is for --engine local; with dask, use --workers")
     settings, store = open_store(db)
     if nlp_processes is not None:
         settings = dataclasses.replace(settings, nlp_processes=nlp_processes)
