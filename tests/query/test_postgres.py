@@ -52,7 +52,7 @@ def test_postgres_answers_like_sqlite(
 ACCENTED = (
     "Envoy visits Ḥamāh\n\nPublished: 9 May 2025\n\n"
     "Qāsim al-Saadī, an envoy of the fictional Majlis al-Shūrā, visited Ḥamāh on Friday, "
-    "aides said. Søren Ødegård, a Danish engineer, joined him [at the dam].\n"
+    "aides said. Søren Ødegård, a Danish engineer, joined him [at the dam] on the Hauptstraße.\n"
 )
 
 # what a reader types, and the word as the article spells it, which the snippet must mark
@@ -64,6 +64,7 @@ TYPED = [
     ("Ḥamāh", "Ḥamāh"),
     ("qasim", "Qāsim"),
     ("shura", "Shūrā"),
+    ("Hauptstraße", "Hauptstraße"),
 ]
 
 
@@ -87,3 +88,14 @@ def test_postgres_search_folds_accents_as_sqlite_does(pg_url: str, tmp_path: Pat
                 conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table} CASCADE")
         for store in stores.values():
             store.close()
+
+
+def test_sqlite_search_finds_each_typed_spelling(tmp_path: Path) -> None:
+    """The SQLite half of the test above, run where no PostgreSQL server is."""
+    (tmp_path / "envoy.txt").write_text(ACCENTED, encoding="utf-8")
+    store = Store(f"sqlite:///{tmp_path / 's.db'}")
+    assert not ingest([str(tmp_path / "envoy.txt")], store, Settings()).errors
+    for typed, written in TYPED:
+        hits = [h for h in search(store, typed).hits if h.kind == "story"]
+        assert written in {h.snippet[a:b] for h in hits for a, b in h.matches}, typed
+    store.close()

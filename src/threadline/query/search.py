@@ -25,8 +25,10 @@ _WORD = re.compile(r"\w+")
 def words_of(query: str) -> list[str]:
     """The query's words, as the index tokenizes them (articles such as "al" kept when
     they are all there is)."""
-    raw = _WORD.findall(query.casefold().replace("_", " "))
-    folded = fold(query).split()
+    raw = _WORD.findall(query.lower().replace("_", " "))
+    # lower case, not casefold: the indexes fold case letter by letter and keep "ß"
+    # (SQLite's unicode61; PostgreSQL's unaccent makes it "ss" on both sides)
+    folded = fold(query, casefold=False).split()
     return folded or raw
 
 
