@@ -86,7 +86,8 @@ def test_an_unknown_name_or_target_in_a_judgement_is_404(writer: TestClient) -> 
     unknown = writer.post(
         "/api/judgements/merge", json={"first": person, "second": "Zzyzx Quorble"}, headers=AUTH
     )
-    assert "Zzyzx Quorble" in assert_error(unknown, 404)["message"]
+    message = assert_error(unknown, 404)["message"]
+    assert "Zzyzx Quorble" in message and "threadline" not in message  # no CLI advice over HTTP
     no_fact = writer.post(
         "/api/judgements/review",
         json={"target_kind": "fact", "target_id": "f-0000000000000000", "verdict": "accept"},

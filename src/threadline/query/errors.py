@@ -13,7 +13,12 @@ class NotInStore(ThreadlineError):
 
 
 class UnknownEntity(NotInStore):
-    """No entity has this id, or answers to this name."""
+    """No entity has this id, or answers to this name (`name`: the name asked for, which
+    the CLI turns into a hint to search for it)."""
+
+    def __init__(self, message: str, name: str | None = None) -> None:
+        super().__init__(message)
+        self.name = name
 
 
 class UnknownRecord(NotInStore):
