@@ -107,3 +107,20 @@ def test_unreadable_or_other_version_cues_are_read_from_the_text_again(filled) -
     with store.snapshot() as conn:
         rows = conn.execute(select(t.story_cues.c.story_id, t.story_cues.c.cues)).all()
     assert all(story_text.Cues.from_json(story, raw) for story, raw in rows)  # kept afresh
+
+
+def test_cues_naming_a_span_the_story_has_no_mention_at_are_read_from_the_text_again(filled) -> None:
+    store, (first, _) = filled
+    before = resolved(store)
+    with store.snapshot() as conn:
+        raw = conn.execute(select(t.story_cues.c.cues).where(t.story_cues.c.story_id == first)).scalar_one()
+    stale = story_text.Cues.from_json(first, raw)
+    stale = story_text.Cues(
+        stale.context, stale.definitions, (((900, 905), (910, 915), "known as"),), stale.brackets
+    )
+    with store.transaction() as conn:
+        conn.execute(
+            update(t.story_cues).where(t.story_cues.c.story_id == first).values(cues=stale.to_json())
+        )
+    assert refresh_derived(store, Settings()) == []
+    assert resolved(store) == before

@@ -48,12 +48,25 @@ def story_texts(
     its text (`texts` is asked only when some story has none kept)."""
     version = cues_version(lex)
     kept = {} if full else store.story_cues(version)
+    spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for m in mentions:
+        if m.zone == "text":
+            spans[m.story_id].add((m.start, m.end))
     stories: dict[str, StoryText] = {}
     for sid in sorted({m.story_id for m in mentions}):
         stored = _decoded(sid, kept.get(sid))
+        stored = stored if stored is not None and _fits(stored, spans[sid]) else None
         stories[sid] = StoryText(sid, "" if stored else texts().get(sid, ""), lex, stored)
     fresh = frozenset(sid for sid, story in stories.items() if story.stored is None)
     return StoryTexts(stories, fresh, version)
+
+
+def _fits(cues: Cues, spans: set[tuple[int, int]]) -> bool:
+    """Whether kept cues name only the story's own text mentions: a row that names
+    another would fail resolution of the story on every refresh, so it is read again."""
+    named = {*cues.context, *(s for a, b, _ in cues.aliases for s in (a, b))}
+    named |= {s for pair in cues.brackets for s in pair}
+    return named <= spans
 
 
 def _decoded(story_id: str, raw: str | None) -> Cues | None:
