@@ -6,7 +6,7 @@ the merges, splits and renames naming it. Each judgement's subjects are now kept
 judgements an old store holds, so its pages show what they showed before.
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-01
 
 """
@@ -17,8 +17,6 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
-
-from threadline.store.judged import subject_rows
 
 revision: str = "0009"
 down_revision: str | Sequence[str] | None = "0008"
@@ -38,6 +36,13 @@ def upgrade() -> None:
     rows = [r for ident, payload in stored for r in subject_rows(ident, _loaded(payload))]
     if rows:
         op.bulk_insert(subjects, rows)
+
+
+def subject_rows(judgement_id: int, payload: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows store/judged.py wrote when this revision was made, frozen here: a later
+    change there must not change what an upgrade writes."""
+    subjects = dict.fromkeys(str(s).casefold() for s in payload.get("subjects", ()))
+    return [{"judgement_id": judgement_id, "subject": s} for s in subjects]
 
 
 def _loaded(payload: Any) -> dict[str, Any]:
