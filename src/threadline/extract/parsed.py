@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -21,7 +22,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from threadline.extract.vocabulary import RoleLexicon, Title
-from threadline.records import Evidence, Mention, Story
+from threadline.records import Evidence, Mention, Story, Zone
 from threadline.vocabulary import Vocabulary, active, attach_to_doc, of_doc
 
 ROLE = "ROLE"
@@ -40,8 +41,15 @@ class ParsedStory:
     # without a scan of every mention per question (quadratic in a long story)
     named: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     named_loosely: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    # the story's block starts, ascending, when its blocks follow one another without
+    # overlap (None: they do not, and zone_at asks the story): a zone found by bisection,
+    # not by a scan of every block per question (quadratic in a long story)
+    block_starts: list[int] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        blocks = self.story.blocks
+        ordered = all(a.start <= a.end <= b.start for a, b in pairwise(blocks))
+        object.__setattr__(self, "block_starts", [b.start for b in blocks] if ordered else None)
         named: dict[str, list[int]] = {}
         loosely: dict[str, list[int]] = {}
         for i in sorted(self.mention_at):
@@ -55,6 +63,14 @@ class ParsedStory:
         """The token indexes of the mentions whose text is `text` (or, loosely, reads as
         it in lower case, with or without "the"), ascending."""
         return self.named_loosely.get(loose_name(text), ()) if loosely else self.named.get(text, ())
+
+    def zone_at(self, offset: int) -> Zone:
+        """The zone of the story's block holding `offset` (Story.zone_at, by bisection)."""
+        if self.block_starts is None:
+            return self.story.zone_at(offset)
+        k = bisect_right(self.block_starts, offset) - 1
+        block = self.story.blocks[k] if k >= 0 else None
+        return block.zone if block is not None and offset < block.end else "body"
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -79,7 +95,7 @@ class ParsedStory:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        return Evidence(self.story.id, start, end, text[start:end], zone=self.story.zone_at(start))
+        return Evidence(self.story.id, start, end, text[start:end], zone=self.zone_at(start))
 
 
 def loose_name(text: str) -> str:
