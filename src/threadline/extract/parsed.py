@@ -16,7 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+import numpy
+from spacy.attrs import HEAD, IS_SPACE, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -179,27 +182,39 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _ends_sentence(token: Token) -> bool:
-    doc = token.doc
-    if token.text in CLOSING_QUOTES and token.i > 0:
-        token = doc[token.i - 1]
-    return token.text in SENTENCE_END
+def _piece_starts(doc: Doc) -> list[int]:
+    """Where each run of tokens in one sentence and one line begins: a sentence never
+    spans a line break, and a sentence break the parser put after no final punctuation
+    is undone. A run begins after a space token holding a line break, and at a sentence
+    start that follows a final stop (read by word id, no Token made per word)."""
+    if not len(doc):
+        return []
+    orths = doc.to_array(ORTH).tolist()
+    spaces = doc.to_array(IS_SPACE).tolist()
+    sentence_starts = {sent.start for sent in doc.sents}
+    starts = [0]
+    for i in range(1, len(doc)):
+        line_break = spaces[i - 1] and "\n" in doc[i - 1].text
+        if line_break or (i in sentence_starts and _ends_sentence_at(orths, i - 1)):
+            starts.append(i)
+    return starts
 
 
-def _pieces(doc: Doc) -> list[list[Token]]:
-    """Runs of tokens in one sentence and one line: a sentence never spans a line break,
-    and a sentence break the parser put after no final punctuation is undone."""
-    pieces: list[list[Token]] = []
-    line, last_line = 0, -1
-    for sent in doc.sents:
-        for token in sent:
-            starts = token.i == sent.start and (not pieces or _ends_sentence(pieces[-1][-1]))
-            if line != last_line or starts:
-                pieces.append([])
-                last_line = line
-            pieces[-1].append(token)
-            line += token.is_space and "\n" in token.text
-    return pieces
+_SENTENCE_END_IDS = frozenset(get_string_id(s) for s in SENTENCE_END)
+_CLOSING_QUOTE_IDS = frozenset(get_string_id(s) for s in CLOSING_QUOTES)
+
+
+def _ends_sentence_at(orths: list[int], i: int) -> bool:
+    """_ends_sentence by word ids: token i, or the one before a closing quote, is a final stop."""
+    if orths[i] in _CLOSING_QUOTE_IDS and i > 0:
+        i -= 1
+    return orths[i] in _SENTENCE_END_IDS
+
+
+def _pieces(doc: Doc) -> list[range]:
+    """The runs of _piece_starts, as token index ranges, in order."""
+    starts = _piece_starts(doc)
+    return [range(a, b) for a, b in zip(starts, [*starts[1:], len(doc)], strict=True)]
 
 
 def _reattached_dep(token: Token, top: Token, deps: list[str]) -> str:
@@ -220,14 +235,14 @@ def split_at_lines(doc: Doc) -> Doc:
     piece's parts hang on the piece's highest word, so headline, caption and paragraph
     never share a sentence."""
     pieces = _pieces(doc)
-    piece_of = {t.i: n for n, piece in enumerate(pieces) for t in piece}
-    if all(piece_of[t.head.i] == piece_of[t.i] for t in doc) and len(pieces) == len(list(doc.sents)):
+    piece_of = numpy.repeat(numpy.arange(len(pieces)), [len(p) for p in pieces])
+    heads_at = numpy.arange(len(doc)) + doc.to_array(HEAD).view(numpy.int64)
+    if bool((piece_of[heads_at] == piece_of).all()) and len(pieces) == len(list(doc.sents)):
         return doc.copy()  # the parse already ends its sentences at line breaks
-    heads = [t.head.i for t in doc]
+    heads = heads_at.tolist()
     deps = [t.dep_ for t in doc]
     for piece in pieces:
-        inside = {t.i for t in piece}
-        orphans = [t for t in piece if t.head.i not in inside or t.head.i == t.i]
+        orphans = [doc[i] for i in piece if heads[i] not in piece or heads[i] == i]
         top = min(orphans, key=_depth)
         for token in orphans:
             heads[token.i] = top.i
