@@ -96,7 +96,7 @@ VOCAB = (
 
 def generated_stories(count: int, seed: int = 7) -> list[Story]:
     rng = random.Random(seed)
-    stories = []
+    stories: list[Story] = []
     for i in range(count):
         if i % 10 == 9:  # a near-copy of an earlier story: same words, one promo line added
             text = stories[rng.randrange(len(stories))].text + " Subscribe for alerts."

@@ -61,6 +61,7 @@ def test_the_index_finds_the_matches_the_matcher_finds(base: Language) -> None:
 def test_a_ruler_with_a_condition_the_index_does_not_know_is_left_as_it_is(base: Language) -> None:
     nlp = base.__class__()  # a blank English pipeline with one ruler of its own
     ruler = nlp.add_pipe("attribute_ruler")
+    assert isinstance(ruler, AttributeRuler)
     ruler.add([[{"LOWER": "convoy"}]], {"LEMMA": "convoy"})
     ruler.add([[{"LENGTH": 4}]], {"LEMMA": "four"})  # a condition the index does not evaluate
     assert not index_attribute_rules(nlp)
