@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 import numpy
-from spacy.attrs import HEAD, IS_SPACE, ORTH
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_SPACE, LEMMA, MORPH, ORTH, POS, SPACY, TAG
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -200,6 +200,7 @@ def _piece_starts(doc: Doc) -> list[int]:
     return starts
 
 
+_IOB = ("", "I", "O", "B")  # Token.ent_iob_ of each ENT_IOB value
 _SENTENCE_END_IDS = frozenset(get_string_id(s) for s in SENTENCE_END)
 _CLOSING_QUOTE_IDS = frozenset(get_string_id(s) for s in CLOSING_QUOTES)
 
@@ -240,24 +241,32 @@ def split_at_lines(doc: Doc) -> Doc:
     if bool((piece_of[heads_at] == piece_of).all()) and len(pieces) == len(list(doc.sents)):
         return doc.copy()  # the parse already ends its sentences at line breaks
     heads = heads_at.tolist()
-    deps = [t.dep_ for t in doc]
+    strings = doc.vocab.strings
+    columns = doc.to_array([ORTH, SPACY, TAG, POS, LEMMA, MORPH, DEP, ENT_IOB, ENT_TYPE]).T.tolist()
+    words, spaces, tags, pos, lemmas, morphs, deps, iobs, types = (
+        [strings[v] for v in column] if attr not in (SPACY, ENT_IOB) else column
+        for attr, column in zip(
+            (ORTH, SPACY, TAG, POS, LEMMA, MORPH, DEP, ENT_IOB, ENT_TYPE), columns, strict=True
+        )
+    )
     for piece in pieces:
         orphans = [doc[i] for i in piece if heads[i] not in piece or heads[i] == i]
         top = min(orphans, key=_depth)
         for token in orphans:
             heads[token.i] = top.i
             deps[token.i] = "ROOT" if token.i == top.i else _reattached_dep(token, top, deps)
-    ents = [t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in doc]
+    # each token's attributes read off one array by their ids (no Token made per word)
+    ents = [_IOB[iob] + ("-" + kind if kind else "") for iob, kind in zip(iobs, types, strict=True)]
     return Doc(
         doc.vocab,
-        words=[t.text for t in doc],
-        spaces=[bool(t.whitespace_) for t in doc],
+        words=words,
+        spaces=[bool(space) for space in spaces],
         heads=heads,
         deps=deps,
-        tags=[t.tag_ for t in doc],
-        pos=[t.pos_ for t in doc],
-        lemmas=[t.lemma_ for t in doc],
-        morphs=[str(t.morph) for t in doc],
+        tags=tags,
+        pos=pos,
+        lemmas=lemmas,
+        morphs=morphs,
         ents=ents,
     )
 
