@@ -15,8 +15,8 @@
    the answer (the knowledge files read too) and the process's peak memory.
 4. long stories: one story of C characters (default 400,000 and 1,200,000) made of the
    paragraphs of examples/, each in a child process so its peak memory is its own: the
-   time and memory of splitting, parsing and extracting it, and what it yields; a
-   story refused is printed as refused.
+   time and memory of splitting, parsing and extracting it, and what it yields, then
+   raw spaCy's time over the same pieces of its text; a story refused is printed as refused.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from threadline.dedup.minhash import find_duplicates, story_signatures
 from threadline.export.json_export import export_json
 from threadline.ingest import read_inputs, split_document
 from threadline.nlp.model import load_base_model
+from threadline.nlp.pieces import pieces
 from threadline.nlp.pipeline import build_pipeline
 from threadline.places import Gazetteer
 from threadline.places.geonames import geonames_entries
@@ -95,7 +96,7 @@ VOCAB = (
 
 def generated_stories(count: int, seed: int = 7) -> list[Story]:
     rng = random.Random(seed)
-    stories = []
+    stories: list[Story] = []
     for i in range(count):
         if i % 10 == 9:  # a near-copy of an earlier story: same words, one promo line added
             text = stories[rng.randrange(len(stories))].text + " Subscribe for alerts."
@@ -189,24 +190,41 @@ def long_text(chars: int) -> str:
 
 
 def long_story_child(chars: int) -> None:
-    """Run in a child process: split, parse and extract one long story."""
+    """Run in a child process: split, parse and extract one long story; then raw spaCy
+    (the model alone, `nlp.pipe` over the same pieces of the cleaned text) for scale."""
     document = Document(source="long.txt", origin="long.txt", format="text", text=long_text(chars))
     nlp = build_pipeline(Settings())
     list(nlp.pipe(["Warm the pipeline up."]))
     prefix = f"long_story_{chars // 1000}k"
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     try:
         stories = split_document(document)
         found = extract_stories(nlp, stories)
     except Exception as exc:  # reported, not raised: the bench goes on
         report(f"{prefix}.refused", f"{exc.__class__.__name__}: {str(exc).splitlines()[0][:120]}")
         return
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     report(f"{prefix}.characters", sum(len(s.text) for s in stories))
-    report(f"{prefix}.seconds", time.perf_counter() - started)
+    report(f"{prefix}.seconds", seconds)
+    report(f"{prefix}.cpu_seconds", cpu)
     report(f"{prefix}.peak_rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     report(f"{prefix}.mentions", sum(len(e.mentions) for e in found))
     report(f"{prefix}.relations", sum(len(e.assertions) for e in found))
     report(f"{prefix}.events", sum(len(e.events) for e in found))
+    bench_long_raw(prefix, [s.text for s in stories], seconds, cpu)
+
+
+def bench_long_raw(prefix: str, texts: list[str], seconds: float, cpu: float) -> None:
+    """Raw spaCy over the same pieces (nlp/pieces.py) as threadline parses, after it."""
+    settings = Settings()
+    raw = load_base_model(settings.model, settings.verify_model)
+    list(raw.pipe(["Warm the pipeline up."]))
+    started, raw_cpu = time.perf_counter(), time.process_time()
+    list(raw.pipe(piece for text in texts for piece in pieces(text)))
+    raw_seconds, raw_cpu = time.perf_counter() - started, time.process_time() - raw_cpu
+    report(f"{prefix}.raw_spacy_seconds", raw_seconds)
+    report(f"{prefix}.raw_spacy_cpu_seconds", raw_cpu)
+    report(f"{prefix}.ratio_to_raw_spacy_cpu", cpu / raw_cpu)
 
 
 def bench_long_stories(sizes: list[int]) -> None:

@@ -14,14 +14,18 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_SPACE, LEMMA, MORPH, ORTH, POS, SPACY, TAG
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from threadline.extract.vocabulary import RoleLexicon, Title
-from threadline.records import Evidence, Mention, Story
+from threadline.records import Evidence, Mention, Story, Zone
 from threadline.vocabulary import Vocabulary, active, attach_to_doc, of_doc
 
 ROLE = "ROLE"
@@ -40,8 +44,15 @@ class ParsedStory:
     # without a scan of every mention per question (quadratic in a long story)
     named: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     named_loosely: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    # the story's block starts, ascending, when its blocks follow one another without
+    # overlap (None: they do not, and zone_at asks the story): a zone found by bisection,
+    # not by a scan of every block per question (quadratic in a long story)
+    block_starts: list[int] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        blocks = self.story.blocks
+        ordered = all(a.start <= a.end <= b.start for a, b in pairwise(blocks))
+        object.__setattr__(self, "block_starts", [b.start for b in blocks] if ordered else None)
         named: dict[str, list[int]] = {}
         loosely: dict[str, list[int]] = {}
         for i in sorted(self.mention_at):
@@ -55,6 +66,14 @@ class ParsedStory:
         """The token indexes of the mentions whose text is `text` (or, loosely, reads as
         it in lower case, with or without "the"), ascending."""
         return self.named_loosely.get(loose_name(text), ()) if loosely else self.named.get(text, ())
+
+    def zone_at(self, offset: int) -> Zone:
+        """The zone of the story's block holding `offset` (Story.zone_at, by bisection)."""
+        if self.block_starts is None:
+            return self.story.zone_at(offset)
+        k = bisect_right(self.block_starts, offset) - 1
+        block = self.story.blocks[k] if k >= 0 else None
+        return block.zone if block is not None and offset < block.end else "body"
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -79,7 +98,7 @@ class ParsedStory:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        return Evidence(self.story.id, start, end, text[start:end], zone=self.story.zone_at(start))
+        return Evidence(self.story.id, start, end, text[start:end], zone=self.zone_at(start))
 
 
 def loose_name(text: str) -> str:
@@ -163,27 +182,40 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _ends_sentence(token: Token) -> bool:
-    doc = token.doc
-    if token.text in CLOSING_QUOTES and token.i > 0:
-        token = doc[token.i - 1]
-    return token.text in SENTENCE_END
+def _piece_starts(doc: Doc) -> list[int]:
+    """Where each run of tokens in one sentence and one line begins: a sentence never
+    spans a line break, and a sentence break the parser put after no final punctuation
+    is undone. A run begins after a space token holding a line break, and at a sentence
+    start that follows a final stop (read by word id, no Token made per word)."""
+    if not len(doc):
+        return []
+    orths = doc.to_array(ORTH).tolist()
+    spaces = doc.to_array(IS_SPACE).tolist()
+    sentence_starts = {sent.start for sent in doc.sents}
+    starts = [0]
+    for i in range(1, len(doc)):
+        line_break = spaces[i - 1] and "\n" in doc[i - 1].text
+        if line_break or (i in sentence_starts and _ends_sentence_at(orths, i - 1)):
+            starts.append(i)
+    return starts
 
 
-def _pieces(doc: Doc) -> list[list[Token]]:
-    """Runs of tokens in one sentence and one line: a sentence never spans a line break,
-    and a sentence break the parser put after no final punctuation is undone."""
-    pieces: list[list[Token]] = []
-    line, last_line = 0, -1
-    for sent in doc.sents:
-        for token in sent:
-            starts = token.i == sent.start and (not pieces or _ends_sentence(pieces[-1][-1]))
-            if line != last_line or starts:
-                pieces.append([])
-                last_line = line
-            pieces[-1].append(token)
-            line += token.is_space and "\n" in token.text
-    return pieces
+_IOB = ("", "I", "O", "B")  # Token.ent_iob_ of each ENT_IOB value
+_SENTENCE_END_IDS = frozenset(get_string_id(s) for s in SENTENCE_END)
+_CLOSING_QUOTE_IDS = frozenset(get_string_id(s) for s in CLOSING_QUOTES)
+
+
+def _ends_sentence_at(orths: list[int], i: int) -> bool:
+    """_ends_sentence by word ids: token i, or the one before a closing quote, is a final stop."""
+    if orths[i] in _CLOSING_QUOTE_IDS and i > 0:
+        i -= 1
+    return orths[i] in _SENTENCE_END_IDS
+
+
+def _pieces(doc: Doc) -> list[range]:
+    """The runs of _piece_starts, as token index ranges, in order."""
+    starts = _piece_starts(doc)
+    return [range(a, b) for a, b in zip(starts, [*starts[1:], len(doc)], strict=True)]
 
 
 def _reattached_dep(token: Token, top: Token, deps: list[str]) -> str:
@@ -204,29 +236,37 @@ def split_at_lines(doc: Doc) -> Doc:
     piece's parts hang on the piece's highest word, so headline, caption and paragraph
     never share a sentence."""
     pieces = _pieces(doc)
-    piece_of = {t.i: n for n, piece in enumerate(pieces) for t in piece}
-    if all(piece_of[t.head.i] == piece_of[t.i] for t in doc) and len(pieces) == len(list(doc.sents)):
+    piece_of = numpy.repeat(numpy.arange(len(pieces)), [len(p) for p in pieces])
+    heads_at = numpy.arange(len(doc)) + doc.to_array(HEAD).view(numpy.int64)
+    if bool((piece_of[heads_at] == piece_of).all()) and len(pieces) == len(list(doc.sents)):
         return doc.copy()  # the parse already ends its sentences at line breaks
-    heads = [t.head.i for t in doc]
-    deps = [t.dep_ for t in doc]
+    heads = heads_at.tolist()
+    strings = doc.vocab.strings
+    columns = doc.to_array([ORTH, SPACY, TAG, POS, LEMMA, MORPH, DEP, ENT_IOB, ENT_TYPE]).T.tolist()
+    words, spaces, tags, pos, lemmas, morphs, deps, iobs, types = (
+        [strings[v] for v in column] if attr not in (SPACY, ENT_IOB) else column
+        for attr, column in zip(
+            (ORTH, SPACY, TAG, POS, LEMMA, MORPH, DEP, ENT_IOB, ENT_TYPE), columns, strict=True
+        )
+    )
     for piece in pieces:
-        inside = {t.i for t in piece}
-        orphans = [t for t in piece if t.head.i not in inside or t.head.i == t.i]
+        orphans = [doc[i] for i in piece if heads[i] not in piece or heads[i] == i]
         top = min(orphans, key=_depth)
         for token in orphans:
             heads[token.i] = top.i
             deps[token.i] = "ROOT" if token.i == top.i else _reattached_dep(token, top, deps)
-    ents = [t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in doc]
+    # each token's attributes read off one array by their ids (no Token made per word)
+    ents = [_IOB[iob] + ("-" + kind if kind else "") for iob, kind in zip(iobs, types, strict=True)]
     return Doc(
         doc.vocab,
-        words=[t.text for t in doc],
-        spaces=[bool(t.whitespace_) for t in doc],
+        words=words,
+        spaces=[bool(space) for space in spaces],
         heads=heads,
         deps=deps,
-        tags=[t.tag_ for t in doc],
-        pos=[t.pos_ for t in doc],
-        lemmas=[t.lemma_ for t in doc],
-        morphs=[str(t.morph) for t in doc],
+        tags=tags,
+        pos=pos,
+        lemmas=lemmas,
+        morphs=morphs,
         ents=ents,
     )
 

@@ -28,6 +28,7 @@ import threadline.nlp.edges
 import threadline.nlp.gazetteer  # registers the threadline_gazetteer factory
 import threadline.nlp.not_actors
 import threadline.nlp.place_cues  # noqa: F401  (registers the threadline_place_cues factory)
+from threadline.nlp.attribute_rules import index_attribute_rules
 from threadline.nlp.model import load_base_model
 from threadline.nlp.names import fold  # (and registers the threadline_name_joiner factory)
 from threadline.nlp.pieces import PIECE_CHARS, parse_in_pieces
@@ -121,6 +122,7 @@ COMPONENTS = (
 @lru_cache(maxsize=4)
 def _build(model: str, verify: bool, vocabulary: Vocabulary) -> Language:
     nlp = load_base_model(model, verify)
+    index_attribute_rules(nlp)  # the same attributes, without asking every rule at every token
     attach(nlp, vocabulary)  # each component's factory reads its cues from it
     after = "ner"
     for component in COMPONENTS:

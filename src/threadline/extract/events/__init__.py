@@ -62,7 +62,7 @@ def drafts(ps: ParsedStory) -> list[Draft]:
     kept = [d for d in retelling.fold(ps, told.found) if d.participants or d.location is not None]
     filed_at = dateline_place(ps)
     for draft in kept:
-        if ps.story.zone_at(draft.trigger.idx) == "body":  # the dateline heads the body
+        if ps.zone_at(draft.trigger.idx) == "body":  # the dateline heads the body
             draft.location = draft.location or filed_at
     return kept
 

@@ -181,7 +181,7 @@ def _bare(draft: Draft) -> bool:
 
 def _picture(ps: ParsedStory, draft: Draft) -> bool:
     """Told in a photo caption as what the picture shows: present tense or no verb."""
-    return ps.story.zone_at(draft.trigger.idx) == "caption" and not happening.past(draft.trigger)
+    return ps.zone_at(draft.trigger.idx) == "caption" and not happening.past(draft.trigger)
 
 
 def _archive(ps: ParsedStory, draft: Draft) -> bool:

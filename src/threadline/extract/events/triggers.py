@@ -159,9 +159,7 @@ def _moved(token: Token) -> list[Token]:
 
 def _lede(ps: ParsedStory, token: Token) -> bool:
     """The token is in the story's first sentence of body text, where its news is told."""
-    first = next(
-        (s for s in ps.doc.sents if ps.story.zone_at(s.start_char) == "body" and s.text.strip()), None
-    )
+    first = next((s for s in ps.doc.sents if ps.zone_at(s.start_char) == "body" and s.text.strip()), None)
     return first is not None and first.start <= token.i < first.end
 
 
