@@ -95,7 +95,10 @@ def _replace_together(conn: Connection, batch: Sequence[DocumentWrite]) -> bool:
     for document, _, _ in batch:
         if document.id not in seqs:
             seqs[document.id], next_seq = next_seq, next_seq + 1
-        row = {**layout.document_row(document, seqs[document.id]), "locator": document.locator or document.source}
+        row = {
+            **layout.document_row(document, seqs[document.id]),
+            "locator": document.locator or document.source,
+        }
         rows.append({**row, "feed": document.feed})
     if rows:
         conn.execute(insert(t.documents), rows)
