@@ -106,13 +106,16 @@ def analysed_templates(folder: Path, count: int) -> list[Analysed]:
 def bench_store_sizes(folder: Path, args: argparse.Namespace) -> None:
     templates = analysed_templates(folder, 200)
     fresh, _ = make_corpus(folder, args.new, seed=99)
-    sizes = [int(s) for s in args.stores.split(",")]
-    bench_filled("filled_sqlite", sqlite_urls(folder), templates, fresh, sizes, args.new)
-    if args.postgres:
-        pg_sizes = [int(s) for s in args.pg_stores.split(",")]
+    if sizes := _sizes(args.stores):
+        bench_filled("filled_sqlite", sqlite_urls(folder), templates, fresh, sizes, args.new)
+    if args.postgres and (pg_sizes := _sizes(args.pg_stores)):
         bench_filled("filled_postgres", postgres_urls(args.postgres), templates, fresh, pg_sizes, args.new)
-    for size in [int(s) for s in args.unrefreshed.split(",") if s]:
+    for size in _sizes(args.unrefreshed):
         bench_unrefreshed("filled_sqlite", sqlite_urls(folder), templates, size)
+
+
+def _sizes(listed: str) -> list[int]:
+    return [int(s) for s in listed.split(",") if s]
 
 
 def main(argv: list[str] | None = None) -> int:
