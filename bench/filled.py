@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -99,35 +100,55 @@ def bench_unrefreshed(label: str, url_of: Callable[[int], str], templates: list[
     store.close()
 
 
-_EXPORT_AS_FILLED = """
+# The child notes its own high-water RSS (VmHWM, counted from its exec: the rusage of a
+# forked child starts from its parent's size) in the file named by BENCH_HWM_FILE.
+_NOTE_PEAK = """
+import atexit, os, re
+def _note():
+    status = open("/proc/self/status").read()
+    open(os.environ["BENCH_HWM_FILE"], "w").write(re.search(r"VmHWM:\\s+(\\d+)", status).group(1))
+atexit.register(_note)
+"""
+_EXPORT_COMMAND = _NOTE_PEAK + "from threadline.cli.main import app; app()"
+_EXPORT_AS_FILLED = (
+    _NOTE_PEAK
+    + """
 import sys
 from threadline.export import export
 from threadline.store import Store
 with open(sys.argv[3], "w", encoding="utf-8") as stream:
     export(Store(sys.argv[1]), sys.argv[2], stream)
 """
+)
 
 
 def exported(name: str, url: str, fmt: str, command: bool) -> None:
     """The export in a child process: `threadline export` (command), or the export
     function alone on a store left unrefreshed (the command would refresh it first)."""
-    target = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-export-{os.getpid()}.out"
+    target = Path(tempfile.gettempdir()) / f"bench-export-{os.getpid()}.out"
+    peak = target.with_suffix(".hwm")
     if command:
-        argv = [sys.executable, "-c", "from threadline.cli.main import app; app()", "export"]
-        argv += ["--db", url, "--format", fmt, "-o", str(target)]
+        argv = [
+            sys.executable,
+            "-c",
+            _EXPORT_COMMAND,
+            "export",
+            "--db",
+            url,
+            "--format",
+            fmt,
+            "-o",
+            str(target),
+        ]
     else:
         argv = [sys.executable, "-c", _EXPORT_AS_FILLED, url, fmt, str(target)]
     started = time.perf_counter()
-    child = subprocess.Popen(argv)
-    _, status, usage = os.wait4(child.pid, 0)  # this child's own rusage
-    seconds = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise SystemExit(f"{name}: the export failed (exit status {child.returncode})")
-    report(f"{name}_seconds", seconds)
+    subprocess.run(argv, check=True, env={**os.environ, "BENCH_HWM_FILE": str(peak)})
+    report(f"{name}_seconds", time.perf_counter() - started)
     report(f"{name}_mb", target.stat().st_size / 2**20)
-    report(f"{name}_peak_rss_mb", usage.ru_maxrss / 1024)
+    report(f"{name}_peak_rss_mb", int(peak.read_text()) / 1024)
     target.unlink()
+    peak.unlink()
 
 
 def report_steps(prefix: str, store: Store) -> None:
