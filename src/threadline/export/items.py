@@ -102,11 +102,13 @@ def entity_item(entity: Entity, place: Place | None, known: KnownEntity | None =
 
 
 def fact_item(fact: Fact) -> dict[str, Any]:
-    item: dict[str, Any] = {"id": fact.id, "subject": fact.subject, "predicate": fact.predicate}
-    item.update(object=fact.object, modality=fact.modality, evidence=list(fact.evidence))
+    """The stored row (store/layout.py) as readers see it: the counts and dissent only
+    for a fact (a denial's evidence is its dissent)."""
+    row = layout.fact_row(fact)
+    item = {k: row[k] for k in ("id", "subject", "predicate", "object", "modality", "evidence")}
     if fact.standing == "fact":
-        counts = {"sources": fact.sources, "independent_sources": fact.independent_sources}
-        item.update(counts, contested=fact.contested, disputed_by=list(fact.disputed_by))
+        item.update({k: row[k] for k in ("sources", "independent_sources")})
+        item.update(contested=fact.contested, disputed_by=row["disputed_by"])
     return item
 
 
@@ -115,22 +117,14 @@ def _apart(kind: str, item: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def event_item(event: GraphEvent) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "type": event.type,
-        "date": event.date.value,
-        "date_precision": event.date.precision,
-        "date_expression": event.date.expression,
-        "location": event.location,
-        "participants": list(event.participants),
-        "roles": dict(event.roles),
-        "modality": event.modality,
-        "evidence": list(event.evidence),
-        "sources": event.sources,
-        "independent_sources": event.independent_sources,
-        "contested": event.contested,
-        "disputed_by": list(event.disputed_by),
-    }
+    """The stored row (store/layout.py) as readers see it: the date as one value, roles
+    by participant, whether it is contested; not the mentions it merges."""
+    row = layout.event_row_of(event)
+    item = {"id": row["id"], "type": row["type"], "date": row["date_value"]}
+    item.update({k: row[k] for k in ("date_precision", "date_expression", "location", "participants")})
+    item.update(roles=dict(event.roles))
+    item.update({k: row[k] for k in ("modality", "evidence", "sources", "independent_sources")})
+    return {**item, "contested": event.contested, "disputed_by": row["disputed_by"]}
 
 
 def claim_item(claim: Responsibility) -> dict[str, Any]:
