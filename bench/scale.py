@@ -106,6 +106,8 @@ def analysed_templates(folder: Path, count: int) -> list[Analysed]:
 def bench_store_sizes(folder: Path, args: argparse.Namespace) -> None:
     templates = analysed_templates(folder, 200)
     fresh, _ = make_corpus(folder, args.new, seed=99)
+    report("filled.stored_claims", "generated: 200 analysed stories cloned (bench/clones.py), no NLP")
+    report(f"filled.ingest_{args.new}_new", "real: generated stories read, parsed and extracted (NLP)")
     if sizes := _sizes(args.stores):
         bench_filled("filled_sqlite", sqlite_urls(folder), templates, fresh, sizes, args.new)
     if args.postgres and (pg_sizes := _sizes(args.pg_stores)):
