@@ -90,6 +90,7 @@ def test_rename_and_why(db, tmp_path):
 def test_unknown_entity_is_one_clear_error(db):
     result = runner.invoke(app, ["merge", "Nobody At All", "Nobody Else", "--db", db])
     assert result.exit_code == 1 and "no entity is named 'Nobody At All'" in result.output
+    assert "try `threadline search Nobody At All`" in result.output  # the CLI's hint, not the API's
 
 
 def test_kb_add_yaml_links_known_names(db, tmp_path):

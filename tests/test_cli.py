@@ -327,3 +327,10 @@ def test_the_program_itself_prints_one_line_for_usage_and_database_errors(args, 
     assert ran.returncode != 0 and ran.stdout == ""
     [line] = error_lines(ran.stderr)
     assert line.startswith(says)
+
+
+def test_nlp_processes_is_refused_with_the_dask_engine_and_below_one(corpus, db_url, tmp_path):
+    dask = invoke("ingest", str(corpus), "--db", db_url, "--engine", "dask", "--nlp-processes", "2")
+    assert dask.exit_code == 1 and "--nlp-processes is for --engine local" in dask.output
+    zero = invoke("ingest", str(corpus), "--db", db_url, "--nlp-processes", "0")
+    assert zero.exit_code == 2

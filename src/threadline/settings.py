@@ -40,6 +40,9 @@ class Settings:
     verify_model: bool = True
     data_dir: Path = DATA_DIR
     batch_size: int = 32
+    # spaCy worker processes parsing one ingest's stories (nlp.pipe n_process): the
+    # parse is most of the per-story cost; extraction and storing stay in this process
+    nlp_processes: int = 1  # THREADLINE_NLP_PROCESSES
     max_document_chars: int = DEFAULT_MAX_DOCUMENT_CHARS  # THREADLINE_MAX_DOCUMENT_CHARS
     max_document_seconds: float = DEFAULT_MAX_DOCUMENT_SECONDS  # THREADLINE_MAX_DOCUMENT_SECONDS
     # Registered stage names to run, in order (registry.py); None: threadline's own.
@@ -62,6 +65,7 @@ class Settings:
             "max_document_seconds": _budget(
                 env, "THREADLINE_MAX_DOCUMENT_SECONDS", DEFAULT_MAX_DOCUMENT_SECONDS, float
             ),
+            "nlp_processes": _budget(env, "THREADLINE_NLP_PROCESSES", 1, int),
             "relation_families": _names(env, "THREADLINE_RELATION_FAMILIES"),
             "event_extractors": _names(env, "THREADLINE_EVENT_EXTRACTORS"),
             "global_steps": _names(env, "THREADLINE_GLOBAL_STEPS"),

@@ -11,6 +11,7 @@ reported, the rest written.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -35,6 +36,8 @@ from threadline.store import Store, changes
 from threadline.store.layout import Derived
 from threadline.store.rewrite import Rewritten
 from threadline.vocabulary import Vocabulary, using, vocabulary_of
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T", Assertion, EventMention)
 
@@ -61,12 +64,17 @@ def unique_by_id(claims: Iterable[T]) -> tuple[T, ...]:
 
 
 def extract_stories(
-    nlp: Language, stories: Sequence[Story], batch_size: int = 32, extractor: Extractor | None = None
+    nlp: Language,
+    stories: Sequence[Story],
+    batch_size: int = 32,
+    extractor: Extractor | None = None,
+    n_process: int = 1,
 ) -> list[Extraction]:
-    """Mentions, relation claims and event mentions of each story."""
+    """Mentions, relation claims and event mentions of each story (parsed in `n_process`
+    spaCy processes)."""
     extractor = extractor or Extractor.named()
     results = []
-    for doc, title_doc, story in parse_stories(nlp, stories, batch_size):
+    for doc, title_doc, story in parse_stories(nlp, stories, batch_size, n_process):
         mentions = mentions_of(doc, story)
         in_title = (
             title_mentions(mentions_of(title_doc, story, "title"), story, mentions)
@@ -108,6 +116,7 @@ def analyse_document(
         if not stories:
             raise InputError(document.origin, "no article text left after cleaning")
         extractor = Extractor.named(settings.relation_families, settings.event_extractors, vocabulary)
+        # one document's stories are too few to be worth forking spaCy processes for
         extractions = extract_stories(nlp, stories, settings.batch_size, extractor)
     minhashes = {key: blob for s in stories for key, blob in story_signatures(s).items()}
     return Analysed(document, extractions, minhashes)
@@ -159,7 +168,8 @@ def analyse_documents(
                 return None
             extractor = Extractor.named(settings.relation_families, settings.event_extractors, vocabulary)
             stories = [story for found in split for story in found]
-            extractions = iter(extract_stories(nlp, stories, settings.batch_size, extractor))
+            parsed = extract_stories(nlp, stories, settings.batch_size, extractor, settings.nlp_processes)
+            extractions = iter(parsed)
     except (Exception, OutOfTime):  # the one-by-one path names what went wrong
         return None
     analysed = []
@@ -217,7 +227,9 @@ def _ingest(
     on_stage(LOADING)
     nlp = build_pipeline(settings, vocabulary)
     feeds: dict[str, FeedRead] = {}
-    for window in _windows(_read(paths, stdin, on_stage), settings.batch_size):
+    # a window feeds every spaCy process a few batches (and forks them once)
+    window_size = settings.batch_size * settings.nlp_processes
+    for window in _windows(_read(paths, stdin, on_stage), window_size):
         ready = _analyse_window(store, nlp, window, settings, vocabulary, on_stage)
         for item in window:
             if isinstance(item, Document):
@@ -316,6 +328,7 @@ def ingest_item(
         report.errors.append(str(exc))
         return
     except Exception as exc:  # one broken document must not stop the others
+        log.debug("internal error on %s", item.origin, exc_info=True)
         first_line = (str(exc).splitlines() or [""])[0][:200]
         report.errors.append(f"{item.origin}: internal error {exc.__class__.__name__}: {first_line}")
         return

@@ -45,16 +45,22 @@ def test_importing_the_cli_imports_no_pipeline_or_web_stack():
 
 def test_search_in_three_formats(db):
     table = run("search", "Saadi", "--db", db)
-    assert "Abu Haidar al-[Saadi]" in table
+    assert "Abu Haidar al-Saadi" in table and "[Saadi]" not in table  # styled, not bracketed
     found = json.loads(run("search", "Saadi", "--format", "json", "--db", db))
-    assert found["hits"][0]["kind"] == "entity" and found["hits"][0]["title"] == "Abu Haidar al-Saadi"
+    first = found["hits"][0]
+    assert first["kind"] == "entity" and first["title"] == "Abu Haidar al-Saadi"
+    assert [first["snippet"][a:b] for a, b in first["matches"]] == ["Saadi"]
     rows = list(csv.DictReader(io.StringIO(run("search", "Saadi", "--format", "csv", "--db", db))))
-    assert rows[0]["title"] == "Abu Haidar al-Saadi" and set(rows[0]) == {"kind", "id", "title", "snippet"}
+    assert rows[0]["title"] == "Abu Haidar al-Saadi"
+    assert set(rows[0]) == {"kind", "id", "title", "snippet", "matches"}
+    a, b = (int(n) for n in rows[0]["matches"].split()[0].split("-"))
+    assert rows[0]["snippet"][a:b] == "Saadi"
 
 
 def test_a_lowercase_match_shows_in_the_table(db):
-    # "[video]" would be read as console markup and vanish if cells were markup
-    assert "[video]" in run("search", "video", "--db", db)
+    # a cell is text, never console markup: a snippet's words all show, as written
+    found = json.loads(run("search", "video", "--format", "json", "--db", db))["hits"][0]
+    assert found["snippet"][:40] in run("search", "video", "--db", db)
 
 
 @pytest.mark.parametrize("query", ["'", '"', "%", "--", ";", "NEAR(", "*", "x'); DROP TABLE stories; --"])
@@ -127,3 +133,12 @@ def test_network_depth_and_predicate(db):
     only = json.loads(run("network", "KSR", "--predicate", "part_of", "--format", "json", "--db", db))
     assert {e["predicate"] for e in only["edges"]} == {"part_of"}
     assert "part_of" in run("network", "KSR", "--db", db)
+
+
+def test_the_table_styles_exactly_the_matched_words_whatever_brackets_the_text_holds():
+    from threadline.cli.render import highlighted, spans_cell
+
+    shown = highlighted("the report [of a raid] was false", [(16, 20)])
+    assert shown.plain == "the report [of a raid] was false"
+    assert [(s.start, s.end, str(s.style)) for s in shown.spans] == [(16, 20, "bold reverse")]
+    assert spans_cell([(16, 20), (30, 35)]) == "16-20 30-35"

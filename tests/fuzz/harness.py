@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import _thread
 import io
+import logging
 import tempfile
 import threading
 import time
@@ -55,7 +56,10 @@ class Tally:
     def crash(self, case: Case, problem: str) -> None:
         self.crashes += 1
         if len(self.examples) < 5:
-            self.examples.append(f"crash on {case.how} ({case.format}, {len(case.data):,} bytes): {problem}")
+            shown = case.data[:4000]  # enough to replay a generated input (tests/fuzz/cases.py)
+            self.examples.append(
+                f"crash on {case.how} ({case.format}, {len(case.data):,} bytes): {problem}; input: {shown!r}"
+            )
 
     def hang(self, case: Case, seconds: float) -> None:
         self.hangs += 1
@@ -137,13 +141,39 @@ def check_read(case: Case, tally: Tally, hang_seconds: float = HANG_SECONDS) -> 
             tally.crash(case, _first_frame(exc))
 
 
+class _InternalErrors(logging.Handler):
+    """Where each internal error the ingest caught was raised (the workflow logs its
+    traceback at debug level), so that a crash report names the frame."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.frames: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info and record.exc_info[1] is not None:
+            self.frames.append(_first_frame(record.exc_info[1]))
+
+
+@contextmanager
+def internal_errors() -> Iterator[_InternalErrors]:
+    logger = logging.getLogger("threadline.workflow")
+    handler, level = _InternalErrors(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
 def check_ingest(
     case: Case, store: Store, settings: Settings, tally: Tally, hang_seconds: float = HANG_SECONDS
 ) -> None:
     """The whole ingest over one input into `store`: stories stored, or one line per bad part."""
     tally.inputs += 1
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp, watchdog(hang_seconds) as fired:
+    with tempfile.TemporaryDirectory() as tmp, watchdog(hang_seconds) as fired, internal_errors() as caught:
         try:
             if case.format == "stdin":
                 origin = STDIN_NAME
@@ -157,7 +187,8 @@ def check_ingest(
             for message in report.errors:
                 problem = line_problem(message, origin)
                 if problem:
-                    tally.crash(case, problem)
+                    where = f" (raised: {'; '.join(caught.frames)})" if caught.frames else ""
+                    tally.crash(case, problem + where)
             for failure in report.derived_failures:
                 tally.crash(case, f"whole-run step failed: {failure}")
             if not (report.written or report.unchanged or report.errors):

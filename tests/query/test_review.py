@@ -7,6 +7,8 @@ from tests.query.store_fixture import corpus
 
 from threadline.errors import ThreadlineError
 from threadline.query import (
+    Contradiction,
+    UnknownRecord,
     entity_detail,
     list_events,
     merge_entities,
@@ -59,8 +61,9 @@ def test_a_verdict_on_an_event_survives_reingest(writable, tmp_path_factory):
     ],
 )
 def test_a_bad_review_is_refused_by_name(writable, kind, target, verdict, says):
-    with pytest.raises(ThreadlineError, match=says):
+    with pytest.raises(ThreadlineError, match=says) as refused:
         review(writable, None, kind, target, verdict)
+    assert isinstance(refused.value, UnknownRecord) == ("no fact" in says)  # the API's 404
 
 
 def test_merge_and_rename_are_importable_and_applied(writable):
@@ -73,11 +76,11 @@ def test_merge_and_rename_are_importable_and_applied(writable):
         one_entity(writable, "Harakat Shabab al-Jabal").id
         == one_entity(writable, "Harakat Rijal al-Nahrawan").id
     )
-    with pytest.raises(ThreadlineError, match="one entity already"):
+    with pytest.raises(Contradiction, match="one entity already"):
         merge_entities(writable, settings, "Iraqi Security Forces", "Iraqi army")
     ksr = one_entity(writable, "KSR")
     rename_entity(writable, settings, ksr.id, "Sayf al-Rafidayn Brigades", author="ana")
     shown = entity_detail(writable, one_entity(writable, "Sayf al-Rafidayn Brigades").id)
     assert shown.name == "Sayf al-Rafidayn Brigades" and shown.judgements[-1].kind == "rename"
-    with pytest.raises(ThreadlineError, match="a person"):
+    with pytest.raises(Contradiction, match="a person"):
         merge_entities(writable, settings, "Abu Haidar al-Saadi", "Baghdad")

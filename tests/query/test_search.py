@@ -13,7 +13,8 @@ def test_a_name_finds_the_entity_first_then_its_quotes_with_snippets(shared):
     kinds = [h.kind for h in page.hits]
     assert kinds[0] == "entity" and page.hits[0].title == "Abu Haidar al-Saadi"
     assert "quote" in kinds and "story" in kinds
-    assert all("[" in h.snippet and "]" in h.snippet for h in page.hits)
+    assert all(h.matches for h in page.hits)
+    assert {h.snippet[a:b].casefold() for h in page.hits for a, b in h.matches} == {"saadi"}
 
 
 def test_words_are_all_required_and_ranked(shared):

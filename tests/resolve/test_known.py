@@ -75,3 +75,52 @@ def test_unknown_names_resolve_among_themselves(resolve) -> None:
     )
     assert run.same("KRT", "Kataib Rijal al-Tahaddi")
     assert run.entity("KRT").kb_id is None
+
+
+JAMAL = KnownEntity(id="jamal-aziz", name="Jamal Aziz", type="person", aliases=("Abu Karim",))
+
+
+def test_a_person_entry_does_not_absorb_an_organization_of_the_same_name(resolve) -> None:
+    run = resolve(
+        (
+            "s1",
+            "Fighters of the Jamal Aziz militia shelled the depot at dawn.",
+            {"Jamal Aziz": "organization"},
+        ),
+        known=[JAMAL],
+    )
+    militia = run.entity("Jamal Aziz")
+    assert militia.kb_id is None and militia.type == "organization"
+
+
+def test_a_named_person_still_links_though_the_model_called_it_a_group(resolve) -> None:
+    run = resolve(
+        ("s1", "Commander Jamal Aziz inspected the depot.", {"Jamal Aziz": "organization"}), known=[JAMAL]
+    )
+    person = run.entity("Jamal Aziz")
+    assert person.kb_id == "jamal-aziz" and person.type == "person"
+
+
+def test_an_entry_still_corrects_the_models_bare_label(resolve) -> None:
+    run = resolve(("s1", "Jamal Aziz inspected the depot.", {"Jamal Aziz": "organization"}), known=[JAMAL])
+    assert run.entity("Jamal Aziz").kb_id == "jamal-aziz"
+
+
+def test_an_organization_entry_does_not_absorb_a_person_or_a_place_of_its_name(resolve) -> None:
+    front = KnownEntity(id="nour-front", name="Nour", type="organization", aliases=("Jabhat Nour",))
+    person = resolve(
+        ("s1", "Its spokesman Nour said talks had failed.", {"Nour": "organization"}), known=[front]
+    )
+    assert person.entity("Nour").kb_id is None and person.entity("Nour").type == "person"
+    place = resolve(
+        ("s1", "Shells fell near Nour village overnight.", {"Nour": "organization"}), known=[front]
+    )
+    assert place.entity("Nour").kb_id is None and place.entity("Nour").type == "location"
+
+
+def test_cues_on_both_sides_leave_the_link_to_the_entry(resolve) -> None:
+    run = resolve(
+        ("s1", "Mr Jamal Aziz spoke. Later the Jamal Aziz militia fired.", {"Jamal Aziz": "organization"}),
+        known=[JAMAL],
+    )
+    assert run.entity("Jamal Aziz").kb_id == "jamal-aziz"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -79,8 +80,15 @@ def test_one_event_by_id_is_the_one_listed(client: TestClient) -> None:
 def test_search_ranks_stories_quotes_and_names_with_marked_words(client: TestClient) -> None:
     hits = client.get("/api/search", params={"q": "Treasury", "limit": 10}).json()["hits"]
     assert {h["kind"] for h in hits} >= {"entity", "quote"}
-    assert all("[" in h["snippet"] for h in hits)
+    assert all(h["matches"] for h in hits)
+    assert {h["snippet"][a:b].casefold() for h in hits for a, b in h["matches"]} == {"treasury"}
     assert len(client.get("/api/search", params={"q": "Treasury", "limit": 1}).json()["hits"]) == 1
+
+
+def test_the_search_page_marks_exactly_the_matched_words(client: TestClient) -> None:
+    page = client.get("/", params={"q": "Treasury"}).text
+    marked = re.findall(r"<mark>(.*?)</mark>", page)
+    assert marked and {m.casefold() for m in marked} == {"treasury"}
 
 
 def test_events_filter_by_date_and_page(client: TestClient) -> None:

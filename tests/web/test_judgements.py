@@ -57,17 +57,51 @@ def test_merge_joins_two_entities_and_the_second_id_is_gone(writer: TestClient) 
 def test_merge_refuses_one_entity_twice_and_two_types_without_force(writer: TestClient) -> None:
     person, place = entity_id(writer, KINANI), entity_id(writer, "Diwaniyah")
     same = writer.post("/api/judgements/merge", json={"first": person, "second": person}, headers=AUTH)
-    assert "one entity already" in assert_error(same, 400)["message"]
+    assert "one entity already" in assert_error(same, 409)["message"]
     kinds = writer.post("/api/judgements/merge", json={"first": person, "second": place}, headers=AUTH)
-    assert "force" in assert_error(kinds, 400)["message"]
+    assert "force" in assert_error(kinds, 409)["message"]
     assert writer.get("/api/judgements").json() == []
 
 
 def test_split_takes_an_alias_off_and_unknown_aliases_are_refused(writer: TestClient) -> None:
     ident = entity_id(writer, KINANI)
     wrong = writer.post("/api/judgements/split", json={"entity": ident, "alias": "Nobody"}, headers=AUTH)
-    assert "not an alias" in assert_error(wrong, 400)["message"]
+    assert "not an alias" in assert_error(wrong, 409)["message"]
     missing = writer.post(
         "/api/judgements/split", json={"entity": "e-0000000000000000", "alias": "x"}, headers=AUTH
     )
     assert_error(missing, 404)
+
+
+def test_a_split_that_no_longer_applies_is_a_conflict(writer: TestClient) -> None:
+    ident = entity_id(writer, KINANI)
+    post(writer, "split", {"entity": ident, "alias": "Kinani"})
+    again = writer.post("/api/judgements/split", json={"entity": ident, "alias": "Kinani"}, headers=AUTH)
+    assert "not an alias" in assert_error(again, 409)["message"]
+    assert [j["kind"] for j in writer.get("/api/judgements").json()] == ["split"]
+
+
+def test_an_unknown_name_or_target_in_a_judgement_is_404(writer: TestClient) -> None:
+    person = entity_id(writer, KINANI)
+    unknown = writer.post(
+        "/api/judgements/merge", json={"first": person, "second": "Zzyzx Quorble"}, headers=AUTH
+    )
+    message = assert_error(unknown, 404)["message"]
+    assert "Zzyzx Quorble" in message and "threadline" not in message  # no CLI advice over HTTP
+    no_fact = writer.post(
+        "/api/judgements/review",
+        json={"target_kind": "fact", "target_id": "f-0000000000000000", "verdict": "accept"},
+        headers=AUTH,
+    )
+    assert "f-0000000000000000" in assert_error(no_fact, 404)["message"]
+
+
+def test_409_is_documented_on_the_routes_that_answer_it_and_only_there(client: TestClient) -> None:
+    paths = client.get("/api/openapi.json").json()["paths"]
+    documented = {
+        (path, method)
+        for path, item in paths.items()
+        for method, op in item.items()
+        if "409" in op["responses"]
+    }
+    assert documented == {("/api/judgements/merge", "post"), ("/api/judgements/split", "post")}

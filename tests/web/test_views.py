@@ -6,8 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from threadline.query.records import Edge, Network, Node, Span
+from threadline.query.snippets import parts, read_marked
 from threadline.web.graph_filter import filter_network, in_range
-from threadline.web.text_view import snippet_parts, story_segments
+from threadline.web.text_view import story_segments
 
 TEXT = "The council met on Monday. <script>alert(1)</script> Officials said the talks would resume."
 
@@ -40,15 +41,30 @@ def test_segments_always_join_back_to_the_text(
     assert "".join(p.text for p in story_segments(text, (a, b), cited)) == text
 
 
-def test_snippet_parts_mark_the_bracketed_words() -> None:
-    assert snippet_parts("the [Treasury] named [him] today") == [
+def test_snippet_parts_mark_exactly_the_matched_words_whatever_brackets_the_text_holds() -> None:
+    snippet, matches = read_marked("the \x02Treasury\x03 named [him] [\x02sic\x03] today")
+    assert snippet == "the Treasury named [him] [sic] today"
+    assert parts(snippet, matches) == [
         ("the ", False),
         ("Treasury", True),
-        (" named ", False),
-        ("him", True),
-        (" today", False),
+        (" named [him] [", False),
+        ("sic", True),
+        ("] today", False),
     ]
-    assert snippet_parts("<b>plain</b>") == [("<b>plain</b>", False)]
+    assert parts("<b>plain</b>", []) == [("<b>plain</b>", False)]
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="\x02\x03"), max_size=40), st.data())
+def test_any_text_marked_anywhere_reads_back_as_itself_and_its_spans(text: str, data: st.DataObject) -> None:
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=6))))
+    pairs = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]
+    marked, last = "", 0
+    for a, b in pairs:
+        marked += text[last:a] + "\x02" + text[a:b] + "\x03"
+        last = b
+    snippet, matches = read_marked(marked + text[last:])
+    assert snippet == text and matches == pairs
+    assert "".join(piece for piece, _ in parts(snippet, matches)) == text
 
 
 def edge(ident: str, source: str, target: str, dates: list[str]) -> Edge:

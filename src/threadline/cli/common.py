@@ -158,10 +158,19 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
             if state.debug:
                 raise
             line, status = one_line(exc)
-            err.print(f"error: {line}", markup=False)
+            err.print(f"error: {line}{_hint(exc)}", markup=False)
             raise typer.Exit(status) from exc
 
     return wrapper
+
+
+def _hint(exc: BaseException) -> str:
+    """What to try next, where an error suggests it (the query layer says no such thing:
+    its messages also reach the HTTP API)."""
+    from threadline.query.errors import UnknownEntity
+
+    name = exc.name if isinstance(exc, UnknownEntity) else None
+    return f"; try `threadline search {name}`" if name else ""
 
 
 def data_folder_in_use() -> AbstractContextManager[object]:

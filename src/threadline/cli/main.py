@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import shutil
 import sys
@@ -132,11 +133,21 @@ def ingest(
     failed: Annotated[
         Path | None, typer.Option(help="with --engine dask: write the records that failed, with why, here")
     ] = None,
+    nlp_processes: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="with --engine local: spaCy processes parsing the stories (THREADLINE_NLP_PROCESSES)"
+        ),
+    ] = None,
 ) -> None:
     """Read articles, extract entities, relations and events, and store them."""
     if engine not in ("local", "dask"):
         raise ThreadlineError(f"--engine {engine!r}: use local or dask")
+    if engine == "dask" and nlp_processes is not None:
+        raise ThreadlineError("--nlp-processes is for --engine local; with dask, use --workers")
     settings, store = open_store(db)
+    if nlp_processes is not None:
+        settings = dataclasses.replace(settings, nlp_processes=nlp_processes)
     if engine == "dask":
         report = ingest_on_dask(paths, store, settings, scheduler, workers, failed)
     else:

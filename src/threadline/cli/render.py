@@ -46,10 +46,32 @@ def emit(
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*(Text(_cell(row.get(c))) for c in columns))
+            table.add_row(*(_shown(row.get(c), Text) for c in columns))
         # piped, a table keeps whole lines (a terminal wraps it to its width)
         wide = out if out.is_terminal else Console(file=out.file, width=240, highlight=False)
         wide.print(table)
+
+
+def _shown(value: Any, text: Any) -> Any:
+    """A cell as rich Text: as given when it is one already (styled), else plain."""
+    return value if isinstance(value, text) else text(_cell(value))
+
+
+def highlighted(snippet: str, matches: Sequence[tuple[int, int]]) -> Any:
+    """A snippet as rich Text with its matched words in reverse video: exactly the
+    matched spans, whatever brackets the text holds (a terminal shows them; piped, the
+    table is plain text, and `--format json` or `csv` give the spans)."""
+    from rich.text import Text
+
+    shown = Text(snippet)
+    for start, end in matches:
+        shown.stylize("bold reverse", start, end)
+    return shown
+
+
+def spans_cell(matches: Sequence[tuple[int, int]]) -> str:
+    """Spans as a CSV cell: "start-end" pairs, space-separated."""
+    return " ".join(f"{start}-{end}" for start, end in matches)
 
 
 def _cell(value: Any) -> str:

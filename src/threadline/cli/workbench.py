@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from threadline.cli.common import DbOption, open_store, open_store_to_read, out, reports_errors, writable_file
-from threadline.cli.render import FormatOption, check_format, emit
+from threadline.cli.render import FormatOption, check_format, emit, highlighted, spans_cell
 
 if TYPE_CHECKING:
     from threadline.query.records import EntityDetail
@@ -46,10 +46,15 @@ def search(
     check_format(fmt)
     _, store = open_store_to_read(db)
     page = run_search(store, query, limit, offset)
-    rows = [h.to_dict() for h in page.hits]
-    emit(
-        fmt, page.to_dict(), rows, ("kind", "id", "title", "snippet"), title=f"{len(rows)} hits for {query!r}"
-    )
+    rows = [{**h.to_dict(), "matches": spans_cell(h.matches)} for h in page.hits]
+    columns: tuple[str, ...] = ("kind", "id", "title", "snippet", "matches")
+    if fmt == "table":  # the matched words styled, not bracketed: an article's brackets are its own
+        rows = [
+            {**row, "snippet": highlighted(h.snippet, h.matches)}
+            for row, h in zip(rows, page.hits, strict=True)
+        ]
+        columns = columns[:-1]
+    emit(fmt, page.to_dict(), rows, columns, title=f"{len(rows)} hits for {query!r}")
 
 
 EVENT_COLUMNS = (

@@ -25,6 +25,7 @@ from threadline.dedup import find_duplicates, find_partial_overlaps
 from threadline.errors import Failures
 from threadline.graph.cite import Citing, root_of
 from threadline.graph.containment import containment
+from threadline.graph.cues import story_texts
 from threadline.graph.facts import facts_of
 from threadline.graph.incremental import duplicates_after_changes, shares_widely, stored_buckets_agree
 from threadline.graph.stored import graph_events
@@ -168,11 +169,14 @@ def duplicates_step(inputs: Inputs, derived: Derived) -> Derived:
 
 
 def entities_step(inputs: Inputs, derived: Derived) -> Derived:
-    """Names across stories resolved into entities, the analyst's judgements binding."""
+    """Names across stories resolved into entities, the analyst's judgements binding.
+    What resolution reads in a story's text is read once and kept (resolve/story_text.py):
+    the stories with kept cues are not read again, the others' are kept with the rows."""
     lex = inputs.vocabulary.lexicon
     judgements = inputs.store.judgements()
+    reading = story_texts(inputs.store, inputs.mentions, lambda: inputs.texts, lex, inputs.full)
     resolution = resolve_entities(
-        inputs.mentions, inputs.texts, inputs.known, judgements, lex, inputs.failures
+        inputs.mentions, {}, inputs.known, judgements, lex, inputs.failures, reading.stories
     )
     return replace(
         derived,
@@ -180,6 +184,7 @@ def entities_step(inputs: Inputs, derived: Derived) -> Derived:
         entity_of=resolution.entity_of,
         reasons=resolution.reasons,
         decisions=resolution.decisions,
+        cues=None if inputs.failures.items else reading.to_keep(inputs.mentions),
     )
 
 

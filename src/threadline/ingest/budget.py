@@ -11,6 +11,7 @@ time is always written whole.
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
 import threading
 from collections.abc import Iterator
@@ -80,12 +81,17 @@ def _can_time() -> bool:
 @contextmanager
 def _timer(seconds: float) -> Iterator[None]:
     """Raise _OverTime in this thread after `seconds`; the timer and handler in place
-    before are put back afterwards."""
+    before are put back afterwards. Child processes started meanwhile (spaCy's, with
+    THREADLINE_NLP_PROCESSES) are ended first: spaCy joins them on the way out, and a
+    child stuck on one text would otherwise hold the run as long as it takes."""
     if not _can_time() or seconds == float("inf"):
         yield
         return
+    before = set(multiprocessing.active_children())
 
     def expire(_signum: int, _frame: FrameType | None) -> None:
+        for child in set(multiprocessing.active_children()) - before:
+            child.terminate()
         raise _OverTime
 
     previous = signal.signal(signal.SIGALRM, expire)

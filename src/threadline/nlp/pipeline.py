@@ -14,6 +14,7 @@ name the person's label (nlp/consistency.py).
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import groupby
@@ -99,6 +100,11 @@ def _unit(span: Span) -> bool:
     return i + 1 >= len(doc) or doc[i + 1].is_punct or doc[i + 1].pos_ in _AFTER_UNIT
 
 
+# W127 says spaCy's parsing processes (n_process > 1) did not exit cleanly, which they
+# don't when a spent time budget ends them (ingest/budget.py); that budget's error
+# already names the document in one line
+warnings.filterwarnings("ignore", message=r"\[W127\]")
+
 # threadline's components, in order after the model's `ner`
 COMPONENTS = (
     "threadline_name_joiner",
@@ -139,16 +145,17 @@ def _texts(stories: Iterable[Story]) -> Iterator[tuple[str, tuple[Story, Mention
 
 
 def parse_stories(
-    nlp: Language, stories: Iterable[Story], batch_size: int = 32
+    nlp: Language, stories: Iterable[Story], batch_size: int = 32, n_process: int = 1
 ) -> Iterator[tuple[Doc, Doc | None, Story]]:
     """Parse many stories, texts and titles, in one `nlp.pipe` stream: (text Doc, title
     Doc or None, story). A Doc's text is its string truecased, offsets unchanged. A story
-    longer than a piece is parsed on its own, in pieces (nlp/pieces.py)."""
+    longer than a piece is parsed on its own, in pieces (nlp/pieces.py). `n_process`
+    above 1 parses the stream in that many forked spaCy processes (nlp.pipe keeps order)."""
     for long, run in groupby(stories, key=lambda s: max(len(s.text), len(s.title or "")) > PIECE_CHARS):
         if long:
             yield from (_parse_long(nlp, story) for story in run)
         else:
-            yield from _parse_stream(nlp, run, batch_size)
+            yield from _parse_stream(nlp, run, batch_size, n_process)
 
 
 def _parse_long(nlp: Language, story: Story) -> tuple[Doc, Doc | None, Story]:
@@ -157,10 +164,17 @@ def _parse_long(nlp: Language, story: Story) -> tuple[Doc, Doc | None, Story]:
 
 
 def _parse_stream(
-    nlp: Language, stories: Iterable[Story], batch_size: int
+    nlp: Language, stories: Iterable[Story], batch_size: int, n_process: int = 1
 ) -> Iterator[tuple[Doc, Doc | None, Story]]:
+    yield from _paired(nlp.pipe(_texts(stories), as_tuples=True, batch_size=batch_size, n_process=n_process))
+
+
+def _paired(
+    parsed: Iterable[tuple[Doc, tuple[Story, MentionZone]]],
+) -> Iterator[tuple[Doc, Doc | None, Story]]:
+    """Each story's text Doc with its title's Doc (None when it has no title)."""
     pending: tuple[Doc, Story] | None = None
-    for doc, (story, zone) in nlp.pipe(_texts(stories), as_tuples=True, batch_size=batch_size):
+    for doc, (story, zone) in parsed:
         if zone == "title" and pending is not None:
             yield pending[0], doc, story
             pending = None

@@ -11,9 +11,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, func, or_, select
 
-from threadline.errors import ThreadlineError
+from threadline.query.errors import UnknownEntity
 from threadline.query.events import event_records, links
 from threadline.query.evidence import (
+    REVIEW,
+    chunks,
     entity_refs,
     places_of,
     quotes,
@@ -27,13 +29,10 @@ from threadline.query.index import ensure_index
 from threadline.query.records import EntityDetail, Judged, Relation
 from threadline.store import Store
 from threadline.store import schema as t
+from threadline.store.judged import fold
 
 MAX_FACTS = 1000  # an entity page is read by a person: past this, the best-sourced first
 MAX_EVENTS = 1000
-
-
-class UnknownEntity(ThreadlineError):
-    """No entity has this id (the API answers 404)."""
 
 
 def entity_detail(store: Store, entity_id: str) -> EntityDetail:
@@ -42,14 +41,15 @@ def entity_detail(store: Store, entity_id: str) -> EntityDetail:
         row = conn.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
         if row is None:
             raise UnknownEntity(f"no entity has the id {entity_id!r}")
-        judged = verdicts(conn)
-        relations = relations_of(conn, entity_id, judged)
+        fact_rows = _fact_rows(conn, entity_id)
         event_rows = conn.execute(
             select(t.events)
             .where(t.events.c.id.in_(select(links.c.event_id).where(links.c.entity_id == entity_id)))
             .order_by(t.events.c.date_value.is_(None), t.events.c.date_value, t.events.c.id)
             .limit(MAX_EVENTS)
         ).all()
+        judged = verdicts(conn, [r.id for r in (*fact_rows, *event_rows)])  # on these only
+        relations = relation_records(conn, fact_rows, judged, entity_id)
         events = event_records(conn, event_rows, judged)
         mentions, stories, first, last = _seen(conn, entity_id)
         judgements = _judgements(conn, row)
@@ -78,7 +78,7 @@ def entity_detail(store: Store, entity_id: str) -> EntityDetail:
     )
 
 
-def relations_of(conn: Connection, entity_id: str, judged: dict[str, str]) -> list[Relation]:
+def _fact_rows(conn: Connection, entity_id: str) -> Sequence[Row[Any]]:
     """Facts with the entity on either side, best-sourced first."""
     f = t.facts.c
     query = (
@@ -87,7 +87,7 @@ def relations_of(conn: Connection, entity_id: str, judged: dict[str, str]) -> li
         .order_by(f.independent_sources.desc(), f.predicate, f.id)
         .limit(MAX_FACTS)
     )
-    return relation_records(conn, conn.execute(query).all(), judged, entity_id)
+    return conn.execute(query).all()
 
 
 def relation_records(
@@ -142,18 +142,23 @@ def _seen(conn: Connection, entity_id: str) -> tuple[int, int, str | None, str |
 
 
 def _judgements(conn: Connection, entity: Row[Any]) -> list[Judged]:
-    """Merges, splits and renames that name the entity by id or by one of its names."""
-    names = {entity.id, entity.name, *entity.aliases}
-    folded = {n.casefold() for n in names}
-    j = t.judgements.c
-    rows = conn.execute(select(t.judgements).where(j.kind != "review").order_by(j.created, j.id))
-    out = []
-    for r in rows:
-        subjects = [str(s) for s in r.payload.get("subjects", [])]
-        if any(s.casefold() in folded for s in subjects):
-            out.append(
-                Judged(
-                    r.kind, subjects, r.author, r.created, r.payload.get("name"), r.payload.get("note", "")
-                )
-            )
-    return out
+    """Merges, splits and renames that name the entity by id or by one of its names
+    (found through the indexed, folded `judgement_subjects`)."""
+    folded = sorted({fold(n) for n in (entity.id, entity.name, *entity.aliases)})
+    j, js = t.judgements.c, t.judgement_subjects.c
+    found: dict[int, Row[Any]] = {}
+    for chunk in chunks(folded):
+        naming = select(js.judgement_id).where(js.subject.in_(chunk))
+        query = select(t.judgements).where(j.kind != REVIEW, j.id.in_(naming))
+        found.update((r.id, r) for r in conn.execute(query))
+    return [
+        Judged(
+            r.kind,
+            [str(s) for s in r.payload.get("subjects", [])],
+            r.author,
+            r.created,
+            r.payload.get("name"),
+            r.payload.get("note", ""),
+        )
+        for r in sorted(found.values(), key=lambda r: (r.created, r.id))
+    ]

@@ -39,8 +39,8 @@ def event_records(
     conn: Connection, rows: Sequence[Row[Any]], judged: dict[str, str] | None = None
 ) -> list[EventRecord]:
     """Rows of `events` as records: participants and location named, quotes with their stories."""
-    judged = verdicts(conn) if judged is None else judged
     rows_ = [r._mapping for r in rows]
+    judged = verdicts(conn, [r["id"] for r in rows_]) if judged is None else judged
     claims = _claimants(conn, [r["id"] for r in rows_])
     ids = {p for r in rows_ for p in r["participants"]} | {r["location"] for r in rows_ if r["location"]}
     refs = entity_refs(conn, ids | {c for pairs in claims.values() for c, _ in pairs})

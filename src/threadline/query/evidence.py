@@ -11,6 +11,7 @@ from sqlalchemy import Connection, select
 
 from threadline.query.records import EntityRef, PlaceRef, Quote
 from threadline.store import schema as t
+from threadline.store.judged import fold
 
 _CHUNK = 500  # ids per IN (...): under SQLite's limit on bound parameters
 
@@ -100,9 +101,18 @@ def places_of(conn: Connection, ids: Iterable[str]) -> dict[str, PlaceRef]:
 REVIEW = "review"  # the judgements table's kind for an accepted or rejected fact or event
 
 
-def verdicts(conn: Connection) -> dict[str, str]:
-    """Target id -> the latest analyst verdict ("accept" or "reject") on a fact or event.
-    Judgements are few (people make them), so all review rows are read."""
-    j = t.judgements.c
-    query = select(j.payload).where(j.kind == REVIEW).order_by(j.created, j.id)
-    return {row.payload["target_id"]: row.payload["verdict"] for row in conn.execute(query)}
+def verdicts(conn: Connection, about: Iterable[str] | None = None) -> dict[str, str]:
+    """Target id -> the latest analyst verdict ("accept" or "reject") on a fact or event:
+    on those `about` names, found through the indexed `judgement_subjects`, else on all
+    (a listing that filters rejected rows out needs them all)."""
+    j, js = t.judgements.c, t.judgement_subjects.c
+    query = select(j.id, j.created, j.payload).where(j.kind == REVIEW)
+    if about is None:
+        rows = list(conn.execute(query))
+    else:
+        rows = []
+        for chunk in chunks(sorted({fold(a) for a in about})):
+            subjects = select(js.judgement_id).where(js.subject.in_(chunk))
+            rows += conn.execute(query.where(j.id.in_(subjects))).all()
+    latest = sorted({r.id: r for r in rows}.values(), key=lambda r: (r.created, r.id))
+    return {r.payload["target_id"]: r.payload["verdict"] for r in latest}

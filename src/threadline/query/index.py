@@ -2,14 +2,17 @@
 
 - `tl_search`: full text over entity names (with their folded keys), stories and the
   quotes of facts and events. SQLite: an FTS5 table (diacritics removed by its
-  tokenizer); PostgreSQL: a plain table with a GIN index on its `simple` tsvector.
+  tokenizer); PostgreSQL: a plain table with a GIN index on its tsvector, in the
+  `tl_folded` configuration (accents folded, pg_folding.py) where it can be made.
 - `tl_event_entities`: which entity takes part in which event (participants, location,
   claimants), indexed both ways, because `events.participants` is JSON and the entity
   page and the actor filter must not scan every event.
 
 They are created on demand (no migration: they hold nothing that cannot be rebuilt), and
-`meta.search_index_of` records which derived generation they were built from, so a
-reader rebuilds them when an older threadline refreshed the store without them.
+`meta.search_index_of` records which derived generation they were built from, and in
+which FORMAT, so a reader rebuilds them when an older threadline refreshed the store
+without them or wrote them another way. Indexed texts never hold the snippet markers
+(snippets.py): a marker in an article is replaced by a space.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, inspect, text
 
 from threadline.query.names import name_keys
+from threadline.query.pg_folding import ensure_folding
+from threadline.query.snippets import unmarked
 from threadline.store import Store
 from threadline.store.db import DERIVED_FROM
 
@@ -30,6 +35,7 @@ SEARCH = "tl_search"
 EVENT_ENTITIES = "tl_event_entities"
 ROWS = "tl_search_rows"  # SQLite: the FTS rowid of each indexed entity, story and quote
 _BATCH = 2000
+FORMAT = "3"  # 3: no control characters; 2: no snippet markers, accents folded on PostgreSQL
 
 
 def is_postgres(conn: Connection) -> bool:
@@ -42,10 +48,7 @@ def _create(conn: Connection) -> None:
             f"CREATE TABLE IF NOT EXISTS {SEARCH} (kind VARCHAR(10) NOT NULL, ref VARCHAR(40) NOT NULL, "
             "story VARCHAR(40), title TEXT NOT NULL, body TEXT NOT NULL, keys TEXT NOT NULL)"
         )
-        conn.exec_driver_sql(
-            f"CREATE INDEX IF NOT EXISTS {SEARCH}_tsv ON {SEARCH} USING GIN "
-            f"(to_tsvector('simple', title || ' ' || body || ' ' || keys))"
-        )
+        _tsv_index(conn, ensure_folding(conn))
         conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {SEARCH}_ref ON {SEARCH} (kind, ref)")
     else:
         conn.exec_driver_sql(
@@ -65,6 +68,19 @@ def _create(conn: Connection) -> None:
         f"CREATE INDEX IF NOT EXISTS {EVENT_ENTITIES}_entity ON {EVENT_ENTITIES} (entity_id)"
     )
     conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {EVENT_ENTITIES}_event ON {EVENT_ENTITIES} (event_id)")
+
+
+def _tsv_index(conn: Connection, config: str) -> None:
+    """PostgreSQL: the GIN index over the tsvector in `config`, made again where an older
+    index used another configuration (searches read with the one now in use)."""
+    name = f"{SEARCH}_tsv"
+    found = conn.execute(text("SELECT indexdef FROM pg_indexes WHERE indexname = :n"), {"n": name}).scalar()
+    if found is not None and f"'{config}'::regconfig" in found:
+        return
+    conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+    conn.exec_driver_sql(
+        f"CREATE INDEX {name} ON {SEARCH} USING GIN (to_tsvector('{config}', title || ' ' || body || ' ' || keys))"
+    )
 
 
 @dataclass(frozen=True)
@@ -90,10 +106,21 @@ def refresh_search_index(store: Store, update: IndexUpdate | None = None) -> Non
             _rebuild(conn)
         generation = conn.execute(text("SELECT value FROM meta WHERE key = :k"), {"k": DERIVED_FROM}).scalar()
         conn.execute(text("DELETE FROM meta WHERE key = :k"), {"k": MARK})
-        conn.execute(text("INSERT INTO meta (key, value) VALUES (:k, :v)"), {"k": MARK, "v": str(generation)})
+        conn.execute(
+            text("INSERT INTO meta (key, value) VALUES (:k, :v)"), {"k": MARK, "v": mark(generation)}
+        )
+
+
+def mark(generation: object) -> str:
+    """What `meta.search_index_of` holds for an index of this FORMAT built from `generation`."""
+    return f"{generation}/{FORMAT}"
 
 
 def _updatable(conn: Connection) -> bool:
+    """Whether the index tables are there, written in this FORMAT (else rebuilt whole)."""
+    marked = conn.execute(text("SELECT value FROM meta WHERE key = :k"), {"k": MARK}).scalar()
+    if not str(marked).endswith(f"/{FORMAT}"):
+        return False
     looked = inspect(conn)
     tables = (SEARCH, EVENT_ENTITIES) if is_postgres(conn) else (SEARCH, EVENT_ENTITIES, ROWS)
     return all(looked.has_table(name) for name in tables)
@@ -154,6 +181,7 @@ def _delete_search(conn: Connection, kind: str, refs: set[str]) -> None:
 def _insert_search(conn: Connection, rows: Iterator[dict[str, Any]]) -> None:
     """Rows in the order given; on SQLite each numbered after the last, and recorded in
     the rows table."""
+    rows = (_without_markers(row) for row in rows)
     if is_postgres(conn):
         insert = text(
             f"INSERT INTO {SEARCH} (kind, ref, story, title, body, keys) "
@@ -173,6 +201,10 @@ def _insert_search(conn: Connection, rows: Iterator[dict[str, Any]]) -> None:
         last += len(batch)
         conn.execute(insert, batch)
         conn.execute(record, [{k: row[k] for k in ("row", "kind", "ref")} for row in batch])
+
+
+def _without_markers(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, "title": unmarked(row["title"]), "body": unmarked(row["body"])}
 
 
 def _insert_links(conn: Connection, links: Iterator[dict[str, Any]]) -> None:
@@ -297,11 +329,11 @@ def index_current(store: Store) -> bool:
     with store.snapshot() as conn:
         query = text("SELECT key, value FROM meta WHERE key IN (:a, :b)")
         marks = {k: v for k, v in conn.execute(query, {"a": MARK, "b": DERIVED_FROM}).all()}
-        if MARK in marks and marks[MARK] == str(marks.get(DERIVED_FROM)):
+        if MARK in marks and marks[MARK] == mark(marks.get(DERIVED_FROM)):
             return True
         looked = inspect(conn)
         exists = looked.has_table(SEARCH) and looked.has_table(EVENT_ENTITIES)
-    return exists and marks.get(MARK) == str(marks.get(DERIVED_FROM))
+    return exists and marks.get(MARK) == mark(marks.get(DERIVED_FROM))
 
 
 def ensure_index(store: Store) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import Select, func, or_, select
 
-from threadline.errors import ThreadlineError
 from threadline.query.detail import relation_records
+from threadline.query.errors import UnknownRecord
 from threadline.query.events import event_records
 from threadline.query.evidence import verdicts
 from threadline.query.lookup import mention_counts
@@ -15,10 +15,6 @@ from threadline.store import Store
 from threadline.store import schema as t
 
 MAX_LIMIT = 500
-
-
-class UnknownRecord(ThreadlineError):
-    """No fact or event has this id (the API answers 404)."""
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:
@@ -75,7 +71,7 @@ def get_fact(store: Store, fact_id: str) -> Relation:
         rows = conn.execute(select(t.facts).where(t.facts.c.id == fact_id)).all()
         if not rows:
             raise UnknownRecord(f"no fact has the id {fact_id!r}")
-        return relation_records(conn, rows, verdicts(conn))[0]
+        return relation_records(conn, rows, verdicts(conn, [fact_id]))[0]
 
 
 def get_event(store: Store, event_id: str) -> EventRecord:

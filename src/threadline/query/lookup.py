@@ -8,6 +8,7 @@ import re
 from sqlalchemy import Connection, func, select, text
 
 from threadline.errors import ThreadlineError
+from threadline.query.errors import UnknownEntity
 from threadline.query.evidence import chunks
 from threadline.query.index import SEARCH, ensure_index, is_postgres
 from threadline.query.names import fold
@@ -103,7 +104,7 @@ def one_entity(store: Store, name: str) -> EntityMatch:
     equally well, or naming the input when it means none."""
     found = find_entities(store, name, limit=10)
     if not found:
-        raise ThreadlineError(f"no entity is named {name!r}; try `threadline search {name}`")
+        raise UnknownEntity(f"no entity is named {name!r}", name)
     best = [m for m in found if m.score == found[0].score]
     if (found[0].score < 3.0 and len(best) == 1) or len(found) == 1:
         return found[0]

@@ -12,11 +12,13 @@ _APOSTROPHES = re.compile("['\u2019\u2018\u02bc\u02bf\u02be`\u00b4]")
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
-def fold(name: str) -> str:
-    """Lower case, ASCII letters where there were accents, words split on anything
-    that is not a letter or digit, articles gone."""
+def fold(name: str, casefold: bool = True) -> str:
+    """Lower case (full case folding unless `casefold` is False: "ß" then stays),
+    ASCII letters where there were accents, words split on anything that is not a
+    letter or digit, articles gone."""
     text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold() if casefold else text.lower()
     text = _APOSTROPHES.sub("", text)
     words = [w for w in _NOT_WORD.sub(" ", text).replace("_", " ").split() if w not in ARTICLES]
     return " ".join(words)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, or_, select
 
 from threadline.errors import ThreadlineError
+from threadline.query.errors import UnknownEntity
 from threadline.query.evidence import entity_refs, stories_of, story_infos, verdicts
 from threadline.query.index import ensure_index
 from threadline.query.records import Edge, EntityRef, Network, Node
@@ -33,7 +34,7 @@ def network(
     ensure_index(store)
     with store.snapshot() as conn:
         if conn.execute(select(t.entities.c.id).where(t.entities.c.id == entity_id)).first() is None:
-            raise ThreadlineError(f"no entity has the id {entity_id!r}")
+            raise UnknownEntity(f"no entity has the id {entity_id!r}")
         judged = verdicts(conn)
         depth_of = {entity_id: 0}
         edges: dict[str, dict] = {}

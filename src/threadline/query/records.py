@@ -44,8 +44,9 @@ class SearchHit(Record):
     id: str  # story id, fact/event id, or entity id
     story_id: str | None
     title: str
-    snippet: str  # with the matched words between [ and ]
+    snippet: str  # as the text has it: no markers (an article's own brackets are its own)
     rank: float  # lower is better
+    matches: list[tuple[int, int]] = field(default_factory=list)  # [start, end) of each matched word
 
 
 @dataclass(frozen=True)

@@ -18,14 +18,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from threadline.errors import ThreadlineError
+from threadline.query.errors import Contradiction, UnknownRecord
 from threadline.query.evidence import REVIEW
 from threadline.query.lookup import one_entity
 from threadline.query.records import EntityMatch, Record, Verdict
 from threadline.store import Store
 from threadline.store import schema as t
+from threadline.store.judged import insert_judgements
 
 if TYPE_CHECKING:
     from threadline.resolve.judgements import Judgement
@@ -62,7 +64,7 @@ def review(
     table = TARGETS[target_kind]
     with store.snapshot() as conn:
         if conn.execute(select(table.c.id).where(table.c.id == target_id)).first() is None:
-            raise ThreadlineError(f"no {target_kind} has the id {target_id!r}")
+            raise UnknownRecord(f"no {target_kind} has the id {target_id!r}")
     made = Verdict(target_kind, target_id, verdict, author or author_from_env(), now(), note)
     payload = {
         "subjects": [target_id],
@@ -72,9 +74,8 @@ def review(
         "note": note,
     }
     with store.transaction() as conn:  # no derived row follows from a verdict: nothing to mark stale
-        conn.execute(
-            insert(t.judgements),
-            [{"kind": REVIEW, "payload": payload, "author": made.author, "created": made.created}],
+        insert_judgements(
+            conn, [{"kind": REVIEW, "payload": payload, "author": made.author, "created": made.created}]
         )
     return made
 
@@ -108,11 +109,11 @@ def merge_entities(
 
 def check_merge(a: EntityMatch, b: EntityMatch, first: str, second: str, force: bool) -> None:
     if a.id == b.id:
-        raise ThreadlineError(
+        raise Contradiction(
             f"{first!r} and {second!r} are one entity already ({a.id}: {a.name}); nothing to merge"
         )
     if a.type != b.type and not force:
-        raise ThreadlineError(
+        raise Contradiction(
             f"{a.name} ({a.id}) is a {a.type} and {b.name} ({b.id}) a {b.type}: merging them would change "
             "what one of them is; if they really are one, run the merge again with --force"
         )
@@ -134,9 +135,7 @@ def split_entity(
     alias = alias.strip()
     if alias.casefold() not in {a.casefold() for a in found.aliases}:
         listing = ", ".join(repr(a) for a in found.aliases) or "none"
-        raise ThreadlineError(
-            f"{alias!r} is not an alias of {found.name} ({found.id}); its aliases: {listing}"
-        )
+        raise Contradiction(f"{alias!r} is not an alias of {found.name} ({found.id}); its aliases: {listing}")
     made = Judgement(
         "split",
         (found.name, alias),
@@ -146,7 +145,7 @@ def split_entity(
         entity_type=found.type,  # type: ignore[arg-type]
     )
     if not split_takes_effect(store, settings, found, made):
-        raise ThreadlineError(
+        raise Contradiction(
             f"splitting {alias!r} off {found.name} ({found.id}) would change nothing: the resolver reads "
             "them as one name, spelled two ways; nothing was recorded"
         )
@@ -205,14 +204,16 @@ def split_takes_effect(store: Store, settings: Settings, entity: EntityMatch, ju
 
 
 def preview_resolution(store: Store, settings: Settings, judgements: list[Judgement]) -> dict[str, str]:
-    """Mention id -> entity id as resolution would give them under `judgements`; nothing written."""
+    """Mention id -> entity id as resolution would give them under `judgements`; nothing
+    written. Its inputs (mentions, story texts, knowledge and reference entries, lexicon)
+    are the entities step's own (graph/steps.Inputs), so the preview cannot drift from it."""
     from threadline.errors import Failures
+    from threadline.graph.steps import Inputs
     from threadline.resolve import resolve_entities
-    from threadline.resolve.lexicon import load_lexicon
-    from threadline.vocab import load_knowledge
+    from threadline.vocabulary import vocabulary_of
 
-    stories = store.stories()
-    known = (*load_knowledge(settings.data_dir), *store.reference_entities())
-    texts = {s.id: s.text for s in stories}
-    lex = load_lexicon(settings.data_dir)
-    return resolve_entities(store.mentions(), texts, known, judgements, lex, Failures()).entity_of
+    inputs = Inputs(store, settings, vocabulary_of(settings.data_dir))
+    lex = inputs.vocabulary.lexicon
+    return resolve_entities(
+        inputs.mentions, inputs.texts, inputs.known, judgements, lex, Failures()
+    ).entity_of

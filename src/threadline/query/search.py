@@ -13,7 +13,9 @@ from sqlalchemy import Connection, text
 
 from threadline.query.index import SEARCH, ensure_index, is_postgres
 from threadline.query.names import fold
+from threadline.query.pg_folding import search_config
 from threadline.query.records import SearchHit, SearchPage
+from threadline.query.snippets import CLOSE, OPEN, read_marked
 from threadline.store import Store
 
 MAX_LIMIT = 200
@@ -23,8 +25,10 @@ _WORD = re.compile(r"\w+")
 def words_of(query: str) -> list[str]:
     """The query's words, as the index tokenizes them (articles such as "al" kept when
     they are all there is)."""
-    raw = _WORD.findall(query.casefold().replace("_", " "))
-    folded = fold(query).split()
+    raw = _WORD.findall(query.lower().replace("_", " "))
+    # lower case, not casefold: the indexes fold case letter by letter and keep "ß"
+    # (SQLite's unicode61; PostgreSQL's unaccent makes it "ss" on both sides)
+    folded = fold(query, casefold=False).split()
     return folded or raw
 
 
@@ -48,40 +52,40 @@ def search(store: Store, query: str, limit: int = 20, offset: int = 0) -> Search
 def _sqlite(conn: Connection, words: list[str], joiner: str, limit: int, offset: int) -> list[SearchHit]:
     match = joiner.join(f'"{w}"*' if len(w) > 2 else f'"{w}"' for w in words)
     query = text(
-        f"SELECT kind, ref, story, title, snippet({SEARCH}, 4, '[', ']', '…', 16) AS body_snip, "
-        f"snippet({SEARCH}, 3, '[', ']', '…', 16) AS title_snip, bm25({SEARCH}, 0, 0, 0, 6.0, 1.0, 8.0) AS rank "
+        f"SELECT kind, ref, story, title, snippet({SEARCH}, 4, :open, :close, '…', 16) AS body_snip, "
+        f"snippet({SEARCH}, 3, :open, :close, '…', 16) AS title_snip, "
+        f"bm25({SEARCH}, 0, 0, 0, 6.0, 1.0, 8.0) AS rank "
         f"FROM {SEARCH} WHERE {SEARCH} MATCH :m ORDER BY rank, kind, ref LIMIT :limit OFFSET :offset"
     )
-    rows = conn.execute(query, {"m": match, "limit": limit, "offset": offset}).mappings()
-    return [
-        SearchHit(
-            kind=r["kind"],
-            id=r["ref"],
-            story_id=r["story"],
-            title=r["title"],
-            snippet=r["body_snip"]
-            if "[" in (r["body_snip"] or "")
-            else r["title_snip"] or r["body_snip"] or "",
-            rank=float(r["rank"]),
+    params = {"m": match, "limit": limit, "offset": offset, "open": OPEN, "close": CLOSE}
+    hits = []
+    for r in conn.execute(query, params).mappings():
+        body = r["body_snip"] or ""
+        snippet, matches = read_marked(body if OPEN in body else r["title_snip"] or body)
+        hits.append(
+            SearchHit(r["kind"], r["ref"], r["story"], r["title"], snippet, float(r["rank"]), matches)
         )
-        for r in rows
-    ]
+    return hits
 
 
 def _postgres(conn: Connection, words: list[str], joiner: str, limit: int, offset: int) -> list[SearchHit]:
     operator = " | " if joiner.strip() == "OR" else " & "
     tsquery = operator.join(f"{w}:*" for w in words)  # words are \w+: no tsquery syntax left
-    document = "to_tsvector('simple', title || ' ' || body || ' ' || keys)"
+    config = search_config(conn)  # as the index was built: accents folded, or not at all
+    document = f"to_tsvector('{config}', title || ' ' || body || ' ' || keys)"
     query = text(
-        f"SELECT kind, ref, story, title, ts_headline('simple', body, q, "
-        "'StartSel=[, StopSel=], MaxWords=24, MinWords=8') AS snip, "
-        f"ts_rank(setweight(to_tsvector('simple', title || ' ' || keys), 'A') || "
-        f"setweight(to_tsvector('simple', body), 'D'), q) AS score "
-        f"FROM {SEARCH}, to_tsquery('simple', :q) q WHERE {document} @@ q "
+        f"SELECT kind, ref, story, title, ts_headline('{config}', body, q, :options) AS snip, "
+        f"ts_rank(setweight(to_tsvector('{config}', title || ' ' || keys), 'A') || "
+        f"setweight(to_tsvector('{config}', body), 'D'), q) AS score "
+        f"FROM {SEARCH}, to_tsquery('{config}', :q) q WHERE {document} @@ q "
         "ORDER BY score DESC, kind, ref LIMIT :limit OFFSET :offset"
     )
-    rows = conn.execute(query, {"q": tsquery, "limit": limit, "offset": offset}).mappings()
-    return [
-        SearchHit(r["kind"], r["ref"], r["story"], r["title"], r["snip"] or r["title"], -float(r["score"]))
-        for r in rows
-    ]
+    options = f'StartSel="{OPEN}", StopSel="{CLOSE}", MaxWords=24, MinWords=8'
+    rows = conn.execute(query, {"q": tsquery, "limit": limit, "offset": offset, "options": options})
+    hits = []
+    for r in rows.mappings():
+        snippet, matches = read_marked(r["snip"] or r["title"])
+        hits.append(
+            SearchHit(r["kind"], r["ref"], r["story"], r["title"], snippet, -float(r["score"]), matches)
+        )
+    return hits

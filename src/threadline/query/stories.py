@@ -6,14 +6,10 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select
 
-from threadline.errors import ThreadlineError
+from threadline.query.errors import UnknownStory
 from threadline.query.records import Span, StoryView
 from threadline.store import Store
 from threadline.store import schema as t
-
-
-class UnknownStory(ThreadlineError):
-    """No story has this id (the API answers 404)."""
 
 
 def story(store: Store, story_id: str) -> StoryView:

@@ -8,7 +8,7 @@ import re
 
 from sqlalchemy import select
 
-from threadline.errors import ThreadlineError
+from threadline.query.errors import UnknownEntity
 from threadline.query.evidence import StoryInfo, story_infos
 from threadline.query.records import EntityRef, Why, WhyDecision, WhyStory
 from threadline.store import Store
@@ -21,7 +21,7 @@ def why(store: Store, entity_id: str) -> Why:
     with store.snapshot() as conn:
         row = conn.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
         if row is None:
-            raise ThreadlineError(f"no entity has the id {entity_id!r}")
+            raise UnknownEntity(f"no entity has the id {entity_id!r}")
         decisions = store.decisions_about(entity_id)
         node_stories = {d.left: _story_of(d.left) for d in decisions} | {
             d.right: _story_of(d.right) for d in decisions

@@ -19,7 +19,7 @@ from threadline.errors import Failures
 from threadline.records import EntityType
 from threadline.resolve.decisions import Ledger
 from threadline.resolve.guards import acronym_conflict, conflict, designator_words
-from threadline.resolve.isolate import attempt, names_of
+from threadline.resolve.isolate import Subject, attempt, names_of
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import Name
 from threadline.resolve.nodes import Node, NodeId
@@ -182,16 +182,18 @@ class Clusters:
         a.reasons.extend([*b.reasons, link.reason])
         return True
 
-    def apply(self, links: Iterable[Link], step: str = "links", where: str | None = None) -> None:
+    def apply(self, links: Iterable[Link], step: str = "links", where: Subject | None = None) -> None:
         """Apply each link, its decision recorded under `step`. With `failures`, a link
         the guards fail on is recorded and skipped, and a step that fails while making
         its links (`where`: which, in words) loses only the rest of them."""
         found = iter(links)
-        finding = f"finding {where or step}"
+        finding = partial(_finding, where or step)
         while (link := attempt(self.failures, finding, partial(next, found, None))) is not None:
-            ends = (self.nodes.get(link.a), self.nodes.get(link.b))
-            subject = f"linking {names_of(n for n in ends if n)}: {link.reason}"
-            attempt(self.failures, subject, partial(self.union, link, step))
+            attempt(self.failures, partial(self._linking, link), partial(self.union, link, step))
+
+    def _linking(self, link: Link) -> str:
+        ends = (self.nodes.get(link.a), self.nodes.get(link.b))
+        return f"linking {names_of(n for n in ends if n)}: {link.reason}"
 
     def groups(self) -> dict[NodeId, list[NodeId]]:
         """Root -> member node ids, members in node order."""
@@ -199,6 +201,10 @@ class Clusters:
         for nid in self.nodes:
             out.setdefault(self.find(nid), []).append(nid)
         return out
+
+
+def _finding(where: Subject) -> str:
+    return f"finding {where if isinstance(where, str) else where()}"
 
 
 def _compared(root: _Root) -> NameTable:

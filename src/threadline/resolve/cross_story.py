@@ -111,11 +111,15 @@ def scored_pairs(
     found = []
     for a, b in candidate_pairs(nodes.values()):
         pair_types = (types.get(a.key, "other"), types.get(b.key, "other"))
-        subject = f"scoring {names_of((a, b))}"
+        subject = partial(_scoring, a, b)
         scored = attempt(failures, subject, partial(score, a.name, b.name, lex, pair_types))
         if scored is not None:
             found.append(Scored(a, b, *scored))
     return found
+
+
+def _scoring(a: Node, b: Node) -> str:
+    return f"scoring {names_of((a, b))}"
 
 
 def scored_links(pairs: Sequence[Scored]) -> list[Link]:
@@ -179,13 +183,17 @@ def lone_short_links(
     fulls = FullNames(nodes.values(), clusters, lex)
     links, unmatched_nodes = [], []
     for short in lone:
-        subject = f"finding the full name of {names_of([short])}"
+        subject = partial(_finding_full, short)
         found = attempt(failures, subject, partial(_lone_link, short, fulls))
         if isinstance(found, Link):
             links.append(found)
         elif found == "unmatched":
             unmatched_nodes.append(short)
     return links, unmatched_nodes
+
+
+def _finding_full(short: Node) -> str:
+    return f"finding the full name of {names_of([short])}"
 
 
 def _lone_link(short: Node, fulls: FullNames) -> Link | str:

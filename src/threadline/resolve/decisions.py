@@ -14,7 +14,7 @@ grows with the links tried, not with the square of the names.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass
 
 from threadline.records import Decision, Verdict
 from threadline.resolve.nodes import Node, NodeId
@@ -25,27 +25,46 @@ def node_ref(node_id: NodeId) -> str:
     return f"{node_id[0]}/{node_id[1]}"
 
 
+@dataclass(frozen=True, slots=True)
+class Taken:
+    """One decision as taken, before the entities are known (Decision without them)."""
+
+    step: str
+    verdict: Verdict
+    left: str
+    left_name: str
+    right: str
+    right_name: str
+    reason: str
+    score: float | None
+
+    def placed(self, left: str | None, right: str | None) -> Decision:
+        """The decision, with the entity each side ended in."""
+        return Decision(
+            step=self.step,
+            verdict=self.verdict,
+            left=self.left,
+            left_name=self.left_name,
+            right=self.right,
+            right_name=self.right_name,
+            reason=self.reason,
+            score=self.score,
+            left_entity=left,
+            right_entity=right,
+        )
+
+
 class Ledger:
     """The decisions of one resolution, in the order they were taken."""
 
     def __init__(self) -> None:
-        self.decisions: list[Decision] = []
+        self.taken: list[Taken] = []
 
     def record(
         self, step: str, verdict: Verdict, a: Node, b: Node, reason: str, score: float | None = None
     ) -> None:
-        self.decisions.append(
-            Decision(
-                step=step,
-                verdict=verdict,
-                left=node_ref(a.id),
-                left_name=a.name.surface,
-                right=node_ref(b.id),
-                right_name=b.name.surface,
-                reason=reason,
-                score=score,
-            )
-        )
+        left, right = node_ref(a.id), node_ref(b.id)
+        self.taken.append(Taken(step, verdict, left, a.name.surface, right, b.name.surface, reason, score))
 
     def ambiguous(self, step: str, short: Node, fulls: Iterable[Node], reason: str) -> None:
         """A short form left alone because it fits several full names: one line for each."""
@@ -53,12 +72,13 @@ class Ledger:
             self.record(step, "ambiguous", short, full, reason)
 
 
-def with_entities(decisions: Iterable[Decision], entity_of_node: Mapping[str, str]) -> tuple[Decision, ...]:
+def with_entities(taken: Iterable[Taken], entity_of_node: Mapping[str, str]) -> tuple[Decision, ...]:
     """The decisions with the entity each side ended in (by node ref). A decision between
     two names no story mentions (two knowledge entries blocked together) is about
     nothing in the corpus and would be the same in every store: it is left out."""
-    placed = (
-        replace(d, left_entity=entity_of_node.get(d.left), right_entity=entity_of_node.get(d.right))
-        for d in decisions
-    )
-    return tuple(d for d in placed if d.left_entity or d.right_entity)
+    placed = []
+    for d in taken:
+        left, right = entity_of_node.get(d.left), entity_of_node.get(d.right)
+        if left or right:
+            placed.append(d.placed(left, right))
+    return tuple(placed)

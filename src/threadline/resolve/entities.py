@@ -21,6 +21,11 @@ class Built:
     entity: Entity
     mentions: tuple[Mention, ...]
     reasons: tuple[str, ...]
+    ids: tuple[str, ...] = ()  # the mentions' ids, hashed once (Mention.id hashes on every call)
+
+    def __post_init__(self) -> None:
+        if len(self.ids) != len(self.mentions):
+            object.__setattr__(self, "ids", tuple(m.id for m in self.mentions))
 
 
 def has_letters(text: str) -> bool:

@@ -15,7 +15,7 @@ organization, so one it kept is a state's name.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from threadline.records import EntityType, Mention
 from threadline.resolve.lexicon import Lexicon
@@ -47,15 +47,17 @@ def context_cues(mention: Mention, text: str, lex: Lexicon) -> list[EntityType]:
     return found  # type: ignore[return-value]
 
 
-def mention_votes(mention: Mention, name: Name, text: str, lex: Lexicon) -> Counter[EntityType]:
-    """One mention's votes: its label, its context, the words inside it."""
-    votes: Counter[EntityType] = Counter({mention.type: CONTEXT if mention.label in SETTLED_LABELS else NER})
-    for kind in context_cues(mention, text, lex):
-        votes[kind] += CONTEXT
+def add_votes(
+    votes: dict[EntityType, float], mention: Mention, name: Name, context: Sequence[EntityType], lex: Lexicon
+) -> None:
+    """Add one mention's votes to `votes`: its label, its context (`context_cues`, read
+    once per story: resolve/story_text.py), the words inside it."""
+    votes[mention.type] = votes.get(mention.type, 0) + (CONTEXT if mention.label in SETTLED_LABELS else NER)
+    for kind in context:
+        votes[kind] = votes.get(kind, 0) + CONTEXT
     cue = name_cue(name, lex)
     if cue and not (cue == "organization" and mention.label in PLACE_LABELS):
-        votes[cue] += INSIDE
-    return votes
+        votes[cue] = votes.get(cue, 0) + INSIDE
 
 
 def decide(votes: Iterable[Mapping[EntityType, float]], known: EntityType | None = None) -> EntityType:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 from threadline.errors import Failures
 from threadline.resolve.nodes import Node
@@ -21,22 +21,35 @@ T = TypeVar("T")
 U = TypeVar("U")
 
 
-def attempt(failures: Failures | None, subject: str, call: Callable[[], T]) -> T | None:
-    """call(); when it raises, None and the failure recorded (or raised, with no Failures)."""
+Subject = str | Callable[[], str]  # the unit in words, or how to say it: said only when it fails
+
+
+def attempt(failures: Failures | None, subject: Subject, call: Callable[[], T]) -> T | None:
+    """call(); when it raises, None and the failure recorded (or raised, with no Failures).
+    A subject given as a callable is put in words only for a unit that fails: most never do,
+    and naming every story, pair and link costs a resolution several per cent."""
     if failures is None:
         return call()
-    return failures.run(STEP, subject, call)
+    try:
+        return call()
+    except Exception as exc:  # recorded by Failures.run, as if it had made the call
+        said = subject if isinstance(subject, str) else subject()
+        return failures.run(STEP, said, partial(_raise, exc))
+
+
+def _raise(exc: Exception) -> NoReturn:
+    raise exc
 
 
 def each(
     failures: Failures | None,
     units: Iterable[U],
-    subject: Callable[[U], str],
+    subject: Callable[[U], str],  # said only for a unit that fails
     produce: Callable[[U], Iterable[T]],
 ) -> Iterator[T]:
     """What `produce` makes of each unit; a unit that raises yields nothing."""
     for unit in units:
-        yield from attempt(failures, subject(unit), partial(_listed, produce, unit)) or ()
+        yield from attempt(failures, partial(subject, unit), partial(_listed, produce, unit)) or ()
 
 
 def _listed(produce: Callable[[U], Iterable[T]], unit: U) -> list[T]:

@@ -2,16 +2,24 @@
 
 A name two entries both list links to neither (unless the gazetteer chose one
 for that mention): the files disagree and resolution will not pick for them.
+
+A name links to an entry only where the types can agree: an entry's type beats the
+model's bare label (the small model calls many militias PERSON, and the entry is what
+corrects it), but not the words around or inside the mentions. A person listed as
+"Jamal Aziz" does not absorb the "Jamal Aziz militia" a story's cues call an
+organization: same name, another entity.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from functools import partial
 
 from threadline.errors import Failures
+from threadline.records import EntityType
 from threadline.resolve.cluster import Link
+from threadline.resolve.entity_types import NER, SETTLED_LABELS
 from threadline.resolve.isolate import attempt, listed
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.nodes import Node, NodeId, known_node
@@ -58,6 +66,28 @@ def known_links(nodes: Mapping[NodeId, Node], kb_nodes: Mapping[NodeId, Node]) -
         targets = index.get(node.key, set())
         if len(targets) == 1:
             entry = kb_nodes[next(iter(targets))]
+            if not types_agree(node, entry):
+                continue
             yield Link(
                 node.id, entry.id, f"knowledge file: {entry.kb_id} lists '{node.name.surface}'", guarded=False
             )
+
+
+def cue_votes(node: Node) -> Counter[EntityType]:
+    """The node's type votes less what the model's labels cast: those of the words around
+    and inside its mentions, and of the labels an NLP rule settled (a dateline's place)."""
+    cues = Counter(node.votes)
+    for mention in node.mentions:
+        if mention.label not in SETTLED_LABELS:
+            cues[mention.type] -= NER
+    return Counter({kind: votes for kind, votes in cues.items() if votes > 0})
+
+
+def types_agree(node: Node, entry: Node) -> bool:
+    """Whether a mention node may be the entry it shares a name with: yes where the node's
+    cues say nothing, or say (among others) the entry's type; no where every cue names
+    another type. An entry of type "other" and a known node agree with anything."""
+    if node.is_known or entry.type == "other":
+        return True
+    cues = cue_votes(node)
+    return not cues or cues[entry.type] > 0

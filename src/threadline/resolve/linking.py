@@ -4,7 +4,7 @@ raises is recorded in `failures` and the others go on (isolate.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
 from threadline.errors import Failures
@@ -15,13 +15,17 @@ from threadline.resolve.cluster import Clusters, Link
 from threadline.resolve.isolate import attempt, each, names_of
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.nodes import Node, NodeId
+from threadline.resolve.story_text import StoryText
 
 View = within_story.StoryView
 SCORED = "scored pairs"  # the step's name in the decisions ledger
 
 
 def link_nodes(
-    nodes: Mapping[NodeId, Node], texts: Mapping[str, str], clusters: Clusters, failures: Failures | None
+    nodes: Mapping[NodeId, Node],
+    texts: Mapping[str, StoryText],
+    clusters: Clusters,
+    failures: Failures | None,
 ) -> None:
     """Every automatic link after the analyst's and the knowledge files'."""
     views = within_story.story_views(nodes, texts)
@@ -33,8 +37,9 @@ def link_nodes(
     _across_stories(nodes, views, definitions, ambiguous, clusters, failures)
 
 
-def _story(view: View, what: str) -> str:
-    return f"{what} in story {view.story_id}: {names_of(view.nodes)}"
+def _story(view: View, what: str) -> Callable[[], str]:
+    """The unit in words, said only if it fails (isolate.attempt)."""
+    return lambda: f"{what} in story {view.story_id}: {names_of(view.nodes)}"
 
 
 def _in_text(view: View, clusters: Clusters, failures: Failures | None) -> list[AcronymDefinition]:
@@ -42,7 +47,7 @@ def _in_text(view: View, clusters: Clusters, failures: Failures | None) -> list[
     lex = clusters.lex
     pairs = attempt(failures, _story(view, "acronym definitions"), partial(_definitions, view, lex)) or []
     clusters.apply((link for _, link in pairs if link), "acronym definitions")
-    by_mention = {m.id: n for n in view.nodes for m in n.mentions}
+    by_mention = {m: n for n in view.nodes for m in n.mentions}
     clusters.apply(
         within_story.alias_links(view, by_mention), "stated aliases", _story(view, "stated aliases")
     )
@@ -118,7 +123,7 @@ def _expansions(
         return list(expand.expansion_links([(view.nodes, table)], corpus, by_key, lex))
 
     clusters.apply(
-        each(failures, views, lambda v: _story(v, "acronyms spelled out"), story_links), "expansions"
+        each(failures, views, lambda v: _story(v, "acronyms spelled out")(), story_links), "expansions"
     )
 
 

@@ -12,10 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from threadline.records import EntityType, Mention
-from threadline.resolve.entity_types import decide, mention_votes, name_cue
+from threadline.resolve.entity_types import add_votes, decide, name_cue
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import Name, parse_name
 from threadline.resolve.similarity import spelling_key
+from threadline.resolve.story_text import StoryText
 
 NodeId = tuple[str, str]  # (story id, or "kb:" + knowledge id; name key)
 KB_STORY = "kb:"
@@ -65,20 +66,19 @@ def node_key(name: Name) -> str:
     return name.key or f"?{name.surface}"
 
 
-def _node(node_id: NodeId, mentions: list[Mention], texts: Mapping[str, str], lex: Lexicon) -> Node:
-    names = [parse_name(m.text, lex) for m in mentions]
-    counts = Counter(n.surface for n in names)
-    by_surface = {n.surface: n for n in names}
-    votes: Counter[EntityType] = Counter()
-    for m, n in zip(mentions, names, strict=True):
-        context = texts.get(m.story_id, "") if m.zone == "text" else ""  # a headline's words cue nothing
-        votes.update(mention_votes(m, n, context, lex))
+def _node(node_id: NodeId, named: list[tuple[Mention, Name]], story: StoryText, lex: Lexicon) -> Node:
+    mentions = [m for m, _ in named]
+    counts = Counter(n.surface for _, n in named)
+    by_surface = {n.surface: n for _, n in named}
+    votes: dict[EntityType, float] = {}
+    for m, n in named:
+        add_votes(votes, m, n, story.context(m), lex)
     kb = Counter(m.kb_id for m in mentions if m.kb_id)
     return Node(
         id=node_id,
         names=tuple(by_surface[s] for s, _ in counts.most_common()),
         mentions=tuple(mentions),
-        votes=dict(votes),
+        votes=votes,
         kb_id=min(kb, key=lambda k: (-kb[k], k)) if kb else None,
     )
 
@@ -88,12 +88,13 @@ def mention_order(m: Mention) -> tuple:
     return (m.story_id, m.start, m.end, m.zone, m.text, m.type, m.label, m.kb_id or "")
 
 
-def build_nodes(mentions: Sequence[Mention], texts: Mapping[str, str], lex: Lexicon) -> dict[NodeId, Node]:
-    """One node per (story, name key), in a stable order."""
-    grouped: dict[NodeId, list[Mention]] = defaultdict(list)
+def build_nodes(mentions: Sequence[Mention], story: StoryText, lex: Lexicon) -> dict[NodeId, Node]:
+    """One node per (story, name key) of one story's mentions, in a stable order."""
+    grouped: dict[NodeId, list[tuple[Mention, Name]]] = defaultdict(list)
     for m in sorted(mentions, key=mention_order):
-        grouped[(m.story_id, node_key(parse_name(m.text, lex)))].append(m)
-    return {nid: _node(nid, ms, texts, lex) for nid, ms in sorted(grouped.items())}
+        name = parse_name(m.text, lex)
+        grouped[(m.story_id, node_key(name))].append((m, name))
+    return {nid: _node(nid, ms, story, lex) for nid, ms in sorted(grouped.items())}
 
 
 def known_node(kb_id: str, names: Sequence[str], kb_type: str, lex: Lexicon) -> Node:

@@ -13,8 +13,8 @@ import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from threadline.resolve.acronyms import AcronymDefinition, definitions_in, fits_initials, letters_of
-from threadline.resolve.appositions import stated_aliases
+from threadline.records import Mention
+from threadline.resolve.acronyms import AcronymDefinition, fits_initials, letters_of
 from threadline.resolve.cluster import Clusters, Link
 from threadline.resolve.guards import designator_words
 from threadline.resolve.lexicon import Lexicon
@@ -22,6 +22,7 @@ from threadline.resolve.names import parse_name
 from threadline.resolve.nodes import Node, NodeId, node_key
 from threadline.resolve.short_forms import fits
 from threadline.resolve.similarity import same_part, spelling_key
+from threadline.resolve.story_text import StoryText
 
 SHORT_FORMS = "short forms"  # the step's name in the decisions ledger
 
@@ -31,8 +32,11 @@ class StoryView:
     """One story's nodes and text, with each mention's node."""
 
     story_id: str
-    text: str
+    story: StoryText  # what its text says, read once (story_text.py)
     nodes: tuple[Node, ...]
+
+    def text_mentions(self) -> list[Mention]:
+        return [m for n in self.nodes for m in n.mentions if m.zone == "text"]
 
     def by_key(self, key: str) -> Node | None:
         return next((n for n in self.nodes if n.key == key), None)
@@ -48,17 +52,17 @@ class StoryView:
         return max(inside, key=lambda x: x[0])[1] if inside else None
 
 
-def story_views(nodes: Mapping[NodeId, Node], texts: Mapping[str, str]) -> list[StoryView]:
+def story_views(nodes: Mapping[NodeId, Node], stories: Mapping[str, StoryText]) -> list[StoryView]:
     by_story: dict[str, list[Node]] = {}
     for node in nodes.values():
         if not node.is_known:
             by_story.setdefault(node.story_id, []).append(node)
-    return [StoryView(sid, texts.get(sid, ""), tuple(ns)) for sid, ns in sorted(by_story.items())]
+    return [StoryView(sid, stories[sid], tuple(ns)) for sid, ns in sorted(by_story.items())]
 
 
 def definition_links(view: StoryView, lex: Lexicon) -> Iterator[tuple[AcronymDefinition, Link | None]]:
     """Each acronym the story defines, with a link when both forms are mentions."""
-    for d in definitions_in(view.story_id, view.text, lex):
+    for d in view.story.definitions():
         short = view.by_key(letters_of(d.short))
         long = view.by_key(node_key(parse_name(d.long, lex))) or view.covering(d.start, d.end)
         link = None
@@ -68,14 +72,11 @@ def definition_links(view: StoryView, lex: Lexicon) -> Iterator[tuple[AcronymDef
         yield d, link
 
 
-def alias_links(view: StoryView, by_mention: Mapping[str, Node]) -> Iterator[Link]:
-    mentions = [m for n in view.nodes for m in n.mentions if m.zone == "text"]
-    for alias in stated_aliases(mentions, view.text):
-        a, b = by_mention[alias.first.id], by_mention[alias.second.id]
+def alias_links(view: StoryView, by_mention: Mapping[Mention, Node]) -> Iterator[Link]:
+    for first, second, phrase in view.story.aliases(view.text_mentions()):
+        a, b = by_mention[first], by_mention[second]
         if a is not b:
-            reason = (
-                f"the text says '{alias.first.text}', {alias.phrase} '{alias.second.text}' ({view.story_id})"
-            )
+            reason = f"the text says '{first.text}', {phrase} '{second.text}' ({view.story_id})"
             yield Link(a.id, b.id, reason, guarded=False, other_name=True)
 
 
@@ -105,11 +106,11 @@ def bracketed_acronym_links(view: StoryView) -> Iterator[Link]:
     mentions = sorted(
         ((m, n) for n in view.nodes for m in n.mentions if m.zone == "text"), key=lambda x: x[0].start
     )
+    text_mentions = [m for m, _ in mentions]
     for (long, full), (short, acronym) in itertools.pairwise(mentions):
-        between, after = view.text[long.end : short.start], view.text[short.end : short.end + 2]
         if full is acronym or full.type == "person" or not acronym.name.is_acronym:
             continue
-        if between.strip() == "(" and after.strip().startswith(")") and drawn_from(short.text, long.text):
+        if view.story.bracketed(long, short, text_mentions) and drawn_from(short.text, long.text):
             reason = f"'{short.text}' in brackets after '{long.text}' in {view.story_id}"
             yield Link(acronym.id, full.id, reason, guarded=False)
 

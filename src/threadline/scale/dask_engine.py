@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import TYPE_CHECKING, TextIO
 
@@ -106,6 +106,9 @@ def ingest_with_dask(
     """Ingest `paths` with the per-story work on Dask: on `client`'s cluster, or with
     Dask's synchronous scheduler in this process when there is no client."""
     run = DaskRun(IngestReport())
+    # the workers are the parallelism here: a worker forking spaCy processes of its own
+    # would only oversubscribe its cores
+    settings = replace(settings, nlp_processes=1)
     vocabulary = vocabulary_of(settings.data_dir)
     with store.ingesting(), using(vocabulary):
         feeds: dict[str, FeedRead] = {}

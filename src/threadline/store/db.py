@@ -31,8 +31,9 @@ from threadline.records import (
     Story,
     document_id,
 )
-from threadline.store import changes, connect, layout
+from threadline.store import changes, connect, layout, story_cues
 from threadline.store import schema as t
+from threadline.store.judged import insert_judgements
 from threadline.store.layout import Derived
 from threadline.store.migrate import upgrade
 from threadline.store.rewrite import Rewritten, rewrite_table
@@ -128,6 +129,7 @@ def _delete_documents(conn: Connection, ids: Sequence[str]) -> int:
         changes.record_changes(conn, list(conn.execute(their_stories).scalars()), _next_generation(conn))
         for table in t.STORY_CHILDREN:
             conn.execute(delete(table).where(table.c.story_id.in_(their_stories)))
+        conn.execute(delete(t.story_cues).where(t.story_cues.c.story_id.in_(their_stories)))
         conn.execute(delete(t.stories).where(t.stories.c.document_id.in_(chunk)))
         removed += conn.execute(delete(t.documents).where(t.documents.c.id.in_(chunk))).rowcount or 0
     return removed
@@ -314,11 +316,18 @@ class Store:
                 rewrite_table(conn, table, rows, done)
             if derived.runs:
                 conn.execute(insert(t.stage_runs), [layout.step_run_row(r, seen) for r in derived.runs])
+            if derived.cues is not None and seen == current:  # read from the stories as they are
+                story_cues.keep_cues(conn, derived.cues)
             _put_meta(conn, DERIVED_FROM, str(seen))
             changes.forget_changes(conn, seen)
             _put_meta(conn, changes.INCREMENTAL, "1" if complete else "0")
             _put_meta(conn, STALE, "0" if seen == current else "1")
             return done
+
+    def story_cues(self, version: str) -> dict[str, str]:
+        """Story id -> what resolution read in its text (JSON), kept under `version`."""
+        with self._reading() as conn:
+            return story_cues.read_cues(conn, version)
 
     def derived_stale(self) -> bool:
         """True when claims changed since duplicates and entities were last computed."""
@@ -412,7 +421,7 @@ class Store:
             "created": judgement.created,
         }
         with self.transaction() as conn:
-            conn.execute(insert(t.judgements), [row])
+            insert_judgements(conn, [row])  # with its subjects, for the pages about them
             _set_stale(conn, True)
 
     def judgements(self) -> list[Judgement]:

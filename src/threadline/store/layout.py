@@ -32,6 +32,7 @@ from threadline.records import (
 )
 from threadline.store import changes
 from threadline.store import schema as t
+from threadline.store.story_cues import KeptCues
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class Derived:
     facts: tuple[Fact, ...] = ()
     decisions: tuple[Decision, ...] = ()  # resolution's, in the order taken
     runs: tuple[StepRun, ...] = ()  # each global step that made these rows, in order
+    cues: KeptCues | None = None  # what resolution read in stories' texts, to keep (a cache)
 
 
 # Which table each part of Derived fills (`reasons` rides on the entities' rows).

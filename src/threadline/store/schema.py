@@ -276,6 +276,13 @@ judgements = Table(  # analyst decisions: survive every re-run of the resolver
     Column("created", String(32), nullable=False),
 )
 
+judgement_subjects = Table(  # what each judgement is about, folded: a page reads only its own
+    "judgement_subjects",
+    metadata,
+    Column("judgement_id", Integer, ForeignKey("judgements.id"), nullable=False),
+    Column("subject", Text, nullable=False, index=True),  # a fact, event or entity id, or a name
+)
+
 reference_entities = Table(  # entities users loaded with `threadline kb add`
     "reference_entities",
     metadata,
@@ -294,6 +301,14 @@ stage_runs = Table(  # one row per run of a global step: what it was, what it wr
     Column("row_counts", JSON, nullable=False),  # {table: rows it left there}
     Column("started", String(32), nullable=False),
     Column("finished", String(32), nullable=False),
+)
+
+story_cues = Table(  # what resolution read in each story's text (resolve/story_text.py): a cache
+    "story_cues",
+    metadata,
+    Column("story_id", String(40), ForeignKey("stories.id"), primary_key=True),
+    Column("version", String(40), nullable=False),  # the cues format's and the lexicon's
+    Column("cues", Text, nullable=False),  # JSON
 )
 
 STORY_CHILDREN = (signatures, signature_bands, mentions, assertions, event_mentions, claims)

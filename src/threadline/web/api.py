@@ -2,7 +2,8 @@
 
 Each route calls one function of the query layer (threadline.query), which reads the
 stored graph in one snapshot; this module only turns HTTP parameters into its arguments
-and its answers into JSON. Unknown ids are 404; every listing is paged and bounded.
+and its answers into JSON. Unknown ids are 404 (the query layer's `NotInStore`, answered
+by the one handler in web/errors.py); every listing is paged and bounded.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 
 from threadline import query
-from threadline.errors import ThreadlineError
 from threadline.query.records import (
     EntityDetail,
     EntityPage,
@@ -40,13 +40,6 @@ EntityType = Literal["person", "organization", "location", "other"]
 
 MAX_MATCHES = 1000  # names matching a typed one, at most, before paging
 router = APIRouter(prefix="/api", responses={400: {"model": ErrorResponse}})
-
-
-def _detail(store: StoreDep, entity_id: str) -> EntityDetail:
-    try:
-        return query.entity_detail(store, entity_id)
-    except query.UnknownEntity as exc:
-        raise NotFound(str(exc)) from exc
 
 
 @router.get("/entities", response_model=EntityPage, tags=["entities"])
@@ -77,7 +70,7 @@ def entity(store: StoreDep, entity_id: Annotated[str, ID]) -> JSONResponse:
     independent sources and contested flag; events; the analysts' judgements."""
     # The record is typed already: answered as is, not validated again into the response
     # model (a third of the time of a large entity); the model still documents it.
-    return JSONResponse(_detail(store, entity_id).to_dict())
+    return JSONResponse(query.entity_detail(store, entity_id).to_dict())
 
 
 @router.get("/search", response_model=SearchPage, tags=["search"])
@@ -87,7 +80,9 @@ def search(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> SearchPage:
-    """Full text over stories, quotes and entity names, ranked; matched words in [brackets]."""
+    """Full text over stories, quotes and entity names, ranked. Each snippet is the text as
+    written (brackets in it are the article's); `matches` gives the matched words as
+    [start, end) offsets into it."""
     return query.search(store, q, limit=limit, offset=offset)
 
 
@@ -117,10 +112,7 @@ def facts(
 @router.get("/facts/{fact_id}", response_model=Relation, responses=NOT_FOUND, tags=["facts"])
 def fact(store: StoreDep, fact_id: Annotated[str, ID]) -> Relation:
     """One fact with its quotes, hedging, independent sources, contested flag and verdict."""
-    try:
-        return query.get_fact(store, fact_id)
-    except query.UnknownRecord as exc:
-        raise NotFound(str(exc)) from exc
+    return query.get_fact(store, fact_id)
 
 
 @router.get("/events", response_model=EventPage, responses=NOT_FOUND, tags=["events"])
@@ -153,20 +145,14 @@ def _known_id(store: StoreDep, entity_id: str) -> str:
 @router.get("/events/{event_id}", response_model=EventRecord, responses=NOT_FOUND, tags=["events"])
 def event(store: StoreDep, event_id: Annotated[str, ID]) -> EventRecord:
     """One event with its participants, place, quotes and verdict."""
-    try:
-        return query.get_event(store, event_id)
-    except query.UnknownRecord as exc:
-        raise NotFound(str(exc)) from exc
+    return query.get_event(store, event_id)
 
 
 @router.get("/stories/{story_id}", response_model=StoryView, responses=NOT_FOUND, tags=["stories"])
 def story(store: StoreDep, story_id: Annotated[str, ID]) -> StoryView:
     """A story's cleaned text with its blocks and the spans every fact and event quotes;
     the boilerplate cleaning removed, listed apart."""
-    try:
-        return query.story(store, story_id)
-    except query.UnknownStory as exc:
-        raise NotFound(str(exc)) from exc
+    return query.story(store, story_id)
 
 
 @router.get("/graph", response_model=Network, responses=NOT_FOUND, tags=["graph"])
@@ -182,18 +168,9 @@ def graph(
 ) -> Network:
     """The neighbourhood of an entity as nodes and edges, for the network view: facts to
     `depth` hops, filtered by predicate, node type, date range and independent sources."""
-    centre = _entity_id(store, entity)
+    centre = query.one_entity(store, entity).id  # none: 404; several: 400 listing them
     found = query.network(store, centre, depth=depth, predicate=predicate or None, min_sources=min_sources)
     return filter_network(found, set(type or ()), since, until)
-
-
-def _entity_id(store: StoreDep, name: str) -> str:
-    try:
-        return query.one_entity(store, name).id
-    except query.AmbiguousName:
-        raise
-    except ThreadlineError as exc:
-        raise NotFound(str(exc)) from exc
 
 
 router.include_router(judgements_router)

@@ -4,6 +4,8 @@
 
 `fields` is there for validation errors: one entry per bad input, naming it. A 500 says
 only that something failed: the traceback goes to the server's log, never to the client.
+The query layer's errors are mapped here by class (STATUS_OF), so routes call it without
+catching anything: an unknown id is a 404, a judgement the store contradicts a 409.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from threadline.errors import ThreadlineError
+from threadline.query.errors import Contradiction, NotInStore
 
 CODES = {
     400: "bad_request",
@@ -51,12 +54,13 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
-class NotFound(ThreadlineError):
-    """An id or name the store does not hold."""
+class NotFound(NotInStore):
+    """A path or name the web layer itself does not know (a static file, an entity id
+    checked before a listing)."""
 
 
-class Conflict(ThreadlineError):
-    """A judgement that contradicts what the store holds (merge an entity with itself...)."""
+# the first class an error is an instance of gives its status; any other ThreadlineError is 400
+STATUS_OF: tuple[tuple[type[ThreadlineError], int], ...] = ((NotInStore, 404), (Contradiction, 409))
 
 
 def error_response(status: int, message: str, fields: list[FieldProblem] | None = None) -> JSONResponse:
@@ -94,7 +98,7 @@ async def _http(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _threadline(request: Request, exc: Exception) -> JSONResponse:
-    status = 404 if isinstance(exc, NotFound) else 409 if isinstance(exc, Conflict) else 400
+    status = next((code for kind, code in STATUS_OF if isinstance(exc, kind)), 400)
     status = getattr(exc, "status", status)  # security.WriteDenied carries 401 or 403
     return error_response(status, " ".join(str(exc).split()))
 

@@ -14,7 +14,7 @@ from threadline.query.records import Judged, Verdict
 from threadline.query.review import Judging
 from threadline.web import reads
 from threadline.web.deps import DEFAULT_LIMIT, Limit, Offset, SettingsDep, StoreDep
-from threadline.web.errors import ErrorResponse, NotFound
+from threadline.web.errors import ErrorResponse
 from threadline.web.security import require_writer
 
 Name = Annotated[str, Field(min_length=1, max_length=200, description="an entity id, name or alias")]
@@ -25,7 +25,6 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorResponse, "description": "the server has a token and the request lacks it"},
     403: {"model": ErrorResponse, "description": "a wrong token, or a read-only server"},
     404: {"model": ErrorResponse, "description": "no such entity, fact or event"},
-    409: {"model": ErrorResponse, "description": "the judgement contradicts the store"},
     413: {"model": ErrorResponse, "description": "the body is over the limit"},
 }
 
@@ -33,6 +32,13 @@ router = APIRouter(
     prefix="/judgements", tags=["judgements"], dependencies=[Depends(require_writer)], responses=WRITE_ERRORS
 )
 listing = APIRouter(prefix="/judgements", tags=["judgements"])
+CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {
+        "model": ErrorResponse,
+        "description": "the judgement contradicts the store: one entity merged with itself, two "
+        "types merged without force, an alias the entity does not have, a split that changes nothing",
+    }
+}
 
 
 class Request(BaseModel):
@@ -63,45 +69,29 @@ class ReviewRequest(Request):
     verdict: Literal["accept", "reject"]
 
 
-def _known(store: StoreDep, name: str) -> str:
-    """A name or id some entity answers to, else 404 (the query layer says 400)."""
-    if not query.find_entities(store, name, limit=1):
-        raise NotFound(f"no entity is named {name!r}")
-    return name
-
-
-@router.post("/merge", response_model=Judging)
+@router.post("/merge", response_model=Judging, responses=CONFLICT)
 def merge(body: MergeRequest, store: StoreDep, settings: SettingsDep) -> Judging:
     """Record that two entities are one."""
-    first, second = _known(store, body.first), _known(store, body.second)
     return query.merge_entities(
-        store, settings, first, second, force=body.force, author=body.author, note=body.note
+        store, settings, body.first, body.second, force=body.force, author=body.author, note=body.note
     )
 
 
-@router.post("/split", response_model=Judging)
+@router.post("/split", response_model=Judging, responses=CONFLICT)
 def split(body: SplitRequest, store: StoreDep, settings: SettingsDep) -> Judging:
     """Record that an alias of an entity names someone else."""
-    return query.split_entity(
-        store, settings, _known(store, body.entity), body.alias, author=body.author, note=body.note
-    )
+    return query.split_entity(store, settings, body.entity, body.alias, author=body.author, note=body.note)
 
 
 @router.post("/rename", response_model=Judging)
 def rename(body: RenameRequest, store: StoreDep, settings: SettingsDep) -> Judging:
     """Record the name an entity is shown under."""
-    return query.rename_entity(
-        store, settings, _known(store, body.entity), body.name, author=body.author, note=body.note
-    )
+    return query.rename_entity(store, settings, body.entity, body.name, author=body.author, note=body.note)
 
 
 @router.post("/review", response_model=Verdict)
 def review(body: ReviewRequest, store: StoreDep, settings: SettingsDep) -> Verdict:
     """Accept or reject a fact or an event; the latest verdict stands."""
-    try:  # an unknown target is a 404, asked of the query layer by its own error
-        (query.get_fact if body.target_kind == "fact" else query.get_event)(store, body.target_id)
-    except query.UnknownRecord as exc:
-        raise NotFound(str(exc)) from exc
     return query.review(
         store, settings, body.target_kind, body.target_id, body.verdict, author=body.author, note=body.note
     )

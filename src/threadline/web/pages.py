@@ -14,9 +14,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from threadline import query
 from threadline.errors import ThreadlineError
 from threadline.query.records import EntityDetail
+from threadline.query.snippets import parts as snippet_parts
 from threadline.store import Store
 from threadline.web import reads
-from threadline.web.text_view import snippet_parts, story_segments
+from threadline.web.text_view import story_segments
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PRECISION_WORDS = {1: "a town or site", 2: "near a town, or part of one", 3: "a region or country"}
@@ -65,7 +66,7 @@ def home(request: Request, q: Annotated[str | None, Query(max_length=200)] = Non
         return render(request, "search.html", query="", top=top)
     matches = query.find_entities(store, q, limit=10)
     hits = [
-        {**hit.to_dict(), "parts": snippet_parts(hit.snippet)}
+        {**hit.to_dict(), "parts": snippet_parts(hit.snippet, hit.matches)}
         for hit in query.search(store, q, limit=30).hits
     ]
     return render(request, "search.html", query=q, matches=matches, hits=hits)

@@ -1,10 +1,9 @@
 """Pure helpers that cut untrusted text into pieces the templates escape one by one:
-a story around its highlighted quote, a search snippet around its [matched] words.
+a story around its highlighted quote (search snippets are cut by query/snippets.py).
 Nothing here builds HTML; the templates never mark any piece safe."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -51,20 +50,3 @@ def _joined(pieces: list[Segment]) -> list[Segment]:
         else:
             out.append(piece)
     return out
-
-
-_MARKED = re.compile(r"\[([^\[\]]*)\]")
-
-
-def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
-    """A snippet with its matched words in [brackets] as (text, matched) pieces."""
-    parts: list[tuple[str, bool]] = []
-    last = 0
-    for match in _MARKED.finditer(snippet):
-        if match.start() > last:
-            parts.append((snippet[last : match.start()], False))
-        parts.append((match.group(1), True))
-        last = match.end()
-    if last < len(snippet):
-        parts.append((snippet[last:], False))
-    return parts

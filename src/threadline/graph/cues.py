@@ -1,0 +1,79 @@
+"""The entities step's reading of story texts: kept cues where the store has them, the
+text itself for the rest (resolve/story_text.py, store/story_cues.py).
+
+A refresh after an ingest so reads and scans only the new stories' texts for what
+resolution needs there; `threadline rebuild` (full) reads every text again and keeps
+what it read, so a rebuild never depends on a kept row.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from threadline.records import Mention
+from threadline.resolve.lexicon import Lexicon
+from threadline.resolve.story_text import Cues, StoryText, cues_version
+from threadline.store import Store
+from threadline.store.story_cues import KeptCues
+
+
+@dataclass(frozen=True, slots=True)
+class StoryTexts:
+    """Story id -> its StoryText; which of them were read from the text this time."""
+
+    stories: Mapping[str, StoryText]
+    fresh: frozenset[str]
+    version: str
+
+    def to_keep(self, mentions: Sequence[Mention]) -> KeptCues:
+        """What the stories read from their text this time gave, to keep."""
+        by_story: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            if m.story_id in self.fresh:
+                by_story[m.story_id].append(m)
+        cues = {sid: self.stories[sid].cues(found).to_json() for sid, found in by_story.items()}
+        return KeptCues(self.version, cues)
+
+
+def story_texts(
+    store: Store,
+    mentions: Sequence[Mention],
+    texts: Callable[[], Mapping[str, str]],
+    lex: Lexicon,
+    full: bool,
+) -> StoryTexts:
+    """Each mentioned story's StoryText: from its kept cues (unless `full`), else from
+    its text (`texts` is asked only when some story has none kept)."""
+    version = cues_version(lex)
+    kept = {} if full else store.story_cues(version)
+    spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for m in mentions:
+        if m.zone == "text":
+            spans[m.story_id].add((m.start, m.end))
+    stories: dict[str, StoryText] = {}
+    for sid in sorted({m.story_id for m in mentions}):
+        stored = _decoded(sid, kept.get(sid))
+        stored = stored if stored is not None and _fits(stored, spans[sid]) else None
+        stories[sid] = StoryText(sid, "" if stored else texts().get(sid, ""), lex, stored)
+    fresh = frozenset(sid for sid, story in stories.items() if story.stored is None)
+    return StoryTexts(stories, fresh, version)
+
+
+def _fits(cues: Cues, spans: set[tuple[int, int]]) -> bool:
+    """Whether kept cues name only the story's own text mentions: a row that names
+    another would fail resolution of the story on every refresh, so it is read again."""
+    named = {*cues.context, *(s for a, b, _ in cues.aliases for s in (a, b))}
+    named |= {s for pair in cues.brackets for s in pair}
+    return named <= spans
+
+
+def _decoded(story_id: str, raw: str | None) -> Cues | None:
+    """Kept cues, or None where none are kept or the row cannot be read (read the text)."""
+    if raw is None:
+        return None
+    try:
+        return Cues.from_json(story_id, raw)
+    except (ValueError, KeyError, TypeError):
+        return None

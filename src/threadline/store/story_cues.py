@@ -1,0 +1,42 @@
+"""Kept per story: what resolution read in its text (resolve/story_text.py).
+
+A cache, not a claim: each row follows from its story's text and mentions alone, under
+one version of the resolve stage's lexicon, so it is written only with derived rows
+that follow the current claims, goes when its story is rewritten or removed
+(`db._delete_documents`), and a row of another version is never read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, delete, insert, select
+
+from threadline.store import schema as t
+
+_IDS_PER_STATEMENT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class KeptCues:
+    """Cues to keep: the version they were read under, and story id -> cues (JSON)."""
+
+    version: str
+    cues: Mapping[str, str]
+
+
+def read_cues(conn: Connection, version: str) -> dict[str, str]:
+    """Story id -> cues (JSON), for the stories whose cues carry `version`."""
+    query = select(t.story_cues.c.story_id, t.story_cues.c.cues).where(t.story_cues.c.version == version)
+    return {story: cues for story, cues in conn.execute(query)}
+
+
+def keep_cues(conn: Connection, kept: KeptCues) -> None:
+    """Write the cues given, replacing any row their stories had."""
+    ids = sorted(kept.cues)
+    for start in range(0, len(ids), _IDS_PER_STATEMENT):
+        chunk = ids[start : start + _IDS_PER_STATEMENT]
+        conn.execute(delete(t.story_cues).where(t.story_cues.c.story_id.in_(chunk)))
+        rows = [{"story_id": s, "version": kept.version, "cues": kept.cues[s]} for s in chunk]
+        conn.execute(insert(t.story_cues), rows)
