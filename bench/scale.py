@@ -1,6 +1,7 @@
 """Scale figures, printed as `name = value` lines (issue: incremental ingest, Dask, benchmarks).
 
     python bench/scale.py [--stories 400] [--stores 1000,10000] [--new 100] [--skip-dask] [--repeat 1]
+        [--postgres URL --pg-stores 1000,10000] [--unrefreshed 100000] [--only stores]
 
 1. throughput, on a corpus of generated stories (bench/corpus.py; NLP figures come from
    this real corpus): raw spaCy `nlp.pipe` words/s on the story texts; threadline's whole
@@ -8,47 +9,36 @@
    one process (model and vocabulary loaded first, as raw spaCy's are); the same on a
    local Dask cluster of 2 worker processes (cluster start and model loads not counted:
    workers are warmed first); the ratios; peak RSS.
-2. store size, on stores filled with generated claims: templates of analysed stories
-   cloned with their names renamed per clone, so entities recur across stories and
-   every clone adds new ones, written by `Store.replace_document` (no NLP: parsing
-   100,000 stories takes hours on two cores). Into each store, 100 new real stories are
-   ingested (with NLP) and timed, and the export of the filled store is timed. The
-   filled store's graph is computed once first (untimed in the ingest figure), as the
-   ingest before the new stories would have left it, so the ingest refreshes on top.
+2. store size, on stores filled with generated claims (bench/clones.py: analysed
+   templates cloned, no NLP) in SQLite and, given a server, PostgreSQL: fill time, the
+   first refresh and each global step's share, 100 new real stories ingested (with
+   NLP) on top, `threadline export` time and its own peak RSS (bench/filled.py).
    Figures from filled stores say `filled` in their names.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
-import resource
+import os
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
+from clones import fill as fill  # bench/resolve_scale.py fills stores through scale
 from corpus import write_corpus
+from figures import peak_rss_mb, report
+from filled import bench_filled, bench_unrefreshed, postgres_urls, sqlite_urls
 
-from threadline.export import export
 from threadline.ingest import read_inputs
 from threadline.nlp.model import load_base_model
 from threadline.nlp.pipeline import build_pipeline
-from threadline.records import Document, Extraction, Mention
+from threadline.records import Document
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.vocabulary import using, vocabulary_of
-from threadline.workflow import Analysed, analyse_document, ingest, refresh_derived
-
-
-def report(name: str, value: float | int | str) -> None:
-    print(f"{name} = {value:.3f}" if isinstance(value, float) else f"{name} = {value}", flush=True)
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from threadline.workflow import Analysed, analyse_document, ingest
 
 
 def make_corpus(folder: Path, stories: int, seed: int) -> tuple[Path, int]:
@@ -129,91 +119,21 @@ def analysed_templates(folder: Path, count: int) -> list[Analysed]:
         return [analyse_document(nlp, d, settings) for d in documents]
 
 
-def cloned(template: Analysed, clone: int) -> Analysed:
-    """The template as another document whose names carry the clone's number
-    ("Free Plains Forces 17"): new entities, the same shape of claims."""
-    document = replace(template.document, source=f"{template.document.source}-c{clone}", locator="")
-    extractions = [_cloned_extraction(e, document.id, clone) for e in template.extractions]
-    story_ids = {
-        old.story.id: new.story.id for old, new in zip(template.extractions, extractions, strict=True)
-    }
-    minhashes = {(story_ids[story], part): blob for (story, part), blob in template.minhashes.items()}
-    return Analysed(document, extractions, minhashes)
-
-
-def _cloned_extraction(extraction: Extraction, document_id: str, clone: int) -> Extraction:
-    story = replace(extraction.story, document_id=document_id)
-    ids: dict[str, str] = {}
-    mentions = []
-    for m in extraction.mentions:
-        new = replace(m, story_id=story.id, text=_renamed(m, clone), kb_id=None)
-        ids[m.id] = new.id
-        mentions.append(new)
-    assertions = tuple(
-        replace(
-            a,
-            story_id=story.id,
-            subject=ids.get(a.subject, a.subject),
-            object=ids.get(a.object, a.object),
-            evidence=replace(a.evidence, story_id=story.id),
-            attribution=replace(a.attribution, mention_id=None),
-        )
-        for a in extraction.assertions
-    )
-    events = tuple(
-        replace(
-            e,
-            story_id=story.id,
-            participants=tuple(ids.get(p, p) for p in e.participants),
-            location=ids.get(e.location, e.location) if e.location else None,
-            evidence=replace(e.evidence, story_id=story.id),
-            attribution=replace(e.attribution, mention_id=None),
-            roles=tuple((ids.get(p, p), r) for p, r in e.roles),
-            claims=(),
-        )
-        for e in extraction.events
-    )
-    return Extraction(story, tuple(mentions), assertions, events)
-
-
-def _renamed(mention: Mention, clone: int) -> str:
-    return mention.text if mention.type == "location" or clone == 0 else f"{mention.text} {clone}"
-
-
-def fill(store: Store, templates: list[Analysed], size: int, batch: int = 500) -> float:
-    """Write `size` cloned documents, `batch` to a transaction; the seconds it took."""
-    started = time.perf_counter()
-    for first in range(0, size, batch):
-        clones = [
-            cloned(templates[n % len(templates)], n // len(templates))
-            for n in range(first, min(first + batch, size))
-        ]
-        store.replace_documents([(c.document, c.extractions, c.minhashes) for c in clones])
-    return time.perf_counter() - started
-
-
-def bench_store_sizes(folder: Path, sizes: list[int], new: int) -> None:
-    settings = Settings()
+def bench_store_sizes(folder: Path, args: argparse.Namespace) -> None:
     templates = analysed_templates(folder, 200)
-    fresh, _ = make_corpus(folder, new, seed=99)
-    timings = {}
-    for size in sizes:
-        store = Store(f"sqlite:///{folder}/filled-{size}.db")
-        report(f"filled_{size}.fill_seconds", fill(store, templates, size))
-        started = time.perf_counter()
-        refresh_derived(store, settings)  # the filled store's graph, as its last ingest left it
-        report(f"filled_{size}.first_refresh_seconds", time.perf_counter() - started)
-        started = time.perf_counter()
-        ingest([str(fresh)], store, settings)
-        timings[size] = time.perf_counter() - started
-        report(f"filled_{size}.ingest_{new}_new_seconds", timings[size])
-        started = time.perf_counter()
-        export(store, "json", io.StringIO())
-        report(f"filled_{size}.export_json_seconds", time.perf_counter() - started)
-        report(f"filled_{size}.peak_rss_mb", peak_rss_mb())
-    small, large = min(sizes), max(sizes)
-    if small != large:
-        report(f"filled.ratio_ingest_{large}_to_{small}", timings[large] / timings[small])
+    fresh, _ = make_corpus(folder, args.new, seed=99)
+    report("filled.stored_claims", "generated: 200 analysed stories cloned (bench/clones.py), no NLP")
+    report(f"filled.ingest_{args.new}_new", "real: generated stories read, parsed and extracted (NLP)")
+    if sizes := _sizes(args.stores):
+        bench_filled("filled_sqlite", sqlite_urls(folder), templates, fresh, sizes, args.new)
+    if args.postgres and (pg_sizes := _sizes(args.pg_stores)):
+        bench_filled("filled_postgres", postgres_urls(args.postgres), templates, fresh, pg_sizes, args.new)
+    for size in _sizes(args.unrefreshed):
+        bench_unrefreshed("filled_sqlite", sqlite_urls(folder), templates, size)
+
+
+def _sizes(listed: str) -> list[int]:
+    return [int(s) for s in listed.split(",") if s]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -223,7 +143,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--stories", type=int, default=400, help="generated stories for the throughput figures"
     )
-    parser.add_argument("--stores", default="1000,10000", help="sizes of the filled stores, comma-separated")
+    parser.add_argument(
+        "--stores", default="1000,10000", help="sizes of the filled SQLite stores, comma-separated"
+    )
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("THREADLINE_TEST_PG"),
+        help="a PostgreSQL server URL (default $THREADLINE_TEST_PG) to fill stores in too; databases are created",
+    )
+    parser.add_argument("--pg-stores", default="1000,10000", help="sizes of the filled PostgreSQL stores")
+    parser.add_argument(
+        "--unrefreshed", default="", help="sizes of SQLite stores only filled and exported (no global steps)"
+    )
     parser.add_argument("--new", type=int, default=100, help="new stories ingested into each filled store")
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument(
@@ -236,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.only in (None, "throughput"):
             bench_throughput(folder, args.stories, args.skip_dask, args.repeat)
         if args.only in (None, "stores"):
-            bench_store_sizes(folder, [int(s) for s in args.stores.split(",")], args.new)
+            bench_store_sizes(folder, args)
     report("scale.peak_rss_mb", peak_rss_mb())
     return 0
 

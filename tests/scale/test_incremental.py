@@ -23,7 +23,7 @@ from threadline.graph.steps import Inputs
 from threadline.ingest import read_inputs
 from threadline.nlp.pipeline import build_pipeline
 from threadline.query.index import EVENT_ENTITIES, SEARCH
-from threadline.records import Document, StepRun
+from threadline.records import Document, Extraction, StepRun
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store import schema as t
@@ -177,3 +177,37 @@ def test_paragraphs_shared_widely_are_counted_over_the_whole_store(
     at_once = exports(filled(fresh(tmp_path, "once"), analyses, refresh_each=False))
     monkeypatch.setattr(incremental, "LOOKUPS", 0)
     assert exports(filled(fresh(tmp_path, "wide"), analyses[::-1], refresh_each=True)) == at_once
+
+
+def claims_rows(store: Store) -> dict[str, list[str]]:
+    """Every table the claims live in (documents with their order, stories, what was
+    extracted from them, the changes a refresh reads), distinct rows sorted (a story
+    changes once per generation, however many times a write records it)."""
+    tables = (t.documents, t.stories, *t.STORY_CHILDREN, t.story_changes)
+    with store.snapshot() as conn:
+        return {
+            table.name: sorted(
+                {
+                    json.dumps(dict(r._mapping), sort_keys=True, default=str)
+                    for r in conn.execute(select(table))
+                }
+            )
+            for table in tables
+        }
+
+
+def test_a_batch_written_together_equals_its_documents_written_in_turn(
+    tmp_path: Path, analyses: list[Analysed]
+) -> None:
+    def writes(batch: Sequence[Analysed]) -> list[tuple[Document, Sequence[Extraction], dict]]:
+        return [(a.document, a.extractions, a.minhashes) for a in batch]
+
+    together, in_turn = fresh(tmp_path, "together"), fresh(tmp_path, "in-turn")
+    first, again = analyses[:5], [*analyses[3:5], *analyses[5:8]]  # again: two stored already
+    together.replace_documents(writes(first))
+    together.replace_documents(writes(again))
+    # a document named twice in one batch sends the batch down the one-by-one path
+    in_turn.replace_documents(writes([*first, first[0]]))
+    in_turn.replace_documents(writes([*again, again[0]]))
+    assert claims_rows(together) == claims_rows(in_turn)
+    assert len(claims_rows(together)["documents"]) == 8

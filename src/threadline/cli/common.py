@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TextIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -208,12 +208,16 @@ def writable_file(path: Path, option: str) -> Path:
     return path
 
 
-def write_file(path: Path, text: str, option: str) -> None:
-    """Write `text` whole or not at all: to a temporary file beside `path`, then renamed."""
+@contextmanager
+def file_written_whole(path: Path, option: str) -> Iterator[TextIO]:
+    """A text stream whose content lands at `path` only if the block ends without an
+    error (a temporary file beside it, then renamed), written as it comes, not held."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        temporary.write_text(text, encoding="utf-8")
+        with temporary.open("w", encoding="utf-8") as stream:
+            yield stream
         os.replace(temporary, path)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise ThreadlineError(f"{option} {path}: cannot write it: {exc.strerror}") from exc
+    finally:
+        temporary.unlink(missing_ok=True)

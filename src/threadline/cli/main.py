@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import io
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -16,6 +17,7 @@ from threadline.cli import entities, workbench
 from threadline.cli.common import (
     DbOption,
     err,
+    file_written_whole,
     one_line,
     open_store,
     open_store_to_read,
@@ -24,7 +26,6 @@ from threadline.cli.common import (
     reports_errors,
     state,
     writable_file,
-    write_file,
 )
 from threadline.cli.progress import IngestProgress, working
 from threadline.errors import ThreadlineError
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 # them, not here: `threadline --help` (and every command's) answers at once.
 
 
-def run_export(store: Store, fmt: str, stream: io.StringIO) -> None:
+def run_export(store: Store, fmt: str, stream: TextIO) -> None:
     from threadline.export import export
 
     export(store, fmt, stream)
@@ -221,12 +222,16 @@ def export(
         raise ThreadlineError(f"--format {fmt}: unknown format; available: {available}")
     target = writable_file(output, "-o") if output is not None else None  # before the work, not after
     _, store = open_store_to_read(db)
-    text = io.StringIO()
-    run_export(store, fmt, text)  # in one snapshot: an ingest writing meanwhile is seen whole or not at all
-    if target is None:
-        sys.stdout.write(text.getvalue())
-    else:
-        write_file(target, text.getvalue(), "-o")
+    # in one snapshot (an ingest writing meanwhile is seen whole or not at all), streamed
+    # to a file: nothing reaches stdout or -o unless the export finishes
+    if target is not None:
+        with file_written_whole(target, "-o") as stream:
+            run_export(store, fmt, stream)
+        return
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        run_export(store, fmt, spool)
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout)
 
 
 @app.command()

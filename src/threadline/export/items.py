@@ -6,15 +6,12 @@ entity, or why not). The same store always gives the same items."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from threadline.export.protocol import Item, Section
 from threadline.knowledge import reference_id
 from threadline.records import (
-    NOT_A_FACT,
-    NOT_NOW,
     Decision,
     Duplicate,
     Entity,
@@ -24,50 +21,37 @@ from threadline.records import (
     Responsibility,
     Story,
 )
-from threadline.store import Store
+from threadline.store import Store, layout, stream
 from threadline.vocab import KnownEntity, load_knowledge
 
 
 def graph_items(store: Store) -> Iterator[Item]:
-    """Every item of the export; read it inside `store.snapshot()` for one state."""
-    urls = store.document_urls()
-    yield from (Item("stories", story_item(s, d, urls.get(s.document_id))) for s, d in _with_copies(store))
-    places, known = store.places(), _known(store)
-    for e in store.entities():
-        yield Item("entities", entity_item(e, places.get(e.id), known.get(e.kb_id or "")))
-    entity_of = store.entity_of()
-    for m in store.mentions():
-        title = {"zone": "title"} if m.zone == "title" else {}
-        item = {"story": m.story_id, "start": m.start, "end": m.end, "text": m.text, "type": m.type}
-        yield Item("mentions", {**item, "entity": entity_of.get(m.id), **title})
-    facts, events = store.facts(), store.events()
-    yield from (Item("relations", fact_item(f)) for f in facts if f.standing == "fact")
-    yield from (Item("events", event_item(e)) for e in events if _standing(e) == "fact")
-    yield from (Item("claims", claim_item(c)) for c in store.responsibilities())
-    apart: tuple[tuple[Section, str], ...] = (("denials", "denial"), ("unasserted", "unasserted"))
-    for section, standing in apart:
-        yield from (Item(section, _apart("relation", fact_item(f))) for f in facts if f.standing == standing)
-        yield from (Item(section, _apart("event", event_item(e))) for e in events if _standing(e) == standing)
-    yield from (Item("decisions", decision_item(d)) for d in store.decisions())
+    """Every item of the export, each built as its rows are read (store/stream.py), in
+    one snapshot of the store: memory follows an item, not the store."""
+    with store.snapshot() as conn:
+        for s, copies, url in stream.stories_with_copies(conn):
+            yield Item("stories", story_item(s, copies, url))
+        known = _known(store)
+        for e, place in stream.entities_with_places(conn):
+            yield Item("entities", entity_item(e, place, known.get(e.kb_id or "")))
+        for m, entity in stream.mentions_with_entities(conn):
+            title = {"zone": "title"} if m.zone == "title" else {}
+            item = {"story": m.story_id, "start": m.start, "end": m.end, "text": m.text, "type": m.type}
+            yield Item("mentions", {**item, "entity": entity, **title})
+        yield from (Item("relations", fact_item(f)) for f in stream.facts(conn, "fact"))
+        yield from (Item("events", event_item(e)) for e in stream.events(conn, "fact"))
+        yield from (Item("claims", claim_item(c)) for c in stream.responsibilities(conn))
+        apart: tuple[tuple[Section, str], ...] = (("denials", "denial"), ("unasserted", "unasserted"))
+        for section, standing in apart:
+            yield from (Item(section, _apart("relation", fact_item(f))) for f in stream.facts(conn, standing))
+            yield from (Item(section, _apart("event", event_item(e))) for e in stream.events(conn, standing))
+        yield from (Item("decisions", decision_item(d)) for d in stream.decisions(conn))
 
 
 def _known(store: Store) -> dict[str, KnownEntity]:
-    """The knowledge entries and reference entities by id: what an entity's kb_id names."""
+    """The knowledge entries and reference entities by id: what an entity's kb_id names
+    (as many as the reference files give, whatever the store's size)."""
     return {k.id: k for k in (*load_knowledge(), *store.reference_entities())}
-
-
-def _standing(event: GraphEvent) -> str:
-    if event.modality in NOT_A_FACT:
-        return "denial"
-    return "unasserted" if event.modality in NOT_NOW else "fact"
-
-
-def _with_copies(store: Store) -> Iterator[tuple[Story, list[Duplicate]]]:
-    found: dict[str, list[Duplicate]] = defaultdict(list)
-    for d in store.duplicates():
-        found[d.story_id].append(d)
-    for story in store.stories():
-        yield story, found.get(story.id, [])
 
 
 def story_item(s: Story, duplicates: list[Duplicate], url: str | None = None) -> dict[str, Any]:
@@ -118,11 +102,13 @@ def entity_item(entity: Entity, place: Place | None, known: KnownEntity | None =
 
 
 def fact_item(fact: Fact) -> dict[str, Any]:
-    item: dict[str, Any] = {"id": fact.id, "subject": fact.subject, "predicate": fact.predicate}
-    item.update(object=fact.object, modality=fact.modality, evidence=list(fact.evidence))
+    """The stored row (store/layout.py) as readers see it: the counts and dissent only
+    for a fact (a denial's evidence is its dissent)."""
+    row = layout.fact_row(fact)
+    item = {k: row[k] for k in ("id", "subject", "predicate", "object", "modality", "evidence")}
     if fact.standing == "fact":
-        counts = {"sources": fact.sources, "independent_sources": fact.independent_sources}
-        item.update(counts, contested=fact.contested, disputed_by=list(fact.disputed_by))
+        item.update({k: row[k] for k in ("sources", "independent_sources")})
+        item.update(contested=fact.contested, disputed_by=row["disputed_by"])
     return item
 
 
@@ -131,43 +117,27 @@ def _apart(kind: str, item: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def event_item(event: GraphEvent) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "type": event.type,
-        "date": event.date.value,
-        "date_precision": event.date.precision,
-        "date_expression": event.date.expression,
-        "location": event.location,
-        "participants": list(event.participants),
-        "roles": dict(event.roles),
-        "modality": event.modality,
-        "evidence": list(event.evidence),
-        "sources": event.sources,
-        "independent_sources": event.independent_sources,
-        "contested": event.contested,
-        "disputed_by": list(event.disputed_by),
-    }
+    """The stored row (store/layout.py) as readers see it: the date as one value, roles
+    by participant, whether it is contested; not the mentions it merges."""
+    row = layout.event_row_of(event)
+    item = {"id": row["id"], "type": row["type"], "date": row["date_value"]}
+    item.update({k: row[k] for k in ("date_precision", "date_expression", "location", "participants")})
+    item.update(roles=dict(event.roles))
+    item.update({k: row[k] for k in ("modality", "evidence", "sources", "independent_sources")})
+    return {**item, "contested": event.contested, "disputed_by": row["disputed_by"]}
 
 
 def claim_item(claim: Responsibility) -> dict[str, Any]:
-    return {
-        "claimant": claim.claimant,
-        "event": claim.event,
-        "kind": claim.kind,
-        "modality": claim.modality,
-        "evidence": list(claim.evidence),
-        "sources": claim.sources,
-        "independent_sources": claim.independent_sources,
-    }
+    return layout.responsibility_fields(claim)
 
 
 def decision_item(decision: Decision) -> dict[str, Any]:
-    """One decision of resolution, between the entities its two names ended up in."""
-    return {
-        "step": decision.step,
-        "verdict": decision.verdict,
-        "left": {"name": decision.left_name, "node": decision.left, "entity": decision.left_entity},
-        "right": {"name": decision.right_name, "node": decision.right, "entity": decision.right_entity},
-        "score": decision.score,
-        "reason": decision.reason,
-    }
+    """One decision of resolution, between the entities its two names ended up in: the
+    stored row (store/layout.py), each name with its node and entity as one side."""
+    row = layout.decision_row(0, decision)
+
+    def side(name: str) -> dict[str, Any]:
+        return {"name": row[f"{name}_name"], "node": row[f"{name}_node"], "entity": row[f"{name}_entity"]}
+
+    shown = {"step": row["step"], "verdict": row["verdict"], "left": side("left"), "right": side("right")}
+    return {**shown, "score": row["score"], "reason": row["reason"]}

@@ -122,14 +122,30 @@ def duplicate_row(d: Duplicate) -> dict[str, Any]:
     }
 
 
+DECISION_FIELDS = (
+    "step",
+    "verdict",
+    "left_name",
+    "right_name",
+    "score",
+    "reason",
+    "left_entity",
+    "right_entity",
+)
+
+
 def decision_row(seq: int, d: Decision) -> dict[str, Any]:
-    fields = ("step", "verdict", "left_name", "right_name", "score", "reason", "left_entity", "right_entity")
-    return {"seq": seq, "left_node": d.left, "right_node": d.right, **{f: getattr(d, f) for f in fields}}
+    """The stored row; exports reshape it (export/items.py)."""
+    return {
+        "seq": seq,
+        "left_node": d.left,
+        "right_node": d.right,
+        **{f: getattr(d, f) for f in DECISION_FIELDS},
+    }
 
 
 def decision(r: Any) -> Decision:
-    fields = ("step", "verdict", "left_name", "right_name", "score", "reason", "left_entity", "right_entity")
-    return Decision(left=r["left_node"], right=r["right_node"], **{f: r[f] for f in fields})
+    return Decision(left=r["left_node"], right=r["right_node"], **{f: r[f] for f in DECISION_FIELDS})
 
 
 def event_row_of(e: GraphEvent) -> dict[str, Any]:
@@ -190,7 +206,20 @@ def fact(r: Any) -> Fact:
 
 
 def responsibility_row(c: Responsibility) -> dict[str, Any]:
-    return {"id": c.id, **asdict(c), "evidence": list(c.evidence)}
+    return {"id": c.id, **responsibility_fields(c)}
+
+
+def responsibility_fields(c: Responsibility) -> dict[str, Any]:
+    """The claim as stored, without its id: what the exports show of it too."""
+    return {
+        "claimant": c.claimant,
+        "event": c.event,
+        "kind": c.kind,
+        "modality": c.modality,
+        "evidence": list(c.evidence),
+        "sources": c.sources,
+        "independent_sources": c.independent_sources,
+    }
 
 
 def responsibility(r: Any) -> Responsibility:

@@ -1,0 +1,117 @@
+"""The stored graph read as streams, for exports: rows come as the database hands them
+over (a server-side cursor on PostgreSQL, SQLite's own stepping) and what an item
+needs from another table is joined in SQL, so an export of 100,000 stories holds a
+few thousand rows at a time, not the store (Store's list readers hold everything).
+
+Each stream gives the records in the order the matching Store reader does; ties that
+order leaves open are broken by the table's key, so the same store always gives the
+same sequence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import Connection, Select, select
+
+from threadline.records import (
+    NOT_A_FACT,
+    NOT_NOW,
+    Decision,
+    Duplicate,
+    Entity,
+    Fact,
+    GraphEvent,
+    Mention,
+    Place,
+    Responsibility,
+    Story,
+)
+from threadline.store import layout
+from threadline.store import schema as t
+
+ROWS_PER_FETCH = 2000  # rows held at once: small against the store, large enough to fetch fast
+
+
+def _rows(conn: Connection, query: Select[Any]) -> Iterator[Any]:
+    yield from conn.execute(query.execution_options(yield_per=ROWS_PER_FETCH)).mappings()
+
+
+def stories_with_copies(conn: Connection) -> Iterator[tuple[Story, list[Duplicate], str | None]]:
+    """Each story (Store.stories' order), the duplicates rows about it (by the story it
+    copies), and its document's URL."""
+    s, d, doc = t.stories, t.duplicates, t.documents
+    query = (
+        select(s, d.c.duplicate_of, d.c.similarity, d.c.kind, doc.c.url.label("document_url"))
+        .outerjoin(doc, doc.c.id == s.c.document_id)
+        .outerjoin(d, d.c.story_id == s.c.id)
+        .order_by(s.c.source, s.c.document_id, s.c.idx, s.c.id, d.c.duplicate_of)
+    )
+    for _, rows in groupby(_rows(conn, query), key=lambda r: r["id"]):
+        group = list(rows)
+        copies = [
+            Duplicate(
+                story_id=r["id"], duplicate_of=r["duplicate_of"], similarity=r["similarity"], kind=r["kind"]
+            )
+            for r in group
+            if r["duplicate_of"] is not None
+        ]
+        yield layout.story(group[0]), copies, group[0]["document_url"]
+
+
+def entities_with_places(conn: Connection) -> Iterator[tuple[Entity, Place | None]]:
+    """Each entity (by id) and where it is, if resolution placed it."""
+    e, p = t.entities, t.places
+    place_columns = [c for c in p.c if c.name != "entity_id"]
+    query = (
+        select(e, p.c.entity_id.label("placed"), *[c.label(f"place_{c.name}") for c in place_columns])
+        .outerjoin(p, p.c.entity_id == e.c.id)
+        .order_by(e.c.id)
+    )
+    for r in _rows(conn, query):
+        entity = Entity(
+            id=r["id"], type=r["type"], name=r["name"], aliases=tuple(r["aliases"]), kb_id=r["kb_id"]
+        )
+        place = Place(**{c.name: r[f"place_{c.name}"] for c in place_columns}) if r["placed"] else None
+        yield entity, place
+
+
+def mentions_with_entities(conn: Connection) -> Iterator[tuple[Mention, str | None]]:
+    """Each mention (Store.mentions' order) and the entity it was resolved to."""
+    m, link = t.mentions, t.mention_entities
+    query = (
+        select(m, link.c.entity_id)
+        .outerjoin(link, link.c.mention_id == m.c.id)
+        .order_by(m.c.story_id, m.c.zone, m.c.start, m.c.end, m.c.id)
+    )
+    yield from ((layout.mention(r), r["entity_id"]) for r in _rows(conn, query))
+
+
+def facts(conn: Connection, standing: str) -> Iterator[Fact]:
+    """The stored relations of one standing (Store.facts' order)."""
+    f = t.facts
+    query = select(f).where(f.c.standing == standing).order_by(f.c.subject, f.c.predicate, f.c.object, f.c.id)
+    yield from (layout.fact(r) for r in _rows(conn, query))
+
+
+def events(conn: Connection, standing: str) -> Iterator[GraphEvent]:
+    """The stored events of one standing (items.py: a fact, a denial or unasserted), by id."""
+    e = t.events
+    kept = {"denial": e.c.modality.in_(NOT_A_FACT), "unasserted": e.c.modality.in_(NOT_NOW)}
+    condition = kept.get(standing, e.c.modality.not_in(NOT_A_FACT | NOT_NOW))
+    yield from (layout.graph_event(r) for r in _rows(conn, select(e).where(condition).order_by(e.c.id)))
+
+
+def responsibilities(conn: Connection) -> Iterator[Responsibility]:
+    r = t.responsibilities.c
+    query = select(t.responsibilities).order_by(r.claimant, r.event, r.kind, r.id)
+    yield from (layout.responsibility(row) for row in _rows(conn, query))
+
+
+def decisions(conn: Connection) -> Iterator[Decision]:
+    """Every decision that names a stored entity, in the order taken (Store.decisions)."""
+    d = t.decisions
+    query = select(d).where(d.c.left_entity.is_not(None) | d.c.right_entity.is_not(None)).order_by(d.c.seq)
+    yield from (layout.decision(r) for r in _rows(conn, query))
