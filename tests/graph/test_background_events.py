@@ -3,12 +3,12 @@ other); where places lie comes from the located_in facts the stories state."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threadline.graph import containment, merge_events
+from threadline.graph import background, containment, merge_events
 from threadline.records import Assertion, Claim, DateValue, Event, EventMention, Evidence
 
 NO_DATE = DateValue(None, "unknown", None)
@@ -140,3 +140,58 @@ def test_containment_follows_located_in_up_and_skips_what_is_not_a_fact():
     assert within["karrada"] == {"baghdad", "iraq"}
     assert within["baghdad"] == {"iraq"}
     assert "basra" not in within and "hamas" not in within
+
+
+# --- the indexed search asks fewer pairs and finds what asking every pair finds ---
+
+PLACES = ("iraq", "baghdad", "karrada", "anbar", "base")
+ACTORS = ("hamas", "fatah", "us")
+
+
+@dataclass
+class Happening:
+    """A stand-in for an event being merged: what the background rule reads."""
+
+    type: str
+    participants: set[str]
+    claimants: set[str]
+    locations: set[str]
+    roots: set[str]
+    dates: list[DateValue]
+
+
+happenings = st.builds(
+    Happening,
+    type=st.sampled_from(["meeting", "attack"]),
+    participants=st.sets(st.sampled_from(ACTORS + PLACES), max_size=2),
+    claimants=st.sets(st.sampled_from(ACTORS), max_size=1),
+    locations=st.sets(st.sampled_from(PLACES), max_size=2),
+    roots=st.sets(st.sampled_from(["r1", "r2", "r3", "r4"]), min_size=1, max_size=1),
+    dates=st.lists(st.sampled_from([NO_DATE, MONTH, day("2024-03-09")]), max_size=2),
+)
+
+
+def every_pair_asked(events, within, dates_fit) -> dict[int, int]:
+    found = {}
+    for j, aside in enumerate(events):
+        if background.dated_to_the_day(aside):
+            continue
+        candidates = [
+            i
+            for i, news in enumerate(events)
+            if i != j
+            and background.dated_to_the_day(news)
+            and background.tells_in_passing(news, aside, within)
+            and dates_fit(news, aside)
+        ]
+        if len(candidates) == 1:
+            found[j] = candidates[0]
+    return found
+
+
+@given(st.lists(happenings, max_size=12), st.integers(0, 3))
+def test_the_indexed_search_finds_what_asking_every_pair_finds(events, veto) -> None:
+    def dates_fit(news: Happening, aside: Happening) -> bool:  # some pairs' dates contradict
+        return (len(news.participants) + len(aside.locations)) % 4 != veto
+
+    assert background.homes(events, WITHIN, dates_fit) == every_pair_asked(events, WITHIN, dates_fit)

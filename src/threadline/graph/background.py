@@ -19,11 +19,20 @@ An event B joins an event A told by other stories when
 
 Every decision is taken on the events as first merged, then applied, so the result does
 not depend on the order of the mentions.
+
+Only the dated events that could pass are asked (`_DatedIndex`): every participant of B
+must take part in A, claim it, or be a place that fits one of A's, so one participant
+(the rarest) names A's candidates; without participants, one of B's places does. The
+answer is the one asking every pair gives, without asking every pair: the step stays
+near-linear in the events of a store.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from threadline.records import DateValue
@@ -31,22 +40,27 @@ from threadline.records import DateValue
 Within = Mapping[str, frozenset[str]]  # place entity id -> the place entity ids it lies in
 
 
-class Told(Protocol):
+class Parties(Protocol):
+    """Who and where of an event, as the rule compares two."""
+
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def participants(self) -> AbstractSet[str]: ...
+
+    @property
+    def claimants(self) -> AbstractSet[str]: ...
+
+    @property
+    def locations(self) -> AbstractSet[str]: ...
+
+    @property
+    def roots(self) -> AbstractSet[str]: ...
+
+
+class Told(Parties, Protocol):
     """What the background rule reads of an event being merged (graph.events.Cluster)."""
-
-    type: str
-
-    @property
-    def participants(self) -> set[str]: ...
-
-    @property
-    def claimants(self) -> set[str]: ...
-
-    @property
-    def locations(self) -> set[str]: ...
-
-    @property
-    def roots(self) -> set[str]: ...
 
     @property
     def dates(self) -> list[DateValue]: ...
@@ -64,7 +78,7 @@ def dated_to_the_day(event: Told) -> bool:
     return any(d.precision == "day" for d in event.dates)
 
 
-def _places_fit(news: Told, aside: Told, within: Within) -> bool:
+def _places_fit(news: Parties, aside: Parties, within: Within) -> bool:
     if not aside.locations:
         return True
     return bool(news.locations) and all(
@@ -72,7 +86,7 @@ def _places_fit(news: Told, aside: Told, within: Within) -> bool:
     )
 
 
-def tells_in_passing(news: Told, aside: Told, within: Within) -> bool:
+def tells_in_passing(news: Parties, aside: Parties, within: Within) -> bool:
     """Whether `aside` (no day of its own) may be background about `news` (dated to the
     day), dates aside."""
     if news.type != aside.type or news.roots & aside.roots:
@@ -85,20 +99,80 @@ def tells_in_passing(news: Told, aside: Told, within: Within) -> bool:
     return bool(aside.participants & known or places or aside.locations)
 
 
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    """What the rule reads of one event, read once (a Cluster gathers it on every ask)."""
+
+    type: str
+    participants: frozenset[str]
+    claimants: frozenset[str]
+    locations: frozenset[str]
+    roots: frozenset[str]
+    dated: bool
+
+    @classmethod
+    def of(cls, event: Told) -> _Snapshot:
+        return cls(
+            event.type,
+            frozenset(event.participants),
+            frozenset(event.claimants),
+            frozenset(event.locations),
+            frozenset(event.roots),
+            dated_to_the_day(event),
+        )
+
+
+class _DatedIndex:
+    """The events dated to the day, by type and each entity taking part in or claiming
+    them, and by type and place."""
+
+    def __init__(self, events: Sequence[_Snapshot], within: Within) -> None:
+        self.by_actor: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.holding: dict[str, set[str]] = defaultdict(set)  # place -> the places inside it
+        for place, outer in within.items():
+            for o in outer:
+                self.holding[o].add(place)
+        self.within = within
+        for i, event in enumerate(events):
+            if event.dated:
+                for actor in event.participants | event.claimants:
+                    self.by_actor[(event.type, actor)].append(i)
+                for place in event.locations:
+                    self.by_place[(event.type, place)].append(i)
+
+    def _fitting(self, kind: str, place: str) -> set[int]:
+        """Dated events of `kind` at a place that is `place`, holds it or lies in it."""
+        places = {place, *self.within.get(place, ()), *self.holding.get(place, ())}
+        return {i for q in places for i in self.by_place.get((kind, q), ())}
+
+    def candidates(self, aside: _Snapshot) -> list[int]:
+        """A superset of the dated events `aside` may tell of, in order."""
+        if aside.participants:
+            found: list[set[int]] = [
+                {*self.by_actor.get((aside.type, p), ()), *self._fitting(aside.type, p)}
+                for p in sorted(aside.participants)
+            ]
+            rarest: set[int] = min(found, key=len)
+            return sorted(rarest)
+        if aside.locations:
+            return sorted(self._fitting(aside.type, min(aside.locations)))
+        return []
+
+
 def homes(events: Sequence[T], within: Within, dates_fit: Callable[[T, T], bool]) -> dict[int, int]:
     """For each event told only in passing, the index of the one dated event it tells of;
     dates_fit(news, aside) says whether their dates do not contradict."""
+    told = [_Snapshot.of(e) for e in events]
+    index = _DatedIndex(told, within)
     found: dict[int, int] = {}
-    for j, aside in enumerate(events):
-        if dated_to_the_day(aside):
+    for j, aside in enumerate(told):
+        if aside.dated:
             continue
         candidates = [
             i
-            for i, news in enumerate(events)
-            if i != j
-            and dated_to_the_day(news)
-            and tells_in_passing(news, aside, within)
-            and dates_fit(news, aside)
+            for i in index.candidates(aside)
+            if i != j and tells_in_passing(told[i], aside, within) and dates_fit(events[i], events[j])
         ]
         if len(candidates) == 1:
             found[j] = candidates[0]
