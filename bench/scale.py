@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from clones import fill as fill  # bench/resolve_scale.py fills stores through scale
@@ -32,6 +33,7 @@ from figures import peak_rss_mb, report
 from filled import bench_filled, bench_unrefreshed, postgres_urls, sqlite_urls
 
 from threadline.ingest import read_inputs
+from threadline.nlp.attribute_rules import index_attribute_rules
 from threadline.nlp.model import load_base_model
 from threadline.nlp.pipeline import build_pipeline
 from threadline.records import Document
@@ -66,13 +68,18 @@ def bench_throughput(folder: Path, stories: int, skip_dask: bool, repeat: int = 
     list(nlp.pipe(texts[:2]))
     warm, _ = make_corpus(folder, 2, seed=1)
     ingest([str(warm)], Store(f"sqlite:///{folder}/warm.db"), settings)  # model and vocabulary loaded
-    raws, singles = [], []
+    indexed = load_base_model(settings.model, settings.verify_model)
+    index_attribute_rules(indexed)  # the model as threadline runs it (nlp/attribute_rules.py)
+    list(indexed.pipe(texts[:2]))
+    raws, indexed_raws, singles = [], [], []
     for run in range(max(1, repeat)):
         raws.append(timed(lambda: list(nlp.pipe(texts, batch_size=settings.batch_size))))
+        indexed_raws.append(timed(lambda: list(indexed.pipe(texts, batch_size=settings.batch_size))))
         store = Store(f"sqlite:///{folder}/single-{run}.db")
         singles.append(timed(lambda: ingest([str(path)], store, settings)))  # noqa: B023 (called at once)
     raw, raw_cpu = min(w for w, _ in raws), min(c for _, c in raws)
     single, single_cpu = min(w for w, _ in singles), min(c for _, c in singles)
+    indexed_raw = min(w for w, _ in indexed_raws)
     report("throughput.stories", stories)
     report("throughput.words", words)
     report("throughput.runs", max(1, repeat))
@@ -84,9 +91,22 @@ def bench_throughput(folder: Path, stories: int, skip_dask: bool, repeat: int = 
     report("throughput.raw_spacy_cpu_seconds", raw_cpu)
     report("throughput.single_cpu_seconds", single_cpu)
     report("throughput.ratio_single_to_raw_spacy_cpu", raw_cpu / single_cpu)
+    # threadline speeds up the model itself (its attribute rules through an index); the
+    # ratio against raw spaCy with that same speed-up is threadline's own overhead
+    report("throughput.raw_spacy_indexed_rules_words_per_second", words / indexed_raw)
+    report("throughput.ratio_single_to_raw_spacy_indexed_rules", indexed_raw / single)
     report("throughput.single_peak_rss_mb", peak_rss_mb())
     if not skip_dask:
+        bench_nlp_processes(folder, path, words, single)
         bench_dask(folder, path, words, stories, single)
+
+
+def bench_nlp_processes(folder: Path, path: Path, words: int, single: float) -> None:
+    """The same ingest with spaCy parsing in 2 forked processes (THREADLINE_NLP_PROCESSES)."""
+    store = Store(f"sqlite:///{folder}/nlp2.db")
+    wall, _ = timed(lambda: ingest([str(path)], store, replace(Settings(), nlp_processes=2)))
+    report("throughput.nlp2_words_per_second", words / wall)
+    report("throughput.ratio_nlp2_to_single", single / wall)
 
 
 def bench_dask(folder: Path, path: Path, words: int, stories: int, single: float) -> None:
