@@ -28,9 +28,10 @@ from clones import fill
 from figures import peak_rss_mb, report
 from sqlalchemy import create_engine, text
 
+from threadline.refresh import refresh_derived
 from threadline.settings import Settings
 from threadline.store import Store
-from threadline.workflow import Analysed, ingest, refresh_derived
+from threadline.workflow import Analysed, ingest
 
 EXPORTS = (("json", "json"), ("csv-events", "csv"))  # format, file suffix
 

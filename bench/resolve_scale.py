@@ -25,12 +25,13 @@ from sqlalchemy import delete, select
 from scale import analysed_templates, fill, make_corpus, report
 from threadline.graph.cues import story_texts
 from threadline.graph.steps import Inputs
+from threadline.refresh import refresh_derived
 from threadline.resolve import resolve_entities
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store import schema as t
 from threadline.vocabulary import vocabulary_of
-from threadline.workflow import ingest, refresh_derived
+from threadline.workflow import ingest
 
 
 def filled_store(folder: Path, size: int, new: int) -> Store:

@@ -40,9 +40,10 @@ from threadline.places import Gazetteer
 from threadline.places.geonames import geonames_entries
 from threadline.places.index import PlaceIndex, index_stamp
 from threadline.records import Document, Story
+from threadline.refresh import rebuild_derived
 from threadline.settings import Settings
 from threadline.store import Store
-from threadline.workflow import extract_stories, ingest, rebuild_derived
+from threadline.workflow import extract_stories, ingest
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -21,9 +21,10 @@ from tests.fuzz.harness import HANG_SECONDS, Tally, watchdog
 from threadline.export.json_export import build_export
 from threadline.nlp.pipeline import build_pipeline
 from threadline.records import Document
+from threadline.refresh import refresh_derived
 from threadline.settings import Settings
 from threadline.store import Store
-from threadline.workflow import ingest_document, refresh_derived
+from threadline.workflow import ingest_document
 
 PEOPLE = (("Idris Kallomo", "Kallomo"), ("Mara Soule", "Soule"), ("Hamid ag Tenna", "ag Tenna"))
 GROUPS = (

@@ -13,10 +13,11 @@ from sqlalchemy import update
 
 from threadline.graph import containment, merge_events
 from threadline.records import Assertion, DateValue, EventMention, Evidence
+from threadline.refresh import refresh_derived
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store.schema import signatures
-from threadline.workflow import ingest, refresh_derived
+from threadline.workflow import ingest
 
 ENTITIES = [f"e{n}" for n in range(6)]
 DATES = [

@@ -19,11 +19,11 @@ from typing import Any
 from sqlalchemy import Connection, select, text
 
 from threadline.errors import Failures
+from threadline.refresh import derive_from_claims
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store import schema as t
 from threadline.store.layout import derived_rows
-from threadline.workflow import derive_from_claims
 
 Claims = dict[str, frozenset[tuple[str, str]]]  # document id -> (table, row id) of everything it stored
 

@@ -24,6 +24,7 @@ from threadline.ingest import read_inputs
 from threadline.nlp.pipeline import build_pipeline
 from threadline.query.index import EVENT_ENTITIES, SEARCH
 from threadline.records import Document, Extraction, StepRun
+from threadline.refresh import rebuild_derived, refresh_derived
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store import schema as t
@@ -33,8 +34,6 @@ from threadline.workflow import (
     Analysed,
     analyse_document,
     ingest,
-    rebuild_derived,
-    refresh_derived,
     store_analysed,
 )
 

@@ -11,12 +11,12 @@ from sqlalchemy import select, update
 
 from threadline.dedup.minhash import story_signatures
 from threadline.records import Block, Document, EntityType, Extraction, Mention, Story
+from threadline.refresh import rebuild_derived, refresh_derived
 from threadline.resolve import story_text
 from threadline.resolve.lexicon import load_lexicon
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store import schema as t
-from threadline.workflow import rebuild_derived, refresh_derived
 
 # Written for this test.
 FIRST = "The Harrat Valley Front (HVF) entered Dunmor. Salim Oduya, known as Abu Kamil, led it."

@@ -135,7 +135,7 @@ def open_store_to_read(db: str | None) -> tuple[Settings, Store]:
     settings, store = open_store(db, existing=True)
     if not store.derived_stale():  # the usual case: nothing to finish, no pipeline imported
         return settings, store
-    from threadline.workflow import catch_up
+    from threadline.refresh import catch_up
 
     caught = catch_up(store, settings)
     if caught.note:

@@ -39,7 +39,7 @@ kb_app = typer.Typer(help="Reference entities: knowledge files and followthemone
 
 def refresh_derived(store: Store, settings: Settings) -> list[StepFailure]:
     """The workflow's recomputation, looked up when a judgement is made (a test may stop it)."""
-    from threadline.workflow import refresh_derived as recompute
+    from threadline.refresh import refresh_derived as recompute
 
     return recompute(store, settings)
 

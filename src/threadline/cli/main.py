@@ -239,7 +239,7 @@ def export(
 def rebuild(db: DbOption = None) -> None:
     """Recompute the whole derived layer from the stored claims (after an upgrade, or
     a change of the knowledge files): duplicates, entities, places, events, facts."""
-    from threadline.workflow import rebuild_derived
+    from threadline.refresh import rebuild_derived
 
     settings, store = open_store(db, existing=True)
     with working(err, "resolving names, places, events and facts; writing the derived layer"):

@@ -173,7 +173,7 @@ def rename_entity(
 
 
 def _refresh_derived(store: Store, settings: Settings) -> Sequence[object]:
-    from threadline.workflow import refresh_derived
+    from threadline.refresh import refresh_derived
 
     return refresh_derived(store, settings)
 
