@@ -1,9 +1,10 @@
 """The entities step's reading of story texts: kept cues where the store has them, the
 text itself for the rest (resolve/story_text.py, store/story_cues.py).
 
-A refresh after an ingest so reads and scans only the new stories' texts for what
-resolution needs there; `threadline rebuild` (full) reads every text again and keeps
-what it read, so a rebuild never depends on a kept row.
+A refresh after an ingest so scans only the new stories' texts for what resolution
+needs there (the texts themselves are in memory anyway: the places step reads them all);
+`threadline rebuild` (full) scans every text again and keeps what it found, so a rebuild
+never depends on a kept row.
 """
 
 from __future__ import annotations
