@@ -17,6 +17,7 @@ import pytest
 from bench.corpus import write_corpus
 from sqlalchemy import Connection, select
 
+from threadline.errors import Failures
 from threadline.export import EXPORTERS, export
 from threadline.graph import incremental
 from threadline.graph.steps import Inputs
@@ -24,7 +25,7 @@ from threadline.ingest import read_inputs
 from threadline.nlp.pipeline import build_pipeline
 from threadline.query.index import EVENT_ENTITIES, SEARCH
 from threadline.records import Document, Extraction, StepRun
-from threadline.refresh import rebuild_derived, refresh_derived
+from threadline.refresh import derive_from_claims, rebuild_derived, refresh_derived
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store import schema as t
@@ -210,3 +211,16 @@ def test_a_batch_written_together_equals_its_documents_written_in_turn(
     in_turn.replace_documents(writes([*again, again[0]]))
     assert claims_rows(together) == claims_rows(in_turn)
     assert len(claims_rows(together)["documents"]) == 8
+
+
+def test_the_duplicates_step_writes_only_the_stories_it_decided_again(
+    tmp_path: Path, analyses: list[Analysed]
+) -> None:
+    """After one more document, the step's rows are scoped to the stories it redid:
+    the new ones among them, not every stored story."""
+    store = filled(fresh(tmp_path, "scoped"), analyses[:-1], refresh_each=False)
+    store_analysed(store, analyses[-1])
+    derived = derive_from_claims(store, Settings(), Failures())
+    redone = derived.scopes["duplicates"].keys
+    assert {e.story.id for e in analyses[-1].extractions} <= redone
+    assert len(redone) < len(store.stories())

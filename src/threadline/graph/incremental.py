@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
@@ -33,6 +34,15 @@ LOOKUPS = 50_000
 Overlaps = Callable[[set[str]], list[Duplicate]]  # every story's shared paragraphs, given the copies
 
 
+@dataclass(frozen=True)
+class Redone:
+    """Every duplicate row, and the stories whose rows were decided again (None: every
+    story's); the other stories' rows are those stored before."""
+
+    rows: list[Duplicate]
+    stories: frozenset[str] | None
+
+
 def duplicates_after_changes(
     store: Store,
     conn: Connection,
@@ -40,7 +50,7 @@ def duplicates_after_changes(
     previous: Sequence[Duplicate],
     failures: Failures,
     all_overlaps: Overlaps,
-) -> list[Duplicate]:
+) -> Redone:
     """Every duplicate row, given those stored before and the stories changed since;
     `all_overlaps` counts shared paragraphs over the whole store where looking up
     those of the changed stories would cost more."""
@@ -58,10 +68,11 @@ def duplicates_after_changes(
     if not changes.shares_widely(conn, recount, LOOKUPS):
         recount |= _later_neighbours(conn, stored)
     if changes.shares_widely(conn, recount, LOOKUPS):
-        return [*found, *all_overlaps(copy_ids)]
+        return Redone([*found, *all_overlaps(copy_ids)], None)
     overlaps = shared_with_earlier(conn, recount - copy_ids)
     kept_overlaps = [d for d in previous if d.kind == "partial" and d.story_id not in recount | gone]
-    return [*found, *sorted((*kept_overlaps, *overlaps), key=lambda d: (d.story_id, d.duplicate_of))]
+    rows = [*found, *sorted((*kept_overlaps, *overlaps), key=lambda d: (d.story_id, d.duplicate_of))]
+    return Redone(rows, frozenset(recount | gone))
 
 
 def _later_neighbours(conn: Connection, stories: set[str]) -> set[str]:
