@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from threadline.errors import Failures
-from threadline.graph.steps import Inputs, run_steps
+from threadline.graph.steps import GlobalStep, Inputs, run_steps
 from threadline.records import Duplicate, Entity
 from threadline.registry import Registered
 from threadline.settings import Settings
@@ -97,7 +97,7 @@ def test_a_later_step_that_replaces_a_scoped_part_has_it_written_whole(tmp_path:
 
     settings = Settings()
     inputs = Inputs(stored(tmp_path), settings, vocabulary_of(settings.data_dir), Failures())
-    steps = [Registered("regional", "1", regional), Registered("reading", "1", reading)]
+    steps: list[GlobalStep] = [Registered("regional", "1", regional), Registered("reading", "1", reading)]
     assert run_steps(steps, inputs).scopes == {"entities": scope}  # the facts step left it alone
     steps.append(Registered("renaming", "1", renaming))
     assert run_steps(steps, inputs).scopes == {}
