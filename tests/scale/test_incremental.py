@@ -176,6 +176,7 @@ def test_paragraphs_shared_widely_are_counted_over_the_whole_store(
     look each up, the shared paragraphs are counted over every story: the same rows."""
     at_once = exports(filled(fresh(tmp_path, "once"), analyses, refresh_each=False))
     monkeypatch.setattr(incremental, "LOOKUPS", 0)
+    monkeypatch.setattr(incremental, "LOOKUPS_PER_PARAGRAPH", 0)
     assert exports(filled(fresh(tmp_path, "wide"), analyses[::-1], refresh_each=True)) == at_once
 
 

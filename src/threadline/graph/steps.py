@@ -27,7 +27,7 @@ from threadline.graph.cite import Citing, root_of
 from threadline.graph.containment import containment
 from threadline.graph.cues import story_texts
 from threadline.graph.facts import facts_of
-from threadline.graph.incremental import duplicates_after_changes, shares_widely, stored_buckets_agree
+from threadline.graph.incremental import duplicates_after_changes, stored_buckets_agree
 from threadline.graph.stored import graph_events
 from threadline.places import Gazetteer, place_entities
 from threadline.records import Assertion, Duplicate, EventMention, KnownEntity, Mention, Place, StepRun, Story
@@ -168,7 +168,7 @@ def duplicates_step(inputs: Inputs, derived: Derived) -> Derived:
     changed = inputs.changed_since("duplicates")
     # no story written since: a refresh asked for anyway (a judgement, a repair) runs the
     # step whole, so that it still reads every stored signature
-    if changed and stored_buckets_agree() and not shares_widely(store, changed):
+    if changed and stored_buckets_agree():
 
         def all_overlaps(copies: set[str]) -> list[Duplicate]:
             return find_partial_overlaps(inputs.stories, store.minhashes(paragraphs=True), copies, failures)
