@@ -4,8 +4,8 @@ For each size: the fill (cloned documents written through `Store.replace_documen
 no NLP), the store's first refresh (every global step over the whole store, as the
 ingest before the new stories would have left it; each step's seconds from its
 recorded run), then 100 new generated stories ingested with real NLP on top (timed,
-with the steps of the refresh that ends it), then `threadline export` in JSON and CSV
-(events) run as the command runs, in a child process whose own peak RSS is reported.
+with the steps of the refresh that ends it), then `threadline export` in every format
+run as the command runs, in a child process whose own peak RSS is reported.
 
 Sizes given as `unrefreshed` are only filled and exported as filled, without the
 global steps (stories and mentions, with no entities, events or facts): what writing
@@ -33,7 +33,15 @@ from threadline.settings import Settings
 from threadline.store import Store
 from threadline.workflow import Analysed, ingest
 
-EXPORTS = (("json", "json"), ("csv-events", "csv"))  # format, file suffix
+EXPORTS = (  # every format: format, figure name
+    ("json", "json"),
+    ("csv-events", "csv"),
+    ("csv-links", "csv_links"),
+    ("ftm", "ftm"),
+    ("stix", "stix"),
+    ("gexf", "gexf"),
+    ("graphml", "graphml"),
+)
 
 
 def sqlite_urls(folder: Path) -> Callable[[int], str]:
