@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from threadline.export.view import Gathering, GraphView, first_quote, hedged
+from threadline.export.gathered import Gathering, GraphView, first_quote, hedged
 
 
 def entity_graph(view: GraphView) -> nx.MultiDiGraph:

@@ -20,7 +20,7 @@ from typing import Any
 
 import stix2
 
-from threadline.export.view import Gathering, GraphView, confidence, first_quote
+from threadline.export.gathered import Gathering, GraphView, confidence, first_quote
 
 NAMESPACE = uuid.UUID("6f3b1c9e-4d0a-5b8e-9a57-1c2d3e4f5a6b")  # threadline's: ids are uuid5 in it
 EPOCH = "1970-01-01"
