@@ -1,4 +1,4 @@
-"""The graph gathered whole, for the formats that do not stream yet (STIX, GEXF,
+"""The graph gathered whole, for the formats that do not stream yet (GEXF,
 GraphML): every item of every section, with the readings they share.
 """
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection
 
-from threadline.export.items import entity_item, known_entities, section_items
+from threadline.export.items import entity_item, event_item, known_entities, section_items
 from threadline.export.protocol import Section
 from threadline.export.view import Lookup, named_entities
 from threadline.store import Store, stream
@@ -83,6 +83,14 @@ class GraphReader:
         """The last publication date of any story: what dates a file that must not carry
         today's date (the same store gives the same bytes)."""
         return stream.latest_published(self.conn) or EPOCH
+
+    def events_by_ids(self, ids: Collection[str]) -> dict[str, dict[str, Any]]:
+        """The event items (events that are facts) of `ids`, by id."""
+        return {e.id: event_item(e) for e in stream.events(self.conn, "fact", ids)} if ids else {}
+
+    def claimed(self, event_ids: Collection[str]) -> set[tuple[str, str]]:
+        """(event, claimant) of each claim of responsibility for one of the events."""
+        return set(stream.claimed(self.conn, event_ids)) if event_ids else set()
 
     def relations_of(self, predicates: Collection[str]) -> Iterator[tuple[str, str, str]]:
         """(subject, predicate, object) of each relation with one of `predicates`."""

@@ -166,12 +166,26 @@ def facts(conn: Connection, standing: str) -> Iterator[Fact]:
     yield from (layout.fact(r) for r in _rows(conn, query))
 
 
-def events(conn: Connection, standing: str) -> Iterator[GraphEvent]:
-    """The stored events of one standing (items.py: a fact, a denial or unasserted), by id."""
+def events(conn: Connection, standing: str, ids: Collection[str] | None = None) -> Iterator[GraphEvent]:
+    """The stored events of one standing (items.py: a fact, a denial or unasserted), by
+    id; or those of them among `ids`."""
     e = t.events
     kept = {"denial": e.c.modality.in_(NOT_A_FACT), "unasserted": e.c.modality.in_(NOT_NOW)}
-    condition = kept.get(standing, e.c.modality.not_in(NOT_A_FACT | NOT_NOW))
-    yield from (layout.graph_event(r) for r in _rows(conn, select(e).where(condition).order_by(e.c.id)))
+    query = select(e).where(kept.get(standing, e.c.modality.not_in(NOT_A_FACT | NOT_NOW))).order_by(e.c.id)
+    if ids is not None:
+        query = query.where(e.c.id.in_(sorted(ids)))
+    yield from (layout.graph_event(r) for r in _rows(conn, query))
+
+
+def claimed(conn: Connection, event_ids: Collection[str]) -> Iterator[tuple[str, str]]:
+    """(event, claimant) of each claim of responsibility for one of the events."""
+    r = t.responsibilities.c
+    query = (
+        select(r.event, r.claimant)
+        .where((r.kind == "responsibility") & r.event.in_(sorted(event_ids)))
+        .order_by(r.event, r.claimant, r.id)
+    )
+    yield from ((row["event"], row["claimant"]) for row in _rows(conn, query))
 
 
 def responsibilities(conn: Connection) -> Iterator[Responsibility]:
