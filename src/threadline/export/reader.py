@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection
 
-from threadline.export.items import entity_item, event_item, known_entities, section_items
+from threadline.export.items import entity_item, event_item, fact_item, known_entities, section_items
 from threadline.export.protocol import Section
 from threadline.export.view import Lookup, named_entities
 from threadline.store import Store, stream
@@ -83,6 +83,10 @@ class GraphReader:
         """The last publication date of any story: what dates a file that must not carry
         today's date (the same store gives the same bytes)."""
         return stream.latest_published(self.conn) or EPOCH
+
+    def relations_from(self, subjects: Collection[str]) -> list[dict[str, Any]]:
+        """The relation items (facts) whose subject is one of `subjects`, in export order."""
+        return [fact_item(f) for f in stream.facts(self.conn, "fact", subjects)] if subjects else []
 
     def events_by_ids(self, ids: Collection[str]) -> dict[str, dict[str, Any]]:
         """The event items (events that are facts) of `ids`, by id."""

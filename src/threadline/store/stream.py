@@ -159,10 +159,13 @@ def mentions_with_entities(conn: Connection) -> Iterator[tuple[Mention, str | No
     yield from ((layout.mention(r), r["entity_id"]) for r in _rows(conn, query))
 
 
-def facts(conn: Connection, standing: str) -> Iterator[Fact]:
-    """The stored relations of one standing (Store.facts' order)."""
+def facts(conn: Connection, standing: str, subjects: Collection[str] | None = None) -> Iterator[Fact]:
+    """The stored relations of one standing (Store.facts' order); or those whose
+    subject is one of `subjects`."""
     f = t.facts
     query = select(f).where(f.c.standing == standing).order_by(f.c.subject, f.c.predicate, f.c.object, f.c.id)
+    if subjects is not None:
+        query = query.where(f.c.subject.in_(sorted(subjects)))
     yield from (layout.fact(r) for r in _rows(conn, query))
 
 
