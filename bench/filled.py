@@ -16,6 +16,7 @@ Every name says `filled`; the NLP cost inside the ingest figures is real.
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -151,13 +152,20 @@ def exported(name: str, url: str, fmt: str, command: bool) -> None:
         ]
     else:
         argv = [sys.executable, "-c", _EXPORT_AS_FILLED, url, fmt, str(target)]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     subprocess.run(argv, check=True, env={**os.environ, "BENCH_HWM_FILE": str(peak)})
     report(f"{name}_seconds", time.perf_counter() - started)
+    report(f"{name}_cpu_seconds", _children_cpu() - cpu)  # steadier than wall time on a shared box
     report(f"{name}_mb", target.stat().st_size / 2**20)
     report(f"{name}_peak_rss_mb", int(peak.read_text()) / 1024)
     target.unlink()
     peak.unlink()
+
+
+def _children_cpu() -> float:
+    """User and system CPU seconds of the finished child processes so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def report_steps(prefix: str, store: Store) -> None:
