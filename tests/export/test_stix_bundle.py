@@ -1,7 +1,8 @@
 """The STIX bundle written object by object is the bytes stix2 gives for the whole
 bundle (`Bundle.serialize(pretty=True)`), whose key order depends on where each key
 and value was first met: objects that share quotes, confidences and references,
-with and without URLs, in either order."""
+with and without URLs, in either order; and objects made without stix2 (`sdo`) are
+what stix2 makes of the same values."""
 
 from __future__ import annotations
 
@@ -12,58 +13,97 @@ from typing import Any
 
 import stix2
 
-from threadline.export.stix_bundle import BundleWriter
+from threadline.export.stix_bundle import BundleWriter, Plain, plain, reference, sdo
 
 NAMESPACE = uuid.UUID("12345678-1234-5678-1234-567812345678")
 WHEN = "2025-04-08T00:00:00Z"
+CLASSES = {
+    "identity": stix2.Identity,
+    "location": stix2.Location,
+    "threat-actor": stix2.ThreatActor,
+    "incident": stix2.Incident,
+    "relationship": stix2.Relationship,
+    "report": stix2.Report,
+}
 
 
-def objects() -> list[Any]:
-    author = stix2.Identity(name="tester", identity_class="system", created=WHEN, modified=WHEN)
-    common = {"created": WHEN, "modified": WHEN, "created_by_ref": author.id}
-    quoted = stix2.ExternalReference(source_name="Outlet", external_id="s-1", description="They attacked.")
-    linked = stix2.ExternalReference(
-        source_name="Wire", external_id="s-2", description="Said so.", url="https://w/2"
+def made(kind: str, **values: Any) -> tuple[Any, Plain]:
+    """The object stix2 makes, and the one `sdo` makes, of the same values (external
+    references given as dicts)."""
+    refs = values.pop("refs", [])
+    whole = CLASSES[kind](external_references=[stix2.ExternalReference(**r) for r in refs], **values)
+    return whole, sdo(kind, external_references=[reference(**r) for r in refs], **values)
+
+
+def objects() -> list[tuple[Any, Plain]]:
+    author = made(
+        "identity",
+        id=f"identity--{uuid.uuid4()}",
+        name="t",
+        identity_class="system",
+        created=WHEN,
+        modified=WHEN,
     )
-    place = stix2.Location(name="Town", latitude=1.5, longitude=2.5, **common)
-    group = stix2.ThreatActor(name="Group", aliases=["G"], external_references=[quoted], **common)
-    incident = stix2.Incident(
+    common = {"created": WHEN, "modified": WHEN, "created_by_ref": author[0].id}
+    quoted = {"source_name": "Outlet", "external_id": "s-1", "description": "They attacked."}
+    linked = {"source_name": "Wire", "external_id": "s-2", "description": "Said so.", "url": "https://w/2"}
+    place = made(
+        "location", id=f"location--{uuid.uuid4()}", name="Town", latitude=1.5, longitude=2.5, **common
+    )
+    group = made(
+        "threat-actor", id=f"threat-actor--{uuid.uuid4()}", name="G", aliases=["g"], refs=[quoted], **common
+    )
+    incident_id = f"incident--{uuid.uuid4()}"
+    incident = made(
+        "incident",
+        id=incident_id,
         name="attack",
         description="They attacked.",
         confidence=70,
-        external_references=[quoted, linked],
+        refs=[quoted, linked],
         **common,
     )
-    tie = stix2.Relationship(
+    tie = made(
+        "relationship",
+        id=f"relationship--{uuid.uuid4()}",
         relationship_type="located-at",
-        source_ref=incident.id,
-        target_ref=place.id,
+        source_ref=incident_id,
+        target_ref=place[0].id,
         description="Said so.",
         confidence=70,
-        external_references=[linked, quoted],
+        refs=[linked, quoted],
         **common,
     )
-    source = stix2.ExternalReference(source_name="Wire", external_id="s-2", url="https://w/2")
-    report = stix2.Report(
+    source = {"source_name": "Wire", "external_id": "s-2", "url": "https://w/2"}
+    report = made(
+        "report",
+        id=f"report--{uuid.uuid4()}",
         name="Wire story",
-        published=WHEN,
+        published="2025-03-09T00:00:00Z",
         report_types=["threat-report"],
-        object_refs=[incident.id],
-        external_references=[source],
+        object_refs=[incident_id],
+        refs=[source],
         **common,
     )
     return [author, place, group, incident, tie, report]
 
 
+def test_objects_made_without_stix2_are_what_stix2_makes() -> None:
+    for whole, fast in objects():
+        assert plain(whole) == fast
+
+
 def test_the_bundle_written_object_by_object_is_stix2s_whole_bundle() -> None:
-    made = objects()
-    for middle in permutations(made[1:-1]):
-        ordered = [made[0], *middle, made[-1]]
-        out = io.StringIO()
-        writer = BundleWriter(out, NAMESPACE)
-        for obj in ordered:
-            writer.add(obj)
-        writer.close()
-        bundle_id = f"bundle--{uuid.uuid5(NAMESPACE, '|'.join(('bundle', *sorted(o.id for o in ordered))))}"
-        whole = stix2.Bundle(objects=ordered, id=bundle_id).serialize(pretty=True) + "\n"
-        assert out.getvalue() == whole
+    pairs = objects()
+    for middle in permutations(pairs[1:-1]):
+        ordered = [pairs[0], *middle, pairs[-1]]
+        ids = sorted(whole.id for whole, _ in ordered)
+        bundle_id = f"bundle--{uuid.uuid5(NAMESPACE, '|'.join(('bundle', *ids)))}"
+        expected = stix2.Bundle(objects=[w for w, _ in ordered], id=bundle_id).serialize(pretty=True) + "\n"
+        for written in ([w for w, _ in ordered], [f for _, f in ordered]):
+            out = io.StringIO()
+            writer = BundleWriter(out, NAMESPACE)
+            for obj in written:
+                writer.add(obj)
+            writer.close()
+            assert out.getvalue() == expected

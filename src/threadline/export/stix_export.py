@@ -1,4 +1,4 @@
-"""A STIX 2.1 bundle, built with the `stix2` library, for OpenCTI and other
+"""A STIX 2.1 bundle, as the `stix2` library writes it, for OpenCTI and other
 threat-intelligence platforms.
 
 Armed groups become threat-actor (with their aliases), people and institutions
@@ -24,11 +24,9 @@ from collections.abc import Iterable, Iterator
 from itertools import groupby
 from typing import Any, TextIO
 
-import stix2
-
 from threadline.export.armed import armed_entities, is_armed
 from threadline.export.reader import BATCH, GraphReader, batched
-from threadline.export.stix_bundle import BundleWriter
+from threadline.export.stix_bundle import BundleWriter, Plain, reference, sdo
 from threadline.export.view import Lookup, confidence, first_quote, story_ids
 from threadline.store.stream import StoryRef
 
@@ -102,7 +100,8 @@ class _Builder:
 
     def __init__(self, graph: GraphReader, when: str, bundle: BundleWriter) -> None:
         self.graph, self.when, self.bundle = graph, when, bundle
-        self.author = stix2.Identity(
+        self.author = sdo(
+            "identity",
             id=stix_id("identity", "threadline"),
             name="threadline",
             identity_class="system",
@@ -128,7 +127,7 @@ class _Builder:
             self.supports.close()
 
     def _common(self) -> dict[str, Any]:
-        return {"created": self.when, "modified": self.when, "created_by_ref": self.author.id}
+        return {"created": self.when, "modified": self.when, "created_by_ref": self.author.values["id"]}
 
     def _kind(self, entity: dict[str, Any]) -> str | None:
         """What the entity is written as; None for a place no gazetteer located."""
@@ -149,16 +148,16 @@ class _Builder:
         if kind == "location":
             place = entity["place"]
             point = {"latitude": place["lat"], "longitude": place["lon"], "country": place["country"]}
-            return stix2.Location(id=stix_id("location", entity["id"]), **common, **_present(point))
+            return sdo("location", id=stix_id("location", entity["id"]), **common, **point)
         if kind == "threat-actor":
             aliases = {"aliases": entity["aliases"]} if entity["aliases"] else {}
-            return stix2.ThreatActor(id=stix_id("threat-actor", entity["id"]), **common, **aliases)
+            return sdo("threat-actor", id=stix_id("threat-actor", entity["id"]), **common, **aliases)
         if kind is None:
             return None
         identity_class = {"person": "individual", "organization": "organization"}.get(
             entity["type"], "unknown"
         )
-        return stix2.Identity(id=stix_id("identity", entity["id"]), identity_class=identity_class, **common)
+        return sdo("identity", id=stix_id("identity", entity["id"]), identity_class=identity_class, **common)
 
     def _relationships(self) -> None:
         for relations, view in self.graph.batches("relations"):
@@ -181,7 +180,8 @@ class _Builder:
         support: bool = True,
     ) -> Any:
         source, target = ends
-        made = stix2.Relationship(
+        made = sdo(
+            "relationship",
             id=stix_id("relationship", key, kind, source, target),
             relationship_type=kind,
             source_ref=source,
@@ -190,7 +190,7 @@ class _Builder:
             **self._evidenced(item, view),
         )
         if support:
-            self.supports.add(story_ids(item), (made.id, source, target))
+            self.supports.add(story_ids(item), (made.values["id"], source, target))
         return made
 
     def _incidents(self) -> None:
@@ -200,16 +200,20 @@ class _Builder:
         for events, view in self.graph.batches("events"):
             claimed = self.graph.claimed([e["id"] for e in events])
             for event in events:
-                incident = stix2.Incident(
+                incident = sdo(
+                    "incident",
                     id=stix_id("incident", event["id"]),
                     name=view.event_title(event),
                     description=first_quote(event),
                     **self._evidenced(event, view),
                 )
-                self.supports.add(story_ids(event), (incident.id,))
+                self.supports.add(story_ids(event), (incident.values["id"],))
                 self.bundle.add(incident)
-                for participant, link in self._event_links(event, incident.id, view):
-                    if link.relationship_type != "attributed-to" or (event["id"], participant) not in claimed:
+                for participant, link in self._event_links(event, incident.values["id"], view):
+                    if (
+                        link.values["relationship_type"] != "attributed-to"
+                        or (event["id"], participant) not in claimed
+                    ):
                         self.bundle.add(link)
 
     def _event_links(self, event: dict[str, Any], incident: str, view: Lookup) -> Iterator[tuple[str, Any]]:
@@ -229,7 +233,7 @@ class _Builder:
     def _claims(self) -> None:
         """A relationship `attributed-to` the claimant per claim of responsibility for an
         incident; claims of one id written once, as the first object of that id."""
-        for _, group in groupby(self._claim_links(), key=lambda pair: pair[1].id):
+        for _, group in groupby(self._claim_links(), key=lambda pair: pair[1].values["id"]):
             firsts = [first for first, _ in group]
             self.bundle.add(firsts[0])
 
@@ -266,10 +270,9 @@ class _Builder:
 
     def _report(self, story: StoryRef, refs: list[str]) -> Any:
         url = {"url": story.url} if story.url else {}
-        source = stix2.ExternalReference(
-            source_name=story.outlet or story.source, external_id=story.id, **url
-        )
-        return stix2.Report(
+        source = reference(source_name=story.outlet or story.source, external_id=story.id, **url)
+        return sdo(
+            "report",
             id=stix_id("report", story.id),
             name=story.title or story.citation,
             published=_timestamp(story.published) if story.published else self.when,
@@ -287,24 +290,20 @@ def _links_as_claimed(event: dict[str, Any], claimant: str) -> bool:
     return _event_relationship(event["roles"].get(claimant, "participant")) == "attributed-to"
 
 
-def _reference(cited: dict[str, Any], story: StoryRef) -> stix2.ExternalReference:
+def _reference(cited: dict[str, Any], story: StoryRef) -> Plain:
     url = {"url": story.url} if story.url else {}
     name = story.outlet or story.source
-    return stix2.ExternalReference(source_name=name, external_id=story.id, description=cited["quote"], **url)
+    return reference(source_name=name, external_id=story.id, description=cited["quote"], **url)
 
 
-def _present(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if v is not None}
-
-
-def _entity_refs(entity: dict[str, Any]) -> list[stix2.ExternalReference]:
+def _entity_refs(entity: dict[str, Any]) -> list[Plain]:
     """Where else the entity is known: Wikidata, the reference file that lists it."""
     refs = []
     if entity.get("wikidata"):
         url = f"https://www.wikidata.org/wiki/{entity['wikidata']}"
-        refs.append(stix2.ExternalReference(source_name="wikidata", external_id=entity["wikidata"], url=url))
+        refs.append(reference(source_name="wikidata", external_id=entity["wikidata"], url=url))
     if entity.get("reference"):
-        refs.append(stix2.ExternalReference(source_name="reference", external_id=entity["reference"]))
+        refs.append(reference(source_name="reference", external_id=entity["reference"]))
     return refs
 
 
