@@ -7,13 +7,14 @@ what stix2 makes of the same values."""
 from __future__ import annotations
 
 import io
+import json
 import uuid
 from itertools import permutations
 from typing import Any
 
 import stix2
 
-from threadline.export.stix_bundle import BundleWriter, Plain, plain, reference, sdo
+from threadline.export.stix_bundle import BundleWriter, Plain, plain, pretty, reference, sdo
 
 NAMESPACE = uuid.UUID("12345678-1234-5678-1234-567812345678")
 WHEN = "2025-04-08T00:00:00Z"
@@ -107,3 +108,16 @@ def test_the_bundle_written_object_by_object_is_stix2s_whole_bundle() -> None:
                 writer.add(obj)
             writer.close()
             assert out.getvalue() == expected
+
+
+def test_the_fast_indented_json_is_pythons() -> None:
+    value = {
+        "text": 'Kata\u2019ib "quoted" \\ tab\t \U0001f600',
+        "numbers": [1, 2.5, -0.0, 31.99, 1e16, True, False, None],
+        "empty": [],
+        "nothing": {},
+        "nested": [{"a": [{"b": []}]}, "x"],
+    }
+    for indent in ("", " " * 8):
+        expected = json.dumps(value, indent=4, separators=(",", ": ")).replace("\n", "\n" + indent)
+        assert pretty(value, indent) == expected

