@@ -50,8 +50,6 @@ def tracking(made: Callable[..., Any]) -> Callable[..., Any]:
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reader, "BATCH", BATCH)
     monkeypatch.setattr(stream, "ROWS_PER_FETCH", BATCH)
-    for name in ("stix_export", "ftm_export", "network_graph"):
-        monkeypatch.setattr(f"threadline.export.{name}.BATCH", BATCH)
 
 
 @pytest.mark.usefixtures("small_batches")

@@ -23,7 +23,7 @@ from typing import Any, TextIO
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
-from threadline.export.reader import BATCH, GraphReader, batched
+from threadline.export.reader import GraphReader
 from threadline.export.view import Lookup, first_quote, story_ids
 from threadline.knowledge import referents
 from threadline.records import content_id
@@ -54,7 +54,7 @@ def ftm_entities(graph: GraphReader) -> Iterator[EntityProxy]:
     """Articles, then entities, relations, designations and events, each in store order."""
     yield from (_article(story) for story in graph.story_refs())
     sanctioned = {subject for subject, _, _ in graph.relations_of({"designated_by"})}
-    for entities in batched(graph.items("entities"), BATCH):
+    for entities in graph.chunks("entities"):
         mentioned = graph.mentioned_in([e["id"] for e in entities])
         yield from (_entity(e, mentioned.get(e["id"], []), sanctioned) for e in entities)
     for relations, view in graph.batches("relations"):

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from threadline.export.reader import BATCH, GraphReader, batched
+from threadline.export.reader import GraphReader
 from threadline.export.view import Lookup, first_quote, hedged
 
 
@@ -47,8 +47,8 @@ def graph_records(graph: GraphReader) -> Iterator[Node | Edge]:
         yield from (Node(e["id"], _entity_attributes(e)) for e in graph.items("entities"))
         event_nodes.seek(0)
         yield from (Node(*json.loads(line)) for line in event_nodes)
-        for entities in batched((e["id"] for e in graph.items("entities")), BATCH):
-            yield from _edges_from(entities, graph, ties)
+        for entities in graph.chunks("entities"):
+            yield from _edges_from([e["id"] for e in entities], graph, ties)
 
 
 def _edges_from(entities: list[str], graph: GraphReader, ties: _Ties) -> Iterator[Edge]:

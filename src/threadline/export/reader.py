@@ -47,9 +47,13 @@ class GraphReader:
         """The section's items (items.py), in export order, one at a time."""
         return section_items(self.conn, section, self.known)
 
+    def chunks(self, section: Section) -> Iterator[list[dict[str, Any]]]:
+        """The section's items a batch at a time."""
+        return batched(self.items(section), BATCH)
+
     def batches(self, section: Section) -> Iterator[tuple[list[dict[str, Any]], Lookup]]:
         """The section's items a batch at a time, each with what its items name and cite."""
-        for chunk in batched(self.items(section), BATCH):
+        for chunk in self.chunks(section):
             yield chunk, self.lookup(chunk)
 
     def lookup(self, items: Iterable[dict[str, Any]]) -> Lookup:
@@ -71,6 +75,10 @@ class GraphReader:
     def story_refs(self) -> Iterator[StoryRef]:
         """Every story, in export order, without its text."""
         return stream.story_refs(self.conn)
+
+    def story_chunks(self) -> Iterator[list[StoryRef]]:
+        """Every story, in export order, without its text, a batch at a time."""
+        return batched(self.story_refs(), BATCH)
 
     def mentioned_in(self, entity_ids: Collection[str]) -> dict[str, list[str]]:
         """The stories that name each of the entities, in the mentions' order of stories."""

@@ -25,7 +25,7 @@ from itertools import groupby
 from typing import Any, TextIO
 
 from threadline.export.armed import armed_entities, is_armed
-from threadline.export.reader import BATCH, GraphReader, batched
+from threadline.export.reader import GraphReader
 from threadline.export.stix_bundle import BundleWriter, Plain, reference, sdo
 from threadline.export.view import Lookup, confidence, first_quote, story_ids
 from threadline.store.stream import StoryRef
@@ -262,7 +262,7 @@ class _Builder:
 
     def _reports(self) -> None:
         """One report per story that supports anything, referring to all it supports."""
-        for stories in batched(self.graph.story_refs(), BATCH):
+        for stories in self.graph.story_chunks():
             supported = self.supports.of([s.id for s in stories])
             for story in stories:
                 if supported[story.id]:
