@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import create_engine, select
 from tests.export.support import sqlite_url
 
-from threadline.export import EXPORTERS, export
-from threadline.store import Store
+from threadline.export import EXPORTERS, export, reader
+from threadline.store import Store, stream
 from threadline.store.schema import metadata
 
 pytestmark = pytest.mark.postgres
@@ -37,8 +37,11 @@ def copy_store(source: str, target: str) -> None:
 
 
 def test_every_format_from_postgres_is_the_golden_file(
-    examples_db: Path, pg_url: str, exported: Callable[[str], str]
+    examples_db: Path, pg_url: str, exported: Callable[[str], str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """In batches of 3, so that lookups run while a server-side cursor is open."""
+    monkeypatch.setattr(reader, "BATCH", 3)
+    monkeypatch.setattr(stream, "ROWS_PER_FETCH", 3)
     copy_store(sqlite_url(examples_db), pg_url)
     store = Store(pg_url)
     for fmt in sorted(EXPORTERS.names()):
