@@ -45,10 +45,14 @@ class GexfExporter:
             tempfile.TemporaryFile("w+", encoding="utf-8") as nodes,
             tempfile.TemporaryFile("w+", encoding="utf-8") as edges,
         ):
+            written = {nodes: 0, edges: 0}
             for record in graph_records(graph):
                 part = nodes if isinstance(record, Node) else edges
-                part.write(("\n" + "  " * NODE_DEPTH if part.tell() else "") + _gexf_element(writer, record))
-            head, middle, tail = _gexf_frame(writer, graph.latest_published(), nodes.tell(), edges.tell())
+                part.write(
+                    ("\n" + "  " * NODE_DEPTH if written[part] else "") + _gexf_element(writer, record)
+                )
+                written[part] += 1
+            head, middle, tail = _gexf_frame(writer, graph.latest_published(), written[nodes], written[edges])
             for text, part in ((head, nodes), (middle, edges)):
                 self.stream.write(text)
                 part.seek(0)
