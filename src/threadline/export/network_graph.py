@@ -42,9 +42,9 @@ def graph_records(graph: GraphReader) -> Iterator[Node | Edge]:
     with tempfile.TemporaryFile("w+", encoding="utf-8") as event_nodes, _Ties() as ties:
         for events, view in graph.batches("events"):
             for event in events:
-                event_nodes.write(json.dumps([event["id"], _present(_event_attributes(event, view))]) + "\n")
+                event_nodes.write(json.dumps([event["id"], present(event_attributes(event, view))]) + "\n")
                 ties.add(event, view)
-        yield from (Node(e["id"], _entity_attributes(e)) for e in graph.items("entities"))
+        yield from (Node(e["id"], entity_attributes(e)) for e in graph.items("entities"))
         event_nodes.seek(0)
         yield from (Node(*json.loads(line)) for line in event_nodes)
         for entities in graph.chunks("entities"):
@@ -60,7 +60,7 @@ def _edges_from(entities: list[str], graph: GraphReader, ties: _Ties) -> Iterato
             relation["subject"],
             relation["object"],
             relation["id"],
-            _edge_attributes(relation, relation["predicate"], view),
+            edge_attributes(relation, relation["predicate"], view),
         )
         by_target.setdefault(edge.source, {}).setdefault(edge.target, []).append(edge)
     tied = ties.of(entities)
@@ -90,8 +90,8 @@ class _Ties:
     def add(self, event: dict[str, Any], view: Lookup) -> None:
         """The event's ties: an actor named twice keeps its first place and last role,
         as a second networkx edge of one key updates the first."""
-        roles = dict(_event_ties(event))
-        rows = [(a, event["id"], json.dumps(_edge_attributes(event, r, view))) for a, r in roles.items()]
+        roles = dict(event_ties(event))
+        rows = [(a, event["id"], json.dumps(edge_attributes(event, r, view))) for a, r in roles.items()]
         self.db.executemany("INSERT INTO ties (actor, event, attributes) VALUES (?, ?, ?)", rows)
 
     def of(self, actors: list[str]) -> dict[str, list[Edge]]:
@@ -107,9 +107,9 @@ class _Ties:
         return found
 
 
-def _entity_attributes(entity: dict[str, Any]) -> dict[str, Any]:
+def entity_attributes(entity: dict[str, Any]) -> dict[str, Any]:
     place = entity.get("place") or {}
-    return _present(
+    return present(
         {
             "label": entity["name"],
             "type": entity["type"],
@@ -125,7 +125,7 @@ def _entity_attributes(entity: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-def _event_attributes(event: dict[str, Any], view: Lookup) -> dict[str, Any]:
+def event_attributes(event: dict[str, Any], view: Lookup) -> dict[str, Any]:
     return {
         "label": view.event_title(event),
         "type": "event",
@@ -136,7 +136,7 @@ def _event_attributes(event: dict[str, Any], view: Lookup) -> dict[str, Any]:
     }
 
 
-def _event_ties(event: dict[str, Any]) -> list[tuple[str, str]]:
+def event_ties(event: dict[str, Any]) -> list[tuple[str, str]]:
     """(entity, role) for each participant, and the place as `located_at`."""
     ties = [
         (p, event["roles"].get(p, "participant")) for p in event["participants"] if p != event["location"]
@@ -144,9 +144,9 @@ def _event_ties(event: dict[str, Any]) -> list[tuple[str, str]]:
     return ties + ([(event["location"], "located_at")] if event["location"] else [])
 
 
-def _edge_attributes(item: dict[str, Any], predicate: str, view: Lookup) -> dict[str, Any]:
+def edge_attributes(item: dict[str, Any], predicate: str, view: Lookup) -> dict[str, Any]:
     first, last = view.reported(item)
-    return _present(
+    return present(
         {
             "id": item["id"],
             "predicate": predicate,
@@ -161,5 +161,5 @@ def _edge_attributes(item: dict[str, Any], predicate: str, view: Lookup) -> dict
     )
 
 
-def _present(values: dict[str, Any]) -> dict[str, Any]:
+def present(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
