@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import json
 import logging
-import random
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import pytest
 from sqlalchemy import select
 
 from threadline.export import EXPORTERS, export
+from threadline.graph import resolve_region
 from threadline.records import Document, Extraction, Mention, Story
 from threadline.refresh import rebuild_derived, refresh_derived
 from threadline.settings import Settings
@@ -31,6 +31,12 @@ from threadline.workflow import Analysed, store_analysed
 REGION = "entities: region of"
 WHOLE = "entities: resolved whole"
 LABELS = {"person": "PERSON", "organization": "ORG", "location": "GPE"}
+
+
+@pytest.fixture(autouse=True)
+def any_region(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regions of any size redone by region: the corpora here are small."""
+    monkeypatch.setattr(resolve_region, "MOST", 1.0)
 
 
 def analysed(name: str, text: str, names: Sequence[tuple[str, str]]) -> Analysed:
@@ -153,7 +159,7 @@ def test_a_new_full_name_makes_a_stored_lone_short_form_ambiguous(
     equals_rebuild(before)
 
 
-def test_a_new_acronym_definition_resolves_the_corpus_whole(
+def test_a_new_acronym_definition_relinks_stored_names(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     stored = [
@@ -175,9 +181,67 @@ def test_a_new_acronym_definition_resolves_the_corpus_whole(
     )
     caplog.set_level(logging.INFO, logger="threadline.graph.resolve_region")
     store = refreshed_each(tmp_path / "s.db", [*FILLER, *stored, defines])
-    assert "defines an acronym" in caplog.records[-1].getMessage()
+    assert REGION in caplog.records[-1].getMessage()
     assert entity_names(store)["PDF"] == entity_names(store)["Popular Defence Front"]
     equals_rebuild(store)
+
+
+PDF_COMMAND = [
+    analysed(
+        "d.txt",
+        "The Popular Defence Front Northern Command said it held Kessa.",
+        [("Popular Defence Front Northern Command", "organization"), ("Kessa", "location")],
+    ),
+    analysed(
+        "e.txt",
+        "The PDF Northern Command denied it on Monday.",
+        [("PDF Northern Command", "organization")],
+    ),
+]
+
+
+def test_a_new_acronym_definition_spells_out_stored_names(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    defines = analysed(
+        "c.txt",
+        "Leaders of the Popular Defence Front (PDF) met on Friday.",
+        [("Popular Defence Front", "organization"), ("PDF", "organization")],
+    )
+    before = refreshed_each(tmp_path / "s.db", [*FILLER, *PDF_COMMAND])
+    assert entity_names(before)["PDF Northern Command"] == "PDF Northern Command"
+    caplog.set_level(logging.INFO, logger="threadline.graph.resolve_region")
+    store_analysed(before, defines)
+    assert refresh_derived(before, Settings()) == []
+    assert REGION in caplog.records[-1].getMessage()
+    names = entity_names(before)
+    assert names["PDF Northern Command"] == names["Popular Defence Front Northern Command"]
+    equals_rebuild(before)
+
+
+def test_a_second_definition_undoes_what_the_first_spelled_out(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    first = analysed(
+        "c.txt",
+        "Leaders of the Popular Defence Front (PDF) met on Friday.",
+        [("Popular Defence Front", "organization"), ("PDF", "organization")],
+    )
+    second = analysed(
+        "f.txt",
+        "The Progressive Democratic Forum (PDF) won seats in Orlin.",
+        [("Progressive Democratic Forum", "organization"), ("PDF", "organization"), ("Orlin", "location")],
+    )
+    before = refreshed_each(tmp_path / "s.db", [*FILLER, *PDF_COMMAND, first])
+    names = entity_names(before)
+    assert names["PDF Northern Command"] == names["Popular Defence Front Northern Command"]
+    caplog.set_level(logging.INFO, logger="threadline.graph.resolve_region")
+    store_analysed(before, second)
+    assert refresh_derived(before, Settings()) == []
+    assert REGION in caplog.records[-1].getMessage()
+    names = entity_names(before)
+    assert names["PDF Northern Command"] != names["Popular Defence Front Northern Command"]
+    equals_rebuild(before)
 
 
 def test_a_removed_story_resolves_the_corpus_whole(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

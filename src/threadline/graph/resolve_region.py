@@ -9,8 +9,7 @@ it is kept as stored, and the region's decisions are put back among the stored o
 where a whole run takes them (resolve/ledger_order.py). The result equals a whole run.
 
 It falls back to the whole run (returns None) wherever that cannot be shown: stories
-removed or rewritten (only new stories are redone by region), a new acronym
-definition, analyst judgements, knowledge, lexicon or judgements other than those the
+removed or rewritten (only new stories are redone by region), analyst judgements, knowledge, lexicon or judgements other than those the
 stored rows were resolved with, a region over half the corpus's names, an entity id
 the region would share with a kept entity, or anything that raises.
 """
@@ -32,7 +31,7 @@ from threadline.resolve.known import known_nodes
 from threadline.resolve.ledger_order import LedgerOrder
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.nodes import Node, NodeId
-from threadline.resolve.region import node_groups, region_of
+from threadline.resolve.region import definition_seeds, node_groups, region_of
 from threadline.resolve.surroundings import Surroundings
 from threadline.resolve.within_story import story_views
 from threadline.store import Store
@@ -45,16 +44,20 @@ MOST = 0.5
 
 @dataclass(frozen=True, slots=True)
 class Stored:
-    """The stored rows of the entities step."""
+    """The stored rows of the entities step (all but the mention links read only once
+    a region is found)."""
 
-    entities: list[Entity]
-    reasons: Mapping[str, Sequence[str]]
+    store: Store
     entity_of: Mapping[str, str]
-    decisions: list[Decision]
 
-    @classmethod
-    def read(cls, store: Store) -> Stored:
-        return cls(store.entities(), store.entity_reasons(), store.entity_of(), store.decisions())
+    def entities(self) -> list[Entity]:
+        return self.store.entities()
+
+    def reasons(self) -> Mapping[str, Sequence[str]]:
+        return self.store.entity_reasons()
+
+    def decisions(self) -> list[Decision]:
+        return self.store.decisions()
 
 
 def resolved_with(lex_version: str, known: Sequence[KnownEntity], judgements: Sequence[Judgement]) -> str:
@@ -73,16 +76,14 @@ def by_region(
 ) -> Resolution | None:
     """The resolution of the whole corpus, with only the region of `changed` (new
     stories) resolved again; None where it must be resolved whole."""
-    if any(reading.stories[sid].definitions() for sid in changed if sid in reading.stories):
-        return _whole("a new story defines an acronym")
-    stored = Stored.read(store)
+    stored = Stored(store, store.entity_of())
     ids = [m.id for m in mentions]
     old = {i for i, m in zip(ids, mentions, strict=True) if m.story_id not in changed}
     if old != stored.entity_of.keys():
         return _whole("a story was removed or rewritten")
     try:
         return _resolved(stored, mentions, ids, reading, known, lex, changed)
-    except (KeyError, ValueError, _NotExact) as error:
+    except Exception as error:  # the whole run records what fails, unit by unit
         return _whole(f"{type(error).__name__}: {error}")
 
 
@@ -108,8 +109,9 @@ def _resolved(
     nodes = {**story_nodes(mentions, reading.stories, lex, None), **known_nodes(known, lex)}
     views = story_views(nodes, reading.stories)
     definitions = tuple(d for view in views for d in view.story.definitions())
-    joins = node_groups(nodes, views, definitions, lex)
-    region = region_of(joins, nodes, (nid for nid in nodes if nid[0] in changed))
+    joins = node_groups(nodes, views, definitions, lex, changed)
+    seeds = [*(nid for nid in nodes if nid[0] in changed), *definition_seeds(definitions, changed)]
+    region = region_of(joins, nodes, seeds)
     named = [nid for nid, n in nodes.items() if not n.is_known]
     redo = sum(1 for nid in named if nid in region)
     if redo > MOST * len(named):
@@ -142,9 +144,10 @@ def _merged(
     if kept & set(redone.reasons):
         raise _NotExact("an entity id both kept and made again")
     entity_of.update(redone.entity_of)
-    entities = sorted([*(e for e in stored.entities if e.id in kept), *redone.entities], key=lambda e: e.id)
-    reasons = {e: tuple(stored.reasons[e]) for e in kept} | dict(redone.reasons)
-    decisions = _ledger(stored.decisions, redone.decisions, LedgerOrder(nodes), region)
+    entities = sorted([*(e for e in stored.entities() if e.id in kept), *redone.entities], key=lambda e: e.id)
+    stored_reasons = stored.reasons()
+    reasons = {e: tuple(stored_reasons[e]) for e in kept} | dict(redone.reasons)
+    decisions = _ledger(stored.decisions(), redone.decisions, LedgerOrder(nodes), region)
     return Resolution(tuple(entities), entity_of, reasons, decisions)
 
 

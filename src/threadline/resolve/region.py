@@ -14,10 +14,12 @@ there are, so adding stories only merges groups: a group with no new story's nam
 a group of the stored corpus, resolved as it was.
 
 The ties are supersets of what the rules compare (a pool by its parts, without the
-fit; an in-text group per story), which only makes groups larger, never wrong. Two
-things the ties cannot follow send a refresh down the whole path instead
-(graph/resolve_region.py): a new acronym definition (it changes the corpus's table
-of acronyms, and so which names spell out as which) and analyst judgements.
+fit; an in-text group per story), which only makes groups larger, never wrong. A
+new acronym definition changes the corpus's table of acronyms, and so which name a
+name holding an acronym spells out as: such a name is joined with what it spells out
+as under the table before the new stories and under the table now, and the letters
+a new story defines are a seed of the region. Analyst judgements are not followed:
+a store with some is resolved whole (graph/resolve_region.py).
 """
 
 from __future__ import annotations
@@ -67,21 +69,33 @@ def node_groups(
     views: Sequence[StoryView],
     definitions: Sequence[AcronymDefinition],
     lex: Lexicon,
+    new: Iterable[str] = (),
 ) -> Joins:
-    """Every node joined with what ties it to others; `views`: every story's, whole."""
+    """Every node joined with what ties it to others; `views`: every story's, whole;
+    `new`: the stories added since the stored rows, whose acronym definitions a name
+    holding an acronym was not spelled out with before."""
     joins = Joins()
     for node in nodes.values():
         joins.join([node.id, *_tokens(node, lex)])
     for d in definitions:  # an acronym's letters and the long names the corpus gives them
         joins.join([("L", letters_of(d.short)), ("k", node_key(parse_name(d.long, lex)))])
-    corpus = expand.corpus_table(definitions, [n for n in nodes.values() if n.is_known], lex)
+    known = [n for n in nodes.values() if n.is_known]
+    added = set(new)
+    before = [d for d in definitions if d.story_id not in added]
+    tables = [expand.corpus_table(defined, known, lex) for defined in (definitions, before)]
     for view in views:
-        _join_story(joins, view, corpus, lex)
+        _join_story(joins, view, tables, lex)
     _join_pools(joins, nodes.values())
     return joins
 
 
-def region_of(joins: Joins, nodes: Iterable[NodeId], seeds: Iterable[NodeId]) -> set[NodeId]:
+def definition_seeds(definitions: Iterable[AcronymDefinition], stories: Iterable[str]) -> list[Hashable]:
+    """What the acronyms these stories define reach: every name with those letters."""
+    wanted = set(stories)
+    return [("L", letters_of(d.short)) for d in definitions if d.story_id in wanted]
+
+
+def region_of(joins: Joins, nodes: Iterable[NodeId], seeds: Iterable[Hashable]) -> set[NodeId]:
     """The nodes in a group with one of the seeds."""
     roots = {joins.find(s) for s in seeds}
     return {nid for nid in nodes if joins.find(nid) in roots}
@@ -106,10 +120,11 @@ def _tokens(node: Node, lex: Lexicon) -> Iterator[Hashable]:
         yield ("a", node_key(parse_name(untitled(surface, lex), lex)))
 
 
-def _join_story(joins: Joins, view: StoryView, corpus: Mapping[str, str], lex: Lexicon) -> None:
+def _join_story(joins: Joins, view: StoryView, tables: Sequence[Mapping[str, str]], lex: Lexicon) -> None:
     """Inside one story: the names the text relates (one group per story), the short
     forms with the fuller names they may stand for, an acronym word with the names whose
-    initials it spells and the name it spells out as."""
+    initials it spells and the names it spells out as (by the corpus's acronyms now and
+    before the new stories)."""
     joins.join(_in_text(view, lex))
     for short in view.nodes:
         first, last = folded_ends(short)
@@ -122,9 +137,10 @@ def _join_story(joins: Joins, view: StoryView, corpus: Mapping[str, str], lex: L
     for n in view.nodes:
         words = [letters_of(w) for w in n.name.surface.split() if is_acronym_text(w)]
         joins.join([n.id, *(nid for w in words for nid in by_initials.get(w, ()))])
-        long = expand.spelled_out(n.name.surface, (table, corpus)) if words else None
-        if long:
-            joins.join([n.id, ("k", parse_name(long, lex).key)])
+        for corpus in tables if words else ():
+            long = expand.spelled_out(n.name.surface, (table, corpus))
+            if long:
+                joins.join([n.id, ("k", parse_name(long, lex).key)])
 
 
 def _in_text(view: StoryView, lex: Lexicon) -> list[Hashable]:
