@@ -38,8 +38,11 @@ from threadline.store import Store
 
 log = logging.getLogger(__name__)
 
-# Above this share of the corpus's names in the region, the whole run is as cheap.
-MOST = 0.5
+# Above this share of the corpus's names in the region, the whole run is cheaper: the
+# region's groups are found over every node (as many as the whole run builds), so the
+# region must be small to pay for them. The share of stored mentions that repeat a new
+# story's name (cheap to count) is checked against it first.
+MOST = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,9 @@ def by_region(
 ) -> Resolution | None:
     """The resolution of the whole corpus, with only the region of `changed` (new
     stories) resolved again; None where it must be resolved whole."""
+    recurring = _recurring(mentions, changed)
+    if recurring > MOST * len(mentions):
+        return _whole(f"{recurring} of {len(mentions)} mentions repeat a new story's name")
     stored = Stored(store, store.entity_of())
     ids = [m.id for m in mentions]
     old = {i for i, m in zip(ids, mentions, strict=True) if m.story_id not in changed}
@@ -85,6 +91,12 @@ def by_region(
         return _resolved(stored, mentions, ids, reading, known, lex, changed)
     except Exception as error:  # the whole run records what fails, unit by unit
         return _whole(f"{type(error).__name__}: {error}")
+
+
+def _recurring(mentions: Sequence[Mention], changed: set[str]) -> int:
+    """How many stored mentions spell a name as a new story does: each is in the region."""
+    new = {m.text.casefold() for m in mentions if m.story_id in changed}
+    return sum(1 for m in mentions if m.story_id not in changed and m.text.casefold() in new)
 
 
 def _whole(why: str) -> Resolution | None:

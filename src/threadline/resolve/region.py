@@ -13,8 +13,9 @@ in one group. Every tie is read whatever the clusters hold and whatever other no
 there are, so adding stories only merges groups: a group with no new story's name is
 a group of the stored corpus, resolved as it was.
 
-The ties are supersets of what the rules compare (a pool by its parts, without the
-fit; an in-text group per story), which only makes groups larger, never wrong. A
+The ties are supersets of what the rules compare (a pool's fits tried against every
+kind of node, not only the one a whole run picks; an in-text group per story), which
+only makes groups larger, never wrong. A
 new acronym definition changes the corpus's table of acronyms, and so which name a
 name holding an acronym spells out as: such a name is joined with what it spells out
 as under the table before the new stories and under the table now, and the letters
@@ -29,11 +30,12 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 
 from threadline.resolve import expand
 from threadline.resolve.acronyms import AcronymDefinition, fits_initials, is_acronym_text, letters_of
-from threadline.resolve.blocking import block_keys
+from threadline.resolve.blocking import MAX_BLOCK, block_keys
 from threadline.resolve.entities import untitled
 from threadline.resolve.lexicon import Lexicon
-from threadline.resolve.names import Name, clean_surface, parse_name
+from threadline.resolve.names import clean_surface, parse_name
 from threadline.resolve.nodes import Node, NodeId, node_key
+from threadline.resolve.short_forms import fits
 from threadline.resolve.similarity import spelling_key
 from threadline.resolve.within_story import StoryView, folded_ends, may_shorten
 
@@ -75,17 +77,25 @@ def node_groups(
     `new`: the stories added since the stored rows, whose acronym definitions a name
     holding an acronym was not spelled out with before."""
     joins = Joins()
+    added = set(new)
+    defined = _defined(definitions, lex)
+    fresh = {letters_of(d.short) for d in definitions if d.story_id in added}
     for node in nodes.values():
         joins.join([node.id, *_tokens(node, lex)])
-    for d in definitions:  # an acronym's letters and the long names the corpus gives them
-        joins.join([("L", letters_of(d.short)), ("k", node_key(parse_name(d.long, lex)))])
+        # an acronym to the long names the corpus defines for it; a name that is or holds
+        # letters a new story defines, to all the others (they may spell out otherwise now)
+        acronyms, words = _letters(node)
+        joins.join([node.id, *(("k", k) for a in acronyms for k in defined.get(a, set()))])
+        joins.join([node.id, *(("L", a) for a in (acronyms | words) & fresh)])
+    for a in fresh:
+        joins.join([("L", a), *(("k", k) for k in defined.get(a, set()))])
+    _join_blocks(joins, nodes.values(), added)
     known = [n for n in nodes.values() if n.is_known]
-    added = set(new)
     before = [d for d in definitions if d.story_id not in added]
-    tables = [expand.corpus_table(defined, known, lex) for defined in (definitions, before)]
+    tables = [expand.corpus_table(listed, known, lex) for listed in (definitions, before)]
     for view in views:
         _join_story(joins, view, tables, lex)
-    _join_pools(joins, nodes.values())
+    _join_pools(joins, nodes.values(), lex)
     return joins
 
 
@@ -101,19 +111,48 @@ def region_of(joins: Joins, nodes: Iterable[NodeId], seeds: Iterable[Hashable]) 
     return {nid for nid in nodes if joins.find(nid) in roots}
 
 
+def _defined(definitions: Iterable[AcronymDefinition], lex: Lexicon) -> dict[str, set[str]]:
+    """Letters -> the keys of the long names the corpus defines for them."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for d in definitions:
+        out[letters_of(d.short)].add(node_key(parse_name(d.long, lex)))
+    return out
+
+
+def _letters(node: Node) -> tuple[set[str], set[str]]:
+    """The acronym letters a node's names are, and those they hold as a word."""
+    names = node.names if node.is_known else (node.name,)
+    acronyms: set[str] = set()
+    words: set[str] = set()
+    for name in names:
+        if name.is_acronym:
+            acronyms |= {name.key, letters_of(name.surface)}
+        words |= {letters_of(w) for w in name.surface.split() if is_acronym_text(w)}
+    return acronyms, words
+
+
+def _join_blocks(joins: Joins, nodes: Iterable[Node], new: set[str]) -> None:
+    """The names of one block (blocking.py), unless the block was too big to score both
+    before the new stories and now (then no pair of it was ever scored)."""
+    members: dict[str, list[Node]] = defaultdict(list)
+    for node in nodes:
+        for block in block_keys(node.name):
+            members[block].append(node)
+    for found in members.values():
+        now = {n.name.key for n in found}
+        before = {n.name.key for n in found if n.story_id not in new}
+        if len(now) <= MAX_BLOCK or len(before) <= MAX_BLOCK:
+            joins.join(n.id for n in found)
+
+
 def _tokens(node: Node, lex: Lexicon) -> Iterator[Hashable]:
-    """A node's ties that need no other node to read: its keys, blocks, knowledge id,
-    acronym letters and the keys of the names its entity could be named by."""
+    """A node's ties that need no other node to read: its keys, knowledge id and the keys
+    of the names its entity could be named by."""
     yield ("k", node.key)
     names = node.names if node.is_known else (node.name,)
     yield from (("k", n.key) for n in names if n.key)
     if node.kb_id:
         yield ("kb", node.kb_id)
-    yield from (("b", b) for b in block_keys(node.name))
-    for name in names:
-        if name.is_acronym:
-            yield from (("L", name.key), ("L", letters_of(name.surface)))
-        yield from (("L", letters_of(w)) for w in name.surface.split() if is_acronym_text(w))
     for text in {m.text for m in node.mentions}:
         surface = clean_surface(text)
         yield ("a", node_key(parse_name(surface, lex)))
@@ -170,20 +209,31 @@ def _in_text(view: StoryView, lex: Lexicon) -> list[Hashable]:
     return [("t", view.story_id), *found] if found else []
 
 
-def _join_pools(joins: Joins, nodes: Iterable[Node]) -> None:
+def _join_pools(joins: Joins, nodes: Iterable[Node], lex: Lexicon) -> None:
     """A name that may stand alone for a fuller one elsewhere (a lone short form), with
-    every multi-part name holding all its distinguishing parts (its pool)."""
+    the key of every multi-part name holding all its distinguishing parts that it fits
+    as inside a story (its pool, as cross_story.FullNames reads it). The fit reads only
+    the two nodes' names, types and cues, so it is tried once per kind of node: against
+    each kind a key's nodes come in, of which the whole run's representative is one."""
     nodes = list(nodes)
-    index: dict[str, set[str]] = defaultdict(set)  # part, spelling folded -> full names' keys
+    index: dict[str, dict[tuple, Node]] = defaultdict(dict)  # part, spelling folded -> kinds of full names
     for node in nodes:
         if len(node.parts) >= 2 and not node.name.is_acronym:
             for part in set(node.name.specific):
-                index[spelling_key(part)].add(node.key)
-    pools: dict[Name, set[str]] = {}
+                index[spelling_key(part)].setdefault(_kind(node), node)
+    pools: dict[tuple, list[str]] = {}
     for node in nodes:
         if node.is_known or node.name.is_acronym or not node.parts or not node.name.specific:
             continue
-        if node.name not in pools:
-            found = [index.get(spelling_key(p), set()) for p in node.name.specific]
-            pools[node.name] = set.intersection(*found)
-        joins.join([node.id, *(("k", key) for key in pools[node.name])])
+        kind = _kind(node)
+        if kind not in pools:
+            found = [index.get(spelling_key(p), {}) for p in node.name.specific]
+            common = set.intersection(*(set(f) for f in found))
+            fulls = [found[0][k] for k in common]
+            pools[kind] = sorted({f.key for f in fulls if fits(node, f, lex, in_story=True)})
+        joins.join([node.id, *(("k", key) for key in pools[kind])])
+
+
+def _kind(node: Node) -> tuple:
+    """What a fit reads of a node (short_forms.fits): its name, type, cues, knowledge id."""
+    return (node.name, node.type, node.cued, node.kb_id, node.key)
