@@ -155,6 +155,8 @@ def _merged(
     kept = set(entity_of.values())
     if kept & set(redone.reasons):
         raise _NotExact("an entity id both kept and made again")
+    if kept & {stored.entity_of[m] for m in redone.entity_of if m in stored.entity_of}:
+        raise _NotExact("a stored entity holds names inside and outside the region")
     entity_of.update(redone.entity_of)
     entities = sorted([*(e for e in stored.entities() if e.id in kept), *redone.entities], key=lambda e: e.id)
     stored_reasons = stored.reasons()

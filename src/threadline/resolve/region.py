@@ -27,13 +27,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 
 from threadline.resolve import expand
 from threadline.resolve.acronyms import AcronymDefinition, fits_initials, is_acronym_text, letters_of
 from threadline.resolve.blocking import MAX_BLOCK, block_keys
 from threadline.resolve.entities import untitled
 from threadline.resolve.lexicon import Lexicon
-from threadline.resolve.names import clean_surface, parse_name
+from threadline.resolve.names import Name, clean_surface, parse_name
 from threadline.resolve.nodes import Node, NodeId, node_key
 from threadline.resolve.short_forms import fits
 from threadline.resolve.similarity import spelling_key
@@ -119,16 +120,17 @@ def _defined(definitions: Iterable[AcronymDefinition], lex: Lexicon) -> dict[str
     return out
 
 
-def _letters(node: Node) -> tuple[set[str], set[str]]:
+def _letters(node: Node) -> tuple[frozenset[str], frozenset[str]]:
     """The acronym letters a node's names are, and those they hold as a word."""
     names = node.names if node.is_known else (node.name,)
-    acronyms: set[str] = set()
-    words: set[str] = set()
-    for name in names:
-        if name.is_acronym:
-            acronyms |= {name.key, letters_of(name.surface)}
-        words |= {letters_of(w) for w in name.surface.split() if is_acronym_text(w)}
-    return acronyms, words
+    found = [_name_letters(name) for name in names]
+    return frozenset().union(*(a for a, _ in found)), frozenset().union(*(w for _, w in found))
+
+
+@lru_cache(maxsize=65536)
+def _name_letters(name: Name) -> tuple[frozenset[str], frozenset[str]]:
+    acronyms = frozenset({name.key, letters_of(name.surface)}) if name.is_acronym else frozenset()
+    return acronyms, frozenset(letters_of(w) for w in name.surface.split() if is_acronym_text(w))
 
 
 def _join_blocks(joins: Joins, nodes: Iterable[Node], new: set[str]) -> None:
@@ -154,9 +156,14 @@ def _tokens(node: Node, lex: Lexicon) -> Iterator[Hashable]:
     if node.kb_id:
         yield ("kb", node.kb_id)
     for text in {m.text for m in node.mentions}:
-        surface = clean_surface(text)
-        yield ("a", node_key(parse_name(surface, lex)))
-        yield ("a", node_key(parse_name(untitled(surface, lex), lex)))
+        yield from (("a", key) for key in _anchors(text, lex))
+
+
+@lru_cache(maxsize=65536)
+def _anchors(text: str, lex: Lexicon) -> frozenset[str]:
+    """The keys an entity holding a mention of `text` could be named by (entities.py)."""
+    surface = clean_surface(text)
+    return frozenset({node_key(parse_name(surface, lex)), node_key(parse_name(untitled(surface, lex), lex))})
 
 
 def _join_story(joins: Joins, view: StoryView, tables: Sequence[Mapping[str, str]], lex: Lexicon) -> None:
