@@ -19,6 +19,7 @@ import pytest
 from bench.corpus import write_corpus
 from sqlalchemy import Connection, select
 
+from threadline.errors import Failures
 from threadline.export import EXPORTERS, export
 from threadline.graph import incremental, resolve_region
 from threadline.graph.cues import story_texts
@@ -27,7 +28,7 @@ from threadline.ingest import read_inputs
 from threadline.nlp.pipeline import build_pipeline
 from threadline.query.index import EVENT_ENTITIES, SEARCH
 from threadline.records import Document, Extraction, StepRun
-from threadline.refresh import rebuild_derived, refresh_derived
+from threadline.refresh import derive_from_claims, rebuild_derived, refresh_derived
 from threadline.resolve import story_nodes
 from threadline.resolve.known import known_nodes
 from threadline.resolve.ledger_order import LedgerOrder
@@ -181,6 +182,7 @@ def test_paragraphs_shared_widely_are_counted_over_the_whole_store(
     look each up, the shared paragraphs are counted over every story: the same rows."""
     at_once = exports(filled(fresh(tmp_path, "once"), analyses, refresh_each=False))
     monkeypatch.setattr(incremental, "LOOKUPS", 0)
+    monkeypatch.setattr(incremental, "LOOKUPS_PER_PARAGRAPH", 0)
     assert exports(filled(fresh(tmp_path, "wide"), analyses[::-1], refresh_each=True)) == at_once
 
 
@@ -250,3 +252,16 @@ def test_the_ledger_order_is_rebuilt_from_each_decision(tmp_path: Path, analyses
     keys = [order.key(d) for d in store.decisions()]
     assert len(keys) > 100 and {k[0] for k in keys} >= {2, 3, 6, 7, 8, 9}
     assert keys == sorted(keys)
+
+
+def test_the_duplicates_step_writes_only_the_stories_it_decided_again(
+    tmp_path: Path, analyses: list[Analysed]
+) -> None:
+    """After one more document, the step's rows are scoped to the stories it redid:
+    the new ones among them, not every stored story."""
+    store = filled(fresh(tmp_path, "scoped"), analyses[:-1], refresh_each=False)
+    store_analysed(store, analyses[-1])
+    derived = derive_from_claims(store, Settings(), Failures())
+    redone = derived.scopes["duplicates"].keys
+    assert {e.story.id for e in analyses[-1].extractions} <= redone
+    assert len(redone) < len(store.stories())
