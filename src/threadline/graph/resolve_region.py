@@ -9,9 +9,10 @@ it is kept as stored, and the region's decisions are put back among the stored o
 where a whole run takes them (resolve/ledger_order.py). The result equals a whole run.
 
 It falls back to the whole run (returns None) wherever that cannot be shown: stories
-removed or rewritten (only new stories are redone by region), analyst judgements, knowledge, lexicon or judgements other than those the
-stored rows were resolved with, a region over half the corpus's names, an entity id
-the region would share with a kept entity, or anything that raises.
+removed or rewritten (only new stories are redone by region), analyst judgements,
+knowledge, lexicon or judgements other than those the stored rows were resolved with,
+a region over a share of the corpus's names (`MOST`, off for now), an entity id the
+region would share with a kept entity, or anything that raises.
 """
 
 from __future__ import annotations
@@ -38,11 +39,12 @@ from threadline.store import Store
 
 log = logging.getLogger(__name__)
 
-# Above this share of the corpus's names in the region, the whole run is cheaper: the
-# region's groups are found over every node (as many as the whole run builds), so the
-# region must be small to pay for them. The share of stored mentions that repeat a new
-# story's name (cheap to count) is checked against it first.
-MOST = 0.25
+# Above this share of the corpus's names in the region, the whole run is cheaper. The
+# share of stored mentions that repeat a new story's name (cheap to count) is checked
+# against it first. Off (0) for now: finding the groups builds every node and ties them
+# all, which costs about what a whole run does (docs/performance.md, "Resolution by
+# region"), so no region pays yet; tests and bench/resolve_scale.py set it to 1.
+MOST = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,8 @@ def by_region(
 ) -> Resolution | None:
     """The resolution of the whole corpus, with only the region of `changed` (new
     stories) resolved again; None where it must be resolved whole."""
+    if MOST <= 0:
+        return None  # off: see MOST
     recurring = _recurring(mentions, changed)
     if recurring > MOST * len(mentions):
         return _whole(f"{recurring} of {len(mentions)} mentions repeat a new story's name")
