@@ -9,11 +9,20 @@ that ingest runs it, the new stories' kept cues dropped again: reading the menti
 story texts (shared with the other steps), then the other stories' kept cues read back,
 the new ones' texts read and `resolve_entities`, timed apart, best of `--repeat` runs.
 With `--keep`, the filled stores are kept in DIR and reused by the next run.
+
+    python bench/resolve_scale.py --by-region [--stores 1000,10000] [--new 100]
+
+times the entities step itself (graph/steps.py) in the refresh right after `--new`
+stories are written into a filled, refreshed store: as a refresh runs it (the new
+stories' region redone where it is small, graph/resolve_region.py), with the region
+redone whatever its size, then resolving the corpus whole, on the same store, and
+says whether they give the same rows.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import tempfile
 import time
@@ -23,15 +32,20 @@ from pathlib import Path
 from sqlalchemy import delete, select
 
 from scale import analysed_templates, fill, make_corpus, report
+from threadline.graph import resolve_region, steps
 from threadline.graph.cues import story_texts
-from threadline.graph.steps import Inputs
+from threadline.graph.steps import Inputs, entities_step
+from threadline.ingest import read_inputs
+from threadline.nlp.pipeline import build_pipeline
+from threadline.records import Document
 from threadline.refresh import refresh_derived
 from threadline.resolve import resolve_entities
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store import schema as t
-from threadline.vocabulary import vocabulary_of
-from threadline.workflow import ingest
+from threadline.store.layout import Derived
+from threadline.vocabulary import using, vocabulary_of
+from threadline.workflow import Analysed, analyse_document, ingest, store_analysed
 
 
 def filled_store(folder: Path, size: int, new: int) -> Store:
@@ -103,6 +117,59 @@ def time_resolution(store: Store, size: int, new: int, repeat: int) -> None:
     report(f"resolve_{size}.resolve_cpu_seconds", min(cpus))
 
 
+class _Said(logging.Handler):
+    """Keeps what graph/resolve_region.py says (the region's size, or why it resolved whole)."""
+
+    def __init__(self, said: list[str]) -> None:
+        super().__init__()
+        self.said = said
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.said.append(record.getMessage())
+
+
+@cache
+def _new_analyses(folder: Path, new: int) -> list[Analysed]:
+    settings = Settings()
+    path, _ = make_corpus(folder, new, seed=99)
+    nlp = build_pipeline(settings)
+    documents = [d for d in read_inputs([str(path)]) if isinstance(d, Document)]
+    with using(vocabulary_of(settings.data_dir)):
+        return [analyse_document(nlp, d, settings) for d in documents]
+
+
+def time_by_region(folder: Path, size: int, new: int) -> None:
+    """The entities step after `new` stories are written into a refreshed store of
+    `size` documents: by region, then whole; and whether both give the same rows."""
+    settings = Settings()
+    store = Store(f"sqlite:///{folder / f'by-region-{size}.db'}")
+    fill(store, _templates(folder), size)
+    refresh_derived(store, settings)
+    for analysed in _new_analyses(folder, new):
+        store_analysed(store, analysed)
+    found = {}
+    said: list[str] = []
+    listening = logging.getLogger(resolve_region.__name__)
+    listening.setLevel(logging.INFO)
+    listening.addHandler(_Said(said))
+    by_region = steps._by_region
+    for label, most in (("by_region", resolve_region.MOST), ("by_region_any_size", 1.0), ("whole", None)):
+        resolve_region.MOST = most or 0.0
+        steps._by_region = by_region if most is not None else (lambda *_: None)  # type: ignore[assignment]
+        inputs = Inputs(store, settings, vocabulary_of(settings.data_dir))
+        _ = inputs.mentions, inputs.texts  # shared with the other steps of a refresh
+        started, cpu = time.perf_counter(), time.process_time()
+        derived = entities_step(inputs, Derived((), (), {}, {}, {}))
+        report(f"entities_step_{size}.{label}_seconds", time.perf_counter() - started)
+        report(f"entities_step_{size}.{label}_cpu_seconds", time.process_time() - cpu)
+        found[label] = (set(derived.entities), derived.entity_of, derived.reasons, derived.decisions)
+        report(f"entities_step_{size}.{label}_said", said.pop() if said else "nothing")
+    steps._by_region = by_region  # type: ignore[assignment]
+    report(f"entities_step_{size}.decisions", len(found["whole"][3]))
+    for label in ("by_region", "by_region_any_size"):
+        report(f"entities_step_{size}.{label}_equals_whole", int(found[label] == found["whole"]))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -111,12 +178,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--new", type=int, default=100, help="new stories ingested into each filled store")
     parser.add_argument("--keep", type=Path, help="a folder to keep the filled stores in, and reuse")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--by-region", action="store_true", help="time the entities step by region and whole")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         for size in (int(s) for s in args.stores.split(",")):
-            time_resolution(filled_store(folder, size, args.new), size, args.new, args.repeat)
+            if args.by_region:
+                time_by_region(folder, size, args.new)
+            else:
+                time_resolution(filled_store(folder, size, args.new), size, args.new, args.repeat)
     return 0
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import json
+import logging
+import random
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,13 +21,17 @@ from sqlalchemy import Connection, select
 
 from threadline.errors import Failures
 from threadline.export import EXPORTERS, export
-from threadline.graph import incremental
+from threadline.graph import incremental, resolve_region
+from threadline.graph.cues import story_texts
 from threadline.graph.steps import Inputs
 from threadline.ingest import read_inputs
 from threadline.nlp.pipeline import build_pipeline
 from threadline.query.index import EVENT_ENTITIES, SEARCH
 from threadline.records import Document, Extraction, StepRun
 from threadline.refresh import derive_from_claims, rebuild_derived, refresh_derived
+from threadline.resolve import story_nodes
+from threadline.resolve.known import known_nodes
+from threadline.resolve.ledger_order import LedgerOrder
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store import schema as t
@@ -212,6 +218,40 @@ def test_a_batch_written_together_equals_its_documents_written_in_turn(
     in_turn.replace_documents(writes([*again, again[0]]))
     assert claims_rows(together) == claims_rows(in_turn)
     assert len(claims_rows(together)["documents"]) == 8
+
+
+def test_entities_redone_by_region_in_any_order_equal_one_run(
+    tmp_path: Path,
+    analyses: list[Analysed],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Documents in shuffled orders, refreshed after each with every region redone by
+    region however large (graph/resolve_region.py): the same bytes as one run."""
+    once = exports(filled(fresh(tmp_path, "once"), analyses, refresh_each=False))
+    monkeypatch.setattr(resolve_region, "MOST", 1.0)
+    caplog.set_level(logging.INFO, logger="threadline.graph.resolve_region")
+    for seed in (3, 8):
+        shuffled = random.Random(seed).sample(list(analyses), len(analyses))
+        assert exports(filled(fresh(tmp_path, f"shuffled{seed}"), shuffled, refresh_each=True)) == once
+    redone = [r for r in caplog.records if "region of" in r.getMessage()]
+    assert len(redone) > len(analyses)  # most refreshes were by region
+
+
+def test_the_ledger_order_is_rebuilt_from_each_decision(tmp_path: Path, analyses: list[Analysed]) -> None:
+    """Every stored decision's position key (resolve/ledger_order.py) follows the order
+    they were taken in: what puts a region's decisions back among the stored ones."""
+    store = filled(fresh(tmp_path, "ledger"), analyses, refresh_each=False)
+    settings = Settings()
+    vocabulary = vocabulary_of(settings.data_dir)
+    inputs = Inputs(store, settings, vocabulary)
+    lex = vocabulary.lexicon
+    reading = story_texts(store, inputs.mentions, lambda: inputs.texts, lex, full=False)
+    nodes = {**story_nodes(inputs.mentions, reading.stories, lex, None), **known_nodes(inputs.known, lex)}
+    order = LedgerOrder(nodes)
+    keys = [order.key(d) for d in store.decisions()]
+    assert len(keys) > 100 and {k[0] for k in keys} >= {2, 3, 6, 7, 8, 9}
+    assert keys == sorted(keys)
 
 
 def test_the_duplicates_step_writes_only_the_stories_it_decided_again(

@@ -28,14 +28,15 @@ class StoryTexts:
     fresh: frozenset[str]
     version: str
 
-    def to_keep(self, mentions: Sequence[Mention]) -> KeptCues:
-        """What the stories read from their text this time gave, to keep."""
+    def to_keep(self, mentions: Sequence[Mention], resolved_with: str | None = None) -> KeptCues:
+        """What the stories read from their text this time gave, to keep (with the
+        digest of what the entities were resolved with)."""
         by_story: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
             if m.story_id in self.fresh:
                 by_story[m.story_id].append(m)
         cues = {sid: self.stories[sid].cues(found).to_json() for sid, found in by_story.items()}
-        return KeptCues(self.version, cues)
+        return KeptCues(self.version, cues, resolved_with)
 
 
 def story_texts(

@@ -25,9 +25,10 @@ from threadline.dedup import find_duplicates, find_partial_overlaps
 from threadline.errors import Failures
 from threadline.graph.cite import Citing, root_of
 from threadline.graph.containment import containment
-from threadline.graph.cues import story_texts
+from threadline.graph.cues import StoryTexts, story_texts
 from threadline.graph.facts import facts_of
 from threadline.graph.incremental import duplicates_after_changes, stored_buckets_agree
+from threadline.graph.resolve_region import by_region, resolved_with
 from threadline.graph.stored import graph_events
 from threadline.places import Gazetteer, place_entities
 from threadline.records import Assertion, Duplicate, EventMention, KnownEntity, Mention, Place, StepRun, Story
@@ -195,7 +196,8 @@ def entities_step(inputs: Inputs, derived: Derived) -> Derived:
     lex = inputs.vocabulary.lexicon
     judgements = inputs.store.judgements()
     reading = story_texts(inputs.store, inputs.mentions, lambda: inputs.texts, lex, inputs.full)
-    resolution = resolve_entities(
+    digest = resolved_with(reading.version, inputs.known, judgements)
+    resolution = _by_region(inputs, reading, digest, bool(judgements)) or resolve_entities(
         inputs.mentions, {}, inputs.known, judgements, lex, inputs.failures, reading.stories
     )
     return replace(
@@ -204,8 +206,20 @@ def entities_step(inputs: Inputs, derived: Derived) -> Derived:
         entity_of=resolution.entity_of,
         reasons=resolution.reasons,
         decisions=resolution.decisions,
-        cues=None if inputs.failures.items else reading.to_keep(inputs.mentions),
+        cues=None if inputs.failures.items else reading.to_keep(inputs.mentions, digest),
     )
+
+
+def _by_region(inputs: Inputs, reading: StoryTexts, digest: str, judged: bool) -> Resolution | None:
+    """The resolution with only the new stories' region redone (graph/resolve_region.py),
+    where the stored rows were made with the same lexicon, knowledge and judgements."""
+    if judged or inputs.store.resolved_with() != digest:
+        return None  # judgements, or rows resolved with other knowledge, lexicon or judgements
+    changed = inputs.changed_since("entities")
+    if not changed:
+        return None  # a full rebuild, rows of another version, or a refresh with no new story
+    lex = inputs.vocabulary.lexicon
+    return by_region(inputs.store, inputs.mentions, reading, inputs.known, lex, changed)
 
 
 def places_step(inputs: Inputs, derived: Derived) -> Derived:

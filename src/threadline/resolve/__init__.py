@@ -66,9 +66,10 @@ from threadline.resolve.lexicon import Lexicon, load_lexicon
 from threadline.resolve.linking import link_nodes
 from threadline.resolve.nodes import Node, NodeId, build_nodes
 from threadline.resolve.story_text import StoryText
+from threadline.resolve.surroundings import Surroundings
 from threadline.vocab import KnownEntity
 
-__all__ = ["Decision", "Judgement", "Resolution", "resolve_entities"]
+__all__ = ["Decision", "Judgement", "Resolution", "resolve_entities", "resolve_region", "story_nodes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,21 @@ def resolve_entities(
         )
 
 
+def resolve_region(
+    mentions: Sequence[Mention],
+    stories: Mapping[str, StoryText],
+    known: Sequence[KnownEntity],
+    lex: Lexicon,
+    around: Surroundings,
+) -> Resolution:
+    """Resolve the mentions of a region: names no rule relates to any name outside it
+    (resolve/region.py), resolved as a whole run would, with what the rest of the corpus
+    gives them (`around`); no analyst judgements (a store with some is resolved whole).
+    Errors propagate: the caller resolves the corpus whole instead."""
+    with _cycles_collected_after():
+        return _resolve(mentions, stories, known, (), lex, None, around)
+
+
 @contextmanager
 def _cycles_collected_after() -> Iterator[None]:
     """Resolution makes a few small objects per mention (names, nodes, links, decisions)
@@ -134,13 +150,14 @@ def _resolve(
     judgements: Sequence[Judgement],
     lex: Lexicon,
     failures: Failures | None,
+    around: Surroundings | None = None,
 ) -> Resolution:
-    nodes = {**_story_nodes(mentions, texts, lex, failures), **known_nodes(known, lex, failures)}
+    nodes = {**story_nodes(mentions, texts, lex, failures), **known_nodes(known, lex, failures)}
     nodes = attempt(failures, "analyst splits", partial(split_off_types, judgements, nodes, lex)) or nodes
     index = attempt(failures, "analyst judgements", partial(subject_index, nodes)) if judgements else None
     clusters = _judged_clusters(nodes, judgements, index or {}, lex, failures)
     clusters.apply(known_links(nodes, {k: n for k, n in nodes.items() if n.is_known}), "knowledge links")
-    link_nodes(nodes, texts, clusters, failures)
+    link_nodes(nodes, texts, clusters, failures, around)
     renamed = _renamed(judgements, index or {}, lex, failures)
     groups = clusters.groups()
     built = [_build(members, clusters, renamed, failures) for members in groups.values()]
@@ -165,7 +182,7 @@ def _entity_of_nodes(
     return out
 
 
-def _story_nodes(
+def story_nodes(
     mentions: Sequence[Mention], texts: Mapping[str, StoryText], lex: Lexicon, failures: Failures | None
 ) -> dict[NodeId, Node]:
     """The nodes of each story; a story whose names cannot be read is left out."""

@@ -16,6 +16,7 @@ from threadline.resolve.isolate import attempt, each, names_of
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.nodes import Node, NodeId
 from threadline.resolve.story_text import StoryText
+from threadline.resolve.surroundings import Surroundings
 
 View = within_story.StoryView
 SCORED = "scored pairs"  # the step's name in the decisions ledger
@@ -26,10 +27,14 @@ def link_nodes(
     texts: Mapping[str, StoryText],
     clusters: Clusters,
     failures: Failures | None,
+    around: Surroundings | None = None,
 ) -> None:
-    """Every automatic link after the analyst's and the knowledge files'."""
-    views = within_story.story_views(nodes, texts)
+    """Every automatic link after the analyst's and the knowledge files'; `around`: for
+    a region, what the rest of the corpus gives (surroundings.py)."""
+    views = within_story.story_views(nodes, texts, around.text_mentions if around else None)
     definitions = [d for view in views for d in _in_text(view, clusters, failures)]
+    if around is not None:
+        definitions = list(around.definitions)
     ambiguous: set[NodeId] = set()
     for view in views:
         found = attempt(failures, _story(view, "short forms"), partial(_short_forms, view, clusters))

@@ -111,6 +111,11 @@ class StoryText:
         and a closing one right after the acronym; `mentions`: the story's text mentions."""
         return (_span(name), _span(acronym)) in self._bracket_pairs(mentions)
 
+    def bracket_spans(self, mentions: Iterable[Mention]) -> frozenset[tuple[Span, Span]]:
+        """Every (name, acronym) pair of spans the text reads as "name (acronym)";
+        `mentions`: the story's text mentions."""
+        return self._bracket_pairs(mentions)
+
     def _bracket_pairs(self, mentions: Iterable[Mention]) -> frozenset[tuple[Span, Span]]:
         if self.stored is not None:
             return self.stored.brackets

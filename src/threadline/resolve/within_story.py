@@ -34,8 +34,14 @@ class StoryView:
     story_id: str
     story: StoryText  # what its text says, read once (story_text.py)
     nodes: tuple[Node, ...]
+    # every text mention of the story, where `nodes` hold only some of its names (a
+    # region, graph/resolve_region.py): what the text says between names is read among
+    # all of them, as in a whole run
+    every_text_mention: tuple[Mention, ...] | None = None
 
     def text_mentions(self) -> list[Mention]:
+        if self.every_text_mention is not None:
+            return list(self.every_text_mention)
         return [m for n in self.nodes for m in n.mentions if m.zone == "text"]
 
     def by_key(self, key: str) -> Node | None:
@@ -52,12 +58,22 @@ class StoryView:
         return max(inside, key=lambda x: x[0])[1] if inside else None
 
 
-def story_views(nodes: Mapping[NodeId, Node], stories: Mapping[str, StoryText]) -> list[StoryView]:
+def story_views(
+    nodes: Mapping[NodeId, Node],
+    stories: Mapping[str, StoryText],
+    text_mentions: Mapping[str, Sequence[Mention]] | None = None,
+) -> list[StoryView]:
+    """One view per story with nodes; `text_mentions`: each story's text mentions where
+    the nodes are only some of the story's names."""
     by_story: dict[str, list[Node]] = {}
     for node in nodes.values():
         if not node.is_known:
             by_story.setdefault(node.story_id, []).append(node)
-    return [StoryView(sid, stories[sid], tuple(ns)) for sid, ns in sorted(by_story.items())]
+    every = text_mentions or {}
+    return [
+        StoryView(sid, stories[sid], tuple(ns), tuple(every[sid]) if sid in every else None)
+        for sid, ns in sorted(by_story.items())
+    ]
 
 
 def definition_links(view: StoryView, lex: Lexicon) -> Iterator[tuple[AcronymDefinition, Link | None]]:
@@ -74,8 +90,8 @@ def definition_links(view: StoryView, lex: Lexicon) -> Iterator[tuple[AcronymDef
 
 def alias_links(view: StoryView, by_mention: Mapping[Mention, Node]) -> Iterator[Link]:
     for first, second, phrase in view.story.aliases(view.text_mentions()):
-        a, b = by_mention[first], by_mention[second]
-        if a is not b:
+        a, b = by_mention.get(first), by_mention.get(second)
+        if a is not None and b is not None and a is not b:
             reason = f"the text says '{first.text}', {phrase} '{second.text}' ({view.story_id})"
             yield Link(a.id, b.id, reason, guarded=False, other_name=True)
 
@@ -103,11 +119,16 @@ def bracketed_acronym_links(view: StoryView) -> Iterator[Link]:
     """ "Norges Statsbaner (NSB)", "Saint Lucia Air and Seaports Authority (SLASPA)": the
     text defines the acronym, whose letters come from the name in order though not one
     per word. Not after a person's name ("Ana Pires (AP)" credits an agency)."""
-    mentions = sorted(
+    mentions: list[tuple[Mention, Node | None]] = sorted(
         ((m, n) for n in view.nodes for m in n.mentions if m.zone == "text"), key=lambda x: x[0].start
     )
+    if view.every_text_mention is not None:  # adjacent among all the story's names
+        node_of = dict(mentions)
+        mentions = sorted(((m, node_of.get(m)) for m in view.every_text_mention), key=lambda x: x[0].start)
     text_mentions = [m for m, _ in mentions]
     for (long, full), (short, acronym) in itertools.pairwise(mentions):
+        if full is None or acronym is None:
+            continue
         if full is acronym or full.type == "person" or not acronym.name.is_acronym:
             continue
         if view.story.bracketed(long, short, text_mentions) and drawn_from(short.text, long.text):
@@ -128,17 +149,30 @@ def short_form_candidates(
     """Cluster root -> one full name `short` fits, over `pool`."""
     out: dict[NodeId, Node] = {}
     known = clusters.kb_of(short.id)
-    first = spelling_key(short.name.specific[0]) if short.name.specific else ""
-    last = spelling_key(short.name.specific[-1]) if short.name.specific else ""
+    first, last = folded_ends(short)
     for full in pool:
-        shares = last in full.folded or first in full.folded or bool(designator_words(short.name, lex))
         if known and full.type != short.type:
             continue  # a knowledge entry ("Jordan", the country) is no one's surname
-        if full is not short and (
-            (shares and fits(short, full, lex, in_story=True)) or headline_subject(short, full, lex)
-        ):
+        if may_shorten(short, full, lex, first, last):
             out.setdefault(clusters.find(full.id), full)
     return out
+
+
+def may_shorten(short: Node, full: Node, lex: Lexicon, first: str, last: str) -> bool:
+    """Whether `short` may stand for `full` in their story, whatever the clusters hold
+    (`first`, `last`: the short form's first and last parts, spelling folded); read by
+    the region scheme too (resolve/region.py), so the two cannot drift apart."""
+    shares = last in full.folded or first in full.folded or bool(designator_words(short.name, lex))
+    return full is not short and (
+        (shares and fits(short, full, lex, in_story=True)) or headline_subject(short, full, lex)
+    )
+
+
+def folded_ends(short: Node) -> tuple[str, str]:
+    """The short form's first and last distinguishing parts, spelling folded."""
+    if not short.name.specific:
+        return "", ""
+    return spelling_key(short.name.specific[0]), spelling_key(short.name.specific[-1])
 
 
 def headline_subject(short: Node, full: Node, lex: Lexicon) -> bool:

@@ -318,11 +318,17 @@ class Store:
                 conn.execute(insert(t.stage_runs), [layout.step_run_row(r, seen) for r in derived.runs])
             if derived.cues is not None and seen == current:  # read from the stories as they are
                 story_cues.keep_cues(conn, derived.cues)
+            story_cues.keep_resolved_with(conn, derived.cues)
             _put_meta(conn, DERIVED_FROM, str(seen))
             changes.forget_changes(conn, seen)
             _put_meta(conn, changes.INCREMENTAL, "1" if complete else "0")
             _put_meta(conn, STALE, "0" if seen == current else "1")
             return done
+
+    def resolved_with(self) -> str | None:
+        """What the stored entities were resolved with (store/story_cues.py), if known."""
+        with self._reading() as conn:
+            return story_cues.resolved_with(conn)
 
     def story_cues(self, version: str) -> dict[str, str]:
         """Story id -> what resolution read in its text (JSON), kept under `version`."""
