@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
@@ -31,6 +31,7 @@ from threadline.errors import InputError, StoreError, ThreadlineError
 from threadline.ingest import read_inputs
 from threadline.nlp.pipeline import build_pipeline
 from threadline.records import Document
+from threadline.scale.partitions import partitions
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.vocabulary import Vocabulary, using, vocabulary_of
@@ -146,7 +147,8 @@ def _outcomes(
     """Each input with what became of it (None: already stored, unchanged), a partition
     at a time: the analysed partitions as they come back, then the inputs never sent."""
     unsent: list[Finished] = []
-    pending = _partitions(_to_send(paths, store, run, feeds, unsent), partition_size)
+    documents = _to_send(paths, store, run, feeds, unsent)
+    pending = partitions(documents, partition_size, _worker_count(client))
     for partition, outcomes in _mapped(pending, settings, client, run):
         yield list(zip(partition, outcomes, strict=True))
     yield unsent
@@ -172,10 +174,9 @@ def _to_send(
             yield item
 
 
-def _partitions(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(documents)
-    while batch := list(islice(it, size)):
-        yield batch
+def _worker_count(client: Client | None) -> int:
+    """The workers the cluster has now (1 for the synchronous scheduler)."""
+    return max(1, len(client.scheduler_info().get("workers", {}))) if client is not None else 1
 
 
 def _mapped(
@@ -199,7 +200,7 @@ def _mapped_on_cluster(
 ) -> Iterator[tuple[list[Document], list[Outcome]]]:
     from distributed import as_completed
 
-    window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+    window = 2 * _worker_count(client)
     sent: dict[Hashable, list[Document]] = {}
 
     def send(partition: list[Document]):  # type: ignore[no-untyped-def]
@@ -210,10 +211,11 @@ def _mapped_on_cluster(
 
     flow = as_completed([send(p) for p in islice(partitions, window)])
     for future in flow:
-        yield sent.pop(future.key), future.result()
+        partition, outcomes = sent.pop(future.key), future.result()
         future.release()
-        for more in islice(partitions, 1):
+        for more in islice(partitions, 1):  # sent before this one is written: no worker waits on the store
             flow.add(send(more))
+        yield partition, outcomes
 
 
 def _record_partition(
