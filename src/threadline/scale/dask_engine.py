@@ -4,14 +4,14 @@ The work per document (cleaning, splitting, NLP, extraction, signing) is a pure
 function of the document and the settings (`workflow.analyse_document`), so it runs
 on Dask workers, each loading the spaCy pipeline once. This process reads the inputs,
 skips documents already stored with the same content, sends the rest out in
-partitions, writes each analysed document in its own transaction as its partition
-comes back, and runs the global steps (duplicates, resolution, places, events, facts)
-once after the map, exactly as a single-process ingest does. The store therefore holds
-the same rows whichever engine ran.
+partitions (scale/partitions.py), writes each partition's documents in one transaction
+as it comes back, and runs the global steps (duplicates, resolution, places, events,
+facts) once after the map, exactly as a single-process ingest does. The store
+therefore holds the same rows whichever engine ran.
 
-A run resumes: what a run before stored is skipped before any partition is sent
-(a document is known by its source and content hash), so re-running after a crash
-analyses only what was not written. Records that fail are reported, and with
+A run resumes: a partition is stored whole or not at all, and what a run before
+stored is skipped before any partition is sent (a document is known by its source
+and content hash), so re-running after a crash analyses only what was not written. Records that fail are reported, and with
 `failed_out` written as JSON lines with the reason.
 """
 
@@ -240,8 +240,9 @@ def _already_stored(analysed: Analysed, _document: Document) -> int:
 def _store_together(store: Store, analysed: Sequence[Analysed]) -> bool:
     """Write the documents in one transaction: all stored, or none (False). One
     transaction per partition instead of per document: the driver shares the cores
-    with the workers, and a commit per document cost it a third of its time. A
-    document the batch cannot write is then written, or named, on its own."""
+    with the workers, and writing each document on its own (a commit each) took a
+    quarter of its time during the map. After an internal error the caller writes
+    each document on its own, so that the one at fault is named."""
     if not analysed:
         return False
     try:
