@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from bench.corpus import write_corpus
 
-from threadline.errors import InputError
+from threadline.errors import InputError, StoreError
 from threadline.export import export
 from threadline.scale.cluster import dask_client
 from threadline.scale.dask_engine import ingest_with_dask
+from threadline.scale.partitions import partitions
 from threadline.settings import Settings
-from threadline.store import Store
+from threadline.store import Store, layout
 from threadline.workflow import ingest
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -78,8 +79,44 @@ def test_two_local_worker_processes_store_what_one_process_stores(
         assert client is not None
         assert len(client.scheduler_info()["workers"]) == 2
         run = ingest_with_dask(corpus, store, Settings(), client=client, partition_size=3)
-    assert run.partitions == 5
+    assert run.partitions == len(list(partitions(range(13), 3, workers=2)))  # the last ones taper
     assert exported(store) == single_process
+
+
+def test_a_partition_is_stored_whole_or_not_at_all(corpus: list[str], tmp_path: Path) -> None:
+    """The driver writes a partition's documents in one transaction: a store that fails
+    during the second partition keeps the first whole and nothing of the second, and a
+    re-run sends only what is not stored."""
+    store = Store(f"sqlite:///{tmp_path}/atomic.db")
+    writes = []
+    insert = layout.insert_extractions
+
+    def failing_second(*args: object) -> None:
+        writes.append(args)
+        if len(writes) == 2:
+            raise StoreError("the disk is full")
+        insert(*args)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(layout, "insert_extractions", failing_second)
+        with pytest.raises(StoreError, match="disk is full"):
+            ingest_with_dask(corpus, store, Settings(), client=None, partition_size=4)
+    generation = store.claims_generation()
+    again = ingest_with_dask(corpus, store, Settings(), client=None, partition_size=4)
+    assert generation == 1  # one transaction wrote the first partition
+    assert again.skipped == 4 and again.report.written == 9
+    assert again.partitions == 3  # 9 documents in partitions of 4
+
+
+def test_partitions_keep_every_item_once_in_order_and_taper_at_the_end() -> None:
+    assert [len(p) for p in partitions(range(13), 4)] == [4, 4, 4, 1]  # one worker: no taper
+    for count, size, workers in [(300, 16, 2), (13, 3, 2), (5, 16, 4), (0, 8, 2), (64, 16, 2)]:
+        cut = list(partitions(range(count), size, workers))
+        assert [i for p in cut for i in p] == list(range(count))
+        sizes = [len(p) for p in cut]
+        assert all(1 <= n <= size for n in sizes)
+        assert sizes == sorted(sizes, reverse=True)  # full runs, then each no bigger than the last
+        assert not sizes or sizes[-1] == 1
 
 
 def test_an_input_error_crosses_processes_whole() -> None:

@@ -12,6 +12,12 @@ from threadline.errors import ThreadlineError
 if TYPE_CHECKING:
     from distributed import Client
 
+# A worker samples its own call stacks every 10 ms for the dashboard's profile; spaCy's
+# stacks are deep, and on a worker per core that sampling is CPU taken from the parse.
+# Set for the local cluster (its workers copy the driver's Dask settings); a cluster
+# started elsewhere takes the same key in its own configuration (docs/scaling.md).
+QUIET_WORKERS = {"distributed.worker.profile.enabled": False}
+
 
 @contextmanager
 def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[Client | None]:
@@ -21,6 +27,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
     if workers == 0 and scheduler is None:
         yield None
         return
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler is not None:
@@ -35,6 +42,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
         return
     count = workers if workers is not None else os.cpu_count() or 1
     with (
+        dask.config.set(QUIET_WORKERS),
         LocalCluster(
             n_workers=count, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
         ) as cluster,
