@@ -27,12 +27,25 @@ from threadline.graph.cite import Citing, root_of
 from threadline.graph.containment import containment
 from threadline.graph.cues import story_texts
 from threadline.graph.facts import facts_of
+from threadline.graph.facts_region import facts_after_changes
 from threadline.graph.incremental import duplicates_after_changes, shares_widely, stored_buckets_agree
+from threadline.graph.places_region import places_after_changes
+from threadline.graph.regions import Before, Change
 from threadline.graph.stored import graph_events
 from threadline.places import Gazetteer, place_entities
-from threadline.records import Assertion, Duplicate, EventMention, KnownEntity, Mention, Place, StepRun, Story
+from threadline.records import (
+    Assertion,
+    Duplicate,
+    Entity,
+    EventMention,
+    KnownEntity,
+    Mention,
+    Place,
+    StepRun,
+    Story,
+)
 from threadline.registry import Registered, Registry
-from threadline.resolve import Resolution, resolve_entities
+from threadline.resolve import resolve_entities
 from threadline.resolve.isolate import listed
 from threadline.settings import Settings
 from threadline.store import Store, changes
@@ -63,6 +76,21 @@ class Inputs:
             if last.get(step) != STEPS.get(step).version or not changes.builds_on_stored(conn):
                 return None
             return changes.changed_stories(conn)
+
+    @cached_property
+    def before(self) -> Before:
+        """The derived rows stored by the refresh before, for the steps that redo a part."""
+        return Before(self.store)
+
+    def change(self, step: str, derived: Derived) -> Change | None:
+        """What moved since the stored rows, for a step after resolution that redoes only
+        what it reaches (graph/regions.py); None: redo everything (as `changed_since`,
+        and when no story changed: a refresh asked for anyway runs the step whole)."""
+        changed = self.changed_since(step)
+        if not changed:
+            return None
+        with self.store.snapshot() as conn:
+            return self.before.change(conn, changed, derived)
 
     @cached_property
     def stories(self) -> list[Story]:
@@ -190,25 +218,32 @@ def entities_step(inputs: Inputs, derived: Derived) -> Derived:
 
 def places_step(inputs: Inputs, derived: Derived) -> Derived:
     """Where each location entity is on the map: a place that fails is left unpinned;
-    if the gazetteer itself cannot be built, none is pinned (the entities stay)."""
-    resolution = Resolution(derived.entities, dict(derived.entity_of), dict(derived.reasons))
+    if the gazetteer itself cannot be built, none is pinned (the entities stay). Only
+    the entities a change reaches are pinned again, where the stored places allow it
+    (graph/places_region.py)."""
+    change = inputs.change("places", derived)
 
-    def pin() -> dict[str, Place]:
-        gazetteer = gazetteer_for(inputs.known, inputs.vocabulary)
+    def pin(
+        entities: Sequence[Entity], mentions: Sequence[Mention], texts: Mapping[str, str]
+    ) -> dict[str, Place]:
         return place_entities(
-            resolution.entities,
-            inputs.mentions,
-            resolution.entity_of,
-            gazetteer,
+            entities,
+            mentions,
+            derived.entity_of,
+            gazetteer_for(inputs.known, inputs.vocabulary),
             failures=inputs.failures,
-            texts=inputs.texts,
+            texts=texts,
             demonyms=inputs.vocabulary.demonyms,
         )
 
-    locations = listed(repr(e.name) for e in resolution.entities if e.type == "location")
-    places: Mapping[str, Place] = (
-        inputs.failures.run("places", f"pinning the location entities {locations}", pin) or {}
-    )
+    def pin_all() -> Mapping[str, Place]:
+        if change is not None:
+            with inputs.store.snapshot() as conn:
+                return places_after_changes(conn, inputs.before, change, derived, pin)
+        return pin(derived.entities, inputs.mentions, inputs.texts)
+
+    locations = listed(repr(e.name) for e in derived.entities if e.type == "location")
+    places = inputs.failures.run("places", f"pinning the location entities {locations}", pin_all) or {}
     return replace(derived, places=places)
 
 
@@ -232,12 +267,18 @@ def events_step(inputs: Inputs, derived: Derived) -> Derived:
 
 
 def facts_step(inputs: Inputs, derived: Derived) -> Derived:
-    """Relation claims grouped by the entities they join."""
-    citing = inputs.citing(derived)
-    types = {e.id: e.type for e in derived.entities}
+    """Relation claims grouped by the entities they join: regrouped only where a change
+    reaches, where the stored facts allow it (graph/facts_region.py)."""
+    ontology = inputs.vocabulary.ontology
+    change = inputs.change("facts", derived)
 
     def group() -> Derived:
-        facts = facts_of(inputs.assertions, citing, types, inputs.vocabulary.ontology)
+        if change is not None:
+            with inputs.store.snapshot() as conn:
+                found = facts_after_changes(conn, inputs.before, change, derived, ontology)
+            return replace(derived, facts=tuple(found))
+        types = {e.id: e.type for e in derived.entities}
+        facts = facts_of(inputs.assertions, inputs.citing(derived), types, ontology)
         return replace(derived, facts=tuple(facts))
 
     return inputs.failures.run("facts", "grouping the relation claims", group) or derived

@@ -1,0 +1,80 @@
+"""The claims of some stories, read by story id: what a global step redoing only the
+part a change reaches reads, instead of every stored row (graph/regions.py).
+
+Each reader takes the refresh's snapshot connection and a set of story ids, and reads
+them in chunks by the indexed `story_id` columns; rows come back in the order the
+whole-store readers (store/db.py) give them, so a step sees its region's rows as a full
+run sees them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, select
+
+from threadline.records import Assertion, Claim, EventMention, Mention
+from threadline.store import changes, layout
+from threadline.store import schema as t
+
+
+def mentions_in(conn: Connection, stories: Iterable[str]) -> list[Mention]:
+    """The mentions of these stories, ordered as `Store.mentions` orders them."""
+    m = t.mentions.c
+    found = []
+    for chunk in changes.chunks(stories):
+        found += [
+            layout.mention(r._mapping) for r in conn.execute(select(t.mentions).where(m.story_id.in_(chunk)))
+        ]
+    return sorted(found, key=lambda x: (x.story_id, x.zone, x.start))
+
+
+def mention_stories(conn: Connection, mention_ids: Iterable[str]) -> dict[str, str]:
+    """Mention id -> its story's id, for those of the mentions stored."""
+    m = t.mentions.c
+    found: dict[str, str] = {}
+    for chunk in changes.chunks(mention_ids):
+        found.update({r[0]: r[1] for r in conn.execute(select(m.id, m.story_id).where(m.id.in_(chunk)))})
+    return found
+
+
+def assertions_in(conn: Connection, stories: Iterable[str]) -> list[Assertion]:
+    """The assertions of these stories, ordered by id as `Store.assertions` orders them."""
+    a = t.assertions.c
+    found = []
+    for chunk in changes.chunks(stories):
+        rows = conn.execute(select(t.assertions).where(a.story_id.in_(chunk)))
+        found += [layout.assertion(r._mapping) for r in rows]
+    return sorted(found, key=lambda x: x.id)
+
+
+def event_mentions_in(conn: Connection, stories: Iterable[str]) -> list[EventMention]:
+    """The event mentions of these stories with their claims, ordered by id as
+    `Store.event_mentions` orders them."""
+    claims: dict[str, list[Claim]] = {}
+    found = []
+    for chunk in changes.chunks(stories):
+        told = conn.execute(select(t.claims).where(t.claims.c.story_id.in_(chunk)))
+        for r in sorted(told, key=lambda r: r.id):
+            claims.setdefault(r.event, []).append(layout.claim(r._mapping))
+        rows = list(conn.execute(select(t.event_mentions).where(t.event_mentions.c.story_id.in_(chunk))))
+        found += [layout.event_mention(r._mapping, tuple(claims.get(r.id, ()))) for r in rows]
+    return sorted(found, key=lambda x: x.id)
+
+
+def outlets_of(conn: Connection, stories: Iterable[str]) -> dict[str, str | None]:
+    """Story id -> the outlet that published it, for those stored."""
+    s = t.stories.c
+    found: dict[str, str | None] = {}
+    for chunk in changes.chunks(stories):
+        found.update({r[0]: r[1] for r in conn.execute(select(s.id, s.outlet).where(s.id.in_(chunk)))})
+    return found
+
+
+def texts_of(conn: Connection, stories: Iterable[str]) -> dict[str, str]:
+    """Story id -> its text, for those stored."""
+    s = t.stories.c
+    found: dict[str, str] = {}
+    for chunk in changes.chunks(stories):
+        found.update({r[0]: r[1] for r in conn.execute(select(s.id, s.text).where(s.id.in_(chunk)))})
+    return found
