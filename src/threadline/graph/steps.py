@@ -24,8 +24,9 @@ from functools import cached_property, lru_cache
 from threadline.dedup import find_duplicates, find_partial_overlaps
 from threadline.errors import Failures
 from threadline.graph.cite import Citing, root_of
-from threadline.graph.containment import containment
+from threadline.graph.containment import closed, direct_edges
 from threadline.graph.cues import story_texts
+from threadline.graph.events_region import events_after_changes
 from threadline.graph.facts import facts_of
 from threadline.graph.facts_region import facts_after_changes
 from threadline.graph.incremental import duplicates_after_changes, shares_widely, stored_buckets_agree
@@ -255,13 +256,25 @@ def gazetteer_for(known: tuple[KnownEntity, ...], vocabulary: Vocabulary) -> Gaz
 
 
 def events_step(inputs: Inputs, derived: Derived) -> Derived:
-    """Event mentions merged across stories, with the claims of responsibility for them."""
-    citing = inputs.citing(derived)
+    """Event mentions merged across stories, with the claims of responsibility for them:
+    merged again only in the region a change reaches, where the stored events allow it
+    (graph/events_region.py)."""
+    change = inputs.change("events", derived)
 
     def merge() -> Derived:
-        within = containment(inputs.assertions, derived.entity_of)  # a district joins its city
-        events, claims = graph_events(inputs.event_mentions, citing, within)
-        return replace(derived, events=tuple(events), responsibilities=tuple(claims))
+        if change is not None:
+            with inputs.store.snapshot() as conn:
+                found = events_after_changes(conn, inputs.before, change, derived)
+            if found is not None:
+                return replace(
+                    derived,
+                    events=tuple(found.events),
+                    responsibilities=tuple(found.responsibilities),
+                    containment=found.containment,
+                )
+        edges = direct_edges(inputs.assertions, derived.entity_of)  # a district joins its city
+        events, claims = graph_events(inputs.event_mentions, inputs.citing(derived), closed(edges))
+        return replace(derived, events=tuple(events), responsibilities=tuple(claims), containment=edges)
 
     return inputs.failures.run("events", "merging the event mentions", merge) or derived
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -42,6 +43,7 @@ STALE = "derived_stale"  # "1" while the derived layer (workflow.GLOBAL_STEPS) l
 DocumentWrite = tuple[Document, Sequence[Extraction], dict[tuple[str, int], bytes]]
 GENERATION = "claims_generation"  # counts changes to the claims, so a refresh knows what it saw
 DERIVED_FROM = "derived_generation"  # the claims_generation the derived rows were computed from
+CONTAINMENT = "events_containment"  # JSON [[inner, outer], ...]: the located_in pairs the events step read
 
 
 def _meta(conn: Connection, key: str) -> str | None:
@@ -318,6 +320,8 @@ class Store:
                 conn.execute(insert(t.stage_runs), [layout.step_run_row(r, seen) for r in derived.runs])
             if derived.cues is not None and seen == current:  # read from the stories as they are
                 story_cues.keep_cues(conn, derived.cues)
+            if derived.containment is not None:  # what the events step read, for the next refresh
+                _put_meta(conn, CONTAINMENT, json.dumps(sorted(derived.containment)))
             _put_meta(conn, DERIVED_FROM, str(seen))
             changes.forget_changes(conn, seen)
             _put_meta(conn, changes.INCREMENTAL, "1" if complete else "0")

@@ -50,6 +50,8 @@ class Derived:
     decisions: tuple[Decision, ...] = ()  # resolution's, in the order taken
     runs: tuple[StepRun, ...] = ()  # each global step that made these rows, in order
     cues: KeptCues | None = None  # what resolution read in stories' texts, to keep (a cache)
+    # the located_in pairs the events step read (graph/events_region.py), kept for the next refresh
+    containment: frozenset[tuple[str, str]] | None = None
 
 
 # Which table each part of Derived fills (`reasons` rides on the entities' rows).

@@ -9,6 +9,7 @@ run sees them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, select
@@ -78,3 +79,32 @@ def texts_of(conn: Connection, stories: Iterable[str]) -> dict[str, str]:
     for chunk in changes.chunks(stories):
         found.update({r[0]: r[1] for r in conn.execute(select(s.id, s.text).where(s.id.in_(chunk)))})
     return found
+
+
+def event_mention_parties(conn: Connection) -> list[tuple[str, str, str, list[str], str | None]]:
+    """Every event mention as (id, story id, type, participant mention ids, place
+    mention id): the narrow columns that say which events it may merge with, read
+    without the evidence (graph/events_region.py)."""
+    e = t.event_mentions.c
+    query = select(e.id, e.story_id, e.type, e.participants, e.location)
+    return [(i, s, k, list(p), loc) for i, s, k, p, loc in conn.execute(query)]
+
+
+def responsibility_claims(conn: Connection) -> list[tuple[str, str, str, str]]:
+    """Every claim as (event mention id, claimant mention id, kind, modality)."""
+    c = t.claims.c
+    return [tuple(r) for r in conn.execute(select(c.event, c.claimant, c.kind, c.modality))]  # type: ignore[misc]
+
+
+def located_in_claims(conn: Connection) -> list[Assertion]:
+    """The `located_in` assertions (what `containment` reads), ordered by id."""
+    a = t.assertions.c
+    rows = conn.execute(select(t.assertions).where(a.predicate == "located_in").order_by(a.id))
+    return [layout.assertion(r._mapping) for r in rows]
+
+
+def kept_containment(conn: Connection) -> frozenset[tuple[str, str]] | None:
+    """The located_in pairs the last events step read (None: none kept, an older store)."""
+    query = select(t.meta.c.value).where(t.meta.c.key == "events_containment")
+    raw = conn.execute(query).scalar_one_or_none()
+    return None if raw is None else frozenset((a, b) for a, b in json.loads(raw))

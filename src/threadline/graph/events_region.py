@@ -1,0 +1,198 @@
+"""The events step redone for what changed, equal to merging every event mention.
+
+Merging (events.py) asks, for each mention, only events of its type that hold its
+story's copy root or one of its participants; the background join (background.py)
+only dated events of its type that share a participant, a claimant or a fitting place
+(one place, or one inside the other); a denial only events of its type with its place
+or a participant. So every decision about a mention is taken among mentions that share
+a key with it: (type, root) or (type, entity), an entity being a participant, the
+place, a claimant, or a place the place lies in. Mentions linked through shared keys,
+however far, form a region whose events no mention outside it can change; the region
+a change reaches is merged again, the other events are kept as stored.
+
+The change reaches the mentions of the changed stories, of the stories whose copy root
+changed and of those where a mention changed entity (each with its keys before and
+after), and the mentions naming a place whose containment changed (the located_in
+pairs the last run read are kept, `Derived.containment`). The stored events holding a
+mention of the region are dissolved into it, and the region widened until it is closed.
+Ids come from content (ids.py) and two events with the same content rank by their
+earliest mention: the kept events sharing a content key with one made or dissolved here
+join the region too.
+
+A changed story that told events before (it was rewritten or removed) sends the step
+down the full path: what those tellings shared is gone with them. So does a region
+holding most of the store, which a full run merges at less cost.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+from threadline.graph.background import Within
+from threadline.graph.cite import Citing
+from threadline.graph.containment import closed, direct_edges
+from threadline.graph.ids import content_key
+from threadline.graph.regions import Before, Change, copies_of, stories_of
+from threadline.graph.stored import graph_events
+from threadline.records import GraphEvent, Responsibility
+from threadline.store import regions
+from threadline.store.layout import Derived
+
+Key = tuple[str, str, str]  # (event type, "root" or "entity", id)
+WHOLE = 0.5  # a region holding more than this share of the mentions: merge them all
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An event mention as the narrow columns give it: what says which events it may join."""
+
+    id: str
+    story: str
+    type: str
+    mentions: tuple[str, ...]  # participant, place and claimant mention ids
+
+
+@dataclass(frozen=True)
+class Merged:
+    events: list[GraphEvent]
+    responsibilities: list[Responsibility]
+    containment: frozenset[tuple[str, str]]
+
+
+@dataclass
+class _Views:
+    """Every event mention's keys now, and the stored events each belongs to."""
+
+    parties: dict[str, Party]
+    keys_of: dict[str, list[Key]]  # mention id -> its keys
+    by_key: dict[Key, list[str]]
+    event_of: dict[str, str]  # mention id -> stored event id
+    members: dict[str, list[str]]  # stored event id -> mention ids
+
+
+def events_after_changes(conn: Connection, before: Before, change: Change, derived: Derived) -> Merged | None:
+    """Every event and claim of responsibility, given those stored and what changed;
+    None where the full path must merge them (module docstring)."""
+    kept_edges = regions.kept_containment(conn)
+    if kept_edges is None or _told_before(before.events, change.stories):
+        return None
+    edges = direct_edges(regions.located_in_claims(conn), change.entity_of)
+    within, within_before = closed(edges), closed(kept_edges)
+    moved = {p for p in {*within, *within_before} if within.get(p) != within_before.get(p)}
+    wide = {
+        p: within.get(p, frozenset()) | within_before.get(p, frozenset()) for p in {*within, *within_before}
+    }
+    roots = copies_of(derived.duplicates)
+    views = _views(conn, before.events, change.entity_of, roots, wide)
+    seeds = _seeds(conn, views, change, moved)
+    old_keys = [k for s in seeds for k in _keys(views.parties[s], change.old_entity_of, before.roots, wide)]
+    region, dissolved = _closure(views, seeds, old_keys, set(), set())
+    if len(region) > WHOLE * max(len(views.parties), 1):
+        return None
+    while True:
+        made = _merge(conn, views, region, change, roots, within)
+        stored_keys = {content_key(e) for e in before.events if e.id in dissolved}  # type: ignore[arg-type]
+        named = stored_keys | {content_key(e) for e in made[0]}  # type: ignore[arg-type]
+        sharing = [e.id for e in before.events if e.id not in dissolved and content_key(e) in named]  # type: ignore[arg-type]
+        if not sharing:
+            break
+        region, dissolved = _closure(
+            views, [m for e in sharing for m in views.members[e]], [], region, dissolved
+        )
+    kept = [e for e in before.events if e.id not in dissolved]
+    claims = [r for r in before.responsibilities if r.event not in dissolved]
+    events = sorted((*kept, *made[0]), key=lambda e: e.id)
+    told = sorted((*claims, *made[1]), key=lambda r: (r.claimant, r.event, r.kind))
+    return Merged(events, told, edges)
+
+
+def _told_before(events: Iterable[GraphEvent], stories: frozenset[str]) -> bool:
+    """Whether a stored event cites one of these stories."""
+    return any(item["story"] in stories for e in events for item in (*e.evidence, *e.disputed_by))
+
+
+def _keys(party: Party, entity_of: Mapping[str, str], roots: Mapping[str, str], within: Within) -> list[Key]:
+    named = {entity_of[m] for m in party.mentions if m in entity_of}
+    places = {w for e in named for w in within.get(e, ())}
+    root = roots.get(party.story, party.story)
+    return [(party.type, "root", root), *((party.type, "entity", e) for e in sorted(named | places))]
+
+
+def _views(
+    conn: Connection,
+    stored: Iterable[GraphEvent],
+    entity_of: Mapping[str, str],
+    roots: Mapping[str, str],
+    within: Within,
+) -> _Views:
+    claimants: dict[str, list[str]] = defaultdict(list)
+    for event, claimant, _, _ in regions.responsibility_claims(conn):
+        claimants[event].append(claimant)
+    parties = {
+        i: Party(i, story, kind, (*participants, *([place] if place else []), *claimants.get(i, ())))
+        for i, story, kind, participants, place in regions.event_mention_parties(conn)
+    }
+    keys_of = {i: _keys(party, entity_of, roots, within) for i, party in parties.items()}
+    by_key: dict[Key, list[str]] = defaultdict(list)
+    for i, keys in keys_of.items():
+        for key in keys:
+            by_key[key].append(i)
+    members = {e.id: list(e.mentions) for e in stored}
+    event_of = {m: e for e, found in members.items() for m in found}
+    return _Views(parties, keys_of, by_key, event_of, members)
+
+
+def _seeds(conn: Connection, views: _Views, change: Change, moved: set[str]) -> list[str]:
+    """The mentions a change reaches directly: those of the changed stories, of the
+    stories with a new copy root or a mention joined to another entity, and those
+    naming a place whose containment changed."""
+    stories = change.present | change.roots | stories_of(conn, change.mentions)
+    named_moved = {
+        p.id
+        for p in views.parties.values()
+        if any(change.entity_of.get(m) in moved or change.old_entity_of.get(m) in moved for m in p.mentions)
+    }
+    return sorted({p.id for p in views.parties.values() if p.story in stories} | named_moved)
+
+
+def _closure(
+    views: _Views, seeds: Iterable[str], keys: Iterable[Key], region: set[str], dissolved: set[str]
+) -> tuple[set[str], set[str]]:
+    """The mentions linked to the seeds (and to these further keys) through shared keys
+    or a stored event, however far; and the stored events they dissolve."""
+    region, dissolved = set(region), set(dissolved)
+    seen: set[Key] = set()
+    queue = [*seeds, *(m for k in keys for m in views.by_key.get(k, ()))]
+    while queue:
+        mention = queue.pop()
+        if mention in region or mention not in views.parties:
+            continue
+        region.add(mention)
+        event = views.event_of.get(mention)
+        if event is not None and event not in dissolved:
+            dissolved.add(event)
+            queue += views.members[event]
+        for key in views.keys_of[mention]:
+            if key not in seen:
+                seen.add(key)
+                queue += views.by_key[key]
+    return region, dissolved
+
+
+def _merge(
+    conn: Connection,
+    views: _Views,
+    region: set[str],
+    change: Change,
+    roots: Mapping[str, str],
+    within: Within,
+) -> tuple[list[GraphEvent], list[Responsibility]]:
+    """The region's events and claims, merged as a full run merges them."""
+    stories = {views.parties[m].story for m in region}
+    mentions = [m for m in regions.event_mentions_in(conn, stories) if m.id in region]
+    citing = Citing(change.entity_of, roots, regions.outlets_of(conn, stories))
+    return graph_events(mentions, citing, within)
