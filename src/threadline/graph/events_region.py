@@ -78,7 +78,7 @@ def events_after_changes(conn: Connection, before: Before, change: Change, deriv
     """Every event and claim of responsibility, given those stored and what changed;
     None where the full path must merge them (module docstring)."""
     kept_edges = regions.kept_containment(conn)
-    if kept_edges is None or _told_before(before.events, change.stories):
+    if kept_edges is None or regions.events_cite(conn, change.stories):
         return None
     edges = direct_edges(regions.located_in_claims(conn), change.entity_of)
     within, within_before = closed(edges), closed(kept_edges)
@@ -87,32 +87,34 @@ def events_after_changes(conn: Connection, before: Before, change: Change, deriv
         p: within.get(p, frozenset()) | within_before.get(p, frozenset()) for p in {*within, *within_before}
     }
     roots = copies_of(derived.duplicates)
-    views = _views(conn, before.events, change.entity_of, roots, wide)
+    views = _views(conn, regions.event_members(conn), change.entity_of, roots, wide)
     seeds = _seeds(conn, views, change, moved)
     old_keys = [k for s in seeds for k in _keys(views.parties[s], change.old_entity_of, before.roots, wide)]
-    region, dissolved = _closure(views, seeds, old_keys, set(), set())
-    if len(region) > WHOLE * max(len(views.parties), 1):
-        return None
-    while True:
+    closed_region = _closure(views, seeds, old_keys, set(), set())
+    while closed_region is not None:
+        region, dissolved = closed_region
         made = _merge(conn, views, region, change, roots, within)
         stored_keys = {content_key(e) for e in before.events if e.id in dissolved}  # type: ignore[arg-type]
         named = stored_keys | {content_key(e) for e in made[0]}  # type: ignore[arg-type]
         sharing = [e.id for e in before.events if e.id not in dissolved and content_key(e) in named]  # type: ignore[arg-type]
         if not sharing:
-            break
-        region, dissolved = _closure(
-            views, [m for e in sharing for m in views.members[e]], [], region, dissolved
-        )
+            return _combined(before, made, dissolved, edges)
+        closed_region = _closure(views, [m for e in sharing for m in views.members[e]], [], region, dissolved)
+    return None
+
+
+def _combined(
+    before: Before,
+    made: tuple[list[GraphEvent], list[Responsibility]],
+    dissolved: set[str],
+    edges: frozenset[tuple[str, str]],
+) -> Merged:
+    """The stored events and claims outside the region, with the region's merged anew."""
     kept = [e for e in before.events if e.id not in dissolved]
     claims = [r for r in before.responsibilities if r.event not in dissolved]
     events = sorted((*kept, *made[0]), key=lambda e: e.id)
     told = sorted((*claims, *made[1]), key=lambda r: (r.claimant, r.event, r.kind))
     return Merged(events, told, edges)
-
-
-def _told_before(events: Iterable[GraphEvent], stories: frozenset[str]) -> bool:
-    """Whether a stored event cites one of these stories."""
-    return any(item["story"] in stories for e in events for item in (*e.evidence, *e.disputed_by))
 
 
 def _keys(party: Party, entity_of: Mapping[str, str], roots: Mapping[str, str], within: Within) -> list[Key]:
@@ -124,7 +126,7 @@ def _keys(party: Party, entity_of: Mapping[str, str], roots: Mapping[str, str], 
 
 def _views(
     conn: Connection,
-    stored: Iterable[GraphEvent],
+    members: dict[str, list[str]],
     entity_of: Mapping[str, str],
     roots: Mapping[str, str],
     within: Within,
@@ -141,7 +143,6 @@ def _views(
     for i, keys in keys_of.items():
         for key in keys:
             by_key[key].append(i)
-    members = {e.id: list(e.mentions) for e in stored}
     event_of = {m: e for e, found in members.items() for m in found}
     return _Views(parties, keys_of, by_key, event_of, members)
 
@@ -161,26 +162,38 @@ def _seeds(conn: Connection, views: _Views, change: Change, moved: set[str]) -> 
 
 def _closure(
     views: _Views, seeds: Iterable[str], keys: Iterable[Key], region: set[str], dissolved: set[str]
-) -> tuple[set[str], set[str]]:
+) -> tuple[set[str], set[str]] | None:
     """The mentions linked to the seeds (and to these further keys) through shared keys
-    or a stored event, however far; and the stored events they dissolve."""
+    or a stored event, however far, and the stored events they dissolve; None once
+    they hold more than WHOLE of the mentions."""
     region, dissolved = set(region), set(dissolved)
+    limit = WHOLE * max(len(views.parties), 1)
     seen: set[Key] = set()
-    queue = [*seeds, *(m for k in keys for m in views.by_key.get(k, ()))]
+    queue = [m for m in seeds if m in views.parties]
+    for key in keys:
+        queue += _unseen(views, key, seen)
     while queue:
         mention = queue.pop()
-        if mention in region or mention not in views.parties:
+        if mention in region:
             continue
         region.add(mention)
+        if len(region) > limit:
+            return None
         event = views.event_of.get(mention)
         if event is not None and event not in dissolved:
             dissolved.add(event)
-            queue += views.members[event]
+            queue += [m for m in views.members[event] if m in views.parties and m not in region]
         for key in views.keys_of[mention]:
-            if key not in seen:
-                seen.add(key)
-                queue += views.by_key[key]
+            queue += _unseen(views, key, seen)
     return region, dissolved
+
+
+def _unseen(views: _Views, key: Key, seen: set[Key]) -> list[str]:
+    """The mentions holding `key`, the first time it is asked (none after)."""
+    if key in seen:
+        return []
+    seen.add(key)
+    return views.by_key.get(key, [])
 
 
 def _merge(

@@ -30,14 +30,14 @@ from threadline.graph.events_region import events_after_changes
 from threadline.graph.facts import facts_of
 from threadline.graph.facts_region import facts_after_changes
 from threadline.graph.incremental import duplicates_after_changes, shares_widely, stored_buckets_agree
-from threadline.graph.places_region import places_after_changes
+from threadline.graph.places_region import Pinning, places_after_changes
 from threadline.graph.regions import Before, Change
 from threadline.graph.stored import graph_events
-from threadline.places import Gazetteer, place_entities
+from threadline.places import Gazetteer, place_entities, story_countries
+from threadline.places.step import Tally, pin_entities
 from threadline.records import (
     Assertion,
     Duplicate,
-    Entity,
     EventMention,
     KnownEntity,
     Mention,
@@ -220,32 +220,37 @@ def entities_step(inputs: Inputs, derived: Derived) -> Derived:
 def places_step(inputs: Inputs, derived: Derived) -> Derived:
     """Where each location entity is on the map: a place that fails is left unpinned;
     if the gazetteer itself cannot be built, none is pinned (the entities stay). Only
-    the entities a change reaches are pinned again, where the stored places allow it
-    (graph/places_region.py)."""
+    the entities a change reaches are pinned again, where the stored places and tallies
+    allow it (graph/places_region.py)."""
     change = inputs.change("places", derived)
-
-    def pin(
-        entities: Sequence[Entity], mentions: Sequence[Mention], texts: Mapping[str, str]
-    ) -> dict[str, Place]:
-        return place_entities(
-            entities,
-            mentions,
-            derived.entity_of,
-            gazetteer_for(inputs.known, inputs.vocabulary),
-            failures=inputs.failures,
-            texts=texts,
-            demonyms=inputs.vocabulary.demonyms,
-        )
+    tallies: dict[str, Tally] = {}
 
     def pin_all() -> Mapping[str, Place]:
+        gazetteer = gazetteer_for(inputs.known, inputs.vocabulary)
+        demonyms = inputs.vocabulary.demonyms
         if change is not None:
+            pinning = Pinning(
+                lambda mentions, texts: story_countries(mentions, gazetteer, texts, demonyms),
+                lambda entities, found: pin_entities(entities, found, gazetteer, inputs.failures),
+            )
             with inputs.store.snapshot() as conn:
-                return places_after_changes(conn, inputs.before, change, derived, pin)
-        return pin(derived.entities, inputs.mentions, inputs.texts)
+                pinned = places_after_changes(conn, inputs.before, change, derived, pinning)
+            tallies.update(pinned.tallies)
+            return pinned.places
+        return place_entities(
+            derived.entities,
+            inputs.mentions,
+            derived.entity_of,
+            gazetteer,
+            failures=inputs.failures,
+            texts=inputs.texts,
+            demonyms=demonyms,
+            tallies=tallies,
+        )
 
     locations = listed(repr(e.name) for e in derived.entities if e.type == "location")
-    places = inputs.failures.run("places", f"pinning the location entities {locations}", pin_all) or {}
-    return replace(derived, places=places)
+    places = inputs.failures.run("places", f"pinning the location entities {locations}", pin_all)
+    return replace(derived, places=places or {}, place_tallies=tallies if places is not None else None)
 
 
 @lru_cache(maxsize=2)

@@ -50,6 +50,8 @@ class Derived:
     decisions: tuple[Decision, ...] = ()  # resolution's, in the order taken
     runs: tuple[StepRun, ...] = ()  # each global step that made these rows, in order
     cues: KeptCues | None = None  # what resolution read in stories' texts, to keep (a cache)
+    # each location entity's tally of its stories' countries (places/step.py), kept for the next refresh
+    place_tallies: Mapping[str, Mapping[str, tuple[int, str, int]]] | None = None
     # the located_in pairs the events step read (graph/events_region.py), kept for the next refresh
     containment: frozenset[tuple[str, str]] | None = None
 
@@ -108,9 +110,17 @@ def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
         (t.mention_entities, links),
         (t.decisions, [decision_row(seq, d) for seq, d in enumerate(derived.decisions)]),
         (t.places, places),
+        (t.place_tallies, tally_rows(derived.place_tallies or {})),
         (t.events, [event_row_of(e) for e in derived.events]),
         (t.responsibilities, [responsibility_row(r) for r in derived.responsibilities]),
         (t.facts, [fact_row(f) for f in derived.facts]),
+    ]
+
+
+def tally_rows(tallies: Mapping[str, Mapping[str, tuple[int, str, int]]]) -> list[dict[str, Any]]:
+    return [
+        {"entity_id": e, "tally": {c: list(v) for c, v in sorted(tallies[e].items())}}
+        for e in sorted(tallies)
     ]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Text, cast, or_, select
 
 from threadline.records import Assertion, Claim, EventMention, Mention
 from threadline.store import changes, layout
@@ -108,3 +108,28 @@ def kept_containment(conn: Connection) -> frozenset[tuple[str, str]] | None:
     query = select(t.meta.c.value).where(t.meta.c.key == "events_containment")
     raw = conn.execute(query).scalar_one_or_none()
     return None if raw is None else frozenset((a, b) for a, b in json.loads(raw))
+
+
+def kept_tallies(conn: Connection) -> dict[str, dict[str, tuple[int, str, int]]]:
+    """Location entity id -> its kept tally of its stories' countries (places/step.py)."""
+    rows = conn.execute(select(t.place_tallies.c.entity_id, t.place_tallies.c.tally))
+    return {e: {c: (n, s, at) for c, (n, s, at) in tally.items()} for e, tally in rows}
+
+
+def event_members(conn: Connection) -> dict[str, list[str]]:
+    """Stored event id -> the ids of the event mentions it merges (read without its evidence)."""
+    e = t.events.c
+    return {i: list(found) for i, found in conn.execute(select(e.id, e.mentions))}
+
+
+def events_cite(conn: Connection, stories: Iterable[str]) -> bool:
+    """Whether a stored event cites one of these stories in its evidence, or in that of
+    the mentions disputing it (a story id in the JSON text: at worst a false yes)."""
+    e = t.events.c
+    for chunk in changes.chunks(stories):
+        for column in (e.evidence, e.disputed_by):
+            text = cast(column, Text)
+            query = select(e.id).where(or_(*(text.like(f'%"{story}"%') for story in chunk))).limit(1)
+            if conn.execute(query).first() is not None:
+                return True
+    return False
