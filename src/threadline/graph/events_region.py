@@ -1,14 +1,10 @@
 """The events step redone for what changed, equal to merging every event mention.
 
-Merging (events.py) asks, for each mention, only events of its type that hold its
-story's copy root or one of its participants; the background join (background.py)
-only dated events of its type that share a participant, a claimant or a fitting place
-(one place, or one inside the other); a denial only events of its type with its place
-or a participant. So every decision about a mention is taken among mentions that share
-a key with it: (type, root) or (type, entity), an entity being a participant, the
-place, a claimant, or a place the place lies in. Mentions linked through shared keys,
-however far, form a region whose events no mention outside it can change; the region
-a change reaches is merged again, the other events are kept as stored.
+Every decision merging takes about a mention (which event it joins, which dated event
+an event told in passing joins, which event a denial disputes) is taken among mentions
+linked to it by keys (event_keys.py). Mentions linked, however far, form a region whose
+events no mention outside it can change; the region a change reaches is merged again,
+the other events are kept as stored.
 
 The change reaches the mentions of the changed stories, of the stories whose copy root
 changed and of those where a mention changed entity (each with its keys before and
@@ -35,6 +31,7 @@ from sqlalchemy import Connection
 from threadline.graph.background import Within
 from threadline.graph.cite import Citing
 from threadline.graph.containment import closed, direct_edges
+from threadline.graph.event_keys import Key, KeyIndex, Party, Sides
 from threadline.graph.ids import content_key
 from threadline.graph.regions import Before, Change, copies_of, stories_of
 from threadline.graph.stored import graph_events
@@ -42,18 +39,7 @@ from threadline.records import GraphEvent, Responsibility
 from threadline.store import regions
 from threadline.store.layout import Derived
 
-Key = tuple[str, str, str]  # (event type, "root" or "entity", id)
 WHOLE = 0.5  # a region holding more than this share of the mentions: merge them all
-
-
-@dataclass(frozen=True, slots=True)
-class Party:
-    """An event mention as the narrow columns give it: what says which events it may join."""
-
-    id: str
-    story: str
-    type: str
-    mentions: tuple[str, ...]  # participant, place and claimant mention ids
 
 
 @dataclass(frozen=True)
@@ -67,11 +53,13 @@ class Merged:
 class _Views:
     """Every event mention's keys now, and the stored events each belongs to."""
 
-    parties: dict[str, Party]
-    keys_of: dict[str, list[Key]]  # mention id -> its keys
-    by_key: dict[Key, list[str]]
+    keys: KeyIndex
     event_of: dict[str, str]  # mention id -> stored event id
     members: dict[str, list[str]]  # stored event id -> mention ids
+
+    @property
+    def parties(self) -> Mapping[str, Party]:
+        return self.keys.parties
 
 
 def events_after_changes(conn: Connection, before: Before, change: Change, derived: Derived) -> Merged | None:
@@ -89,7 +77,7 @@ def events_after_changes(conn: Connection, before: Before, change: Change, deriv
     roots = copies_of(derived.duplicates)
     views = _views(conn, regions.event_members(conn), change.entity_of, roots, wide)
     seeds = _seeds(conn, views, change, moved)
-    old_keys = [k for s in seeds for k in _keys(views.parties[s], change.old_entity_of, before.roots, wide)]
+    old_keys = [views.keys.sides_of(views.parties[s], change.old_entity_of, before.roots) for s in seeds]
     closed_region = _closure(views, seeds, old_keys, set(), set())
     while closed_region is not None:
         region, dissolved = closed_region
@@ -117,13 +105,6 @@ def _combined(
     return Merged(events, told, edges)
 
 
-def _keys(party: Party, entity_of: Mapping[str, str], roots: Mapping[str, str], within: Within) -> list[Key]:
-    named = {entity_of[m] for m in party.mentions if m in entity_of}
-    places = {w for e in named for w in within.get(e, ())}
-    root = roots.get(party.story, party.story)
-    return [(party.type, "root", root), *((party.type, "entity", e) for e in sorted(named | places))]
-
-
 def _views(
     conn: Connection,
     members: dict[str, list[str]],
@@ -134,17 +115,9 @@ def _views(
     claimants: dict[str, list[str]] = defaultdict(list)
     for event, claimant, _, _ in regions.responsibility_claims(conn):
         claimants[event].append(claimant)
-    parties = {
-        i: Party(i, story, kind, (*participants, *([place] if place else []), *claimants.get(i, ())))
-        for i, story, kind, participants, place in regions.event_mention_parties(conn)
-    }
-    keys_of = {i: _keys(party, entity_of, roots, within) for i, party in parties.items()}
-    by_key: dict[Key, list[str]] = defaultdict(list)
-    for i, keys in keys_of.items():
-        for key in keys:
-            by_key[key].append(i)
+    parties = {row[0]: Party.of(row, claimants) for row in regions.event_mention_parties(conn)}
     event_of = {m: e for e, found in members.items() for m in found}
-    return _Views(parties, keys_of, by_key, event_of, members)
+    return _Views(KeyIndex(parties, entity_of, roots, within), event_of, members)
 
 
 def _seeds(conn: Connection, views: _Views, change: Change, moved: set[str]) -> list[str]:
@@ -155,23 +128,26 @@ def _seeds(conn: Connection, views: _Views, change: Change, moved: set[str]) -> 
     named_moved = {
         p.id
         for p in views.parties.values()
-        if any(change.entity_of.get(m) in moved or change.old_entity_of.get(m) in moved for m in p.mentions)
+        if any(
+            change.entity_of.get(m) in moved or change.old_entity_of.get(m) in moved
+            for m in (*p.participants, *([p.location] if p.location else []), *p.claimants)
+        )
     }
     return sorted({p.id for p in views.parties.values() if p.story in stories} | named_moved)
 
 
 def _closure(
-    views: _Views, seeds: Iterable[str], keys: Iterable[Key], region: set[str], dissolved: set[str]
+    views: _Views, seeds: Iterable[str], sides: Iterable[Sides], region: set[str], dissolved: set[str]
 ) -> tuple[set[str], set[str]] | None:
-    """The mentions linked to the seeds (and to these further keys) through shared keys
-    or a stored event, however far, and the stored events they dissolve; None once
-    they hold more than WHOLE of the mentions."""
+    """The mentions linked to the seeds (and to these further keys) through their keys
+    (event_keys.py) or a stored event, however far, and the stored events they
+    dissolve; None once they hold more than WHOLE of the mentions."""
     region, dissolved = set(region), set(dissolved)
     limit = WHOLE * max(len(views.parties), 1)
-    seen: set[Key] = set()
+    seen: set[tuple[str, Key]] = set()
     queue = [m for m in seeds if m in views.parties]
-    for key in keys:
-        queue += _unseen(views, key, seen)
+    for found in sides:
+        queue += views.keys.linked(found, seen)
     while queue:
         mention = queue.pop()
         if mention in region:
@@ -183,17 +159,8 @@ def _closure(
         if event is not None and event not in dissolved:
             dissolved.add(event)
             queue += [m for m in views.members[event] if m in views.parties and m not in region]
-        for key in views.keys_of[mention]:
-            queue += _unseen(views, key, seen)
+        queue += views.keys.linked(views.keys.keys[mention], seen)
     return region, dissolved
-
-
-def _unseen(views: _Views, key: Key, seen: set[Key]) -> list[str]:
-    """The mentions holding `key`, the first time it is asked (none after)."""
-    if key in seen:
-        return []
-    seen.add(key)
-    return views.by_key.get(key, [])
 
 
 def _merge(

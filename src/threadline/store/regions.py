@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import Connection, Text, cast, or_, select
 
@@ -81,13 +82,15 @@ def texts_of(conn: Connection, stories: Iterable[str]) -> dict[str, str]:
     return found
 
 
-def event_mention_parties(conn: Connection) -> list[tuple[str, str, str, list[str], str | None]]:
-    """Every event mention as (id, story id, type, participant mention ids, place
-    mention id): the narrow columns that say which events it may merge with, read
-    without the evidence (graph/events_region.py)."""
+def event_mention_parties(conn: Connection) -> list[tuple[Any, ...]]:
+    """Every event mention as (id, story id, type, participant mention ids, place mention
+    id, date value, date precision, modality): the narrow columns that say which events
+    it may merge with, read without the evidence (graph/event_keys.py)."""
     e = t.event_mentions.c
-    query = select(e.id, e.story_id, e.type, e.participants, e.location)
-    return [(i, s, k, list(p), loc) for i, s, k, p, loc in conn.execute(query)]
+    query = select(
+        e.id, e.story_id, e.type, e.participants, e.location, e.date_value, e.date_precision, e.modality
+    )
+    return [tuple(r) for r in conn.execute(query)]
 
 
 def responsibility_claims(conn: Connection) -> list[tuple[str, str, str, str]]:
