@@ -79,7 +79,12 @@ def test_a_region_merged_apart_gives_what_merging_everything_gives(
     told: list[EventMention], data: st.DataObject
 ) -> None:
     seeds = data.draw(st.lists(st.sampled_from([m.id for m in told]), max_size=3))
-    keys = KeyIndex({m.id: party(m) for m in told}, ENTITY, {}, WITHIN)
+    loose: set[str] = set()
+    every = merge_events(told, ENTITY, {}, WITHIN, loose)
+    # as after a refresh that kept which mentions it first merged with no day, or not
+    kept = data.draw(st.booleans())
+    settled = {m.id for m in told if m.id not in loose and m.modality not in NOT_A_FACT} if kept else set()
+    keys = KeyIndex({m.id: party(m) for m in told}, ENTITY, {}, WITHIN, settled.__contains__)
     views = events_region._Views(keys, {}, {})
     whole, events_region.WHOLE = events_region.WHOLE, 2  # any region, however large
     try:
@@ -90,4 +95,4 @@ def test_a_region_merged_apart_gives_what_merging_everything_gives(
     region = found[0]
     inside = merge_events([m for m in told if m.id in region], ENTITY, {}, WITHIN)
     outside = merge_events([m for m in told if m.id not in region], ENTITY, {}, WITHIN)
-    assert contents(inside + outside) == contents(merge_events(told, ENTITY, {}, WITHIN))
+    assert contents(inside + outside) == contents(every)

@@ -16,13 +16,15 @@ decides in three places, and each asks only mentions sharing a key of its own ki
     type with its place or a participant (`news` keys).
 
 Mentions linked through these, however far, decide together; none outside can change
-their events (graph/events_region.py).
+their events (graph/events_region.py). A mention the last run first merged into an
+event with a day (not `loose`) is in no event told in passing while its own region is
+not merged again: it holds its aside keys only once a region takes it in.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from threadline.graph.background import Within
@@ -74,18 +76,30 @@ class KeyIndex:
         entity_of: Mapping[str, str],
         roots: Mapping[str, str],
         within: Within,
+        settled: Callable[[str], bool] = lambda mention: False,
     ) -> None:
-        self.parties = parties
-        self.within = within
+        """`settled(mention)`: its event, as first merged, has a day and stays as stored
+        unless the region takes it in: it holds its aside keys only from then on."""
+        self.parties, self.entity_of, self.within = parties, entity_of, within
         self.index: dict[str, dict[Key, list[str]]] = {side: defaultdict(list) for side in LINKS}
         self.keys: dict[str, Sides] = {}
+        self.held_back: set[str] = set()
         for ident, party in parties.items():
             self.keys[ident] = self._common(party, entity_of, roots)
             self._add(ident, self.keys[ident])
         for ident, party in parties.items():
             aside = self.aside_keys(party, entity_of)
+            if aside and settled(ident):
+                self.held_back.add(ident)
+                aside = []
             self.keys[ident]["aside"] = aside
             self._add(ident, {"aside": aside})
+
+    def taken_in(self, mention: str) -> Sides:
+        """A mention's keys once the region holds it: its aside keys too."""
+        if mention in self.held_back:
+            return {**self.keys[mention], "aside": self.aside_keys(self.parties[mention], self.entity_of)}
+        return self.keys[mention]
 
     def _add(self, ident: str, sides: Sides) -> None:
         for side, keys in sides.items():

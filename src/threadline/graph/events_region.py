@@ -47,6 +47,7 @@ class Merged:
     events: list[GraphEvent]
     responsibilities: list[Responsibility]
     containment: frozenset[tuple[str, str]]
+    loose: frozenset[str]
 
 
 @dataclass
@@ -56,6 +57,7 @@ class _Views:
     keys: KeyIndex
     event_of: dict[str, str]  # mention id -> stored event id
     members: dict[str, list[str]]  # stored event id -> mention ids
+    loose: frozenset[str] | None = None  # as the last run kept them
 
     @property
     def parties(self) -> Mapping[str, Party]:
@@ -65,8 +67,8 @@ class _Views:
 def events_after_changes(conn: Connection, before: Before, change: Change, derived: Derived) -> Merged | None:
     """Every event and claim of responsibility, given those stored and what changed;
     None where the full path must merge them (module docstring)."""
-    kept_edges = regions.kept_containment(conn)
-    if kept_edges is None or regions.events_cite(conn, change.stories):
+    kept_edges, loose = regions.kept_containment(conn), regions.kept_loose(conn)
+    if kept_edges is None or loose is None or regions.events_cite(conn, change.stories):
         return None
     edges = direct_edges(regions.located_in_claims(conn), change.entity_of)
     within, within_before = closed(edges), closed(kept_edges)
@@ -75,18 +77,20 @@ def events_after_changes(conn: Connection, before: Before, change: Change, deriv
         p: within.get(p, frozenset()) | within_before.get(p, frozenset()) for p in {*within, *within_before}
     }
     roots = copies_of(derived.duplicates)
-    views = _views(conn, regions.event_members(conn), change.entity_of, roots, wide)
+    views = _views(conn, regions.event_members(conn), change.entity_of, roots, wide, loose)
     seeds = _seeds(conn, views, change, moved)
     old_keys = [views.keys.sides_of(views.parties[s], change.old_entity_of, before.roots) for s in seeds]
     closed_region = _closure(views, seeds, old_keys, set(), set())
     while closed_region is not None:
         region, dissolved = closed_region
-        made = _merge(conn, views, region, change, roots, within)
+        region_loose: set[str] = set()
+        made = _merge(conn, views, region, change, roots, within, region_loose)
         stored_keys = {content_key(e) for e in before.events if e.id in dissolved}  # type: ignore[arg-type]
         named = stored_keys | {content_key(e) for e in made[0]}  # type: ignore[arg-type]
         sharing = [e.id for e in before.events if e.id not in dissolved and content_key(e) in named]  # type: ignore[arg-type]
         if not sharing:
-            return _combined(before, made, dissolved, edges)
+            kept_loose = (loose - region) | region_loose
+            return _combined(before, made, dissolved, edges, frozenset(kept_loose))
         closed_region = _closure(views, [m for e in sharing for m in views.members[e]], [], region, dissolved)
     return None
 
@@ -96,13 +100,14 @@ def _combined(
     made: tuple[list[GraphEvent], list[Responsibility]],
     dissolved: set[str],
     edges: frozenset[tuple[str, str]],
+    loose: frozenset[str],
 ) -> Merged:
     """The stored events and claims outside the region, with the region's merged anew."""
     kept = [e for e in before.events if e.id not in dissolved]
     claims = [r for r in before.responsibilities if r.event not in dissolved]
     events = sorted((*kept, *made[0]), key=lambda e: e.id)
     told = sorted((*claims, *made[1]), key=lambda r: (r.claimant, r.event, r.kind))
-    return Merged(events, told, edges)
+    return Merged(events, told, edges, loose)
 
 
 def _views(
@@ -111,13 +116,18 @@ def _views(
     entity_of: Mapping[str, str],
     roots: Mapping[str, str],
     within: Within,
+    loose: frozenset[str] | None,
 ) -> _Views:
     claimants: dict[str, list[str]] = defaultdict(list)
     for event, claimant, _, _ in regions.responsibility_claims(conn):
         claimants[event].append(claimant)
     parties = {row[0]: Party.of(row, claimants) for row in regions.event_mention_parties(conn)}
     event_of = {m: e for e, found in members.items() for m in found}
-    return _Views(KeyIndex(parties, entity_of, roots, within), event_of, members)
+
+    def settled(mention: str) -> bool:  # first merged into an event with a day, as stored
+        return loose is not None and mention in event_of and mention not in loose
+
+    return _Views(KeyIndex(parties, entity_of, roots, within, settled), event_of, members, loose)
 
 
 def _seeds(conn: Connection, views: _Views, change: Change, moved: set[str]) -> list[str]:
@@ -159,7 +169,7 @@ def _closure(
         if event is not None and event not in dissolved:
             dissolved.add(event)
             queue += [m for m in views.members[event] if m in views.parties and m not in region]
-        queue += views.keys.linked(views.keys.keys[mention], seen)
+        queue += views.keys.linked(views.keys.taken_in(mention), seen)
     return region, dissolved
 
 
@@ -170,9 +180,10 @@ def _merge(
     change: Change,
     roots: Mapping[str, str],
     within: Within,
+    loose: set[str],
 ) -> tuple[list[GraphEvent], list[Responsibility]]:
     """The region's events and claims, merged as a full run merges them."""
     stories = {views.parties[m].story for m in region}
     mentions = [m for m in regions.event_mentions_in(conn, stories) if m.id in region]
     citing = Citing(change.entity_of, roots, regions.outlets_of(conn, stories))
-    return graph_events(mentions, citing, within)
+    return graph_events(mentions, citing, within, loose)

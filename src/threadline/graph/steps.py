@@ -133,7 +133,7 @@ DEFAULT_STEPS = ("duplicates", "entities", "places", "events", "facts")
 WRITES = {
     "duplicates": ("duplicates",),
     "entities": ("entities", "mention_entities", "decisions"),
-    "places": ("places",),
+    "places": ("places", "place_tallies"),
     "events": ("events", "responsibilities"),
     "facts": ("facts",),
 }
@@ -276,10 +276,18 @@ def events_step(inputs: Inputs, derived: Derived) -> Derived:
                     events=tuple(found.events),
                     responsibilities=tuple(found.responsibilities),
                     containment=found.containment,
+                    loose=found.loose,
                 )
         edges = direct_edges(inputs.assertions, derived.entity_of)  # a district joins its city
-        events, claims = graph_events(inputs.event_mentions, inputs.citing(derived), closed(edges))
-        return replace(derived, events=tuple(events), responsibilities=tuple(claims), containment=edges)
+        loose: set[str] = set()
+        events, claims = graph_events(inputs.event_mentions, inputs.citing(derived), closed(edges), loose)
+        return replace(
+            derived,
+            events=tuple(events),
+            responsibilities=tuple(claims),
+            containment=edges,
+            loose=frozenset(loose),
+        )
 
     return inputs.failures.run("events", "merging the event mentions", merge) or derived
 

@@ -44,6 +44,7 @@ DocumentWrite = tuple[Document, Sequence[Extraction], dict[tuple[str, int], byte
 GENERATION = "claims_generation"  # counts changes to the claims, so a refresh knows what it saw
 DERIVED_FROM = "derived_generation"  # the claims_generation the derived rows were computed from
 CONTAINMENT = "events_containment"  # JSON [[inner, outer], ...]: the located_in pairs the events step read
+LOOSE = "events_loose"  # JSON [event mention id, ...]: those it first merged into events with no day
 
 
 def _meta(conn: Connection, key: str) -> str | None:
@@ -322,6 +323,8 @@ class Store:
                 story_cues.keep_cues(conn, derived.cues)
             if derived.containment is not None:  # what the events step read, for the next refresh
                 _put_meta(conn, CONTAINMENT, json.dumps(sorted(derived.containment)))
+            if derived.loose is not None:
+                _put_meta(conn, LOOSE, json.dumps(sorted(derived.loose)))
             _put_meta(conn, DERIVED_FROM, str(seen))
             changes.forget_changes(conn, seen)
             _put_meta(conn, changes.INCREMENTAL, "1" if complete else "0")

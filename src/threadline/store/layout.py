@@ -54,6 +54,7 @@ class Derived:
     place_tallies: Mapping[str, Mapping[str, tuple[int, str, int]]] | None = None
     # the located_in pairs the events step read (graph/events_region.py), kept for the next refresh
     containment: frozenset[tuple[str, str]] | None = None
+    loose: frozenset[str] | None = None  # event mentions first merged with no day (graph/event_keys.py)
 
 
 # Which table each part of Derived fills (`reasons` rides on the entities' rows).
@@ -63,6 +64,7 @@ TABLE_OF_PART = {
     "entity_of": "mention_entities",
     "decisions": "decisions",
     "places": "places",
+    "place_tallies": "place_tallies",
     "events": "events",
     "responsibilities": "responsibilities",
     "facts": "facts",
@@ -74,7 +76,7 @@ def rows_written(before: Derived, after: Derived, declared: Iterable[str] = ()) 
     rows each now holds."""
     tables = set(declared)
     return {
-        table: len(getattr(after, part))
+        table: len(getattr(after, part) or ())
         for part, table in TABLE_OF_PART.items()
         if table in tables or getattr(after, part) is not getattr(before, part)
     }

@@ -106,6 +106,12 @@ def located_in_claims(conn: Connection) -> list[Assertion]:
     return [layout.assertion(r._mapping) for r in rows]
 
 
+def kept_loose(conn: Connection) -> frozenset[str] | None:
+    """The event mentions the last events step first merged into events with no day."""
+    raw = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "events_loose")).scalar_one_or_none()
+    return None if raw is None else frozenset(json.loads(raw))
+
+
 def kept_containment(conn: Connection) -> frozenset[tuple[str, str]] | None:
     """The located_in pairs the last events step read (None: none kept, an older store)."""
     query = select(t.meta.c.value).where(t.meta.c.key == "events_containment")
