@@ -1,9 +1,10 @@
 """Filled stores for the scale figures: analysed template stories cloned into any
 number of documents, without NLP (parsing 100,000 stories takes hours on two cores).
 
-A clone renames every name but places with the clone's number ("Free Plains Forces
-17"), so entities recur within a clone and every clone adds new ones, while places
-recur everywhere, as in wire copy. Its MinHash signatures are the template's under a
+A clone renames every name but places with a tag of the clone's own ("Free Plains
+Forces" -> "Freeqr Plainsqr Forcesqr"), so entities recur within a clone and every
+clone adds new ones that share no word with another clone's, while places recur
+everywhere, as in wire copy. Its MinHash signatures are the template's under a
 mask of its own (`_signature_mask`), so clones share no paragraph the templates
 happened to share, and copies among the templates stay copies in each clone.
 """
@@ -11,6 +12,7 @@ happened to share, and copies among the templates stay copies in each clone.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from dataclasses import replace
 
@@ -18,6 +20,7 @@ import numpy as np
 
 from threadline.dedup.minhash import NUM_PERM
 from threadline.records import Extraction, Mention, Story
+from threadline.resolve.lexicon import load_lexicon
 from threadline.store import Store
 from threadline.workflow import Analysed
 
@@ -95,7 +98,36 @@ def _cloned_extraction(extraction: Extraction, document_id: str, clone: int) -> 
 
 
 def _renamed(mention: Mention, clone: int) -> str:
-    return mention.text if mention.type == "location" or clone == 0 else f"{mention.text} {clone}"
+    """The name as clone `clone` writes it: every word of it but the name words the
+    resolver reads as such (particles, function words, "Abu") with the clone's tag
+    ("Abu Anwar" -> "Abu Anwarbq"): the same name everywhere in the clone, and a name no
+    other clone shares a word with. A tag in a word of its own ("Abu Anwar 17") made
+    every clone's "Abu Anwar" a candidate for every other's, and the refused pairs and
+    ambiguous short forms grew with the square of the store."""
+    if mention.type == "location" or clone == 0:
+        return mention.text
+    tag = _tag(clone)
+
+    def tagged(word: str) -> str:
+        if word.lower() in _NAME_WORDS:
+            return word
+        return word + (tag.upper() if word.isupper() else tag)  # an acronym stays capitals
+
+    return _WORD.sub(lambda m: tagged(m.group()), mention.text)
+
+
+def _tag(clone: int) -> str:
+    """Letters of the clone's number in base 26, after a "q" (so no tag ends another)."""
+    letters = ""
+    while clone:
+        clone, digit = divmod(clone, 26)
+        letters = chr(ord("a") + digit) + letters
+    return "q" + letters
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_LEXICON = load_lexicon()
+_NAME_WORDS = _LEXICON.particles | _LEXICON.stopwords | frozenset(_LEXICON.glue)
 
 
 def fill(store: Store, templates: list[Analysed], size: int, batch: int = 500) -> float:

@@ -4,8 +4,8 @@ For each size: the fill (cloned documents written through `Store.replace_documen
 no NLP), the store's first refresh (every global step over the whole store, as the
 ingest before the new stories would have left it; each step's seconds from its
 recorded run), then 100 new generated stories ingested with real NLP on top (timed,
-with the steps of the refresh that ends it), then `threadline export` in JSON and CSV
-(events) run as the command runs, in a child process whose own peak RSS is reported.
+with the steps of the refresh that ends it), then `threadline export` in every format
+run as the command runs, in a child process whose own peak RSS is reported.
 
 Sizes given as `unrefreshed` are only filled and exported as filled, without the
 global steps (stories and mentions, with no entities, events or facts): what writing
@@ -16,6 +16,7 @@ Every name says `filled`; the NLP cost inside the ingest figures is real.
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -33,7 +34,15 @@ from threadline.settings import Settings
 from threadline.store import Store
 from threadline.workflow import Analysed, ingest
 
-EXPORTS = (("json", "json"), ("csv-events", "csv"))  # format, file suffix
+EXPORTS = (  # every format: format, figure name
+    ("json", "json"),
+    ("csv-events", "csv"),
+    ("csv-links", "csv_links"),
+    ("ftm", "ftm"),
+    ("stix", "stix"),
+    ("gexf", "gexf"),
+    ("graphml", "graphml"),
+)
 
 
 def sqlite_urls(folder: Path) -> Callable[[int], str]:
@@ -143,13 +152,20 @@ def exported(name: str, url: str, fmt: str, command: bool) -> None:
         ]
     else:
         argv = [sys.executable, "-c", _EXPORT_AS_FILLED, url, fmt, str(target)]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     subprocess.run(argv, check=True, env={**os.environ, "BENCH_HWM_FILE": str(peak)})
     report(f"{name}_seconds", time.perf_counter() - started)
+    report(f"{name}_cpu_seconds", _children_cpu() - cpu)  # steadier than wall time on a shared box
     report(f"{name}_mb", target.stat().st_size / 2**20)
     report(f"{name}_peak_rss_mb", int(peak.read_text()) / 1024)
     target.unlink()
     peak.unlink()
+
+
+def _children_cpu() -> float:
+    """User and system CPU seconds of the finished child processes so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def report_steps(prefix: str, store: Store) -> None:

@@ -3,6 +3,8 @@ every token's POS, morphology and lemma exactly as spaCy's Matcher-driven ruler 
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
@@ -66,3 +68,13 @@ def test_a_ruler_with_a_condition_the_index_does_not_know_is_left_as_it_is(base:
     ruler.add([[{"LENGTH": 4}]], {"LEMMA": "four"})  # a condition the index does not evaluate
     assert not index_attribute_rules(nlp)
     assert [t.lemma_ for t in nlp("a convoy that came")] == ["", "convoy", "four", "four"]
+
+
+def test_the_pipeline_survives_pickling_as_spawned_processes_receive_it(nlp: Language) -> None:
+    """spaCy's `n_process` sends the pipeline to its processes by pickling where they
+    are started by spawn or forkserver (the default from Python 3.14): the indexed
+    rules and the place index travel, and parse as before."""
+    copy = pickle.loads(pickle.dumps(nlp))
+    for text in SENTENCES:
+        assert _attributes(copy, text) == _attributes(nlp, text)
+        assert [(e.text, e.label_) for e in copy(text).ents] == [(e.text, e.label_) for e in nlp(text).ents]

@@ -18,6 +18,7 @@ import pytest
 from bench.corpus import write_corpus
 from sqlalchemy import Connection, select
 
+from threadline.errors import Failures
 from threadline.export import EXPORTERS, export
 from threadline.graph import events_region, incremental, steps
 from threadline.graph.steps import Inputs
@@ -25,7 +26,7 @@ from threadline.ingest import read_inputs
 from threadline.nlp.pipeline import build_pipeline
 from threadline.query.index import EVENT_ENTITIES, SEARCH
 from threadline.records import Document, Extraction, StepRun
-from threadline.refresh import rebuild_derived, refresh_derived
+from threadline.refresh import derive_from_claims, rebuild_derived, refresh_derived
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store import schema as t
@@ -176,6 +177,7 @@ def test_paragraphs_shared_widely_are_counted_over_the_whole_store(
     look each up, the shared paragraphs are counted over every story: the same rows."""
     at_once = exports(filled(fresh(tmp_path, "once"), analyses, refresh_each=False))
     monkeypatch.setattr(incremental, "LOOKUPS", 0)
+    monkeypatch.setattr(incremental, "LOOKUPS_PER_PARAGRAPH", 0)
     assert exports(filled(fresh(tmp_path, "wide"), analyses[::-1], refresh_each=True)) == at_once
 
 
@@ -294,3 +296,16 @@ def test_removed_stories_leave_what_never_having_them_leaves_in_each_step(
     assert used == {"places": 1, "facts": 1, "events": 0}
     kept = [a for a in analyses if a.document.id not in gone]
     assert exports(store) == exports(filled(fresh(tmp_path, "kept"), kept, refresh_each=False))
+
+
+def test_the_duplicates_step_writes_only_the_stories_it_decided_again(
+    tmp_path: Path, analyses: list[Analysed]
+) -> None:
+    """After one more document, the step's rows are scoped to the stories it redid:
+    the new ones among them, not every stored story."""
+    store = filled(fresh(tmp_path, "scoped"), analyses[:-1], refresh_each=False)
+    store_analysed(store, analyses[-1])
+    derived = derive_from_claims(store, Settings(), Failures())
+    redone = derived.scopes["duplicates"].keys
+    assert {e.story.id for e in analyses[-1].extractions} <= redone
+    assert len(redone) < len(store.stories())

@@ -89,7 +89,7 @@ def find_duplicates(
 ) -> list[Duplicate]:
     """Each story that repeats an earlier one, linked to the earliest copy of its group.
     With `failures`, a story that cannot be compared is recorded and counts as no copy."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = lsh_index(threshold)
     originals: dict[str, MinHash] = {}
     found: list[Duplicate] = []
     for story in sorted(stories, key=first_seen_order):
@@ -131,7 +131,7 @@ def find_partial_overlaps(
     by_story: dict[str, list[tuple[int, bytes]]] = defaultdict(list)
     for (story_id, part), blob in sorted(paragraph_hashes.items()):
         by_story[story_id].append((part, blob))
-    lsh = MinHashLSH(threshold=PARAGRAPH_THRESHOLD, num_perm=NUM_PERM)
+    lsh = lsh_index(PARAGRAPH_THRESHOLD)
     found: list[Duplicate] = []
     for story in sorted(stories, key=first_seen_order):
         call = partial(_paragraphs_shared, story.id, by_story.get(story.id, []), lsh, story.id not in skip)
@@ -168,8 +168,21 @@ def _attempt(failures: Failures | None, subject: str, call: Callable[[], T]) -> 
     return call() if failures is None else failures.run(STEP, subject, call)
 
 
+def lsh_index(threshold: float) -> MinHashLSH:
+    """An empty LSH index for this threshold, with the bands datasketch finds optimal
+    for it (found once: datasketch integrates for them each time it is asked, a tenth
+    of a second, and the incremental duplicates step makes an index per refresh)."""
+    return MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_bands(threshold))
+
+
+@lru_cache(maxsize=2)
+def _bands(threshold: float) -> tuple[int, int]:
+    optimal = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return optimal.b, optimal.r
+
+
 @lru_cache(maxsize=2)
 def band_ranges(threshold: float) -> tuple[tuple[int, int], ...]:
     """The slices of a signature the LSH index buckets on at this threshold: two
     signatures share a bucket exactly when the index offers one for the other."""
-    return tuple((int(a), int(b)) for a, b in MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
+    return tuple((int(a), int(b)) for a, b in lsh_index(threshold).hashranges)

@@ -1,7 +1,8 @@
 """export stage: the stored graph as files other tools read.
 
 EXPORTERS is the registry of formats (registry.py): each names a factory built on the
-output stream (protocol.py) that is given every item (`write`) and then `finalize`d.
+output stream (protocol.py) that is given every item (`write`), or reads the graph
+itself (`read`, export/reader.py), and then is `finalize`d.
 A package of someone else's adds a format through the entry-point group
 `threadline.exporters`, whose object is a `Registered` record."""
 
@@ -11,7 +12,8 @@ from importlib import import_module
 from typing import TextIO
 
 from threadline.export.items import graph_items
-from threadline.export.protocol import Exporter, ExporterFactory
+from threadline.export.protocol import Exporter, ExporterFactory, ReadsGraph
+from threadline.export.reader import GraphReader
 from threadline.registry import Registry
 from threadline.store import Store
 
@@ -23,7 +25,7 @@ class Deferred:
     def __init__(self, module: str, name: str) -> None:
         self.module, self.name = module, name
 
-    def __call__(self, stream: TextIO) -> Exporter:
+    def __call__(self, stream: TextIO) -> Exporter | ReadsGraph:
         factory: ExporterFactory = getattr(import_module(self.module), self.name)
         return factory(stream)
 
@@ -44,7 +46,10 @@ for _name, _module, _factory in (
 def export(store: Store, fmt: str, stream: TextIO) -> None:
     """Every item of the stored graph through the format's exporter; read it in one snapshot."""
     exporter = EXPORTERS.get(fmt).run(stream)
-    with store.snapshot():
-        for item in graph_items(store):
-            exporter.write(item)
+    with store.snapshot() as conn:
+        if isinstance(exporter, ReadsGraph):
+            exporter.read(GraphReader(store, conn))
+        else:
+            for item in graph_items(store):
+                exporter.write(item)
     exporter.finalize()

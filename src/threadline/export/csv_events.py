@@ -15,12 +15,13 @@ no stage reads casualty counts yet.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from threadline.export.csv_table import write_table
 from threadline.export.fatalities import fatalities
-from threadline.export.view import Gathering, GraphView, first_quote, hedged
+from threadline.export.reader import GraphReader
+from threadline.export.view import Lookup, first_quote, hedged, story_ids
 from threadline.vocabulary import active
 
 if TYPE_CHECKING:
@@ -61,12 +62,26 @@ ACTING = frozenset(
 ACTED_ON = frozenset({"target", "victim", "detainee", "forces", "addressee", "beneficiary"})
 
 
-class CsvEventsExporter(Gathering):
-    def emit(self, view: GraphView) -> None:
-        write_table(self.stream, HEADER, (event_row(e, view) for e in view.sections["events"]))
+class CsvEventsExporter:
+    """A row per event, written as the events are read, a batch at a time with the
+    entities and stories the batch names (export/reader.py)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def read(self, graph: GraphReader) -> None:
+        write_table(self.stream, HEADER, _rows(graph))
+
+    def finalize(self) -> None:
+        """Every row is written as read."""
 
 
-def event_row(event: dict[str, Any], view: GraphView) -> dict[str, Any]:
+def _rows(graph: GraphReader) -> Iterator[dict[str, Any]]:
+    for events, view in graph.batches("events"):
+        yield from (event_row(e, view) for e in events)
+
+
+def event_row(event: dict[str, Any], view: Lookup) -> dict[str, Any]:
     kind = active().ontology.event_types.get(event["type"])
     acled = acled_code(kind.acled if kind else (), [str(e["quote"]) for e in event["evidence"]])
     place = view.entities[event["location"]].get("place") if event["location"] else None
@@ -86,7 +101,7 @@ def event_row(event: dict[str, Any], view: GraphView) -> dict[str, Any]:
         "latitude": place["lat"] if place else None,
         "longitude": place["lon"] if place else None,
         "geo_precision": place["precision"] if place else None,
-        "source": [view.citation(s) for s in view.story_ids(event)],
+        "source": [view.citation(s) for s in story_ids(event)],
         "source_count": event["independent_sources"],
         "notes": first_quote(event),
         "fatalities": fatalities(active().casualties, [str(e["quote"]) for e in event["evidence"]]),

@@ -6,10 +6,12 @@ entity linked to a reference file's entry (an OpenSanctions id) names that id.""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from threadline.export.csv_table import write_table
-from threadline.export.view import Gathering, GraphView, first_quote, hedged
+from threadline.export.reader import GraphReader
+from threadline.export.view import Lookup, first_quote, hedged, story_ids
 
 HEADER = (
     "source",
@@ -34,12 +36,26 @@ HEADER = (
 )
 
 
-class CsvLinksExporter(Gathering):
-    def emit(self, view: GraphView) -> None:
-        write_table(self.stream, HEADER, (link_row(r, view) for r in view.sections["relations"]))
+class CsvLinksExporter:
+    """A row per relation, written as the relations are read, a batch at a time with
+    the entities and stories the batch names (export/reader.py)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def read(self, graph: GraphReader) -> None:
+        write_table(self.stream, HEADER, _rows(graph))
+
+    def finalize(self) -> None:
+        """Every row is written as read."""
 
 
-def link_row(relation: dict[str, Any], view: GraphView) -> dict[str, Any]:
+def _rows(graph: GraphReader) -> Iterator[dict[str, Any]]:
+    for relations, view in graph.batches("relations"):
+        yield from (link_row(r, view) for r in relations)
+
+
+def link_row(relation: dict[str, Any], view: Lookup) -> dict[str, Any]:
     first, last = view.reported(relation)
     subject, obj = view.entities[relation["subject"]], view.entities[relation["object"]]
     return {
@@ -49,7 +65,7 @@ def link_row(relation: dict[str, Any], view: GraphView) -> dict[str, Any]:
         "role": next((e["role"] for e in relation["evidence"] if e.get("role")), None),
         "first_date": first,
         "last_date": last,
-        "sources": [view.citation(s) for s in view.story_ids(relation)],
+        "sources": [view.citation(s) for s in story_ids(relation)],
         "source_count": relation["sources"],
         "independent_sources": relation["independent_sources"],
         "quote": first_quote(relation),

@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TextIO
 
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
-from threadline.export.view import Gathering, GraphView, first_quote
+from threadline.export.reader import GraphReader
+from threadline.export.view import Lookup, first_quote, story_ids
 from threadline.knowledge import referents
 from threadline.records import content_id
+from threadline.store.stream import StoryRef
 
 DATASET = "threadline"
 SCHEMA_OF_TYPE = {"person": "Person", "organization": "Organization", "location": "Address"}
@@ -33,23 +35,34 @@ STATE_KINDS = frozenset({"government", "agency", "military", "international_org"
 LINK_ROLE = {"leader_of": "leader", "member_of": "member", "part_of": "part of"}
 
 
-class FtmExporter(Gathering):
-    def emit(self, view: GraphView) -> None:
-        for proxy in ftm_entities(view):
+class FtmExporter:
+    """A line per FtM entity, written as made: the graph is read section by section,
+    a batch at a time with what the batch names (export/reader.py)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def read(self, graph: GraphReader) -> None:
+        for proxy in ftm_entities(graph):
             self.stream.write(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
 
+    def finalize(self) -> None:
+        """Every line is written as made."""
 
-def ftm_entities(view: GraphView) -> Iterator[EntityProxy]:
+
+def ftm_entities(graph: GraphReader) -> Iterator[EntityProxy]:
     """Articles, then entities, relations, designations and events, each in store order."""
-    yield from (_article(story) for story in view.sections["stories"])
-    sanctioned = {r["subject"] for r in view.sections["relations"] if r["predicate"] == "designated_by"}
-    for entity in view.sections["entities"]:
-        yield _entity(entity, view, sanctioned)
-    for relation in view.sections["relations"]:
-        yield _relation(relation, view)
-    for event in view.sections["events"]:
-        yield _event(event, view)
-        yield from _event_sanctions(event, view)
+    yield from (_article(story) for story in graph.story_refs())
+    sanctioned = {subject for subject, _, _ in graph.relations_of({"designated_by"})}
+    for entities in graph.chunks("entities"):
+        mentioned = graph.mentioned_in([e["id"] for e in entities])
+        yield from (_entity(e, mentioned.get(e["id"], []), sanctioned) for e in entities)
+    for relations, view in graph.batches("relations"):
+        yield from (_relation(r, view) for r in relations)
+    for events, view in graph.batches("events"):
+        for event in events:
+            yield _event(event, view)
+            yield from _event_sanctions(event, view)
 
 
 def _proxy(schema: str, entity_id: str) -> EntityProxy:
@@ -59,22 +72,22 @@ def _proxy(schema: str, entity_id: str) -> EntityProxy:
     return proxy
 
 
-def _article(story: dict[str, Any]) -> EntityProxy:
-    article = _proxy("Article", story["id"])
-    article.add("title", story["title"])
-    article.add("fileName", story["source"])
-    article.add("publishedAt", story["published"])
-    article.add("publisher", story["outlet"])
-    article.add("sourceUrl", story.get("url"))
+def _article(story: StoryRef) -> EntityProxy:
+    article = _proxy("Article", story.id)
+    article.add("title", story.title)
+    article.add("fileName", story.source)
+    article.add("publishedAt", story.published)
+    article.add("publisher", story.outlet)
+    article.add("sourceUrl", story.url)
     return article
 
 
-def _entity(entity: dict[str, Any], view: GraphView, sanctioned: set[str]) -> EntityProxy:
+def _entity(entity: dict[str, Any], mentioned_in: list[str], sanctioned: set[str]) -> EntityProxy:
     proxy = _proxy(SCHEMA_OF_TYPE.get(entity["type"], "LegalEntity"), entity["id"])
     proxy.add("name", entity["name"])
     proxy.add("alias", entity["aliases"])
     proxy.add("wikidataId", entity.get("wikidata"))
-    proxy.add("proof", view.mentioned_in.get(entity["id"], []))
+    proxy.add("proof", mentioned_in)
     place = entity.get("place")
     if place:
         proxy.add("full", entity["name"])
@@ -88,7 +101,7 @@ def _entity(entity: dict[str, Any], view: GraphView, sanctioned: set[str]) -> En
     return proxy
 
 
-def _relation(relation: dict[str, Any], view: GraphView) -> EntityProxy:
+def _relation(relation: dict[str, Any], view: Lookup) -> EntityProxy:
     subject, obj = view.entities[relation["subject"]], view.entities[relation["object"]]
     predicate = relation["predicate"]
     if predicate == "designated_by":
@@ -127,12 +140,12 @@ def _role(relation: dict[str, Any], subject: dict[str, Any], organization: dict[
     return proxy
 
 
-def _cite(proxy: EntityProxy, item: dict[str, Any], view: GraphView) -> None:
+def _cite(proxy: EntityProxy, item: dict[str, Any], view: Lookup) -> None:
     """The stories behind a link or event: Articles in `proof`, with outlet, URL, first quote."""
-    stories = view.story_ids(item)
+    stories = story_ids(item)
     proxy.add("proof", stories)
-    proxy.add("publisher", [view.stories[s]["outlet"] for s in stories])
-    proxy.add("sourceUrl", [view.stories[s].get("url") for s in stories])
+    proxy.add("publisher", [view.stories[s].outlet for s in stories])
+    proxy.add("sourceUrl", [view.stories[s].url for s in stories])
     proxy.add("summary", first_quote(item))
     proxy.add("recordId", item.get("id"))
     first, _ = view.reported(item)
@@ -140,7 +153,7 @@ def _cite(proxy: EntityProxy, item: dict[str, Any], view: GraphView) -> None:
         proxy.add("date", first)  # a link's date: when it was first reported
 
 
-def _event(event: dict[str, Any], view: GraphView) -> EntityProxy:
+def _event(event: dict[str, Any], view: Lookup) -> EntityProxy:
     proxy = _proxy("Event", event["id"])
     where = view.name(event["location"])
     proxy.add("name", view.event_title(event))
@@ -157,7 +170,7 @@ def _event(event: dict[str, Any], view: GraphView) -> EntityProxy:
     return proxy
 
 
-def _event_sanctions(event: dict[str, Any], view: GraphView) -> Iterator[EntityProxy]:
+def _event_sanctions(event: dict[str, Any], view: Lookup) -> Iterator[EntityProxy]:
     """A sanction event: a Sanction on each target, by the agent(s) that imposed it."""
     if event["type"] != "sanction":
         return

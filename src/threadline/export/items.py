@@ -7,9 +7,12 @@ entity, or why not). The same store always gives the same items."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from itertools import chain
 from typing import Any
 
-from threadline.export.protocol import Item, Section
+from sqlalchemy import Connection
+
+from threadline.export.protocol import SECTIONS, Item, Section
 from threadline.knowledge import reference_id
 from threadline.records import (
     Decision,
@@ -17,6 +20,7 @@ from threadline.records import (
     Entity,
     Fact,
     GraphEvent,
+    Mention,
     Place,
     Responsibility,
     Story,
@@ -29,29 +33,46 @@ def graph_items(store: Store) -> Iterator[Item]:
     """Every item of the export, each built as its rows are read (store/stream.py), in
     one snapshot of the store: memory follows an item, not the store."""
     with store.snapshot() as conn:
-        for s, copies, url in stream.stories_with_copies(conn):
-            yield Item("stories", story_item(s, copies, url))
-        known = _known(store)
-        for e, place in stream.entities_with_places(conn):
-            yield Item("entities", entity_item(e, place, known.get(e.kb_id or "")))
-        for m, entity in stream.mentions_with_entities(conn):
-            title = {"zone": "title"} if m.zone == "title" else {}
-            item = {"story": m.story_id, "start": m.start, "end": m.end, "text": m.text, "type": m.type}
-            yield Item("mentions", {**item, "entity": entity, **title})
-        yield from (Item("relations", fact_item(f)) for f in stream.facts(conn, "fact"))
-        yield from (Item("events", event_item(e)) for e in stream.events(conn, "fact"))
-        yield from (Item("claims", claim_item(c)) for c in stream.responsibilities(conn))
-        apart: tuple[tuple[Section, str], ...] = (("denials", "denial"), ("unasserted", "unasserted"))
-        for section, standing in apart:
-            yield from (Item(section, _apart("relation", fact_item(f))) for f in stream.facts(conn, standing))
-            yield from (Item(section, _apart("event", event_item(e))) for e in stream.events(conn, standing))
-        yield from (Item("decisions", decision_item(d)) for d in stream.decisions(conn))
+        known = known_entities(store)
+        for section in SECTIONS:
+            yield from (Item(section, data) for data in section_items(conn, section, known))
 
 
-def _known(store: Store) -> dict[str, KnownEntity]:
+def section_items(
+    conn: Connection, section: Section, known: Mapping[str, KnownEntity]
+) -> Iterator[dict[str, Any]]:
+    """The items of one section, in export order, made as their rows are read."""
+    if section == "stories":
+        return (story_item(s, copies, url) for s, copies, url in stream.stories_with_copies(conn))
+    if section == "entities":
+        return (entity_item(e, p, known.get(e.kb_id or "")) for e, p in stream.entities_with_places(conn))
+    if section == "mentions":
+        return (mention_item(m, entity) for m, entity in stream.mentions_with_entities(conn))
+    if section == "relations":
+        return (fact_item(f) for f in stream.facts(conn, "fact"))
+    if section == "events":
+        return (event_item(e) for e in stream.events(conn, "fact"))
+    if section == "claims":
+        return (claim_item(c) for c in stream.responsibilities(conn))
+    if section == "decisions":
+        return (decision_item(d) for d in stream.decisions(conn))
+    standing = "denial" if section == "denials" else "unasserted"
+    return chain(
+        (_apart("relation", fact_item(f)) for f in stream.facts(conn, standing)),
+        (_apart("event", event_item(e)) for e in stream.events(conn, standing)),
+    )
+
+
+def known_entities(store: Store) -> dict[str, KnownEntity]:
     """The knowledge entries and reference entities by id: what an entity's kb_id names
     (as many as the reference files give, whatever the store's size)."""
     return {k.id: k for k in (*load_knowledge(), *store.reference_entities())}
+
+
+def mention_item(m: Mention, entity: str | None) -> dict[str, Any]:
+    title = {"zone": "title"} if m.zone == "title" else {}
+    item = {"story": m.story_id, "start": m.start, "end": m.end, "text": m.text, "type": m.type}
+    return {**item, "entity": entity, **title}
 
 
 def story_item(s: Story, duplicates: list[Duplicate], url: str | None = None) -> dict[str, Any]:

@@ -1,5 +1,8 @@
 """What every exporter is: it is given the stored graph one item at a time
 (`write`), then told that is all (`finalize`), as followthemoney's exporters are.
+A format that writes links with their entities' names (CSV, FtM, STIX, GEXF,
+GraphML) reads the graph itself instead (`ReadsGraph`: export/reader.py), section by
+section in the order it writes, so that it needs not hold every item to name them.
 
 Items come from `items.graph_items`, which only reads stored rows: an exporter never
 merges, resolves or groups anything, so every format shows the same graph. A new
@@ -9,7 +12,10 @@ format is one small module with a class that takes the output stream.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TextIO, runtime_checkable
+
+if TYPE_CHECKING:
+    from threadline.export.reader import GraphReader
 
 Section = Literal[
     "stories", "entities", "mentions", "relations", "events", "claims", "denials", "unasserted", "decisions"
@@ -41,5 +47,14 @@ class Exporter(Protocol):
     def finalize(self) -> None: ...
 
 
+@runtime_checkable
+class ReadsGraph(Protocol):
+    """An exporter that reads what it writes from the graph (`read`), then is finalized."""
+
+    def read(self, graph: GraphReader) -> None: ...
+
+    def finalize(self) -> None: ...
+
+
 class ExporterFactory(Protocol):
-    def __call__(self, stream: TextIO) -> Exporter: ...
+    def __call__(self, stream: TextIO) -> Exporter | ReadsGraph: ...

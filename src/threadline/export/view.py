@@ -1,60 +1,27 @@
-"""The graph as the formats other than JSON read it: the items of every section,
-gathered, with the few readings all of them share (a name for an id, the stories
-behind a fact, its first and last report, whether it is hedged, how sure it is).
+"""The few readings the formats other than JSON share (a name for an id, the stories
+behind a fact, its first and last report, whether it is hedged, how sure it is), made
+from a `Lookup`: the entities and stories one batch of items names, read for that
+batch only (export/reader.py), so that no format holds the store to write a link.
 
-Formats that write links (STIX, FtM, GEXF, CSV) need an entity's name or a story's
-date while writing a relation; items come entities first, but a format should not
-depend on that order, so these exporters gather everything and write on `finalize`.
 Nothing here merges or infers: every reading is of stored items only.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, TextIO
+from dataclasses import dataclass
+from typing import Any
 
-from threadline.export.protocol import SECTIONS, Item
+from threadline.store.stream import StoryRef
 
 HEDGED = frozenset({"reported", "claimed", "alleged"})  # asserted by someone, not by the outlet
-ARMED_KINDS = frozenset({"armed_group", "umbrella"})  # knowledge kinds of armed actors
-ARMED_ROLES = frozenset({"attacker", "perpetrator"})  # event roles only an armed actor plays
-ARMED_PREDICATES = frozenset({"backed_by"})  # "Iran-backed X": the subject is a proxy force
-FIGHTING = frozenset({"attack", "abduction"})  # event types whose every side is armed ("clashes between")
 
 
-@dataclass
-class GraphView:
-    """Every item of one export, by section, in the order given."""
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """The entity items (items.py) and the stories a batch of items names, by id."""
 
-    sections: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {s: [] for s in SECTIONS})
-
-    def add(self, item: Item) -> None:
-        self.sections[item.section].append(item.data)
-
-    @cached_property
-    def entities(self) -> dict[str, dict[str, Any]]:
-        return {e["id"]: e for e in self.sections["entities"]}
-
-    @cached_property
-    def stories(self) -> dict[str, dict[str, Any]]:
-        return {s["id"]: s for s in self.sections["stories"]}
-
-    @cached_property
-    def mentioned_in(self) -> dict[str, list[str]]:
-        """The stories that name each entity, in story order."""
-        found: dict[str, dict[str, None]] = defaultdict(dict)
-        for mention in self.sections["mentions"]:
-            if mention["entity"]:
-                found[mention["entity"]][mention["story"]] = None
-        return {entity: list(stories) for entity, stories in found.items()}
-
-    @cached_property
-    def latest_published(self) -> str:
-        """The last publication date of any story: what dates a file that must not carry
-        today's date (the same store gives the same bytes)."""
-        return max((s["published"] for s in self.sections["stories"] if s["published"]), default="1970-01-01")
+    entities: dict[str, dict[str, Any]]
+    stories: dict[str, StoryRef]
 
     def name(self, entity_id: str | None) -> str:
         entity = self.entities.get(entity_id or "")
@@ -65,48 +32,26 @@ class GraphView:
         where = self.name(event["location"])
         return " ".join(x for x in (event["type"], event["date"] or "", f"in {where}" if where else "") if x)
 
-    def story_ids(self, item: dict[str, Any]) -> list[str]:
-        """The stories an item's evidence cites, each once, in the order cited."""
-        return list(dict.fromkeys(e["story"] for e in item["evidence"]))
-
     def reported(self, item: dict[str, Any]) -> tuple[str | None, str | None]:
         """The first and last publication date of the stories behind an item."""
-        dates = sorted(d for d in (self.stories[s]["published"] for s in self.story_ids(item)) if d)
+        dates = sorted(d for d in (self.stories[s].published for s in story_ids(item)) if d)
         return (dates[0], dates[-1]) if dates else (None, None)
 
     def citation(self, story_id: str) -> str:
         """How a reader finds a story: its URL, else its file or feed record (and place in it)."""
-        story = self.stories[story_id]
-        if story.get("url"):
-            return str(story["url"])
-        return str(story["source"]) if story["index"] == 0 else f"{story['source']}#{story['index']}"
+        return self.stories[story_id].citation
 
-    def is_armed(self, entity_id: str) -> bool:
-        """An armed group: so listed in a knowledge file, or, unlisted, one that fights
-        (attacker or abductor, a side in clashes, a claimant of an attack), is said to be
-        backed by someone, or is part of or the umbrella of such a group."""
-        entity = self.entities[entity_id]
-        if entity["type"] != "organization":
-            return False
-        if entity.get("kind"):
-            return entity["kind"] in ARMED_KINDS
-        return entity_id in self._armed
 
-    @cached_property
-    def _armed(self) -> frozenset[str]:
-        relations = self.sections["relations"]
-        found = {r["subject"] for r in relations if r["predicate"] in ARMED_PREDICATES}
-        found |= {c["claimant"] for c in self.sections["claims"] if c["kind"] == "responsibility"}
-        for event in self.sections["events"]:
-            fighting = ARMED_ROLES | ({"participant"} if event["type"] in FIGHTING else set())
-            found |= {p for p, role in event["roles"].items() if role in fighting}
-        found |= {e["id"] for e in self.sections["entities"] if e.get("kind") in ARMED_KINDS}
-        parts = [(r["subject"], r["object"]) for r in relations if r["predicate"] == "part_of"]
-        while True:  # a faction of an armed group or umbrella, an umbrella of armed factions
-            grown = found | {x for pair in parts if found.intersection(pair) for x in pair}
-            if grown == found:
-                return frozenset(found)
-            found = grown
+def story_ids(item: dict[str, Any]) -> list[str]:
+    """The stories an item's evidence cites, each once, in the order cited."""
+    return list(dict.fromkeys(e["story"] for e in item["evidence"]))
+
+
+def named_entities(item: dict[str, Any]) -> set[str]:
+    """The entities a relation, event or claim names (what its row writes by name)."""
+    named = {item.get(key) for key in ("subject", "object", "location", "claimant")}
+    named.update(item.get("participants") or (), item.get("roles") or ())
+    return {x for x in named if x}
 
 
 def first_quote(item: dict[str, Any]) -> str:
@@ -125,20 +70,3 @@ def confidence(item: dict[str, Any]) -> int:
     score -= 20 if hedged(item) else 0
     score -= 20 if item.get("contested") else 0
     return max(10, score)
-
-
-class Gathering:
-    """An exporter that gathers every item, then writes its format from the whole graph."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.view = GraphView()
-
-    def write(self, item: Item) -> None:
-        self.view.add(item)
-
-    def finalize(self) -> None:
-        self.emit(self.view)
-
-    def emit(self, view: GraphView) -> None:
-        raise NotImplementedError

@@ -29,7 +29,7 @@ from threadline.graph.cues import story_texts
 from threadline.graph.events_region import events_after_changes
 from threadline.graph.facts import facts_of
 from threadline.graph.facts_region import facts_after_changes
-from threadline.graph.incremental import duplicates_after_changes, shares_widely, stored_buckets_agree
+from threadline.graph.incremental import duplicates_after_changes, stored_buckets_agree
 from threadline.graph.places_region import Pinning, places_after_changes
 from threadline.graph.regions import Before, Change
 from threadline.graph.stored import graph_events
@@ -50,7 +50,7 @@ from threadline.resolve import resolve_entities
 from threadline.resolve.isolate import listed
 from threadline.settings import Settings
 from threadline.store import Store, changes
-from threadline.store.layout import Derived, rows_written
+from threadline.store.layout import TABLE_OF_PART, Derived, Scope, rows_written
 from threadline.vocabulary import Vocabulary
 
 
@@ -154,11 +154,26 @@ def run_steps(steps: Sequence[GlobalStep], inputs: Inputs) -> Derived:
     derived = Derived(duplicates=(), entities=(), entity_of={}, reasons={}, places={})
     for step in steps:
         started = _now()
-        after = _run(step, inputs, derived)
+        after = _unscoped_if_replaced(derived, _run(step, inputs, derived))
         rows = rows_written(derived, after, WRITES.get(step.name, ()))
         run = StepRun(step.name, step.version, rows, started, _now())
         derived = replace(after, runs=(*after.runs, run))
     return derived
+
+
+def _unscoped_if_replaced(before: Derived, after: Derived) -> Derived:
+    """A table whose rows a step replaced without saying which it redid is written
+    whole: a scope set by an earlier step no longer says what differs from the store."""
+    stale = {
+        table
+        for part, table in TABLE_OF_PART.items()
+        if getattr(after, part) is not getattr(before, part)
+        and table in after.scopes
+        and after.scopes[table] is before.scopes.get(table)
+    }
+    if not stale:
+        return after
+    return replace(after, scopes={t: s for t, s in after.scopes.items() if t not in stale})
 
 
 def _run(step: GlobalStep, inputs: Inputs, derived: Derived) -> Derived:
@@ -182,14 +197,19 @@ def duplicates_step(inputs: Inputs, derived: Derived) -> Derived:
     changed = inputs.changed_since("duplicates")
     # no story written since: a refresh asked for anyway (a judgement, a repair) runs the
     # step whole, so that it still reads every stored signature
-    if changed and stored_buckets_agree() and not shares_widely(store, changed):
+    if changed and stored_buckets_agree():
 
         def all_overlaps(copies: set[str]) -> list[Duplicate]:
             return find_partial_overlaps(inputs.stories, store.minhashes(paragraphs=True), copies, failures)
 
         with store.snapshot() as conn:
-            found = duplicates_after_changes(store, conn, changed, store.duplicates(), failures, all_overlaps)
-        return replace(derived, duplicates=tuple(found))
+            redone = duplicates_after_changes(
+                store, conn, changed, store.duplicates(), failures, all_overlaps
+            )
+        scopes = derived.scopes
+        if redone.stories is not None:
+            scopes = {**scopes, "duplicates": Scope("story_id", redone.stories)}
+        return replace(derived, duplicates=tuple(redone.rows), scopes=scopes)
     copies = find_duplicates(inputs.stories, store.minhashes(), failures=failures)
     overlaps = find_partial_overlaps(
         inputs.stories, store.minhashes(paragraphs=True), (d.story_id for d in copies), failures

@@ -76,11 +76,24 @@ def _condition(attr: str, value: object) -> Condition:
         (predicate, argument), *_ = value.items()
         if predicate in ("IN", "NOT_IN") and all(isinstance(v, str) for v in argument):
             members = frozenset(argument)
-            return column, members.__contains__ if predicate == "IN" else lambda v: v not in members
+            return column, partial(_is_in if predicate == "IN" else _not_in, members)
         if predicate == "REGEX" and isinstance(argument, str):
-            pattern = re.compile(argument)
-            return column, lambda v: bool(pattern.search(str(v)))
+            return column, partial(_searched, re.compile(argument))
     raise UnsupportedRule(f"{attr}: {value!r}")
+
+
+# Tests as module-level functions (bound with partial), not lambdas: a pipeline
+# pickled for processes started by spawn or forkserver carries its ruler and these.
+def _is_in(members: frozenset[str], value: str | bool) -> bool:
+    return value in members
+
+
+def _not_in(members: frozenset[str], value: str | bool) -> bool:
+    return value not in members
+
+
+def _searched(pattern: re.Pattern[str], value: str | bool) -> bool:
+    return bool(pattern.search(str(value)))
 
 
 def _index_values(spec: dict) -> tuple[str, Iterable[str | bool]] | None:

@@ -30,7 +30,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -92,6 +92,11 @@ class PlaceIndex:
         self.builds = 0  # how often this process built the file (the tests read it)
         self.lookup = lru_cache(maxsize=LOOKUPS_KEPT)(self._lookup)
         self.has_own_name = lru_cache(maxsize=LOOKUPS_KEPT)(self._has_own_name)
+
+    def __reduce__(self) -> tuple[type[PlaceIndex], tuple[Path, str, Source]]:
+        """Pickled as what opens it (a pipeline sent to a process started by spawn or
+        forkserver): the connection and the lookups kept stay behind."""
+        return PlaceIndex, (self.path, self.stamp, self.source)
 
     def __contains__(self, key: object) -> bool:
         """Whether `key` is a place's own name (or an alternate name of a big town)."""
@@ -191,10 +196,10 @@ def build_index(path: Path, stamp: str, entries: Iterable[Entry]) -> None:
 def _remove_abandoned(path: Path) -> None:
     """Temporary files of builds killed before their rename (a live build takes seconds)."""
     now = time.time()
-    for partial in path.parent.glob(f".{path.name}.*.tmp"):
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
         with contextlib.suppress(OSError):
-            if now - partial.stat().st_mtime > ABANDONED_AFTER_S:
-                partial.unlink()
+            if now - leftover.stat().st_mtime > ABANDONED_AFTER_S:
+                leftover.unlink()
 
 
 def _write(connection: sqlite3.Connection, entries: Iterable[Entry]) -> None:
@@ -253,7 +258,7 @@ def index_stamp(min_population: int) -> str:
 def geonames_index(min_population: int) -> PlaceIndex:
     """The process's GeoNames index (not opened until its first lookup)."""
     path = cache_dir() / f"places-{min_population}.sqlite"
-    return PlaceIndex(path, index_stamp(min_population), lambda: geonames_entries(min_population))
+    return PlaceIndex(path, index_stamp(min_population), partial(geonames_entries, min_population))
 
 
 def place_names(min_population: int = 500) -> PlaceIndex:

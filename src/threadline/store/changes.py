@@ -153,6 +153,12 @@ def paragraph_counts(conn: Connection, ids: Iterable[str]) -> dict[str, int]:
     return found
 
 
+def paragraph_total(conn: Connection) -> int:
+    """How many paragraph signatures the store holds."""
+    sig = t.signatures
+    return int(conn.execute(select(func.count()).select_from(sig).where(sig.c.part > 0)).scalar_one())
+
+
 def first_seen_keys(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[Any, ...]]:
     """Where each story comes in the duplicate index's order (dedup.first_seen_order,
     ties as `Store.stories` orders them): dated before undated, date, source, place in

@@ -315,8 +315,8 @@ class Store:
             if seen < int(_meta(conn, DERIVED_FROM) or -1):
                 return Rewritten(False, written=False)
             done = Rewritten(seen == current)
-            for table, rows in layout.derived_rows(derived):
-                rewrite_table(conn, table, rows, done)
+            for table, rows, scope in layout.scoped_rows(derived):
+                rewrite_table(conn, table, rows, done, scope)
             if derived.runs:
                 conn.execute(insert(t.stage_runs), [layout.step_run_row(r, seen) for r in derived.runs])
             if derived.cues is not None and seen == current:  # read from the stories as they are

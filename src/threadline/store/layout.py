@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Table, insert
@@ -55,6 +55,21 @@ class Derived:
     # the located_in pairs the events step read (graph/events_region.py), kept for the next refresh
     containment: frozenset[tuple[str, str]] | None = None
     loose: frozenset[str] | None = None  # event mentions first merged with no day (graph/event_keys.py)
+    # table name -> the only rows a step redid; a table not named is written whole
+    scopes: Mapping[str, Scope] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The rows of one derived table a refresh redid: those whose `column` holds one of
+    `keys`. Every other row is as stored, so writing the table touches only these
+    (store/rewrite.py). A step that redoes only a region of the store says so here."""
+
+    column: str
+    keys: frozenset[str]
+
+    def holds(self, row: Mapping[str, Any]) -> bool:
+        return row[self.column] in self.keys
 
 
 # Which table each part of Derived fills (`reasons` rides on the entities' rows).
@@ -93,6 +108,7 @@ def step_run(row: Any) -> StepRun:
 
 
 def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
+    """Every derived table with its rows (all of them, whatever `derived.scopes` says)."""
     entities = [
         {
             "id": e.id,
@@ -104,7 +120,7 @@ def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
         }
         for e in derived.entities
     ]
-    links = [{"mention_id": m, "entity_id": e} for m, e in sorted(derived.entity_of.items())]
+    links = _links(derived.entity_of, None)
     places = [{"entity_id": e, **asdict(p)} for e, p in sorted(derived.places.items())]
     return [
         (t.duplicates, [duplicate_row(d) for d in derived.duplicates]),
@@ -124,6 +140,28 @@ def tally_rows(tallies: Mapping[str, Mapping[str, tuple[int, str, int]]]) -> lis
         {"entity_id": e, "tally": {c: list(v) for c, v in sorted(tallies[e].items())}}
         for e in sorted(tallies)
     ]
+
+
+def scoped_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]], Scope | None]]:
+    """Each derived table with the rows to write: those in its scope where a step
+    redid only a region, else all (scope None). The mention links, the largest table,
+    are made only for the mentions in scope."""
+    links_scope = derived.scopes.get(t.mention_entities.name)
+    tables = []
+    for table, rows in derived_rows(replace(derived, entity_of={}) if links_scope else derived):
+        scope = derived.scopes.get(table.name)
+        if table is t.mention_entities and scope is not None:
+            rows = _links(derived.entity_of, scope.keys)
+        elif scope is not None:
+            rows = [r for r in rows if scope.holds(r)]
+        tables.append((table, rows, scope))
+    return tables
+
+
+def _links(entity_of: Mapping[str, str], mentions: Iterable[str] | None) -> list[dict[str, Any]]:
+    """mention_entities rows, of every mention or of those named (when linked)."""
+    named = sorted(entity_of) if mentions is None else sorted(m for m in mentions if m in entity_of)
+    return [{"mention_id": m, "entity_id": entity_of[m]} for m in named]
 
 
 def duplicate_row(d: Duplicate) -> dict[str, Any]:

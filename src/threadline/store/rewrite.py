@@ -3,6 +3,11 @@ refresh usually changes a few entities, facts and events, and the index updates 
 theirs. Those tables' stored rows are read and compared with the new ones, whole row
 against whole row; rows gone or changed are deleted by primary key, rows new or
 changed inserted. What the tables hold afterwards equals deleting and inserting all.
+
+Where a step redid only a region of the store (a `Scope`: the rows whose key column
+holds one of some keys), only the stored rows in that scope are read, compared or
+deleted, and the step's rows in it inserted: the rest of the table is left alone, so
+the write costs what the region holds, not what the store holds.
 """
 
 from __future__ import annotations
@@ -13,6 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table, and_, bindparam, delete, insert, select
+
+from threadline.store.changes import chunks
+from threadline.store.layout import Scope
 
 Row = dict[str, Any]
 
@@ -48,18 +56,21 @@ def _canonical(json_columns: Sequence[bool], values: Sequence[Any]) -> tuple[Any
 COMPARED = frozenset({"entities", "facts", "events", "responsibilities"})
 
 
-def rewrite_table(conn: Connection, table: Table, rows: Sequence[Row], done: Rewritten) -> None:
-    """Leave `table` holding exactly `rows`: in COMPARED touching only the rows that
-    differ (and saying which in `done`), the others replaced whole."""
+def rewrite_table(
+    conn: Connection, table: Table, rows: Sequence[Row], done: Rewritten, scope: Scope | None = None
+) -> None:
+    """Leave `table` holding exactly `rows` (with a `scope`: the rows in it hold exactly
+    `rows`, all of which are in it, and the others stay): in COMPARED touching only the
+    rows that differ (and saying which in `done`), the others replaced whole."""
     if table.name not in COMPARED:
-        conn.execute(delete(table))
+        _delete_scope(conn, table, scope)
         if rows:
             conn.execute(insert(table), list(rows))
         return
     names = [c.name for c in table.columns]
     json_columns = [isinstance(c.type, JSON) for c in table.columns]
     wanted = {_canonical(json_columns, [r.get(n) for n in names]): r for r in rows}
-    stored = {_canonical(json_columns, r): r for r in conn.execute(select(table))}
+    stored = {_canonical(json_columns, r): r for r in _stored_rows(conn, table, scope)}
     gone = [dict(zip(names, r, strict=True)) for key, r in stored.items() if key not in wanted]
     new = [r for key, r in wanted.items() if key not in stored]
     if gone:
@@ -69,3 +80,18 @@ def rewrite_table(conn: Connection, table: Table, rows: Sequence[Row], done: Rew
     if new:
         conn.execute(insert(table), new)
     done.deleted[table.name], done.inserted[table.name] = gone, new
+
+
+def _delete_scope(conn: Connection, table: Table, scope: Scope | None) -> None:
+    if scope is None:
+        conn.execute(delete(table))
+        return
+    for chunk in chunks(scope.keys):
+        conn.execute(delete(table).where(table.c[scope.column].in_(chunk)))
+
+
+def _stored_rows(conn: Connection, table: Table, scope: Scope | None) -> list[Any]:
+    if scope is None:
+        return list(conn.execute(select(table)))
+    column = table.c[scope.column]
+    return [r for chunk in chunks(scope.keys) for r in conn.execute(select(table).where(column.in_(chunk)))]
