@@ -68,7 +68,7 @@ def events_after_changes(conn: Connection, before: Before, change: Change, deriv
     """Every event and claim of responsibility, given those stored and what changed;
     None where the full path must merge them (module docstring)."""
     kept_edges, loose = regions.kept_containment(conn), regions.kept_loose(conn)
-    if kept_edges is None or loose is None or regions.events_cite(conn, change.stories):
+    if kept_edges is None or loose is None:
         return None
     edges = direct_edges(regions.located_in_claims(conn), change.entity_of)
     within, within_before = closed(edges), closed(kept_edges)
@@ -78,6 +78,8 @@ def events_after_changes(conn: Connection, before: Before, change: Change, deriv
     }
     roots = copies_of(derived.duplicates)
     views = _views(conn, regions.event_members(conn), change.entity_of, roots, wide, loose)
+    if _told_before(views, change.present):
+        return None
     seeds = _seeds(conn, views, change, moved)
     old_keys = [views.keys.sides_of(views.parties[s], change.old_entity_of, before.roots) for s in seeds]
     closed_region = _closure(views, seeds, old_keys, set(), set())
@@ -108,6 +110,15 @@ def _combined(
     events = sorted((*kept, *made[0]), key=lambda e: e.id)
     told = sorted((*claims, *made[1]), key=lambda r: (r.claimant, r.event, r.kind))
     return Merged(events, told, edges, loose)
+
+
+def _told_before(views: _Views, present: frozenset[str]) -> bool:
+    """Whether a changed story told events before: a stored event holds a mention gone
+    since (of a story removed or written again), or one of a changed story's mentions."""
+    stored = views.event_of.keys()
+    return any(m not in views.parties for m in stored) or any(
+        p.story in present and p.id in views.event_of for p in views.parties.values()
+    )
 
 
 def _views(

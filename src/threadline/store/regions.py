@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Text, cast, or_, select
+from sqlalchemy import Connection, select
 
 from threadline.records import Assertion, Claim, EventMention, Mention
 from threadline.store import changes, layout
@@ -129,16 +129,3 @@ def event_members(conn: Connection) -> dict[str, list[str]]:
     """Stored event id -> the ids of the event mentions it merges (read without its evidence)."""
     e = t.events.c
     return {i: list(found) for i, found in conn.execute(select(e.id, e.mentions))}
-
-
-def events_cite(conn: Connection, stories: Iterable[str]) -> bool:
-    """Whether a stored event cites one of these stories in its evidence, or in that of
-    the mentions disputing it (a story id in the JSON text: at worst a false yes)."""
-    e = t.events.c
-    for chunk in changes.chunks(stories):
-        for column in (e.evidence, e.disputed_by):
-            text = cast(column, Text)
-            query = select(e.id).where(or_(*(text.like(f'%"{story}"%') for story in chunk))).limit(1)
-            if conn.execute(query).first() is not None:
-                return True
-    return False
