@@ -122,7 +122,8 @@ def test_every_run_is_recorded_and_steps_shows_the_last(tmp_path: Path) -> None:
     store = stored(tmp_path, Settings())
     first = {r.step: r for r in store.last_step_runs()}
     assert first["entities"].rows["entities"] == len(store.entities())
-    assert first["places"].rows == {"places": len(store.places())}
+    locations = [e for e in store.entities() if e.type == "location"]  # each with its tally of countries
+    assert first["places"].rows == {"places": len(store.places()), "place_tallies": len(locations)}
     assert set(first["events"].rows) == {"events", "responsibilities"}
     result = runner.invoke(app, ["rebuild", "--db", f"sqlite:///{tmp_path / 'steps.db'}"])
     assert result.exit_code == 0, result.output

@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import random
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from sqlalchemy import Connection, select
 
 from threadline.errors import Failures
 from threadline.export import EXPORTERS, export
-from threadline.graph import incremental, resolve_region
+from threadline.graph import events_region, incremental, resolve_region, steps
 from threadline.graph.cues import story_texts
 from threadline.graph.steps import Inputs
 from threadline.ingest import read_inputs
@@ -252,6 +253,89 @@ def test_the_ledger_order_is_rebuilt_from_each_decision(tmp_path: Path, analyses
     keys = [order.key(d) for d in store.decisions()]
     assert len(keys) > 100 and {k[0] for k in keys} >= {2, 3, 6, 7, 8, 9}
     assert keys == sorted(keys)
+
+
+def regional(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Counts, per step after resolution, the refreshes that built on its stored rows;
+    the events step takes its region however much of the store it holds."""
+    used: Counter[str] = Counter()
+    for name in ("places_after_changes", "facts_after_changes", "events_after_changes"):
+
+        def counted(*args: object, _name: str = name, _step: object = getattr(steps, name)) -> object:
+            found = _step(*args)  # type: ignore[operator]
+            used[_name.split("_")[0]] += found is not None
+            return found
+
+        monkeypatch.setattr(steps, name, counted)
+    monkeypatch.setattr(events_region, "WHOLE", 1.01)
+    return used
+
+
+def stories_of(analyses: Sequence[Analysed]) -> set[str]:
+    return {e.story.id for a in analyses for e in a.extractions}
+
+
+def test_events_facts_and_places_grow_across_refreshes(
+    tmp_path: Path, analyses: list[Analysed], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The later documents written onto the earlier ones' rows, one refresh each: new
+    mentions join stored events, facts gain claims, stored places' entities gain
+    mentions; each step builds on its stored rows and the bytes are one run's."""
+    at_once = exports(filled(fresh(tmp_path, "once"), analyses, refresh_each=False))
+    half = len(analyses) // 2
+    store = filled(fresh(tmp_path, "halves"), analyses[:half], refresh_each=False)
+    earlier = stories_of(analyses[:half])
+    used = regional(monkeypatch)
+    filled(store, analyses[half:], refresh_each=True)
+    assert used == {
+        "places": len(analyses) - half,
+        "facts": len(analyses) - half,
+        "events": len(analyses) - half,
+    }
+    assert exports(store) == at_once
+
+    def across(items: Sequence[Sequence[dict]]) -> bool:  # cited by earlier and later stories
+        return any(
+            earlier & {i["story"] for i in cited} and {i["story"] for i in cited} - earlier for cited in items
+        )
+
+    assert across([e.evidence for e in store.events()])
+    assert across([f.evidence for f in store.facts()])
+    mentions = {m.id: m.story_id for m in store.mentions()}
+    located = {e.id for e in store.entities() if e.type == "location"} & set(store.places())
+    grown = {e for m, e in store.entity_of().items() if e in located and mentions[m] not in earlier}
+    assert grown & {e for m, e in store.entity_of().items() if mentions[m] in earlier}
+
+
+def test_an_earlier_copy_moves_the_root_of_stored_stories(
+    tmp_path: Path, analyses: list[Analysed], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The original of a stored re-published copy arrives later: the copy's events and
+    facts now count one independent source less, as a run that had both from the start."""
+    original = next(a for a in analyses if "03_sanctions_original" in a.document.source)
+    rest = [a for a in analyses if a is not original]
+    store = filled(fresh(tmp_path, "copy-first"), rest, refresh_each=False)
+    copy = {d.story_id for d in store.duplicates() if d.kind == "story"}
+    used = regional(monkeypatch)
+    filled(store, [original], refresh_each=True)
+    assert used == {"places": 1, "facts": 1, "events": 1}
+    assert {d.story_id for d in store.duplicates() if d.kind == "story"} - copy  # a root moved
+    assert exports(store) == exports(filled(fresh(tmp_path, "once"), analyses, refresh_each=False))
+
+
+def test_removed_stories_leave_what_never_having_them_leaves_in_each_step(
+    tmp_path: Path, analyses: list[Analysed], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A removal: places and facts build on their stored rows; the events step, whose
+    removed tellings' keys are gone, merges everything again."""
+    gone = {analyses[1].document.id, analyses[-2].document.id}
+    store = filled(fresh(tmp_path, "all"), analyses, refresh_each=False)
+    store.remove_documents(sorted(gone))
+    used = regional(monkeypatch)
+    assert refresh_derived(store, Settings()) == []
+    assert used == {"places": 1, "facts": 1, "events": 0}
+    kept = [a for a in analyses if a.document.id not in gone]
+    assert exports(store) == exports(filled(fresh(tmp_path, "kept"), kept, refresh_each=False))
 
 
 def test_the_duplicates_step_writes_only_the_stories_it_decided_again(

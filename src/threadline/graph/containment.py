@@ -16,14 +16,30 @@ DEPTH = 6  # containers followed from one place
 
 def containment(assertions: Iterable[Assertion], entity_of: Mapping[str, str]) -> dict[str, frozenset[str]]:
     """Entity id -> the entity ids of every place the stories state it lies in."""
-    direct: dict[str, set[str]] = {}
+    return closed(direct_edges(assertions, entity_of))
+
+
+Edges = frozenset[tuple[str, str]]  # (inner, outer) entity ids, as the stories state them
+
+
+def direct_edges(assertions: Iterable[Assertion], entity_of: Mapping[str, str]) -> Edges:
+    """Each (inner, outer) pair of entities a current located_in claim states."""
+    found = set()
     for fact in assertions:
         if fact.predicate != "located_in" or fact.modality in NOT_A_FACT | NOT_NOW:
             continue
         inner, outer = entity_of.get(fact.subject), entity_of.get(fact.object)
         if inner and outer and inner != outer:
-            direct.setdefault(inner, set()).add(outer)
-    closed: dict[str, frozenset[str]] = {}
+            found.add((inner, outer))
+    return frozenset(found)
+
+
+def closed(edges: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """Each inner place -> every place it lies in, following at most DEPTH steps out."""
+    direct: dict[str, set[str]] = {}
+    for inner, outer in edges:
+        direct.setdefault(inner, set()).add(outer)
+    found: dict[str, frozenset[str]] = {}
     for place in sorted(direct):
         seen: set[str] = set()
         frontier = set(direct[place])
@@ -33,5 +49,5 @@ def containment(assertions: Iterable[Assertion], entity_of: Mapping[str, str]) -
                 break
             seen |= frontier
             frontier = {o for p in frontier for o in direct.get(p, ())}
-        closed[place] = frozenset(seen)
-    return closed
+        found[place] = frozenset(seen)
+    return found

@@ -41,7 +41,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from threadline.graph.background import Within, homes
+from threadline.graph.background import Within, dated_to_the_day, homes
 from threadline.graph.ids import stable_ids
 from threadline.records import FIRMNESS, NOT_A_FACT, DateValue, Event, EventMention
 from threadline.vocabulary import MONTHS, WEEKDAYS
@@ -367,18 +367,23 @@ def merge_events(
     entity_of: Mapping[str, str],
     root_of: Mapping[str, str],
     within: Within | None = None,
+    loose: set[str] | None = None,
 ) -> list[Event]:
     """One Event per real-world event, with the evidence of every story that reports it.
 
     entity_of maps Mention.id to Entity.id; root_of maps a story id to the id of its
     earliest copy; within maps a place's Entity.id to those of the places it lies in
     (`containment`). Events some mention asserts come first, then those only denied,
-    each ordered as the mentions are; ids come from content (ids.py)."""
+    each ordered as the mentions are; ids come from content (ids.py). `loose`, where
+    given, receives the ids of the mentions first merged into an event with no day,
+    the ones that may be told in passing (kept for the next refresh: event_keys.py)."""
     views = sorted(
         (_view(m, entity_of, root_of) for m in events),
         key=lambda v: (v.root, v.mention.story_id, v.mention.evidence.start, v.mention.id),
     )
     clusters = _clusters([v for v in views if v.mention.modality not in NOT_A_FACT])
+    if loose is not None:
+        loose.update(m.mention.id for c in clusters if not dated_to_the_day(c) for m in c.members)
     clusters = _join_background(clusters, within or {})
     alone = _disputed(clusters, [v for v in views if v.mention.modality in NOT_A_FACT])
     return stable_ids([to_event(c) for c in clusters + _clusters(alone)])

@@ -24,14 +24,28 @@ from functools import cached_property, lru_cache
 from threadline.dedup import find_duplicates, find_partial_overlaps
 from threadline.errors import Failures
 from threadline.graph.cite import Citing, root_of
-from threadline.graph.containment import containment
+from threadline.graph.containment import closed, direct_edges
 from threadline.graph.cues import StoryTexts, story_texts
+from threadline.graph.events_region import events_after_changes
 from threadline.graph.facts import facts_of
+from threadline.graph.facts_region import facts_after_changes
 from threadline.graph.incremental import duplicates_after_changes, stored_buckets_agree
+from threadline.graph.places_region import Pinning, places_after_changes
+from threadline.graph.regions import Before, Change
 from threadline.graph.resolve_region import by_region, resolved_with
 from threadline.graph.stored import graph_events
-from threadline.places import Gazetteer, place_entities
-from threadline.records import Assertion, Duplicate, EventMention, KnownEntity, Mention, Place, StepRun, Story
+from threadline.places import Gazetteer, place_entities, story_countries
+from threadline.places.step import Tally, pin_entities
+from threadline.records import (
+    Assertion,
+    Duplicate,
+    EventMention,
+    KnownEntity,
+    Mention,
+    Place,
+    StepRun,
+    Story,
+)
 from threadline.registry import Registered, Registry
 from threadline.resolve import Resolution, resolve_entities
 from threadline.resolve.isolate import listed
@@ -64,6 +78,21 @@ class Inputs:
             if last.get(step) != STEPS.get(step).version or not changes.builds_on_stored(conn):
                 return None
             return changes.changed_stories(conn)
+
+    @cached_property
+    def before(self) -> Before:
+        """The derived rows stored by the refresh before, for the steps that redo a part."""
+        return Before(self.store)
+
+    def change(self, step: str, derived: Derived) -> Change | None:
+        """What moved since the stored rows, for a step after resolution that redoes only
+        what it reaches (graph/regions.py); None: redo everything (as `changed_since`,
+        and when no story changed: a refresh asked for anyway runs the step whole)."""
+        changed = self.changed_since(step)
+        if not changed:
+            return None
+        with self.store.snapshot() as conn:
+            return self.before.change(conn, changed, derived)
 
     @cached_property
     def stories(self) -> list[Story]:
@@ -105,7 +134,7 @@ DEFAULT_STEPS = ("duplicates", "entities", "places", "events", "facts")
 WRITES = {
     "duplicates": ("duplicates",),
     "entities": ("entities", "mention_entities", "decisions"),
-    "places": ("places",),
+    "places": ("places", "place_tallies"),
     "events": ("events", "responsibilities"),
     "facts": ("facts",),
 }
@@ -224,26 +253,38 @@ def _by_region(inputs: Inputs, reading: StoryTexts, digest: str, judged: bool) -
 
 def places_step(inputs: Inputs, derived: Derived) -> Derived:
     """Where each location entity is on the map: a place that fails is left unpinned;
-    if the gazetteer itself cannot be built, none is pinned (the entities stay)."""
-    resolution = Resolution(derived.entities, dict(derived.entity_of), dict(derived.reasons))
+    if the gazetteer itself cannot be built, none is pinned (the entities stay). Only
+    the entities a change reaches are pinned again, where the stored places and tallies
+    allow it (graph/places_region.py)."""
+    change = inputs.change("places", derived)
+    tallies: dict[str, Tally] = {}
 
-    def pin() -> dict[str, Place]:
+    def pin_all() -> Mapping[str, Place]:
         gazetteer = gazetteer_for(inputs.known, inputs.vocabulary)
+        demonyms = inputs.vocabulary.demonyms
+        if change is not None:
+            pinning = Pinning(
+                lambda mentions, texts: story_countries(mentions, gazetteer, texts, demonyms),
+                lambda entities, found: pin_entities(entities, found, gazetteer, inputs.failures),
+            )
+            with inputs.store.snapshot() as conn:
+                pinned = places_after_changes(conn, inputs.before, change, derived, pinning)
+            tallies.update(pinned.tallies)
+            return pinned.places
         return place_entities(
-            resolution.entities,
+            derived.entities,
             inputs.mentions,
-            resolution.entity_of,
+            derived.entity_of,
             gazetteer,
             failures=inputs.failures,
             texts=inputs.texts,
-            demonyms=inputs.vocabulary.demonyms,
+            demonyms=demonyms,
+            tallies=tallies,
         )
 
-    locations = listed(repr(e.name) for e in resolution.entities if e.type == "location")
-    places: Mapping[str, Place] = (
-        inputs.failures.run("places", f"pinning the location entities {locations}", pin) or {}
-    )
-    return replace(derived, places=places)
+    locations = listed(repr(e.name) for e in derived.entities if e.type == "location")
+    places = inputs.failures.run("places", f"pinning the location entities {locations}", pin_all)
+    return replace(derived, places=places or {}, place_tallies=tallies if places is not None else None)
 
 
 @lru_cache(maxsize=2)
@@ -254,24 +295,50 @@ def gazetteer_for(known: tuple[KnownEntity, ...], vocabulary: Vocabulary) -> Gaz
 
 
 def events_step(inputs: Inputs, derived: Derived) -> Derived:
-    """Event mentions merged across stories, with the claims of responsibility for them."""
-    citing = inputs.citing(derived)
+    """Event mentions merged across stories, with the claims of responsibility for them:
+    merged again only in the region a change reaches, where the stored events allow it
+    (graph/events_region.py)."""
+    change = inputs.change("events", derived)
 
     def merge() -> Derived:
-        within = containment(inputs.assertions, derived.entity_of)  # a district joins its city
-        events, claims = graph_events(inputs.event_mentions, citing, within)
-        return replace(derived, events=tuple(events), responsibilities=tuple(claims))
+        if change is not None:
+            with inputs.store.snapshot() as conn:
+                found = events_after_changes(conn, inputs.before, change, derived)
+            if found is not None:
+                return replace(
+                    derived,
+                    events=tuple(found.events),
+                    responsibilities=tuple(found.responsibilities),
+                    containment=found.containment,
+                    loose=found.loose,
+                )
+        edges = direct_edges(inputs.assertions, derived.entity_of)  # a district joins its city
+        loose: set[str] = set()
+        events, claims = graph_events(inputs.event_mentions, inputs.citing(derived), closed(edges), loose)
+        return replace(
+            derived,
+            events=tuple(events),
+            responsibilities=tuple(claims),
+            containment=edges,
+            loose=frozenset(loose),
+        )
 
     return inputs.failures.run("events", "merging the event mentions", merge) or derived
 
 
 def facts_step(inputs: Inputs, derived: Derived) -> Derived:
-    """Relation claims grouped by the entities they join."""
-    citing = inputs.citing(derived)
-    types = {e.id: e.type for e in derived.entities}
+    """Relation claims grouped by the entities they join: regrouped only where a change
+    reaches, where the stored facts allow it (graph/facts_region.py)."""
+    ontology = inputs.vocabulary.ontology
+    change = inputs.change("facts", derived)
 
     def group() -> Derived:
-        facts = facts_of(inputs.assertions, citing, types, inputs.vocabulary.ontology)
+        if change is not None:
+            with inputs.store.snapshot() as conn:
+                found = facts_after_changes(conn, inputs.before, change, derived, ontology)
+            return replace(derived, facts=tuple(found))
+        types = {e.id: e.type for e in derived.entities}
+        facts = facts_of(inputs.assertions, inputs.citing(derived), types, ontology)
         return replace(derived, facts=tuple(facts))
 
     return inputs.failures.run("facts", "grouping the relation claims", group) or derived

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 
 from threadline.errors import Failures
@@ -66,23 +66,36 @@ def place_entities(
     failures: Failures | None = None,
     texts: Mapping[str, str] | None = None,
     demonyms: Mapping[str, str] | None = None,
+    tallies: dict[str, Tally] | None = None,
 ) -> dict[str, Place]:
     """Entity id -> Place for each location entity the gazetteer can pin; the rest stay
     unpinned. `texts` (story id -> text) lets the peoples a story names count for its
     countries (`demonyms`, by default the bundled ones). A lookup that raises is recorded
-    in `failures` (logged where none is given)."""
-    record = failures if failures is not None else Failures()
+    in `failures` (logged where none is given). `tallies`, where given, receives each
+    location entity's tally of its stories' countries (kept for the next refresh)."""
     if texts is not None and demonyms is None:
         demonyms = load_demonyms()
     by_story = story_countries(mentions, gazetteer, texts, demonyms)
-    context: dict[str, list[str]] = defaultdict(list)
-    for m in mentions:
-        context[entity_of.get(m.id, "")].extend(by_story.get(m.story_id, []))
+    locations = {e.id for e in entities if e.type == "location"}
+    found = country_tallies(mentions, entity_of, by_story, locations)
+    if tallies is not None:
+        tallies.update(found)
+    return pin_entities(entities, found, gazetteer, failures)
+
+
+def pin_entities(
+    entities: Sequence[Entity],
+    tallies: Mapping[str, Tally],
+    gazetteer: Gazetteer,
+    failures: Failures | None = None,
+) -> dict[str, Place]:
+    """Each location entity pinned in the countries its tally ranks first."""
+    record = failures if failures is not None else Failures()
     places = {}
     for entity in entities:
         if entity.type != "location":
             continue
-        countries = _first_most(context[entity.id])
+        countries = ranked_countries(tallies.get(entity.id, {}))
         subject = f"{entity.name} ({entity.id})"
         place = record.run("places", subject, partial(_locate, gazetteer, entity, countries))
         if place is not None:
@@ -93,10 +106,38 @@ def place_entities(
     return places
 
 
-def _first_most(codes: list[str]) -> list[str]:
-    """The codes by how many of the entity's mentions' stories are about each, first seen first."""
-    order = {c: i for i, c in reversed(list(enumerate(codes)))}
-    return sorted(set(codes), key=lambda c: (-codes.count(c), order[c]))
+# ISO code -> (how many of the entity's mentions are in stories about it, the first
+# such story, where the code stands in that story's list): what ranks its countries
+Tally = dict[str, tuple[int, str, int]]
+
+
+def country_tallies(
+    mentions: Iterable[Mention],
+    entity_of: Mapping[str, str],
+    by_story: Mapping[str, list[str]],
+    entities: set[str],
+) -> dict[str, Tally]:
+    """Each of these entities' tally over these mentions of it."""
+    found: dict[str, Tally] = {e: {} for e in entities}
+    for m in mentions:
+        tally = found.get(entity_of.get(m.id, ""))
+        if tally is not None:
+            add_mention(tally, m.story_id, by_story.get(m.story_id, []))
+    return found
+
+
+def add_mention(tally: Tally, story: str, codes: Sequence[str]) -> None:
+    """One more mention, in a story about these countries (its list, first first)."""
+    for at, code in enumerate(codes):
+        count, first, place = tally.get(code, (0, story, at))
+        tally[code] = (count + 1, *min((first, place), (story, at)))
+
+
+def ranked_countries(tally: Mapping[str, tuple[int, str, int]]) -> list[str]:
+    """The codes by how many of the entity's mentions' stories are about each, then by
+    the first mention's story (in story order) that names each: the order a list of
+    every mention's countries, in story order, counted gives."""
+    return sorted(tally, key=lambda c: (-tally[c][0], tally[c][1], tally[c][2]))
 
 
 def _locate(gazetteer: Gazetteer, entity: Entity, countries: list[str]) -> Place | None:

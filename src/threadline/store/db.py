@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -42,6 +43,8 @@ STALE = "derived_stale"  # "1" while the derived layer (workflow.GLOBAL_STEPS) l
 DocumentWrite = tuple[Document, Sequence[Extraction], dict[tuple[str, int], bytes]]
 GENERATION = "claims_generation"  # counts changes to the claims, so a refresh knows what it saw
 DERIVED_FROM = "derived_generation"  # the claims_generation the derived rows were computed from
+CONTAINMENT = "events_containment"  # JSON [[inner, outer], ...]: the located_in pairs the events step read
+LOOSE = "events_loose"  # JSON [event mention id, ...]: those it first merged into events with no day
 
 
 def _meta(conn: Connection, key: str) -> str | None:
@@ -319,6 +322,10 @@ class Store:
             if derived.cues is not None and seen == current:  # read from the stories as they are
                 story_cues.keep_cues(conn, derived.cues)
             story_cues.keep_resolved_with(conn, derived.cues)
+            if derived.containment is not None:  # what the events step read, for the next refresh
+                _put_meta(conn, CONTAINMENT, json.dumps(sorted(derived.containment)))
+            if derived.loose is not None:
+                _put_meta(conn, LOOSE, json.dumps(sorted(derived.loose)))
             _put_meta(conn, DERIVED_FROM, str(seen))
             changes.forget_changes(conn, seen)
             _put_meta(conn, changes.INCREMENTAL, "1" if complete else "0")

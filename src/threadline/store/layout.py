@@ -50,6 +50,11 @@ class Derived:
     decisions: tuple[Decision, ...] = ()  # resolution's, in the order taken
     runs: tuple[StepRun, ...] = ()  # each global step that made these rows, in order
     cues: KeptCues | None = None  # what resolution read in stories' texts, to keep (a cache)
+    # each location entity's tally of its stories' countries (places/step.py), kept for the next refresh
+    place_tallies: Mapping[str, Mapping[str, tuple[int, str, int]]] | None = None
+    # the located_in pairs the events step read (graph/events_region.py), kept for the next refresh
+    containment: frozenset[tuple[str, str]] | None = None
+    loose: frozenset[str] | None = None  # event mentions first merged with no day (graph/event_keys.py)
     # table name -> the only rows a step redid; a table not named is written whole
     scopes: Mapping[str, Scope] = field(default_factory=dict)
 
@@ -74,6 +79,7 @@ TABLE_OF_PART = {
     "entity_of": "mention_entities",
     "decisions": "decisions",
     "places": "places",
+    "place_tallies": "place_tallies",
     "events": "events",
     "responsibilities": "responsibilities",
     "facts": "facts",
@@ -85,7 +91,7 @@ def rows_written(before: Derived, after: Derived, declared: Iterable[str] = ()) 
     rows each now holds."""
     tables = set(declared)
     return {
-        table: len(getattr(after, part))
+        table: len(getattr(after, part) or ())
         for part, table in TABLE_OF_PART.items()
         if table in tables or getattr(after, part) is not getattr(before, part)
     }
@@ -122,9 +128,17 @@ def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
         (t.mention_entities, links),
         (t.decisions, [decision_row(seq, d) for seq, d in enumerate(derived.decisions)]),
         (t.places, places),
+        (t.place_tallies, tally_rows(derived.place_tallies or {})),
         (t.events, [event_row_of(e) for e in derived.events]),
         (t.responsibilities, [responsibility_row(r) for r in derived.responsibilities]),
         (t.facts, [fact_row(f) for f in derived.facts]),
+    ]
+
+
+def tally_rows(tallies: Mapping[str, Mapping[str, tuple[int, str, int]]]) -> list[dict[str, Any]]:
+    return [
+        {"entity_id": e, "tally": {c: list(v) for c, v in sorted(tallies[e].items())}}
+        for e in sorted(tallies)
     ]
 
 

@@ -311,5 +311,22 @@ story_cues = Table(  # what resolution read in each story's text (resolve/story_
     Column("cues", Text, nullable=False),  # JSON
 )
 
+place_tallies = Table(  # derived: each location entity's count of its stories' countries (places/step.py)
+    "place_tallies",
+    metadata,
+    Column("entity_id", String(40), primary_key=True),
+    Column("tally", JSON, nullable=False),  # {ISO code: [mentions, first story, place in its list]}
+)
+
 STORY_CHILDREN = (signatures, signature_bands, mentions, assertions, event_mentions, claims)
-DERIVED = (duplicates, mention_entities, entities, decisions, places, events, responsibilities, facts)
+DERIVED = (
+    duplicates,
+    mention_entities,
+    entities,
+    decisions,
+    places,
+    place_tallies,
+    events,
+    responsibilities,
+    facts,
+)

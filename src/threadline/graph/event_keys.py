@@ -1,0 +1,148 @@
+"""Which event mentions can take part in a decision about each other, by shared keys.
+
+A key is an event type with an entity or a story's copy root. Merging (events.py)
+decides in three places, and each asks only mentions sharing a key of its own kind:
+
+  * clustering: a mention joins an event of its type holding its root or one of its
+    participants (`hard` keys on both sides);
+  * the background join (background.py): an event with no day of its own (a mention
+    not dated to the day may be in one: `aside` keys) joins the one dated event of its
+    type that knows every participant it names (as a participant or claimant) or holds
+    a place fitting it (`news` keys: participants, claimants, places and the places
+    those lie in). Since a candidate must fit every participant, one participant's keys
+    find them all: the aside keys are those of the participant the fewest events name
+    (with the places it lies in), or the place where the mention names no one;
+  * a denial (`denial` keys: its participants and place) joins the first event of its
+    type with its place or a participant (`news` keys).
+
+Mentions linked through these, however far, decide together; none outside can change
+their events (graph/events_region.py). A mention the last run first merged into an
+event with a day (not `loose`) is in no event told in passing while its own region is
+not merged again: it holds its aside keys only once a region takes it in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from threadline.graph.background import Within
+from threadline.records import NOT_A_FACT
+
+Key = tuple[str, str]  # (event type, entity id or "root:" and a story id)
+# which side's keys each side's keys meet
+LINKS = {"hard": ("hard",), "news": ("aside", "denial"), "aside": ("news",), "denial": ("news",)}
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An event mention as the narrow columns give it (mention ids, not entities)."""
+
+    id: str
+    story: str
+    type: str
+    participants: tuple[str, ...]
+    location: str | None
+    claimants: tuple[str, ...]
+    day: bool  # dated to the day: never in an event told in passing
+    denial: bool
+
+    @classmethod
+    def of(cls, row: tuple, claimants: Mapping[str, list[str]]) -> Party:  # type: ignore[type-arg]
+        ident, story, kind, participants, location, value, precision, modality = row
+        day = bool(value) and precision == "day"
+        return cls(
+            ident,
+            story,
+            kind,
+            tuple(participants),
+            location,
+            tuple(claimants.get(ident, ())),
+            day,
+            modality in NOT_A_FACT,
+        )
+
+
+Sides = dict[str, list[Key]]
+
+
+class KeyIndex:
+    """Every mention's keys by side, and the mentions holding each key on each side."""
+
+    def __init__(
+        self,
+        parties: Mapping[str, Party],
+        entity_of: Mapping[str, str],
+        roots: Mapping[str, str],
+        within: Within,
+        settled: Callable[[str], bool] = lambda mention: False,
+    ) -> None:
+        """`settled(mention)`: its event, as first merged, has a day and stays as stored
+        unless the region takes it in: it holds its aside keys only from then on."""
+        self.parties, self.entity_of, self.within = parties, entity_of, within
+        self.index: dict[str, dict[Key, list[str]]] = {side: defaultdict(list) for side in LINKS}
+        self.keys: dict[str, Sides] = {}
+        self.held_back: set[str] = set()
+        for ident, party in parties.items():
+            self.keys[ident] = self._common(party, entity_of, roots)
+            self._add(ident, self.keys[ident])
+        for ident, party in parties.items():
+            aside = self.aside_keys(party, entity_of)
+            if aside and settled(ident):
+                self.held_back.add(ident)
+                aside = []
+            self.keys[ident]["aside"] = aside
+            self._add(ident, {"aside": aside})
+
+    def taken_in(self, mention: str) -> Sides:
+        """A mention's keys once the region holds it: its aside keys too."""
+        if mention in self.held_back:
+            return {**self.keys[mention], "aside": self.aside_keys(self.parties[mention], self.entity_of)}
+        return self.keys[mention]
+
+    def _add(self, ident: str, sides: Sides) -> None:
+        for side, keys in sides.items():
+            for key in keys:
+                self.index[side][key].append(ident)
+
+    def _common(self, party: Party, entity_of: Mapping[str, str], roots: Mapping[str, str]) -> Sides:
+        kind, named = party.type, _entities(party.participants, entity_of)
+        place = entity_of.get(party.location) if party.location else None
+        hard = [(kind, "root:" + roots.get(party.story, party.story)), *((kind, p) for p in named)]
+        if party.denial:
+            return {
+                "hard": hard,
+                "denial": [(kind, e) for e in sorted({*named, *([place] if place else [])})],
+            }
+        known = {*named, *_entities(party.claimants, entity_of)}
+        places = {place, *self.within.get(place, ())} if place else set()
+        return {"hard": hard, "news": [(kind, e) for e in sorted(known | places)]}
+
+    def aside_keys(self, party: Party, entity_of: Mapping[str, str]) -> list[Key]:
+        """Where the events a mention not dated to the day may be told in passing of are."""
+        if party.denial or party.day:
+            return []
+        kind, named = party.type, _entities(party.participants, entity_of)
+        place = entity_of.get(party.location) if party.location else None
+        if named:
+            rarest = min(named, key=lambda p: (len(self.index["news"].get((kind, p), ())), p))
+            return [(kind, e) for e in sorted({rarest, *self.within.get(rarest, ())})]
+        return [(kind, e) for e in sorted({place, *self.within.get(place, ())})] if place else []
+
+    def sides_of(self, party: Party, entity_of: Mapping[str, str], roots: Mapping[str, str]) -> Sides:
+        """A mention's keys as another resolution and other roots give them."""
+        return {**self._common(party, entity_of, roots), "aside": self.aside_keys(party, entity_of)}
+
+    def linked(self, sides: Sides, seen: set[tuple[str, Key]]) -> Iterator[str]:
+        """The mentions whose keys meet these, each (side, key) asked once."""
+        for side, keys in sides.items():
+            for key in keys:
+                for other in LINKS[side]:
+                    if (other, key) not in seen:
+                        seen.add((other, key))
+                        yield from self.index[other].get(key, ())
+
+
+def _entities(mentions: Iterable[str], entity_of: Mapping[str, str]) -> list[str]:
+    return sorted({entity_of[m] for m in mentions if m in entity_of})

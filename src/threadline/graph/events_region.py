@@ -1,0 +1,200 @@
+"""The events step redone for what changed, equal to merging every event mention.
+
+Every decision merging takes about a mention (which event it joins, which dated event
+an event told in passing joins, which event a denial disputes) is taken among mentions
+linked to it by keys (event_keys.py). Mentions linked, however far, form a region whose
+events no mention outside it can change; the region a change reaches is merged again,
+the other events are kept as stored.
+
+The change reaches the mentions of the changed stories, of the stories whose copy root
+changed and of those where a mention changed entity (each with its keys before and
+after), and the mentions naming a place whose containment changed (the located_in
+pairs the last run read are kept, `Derived.containment`). The stored events holding a
+mention of the region are dissolved into it, and the region widened until it is closed.
+Ids come from content (ids.py) and two events with the same content rank by their
+earliest mention: the kept events sharing a content key with one made or dissolved here
+join the region too.
+
+A changed story that told events before (it was rewritten or removed) sends the step
+down the full path: what those tellings shared is gone with them. So does a region
+holding most of the store, which a full run merges at less cost.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+from threadline.graph.background import Within
+from threadline.graph.cite import Citing
+from threadline.graph.containment import closed, direct_edges
+from threadline.graph.event_keys import Key, KeyIndex, Party, Sides
+from threadline.graph.ids import content_key
+from threadline.graph.regions import Before, Change, copies_of, stories_of
+from threadline.graph.stored import graph_events
+from threadline.records import GraphEvent, Responsibility
+from threadline.store import regions
+from threadline.store.layout import Derived
+
+WHOLE = 0.5  # a region holding more than this share of the mentions: merge them all
+
+
+@dataclass(frozen=True)
+class Merged:
+    events: list[GraphEvent]
+    responsibilities: list[Responsibility]
+    containment: frozenset[tuple[str, str]]
+    loose: frozenset[str]
+
+
+@dataclass
+class _Views:
+    """Every event mention's keys now, and the stored events each belongs to."""
+
+    keys: KeyIndex
+    event_of: dict[str, str]  # mention id -> stored event id
+    members: dict[str, list[str]]  # stored event id -> mention ids
+    loose: frozenset[str] | None = None  # as the last run kept them
+
+    @property
+    def parties(self) -> Mapping[str, Party]:
+        return self.keys.parties
+
+
+def events_after_changes(conn: Connection, before: Before, change: Change, derived: Derived) -> Merged | None:
+    """Every event and claim of responsibility, given those stored and what changed;
+    None where the full path must merge them (module docstring)."""
+    kept_edges, loose = regions.kept_containment(conn), regions.kept_loose(conn)
+    if kept_edges is None or loose is None:
+        return None
+    edges = direct_edges(regions.located_in_claims(conn), change.entity_of)
+    within, within_before = closed(edges), closed(kept_edges)
+    moved = {p for p in {*within, *within_before} if within.get(p) != within_before.get(p)}
+    wide = {
+        p: within.get(p, frozenset()) | within_before.get(p, frozenset()) for p in {*within, *within_before}
+    }
+    roots = copies_of(derived.duplicates)
+    views = _views(conn, regions.event_members(conn), change.entity_of, roots, wide, loose)
+    if _told_before(views, change.present):
+        return None
+    seeds = _seeds(conn, views, change, moved)
+    old_keys = [views.keys.sides_of(views.parties[s], change.old_entity_of, before.roots) for s in seeds]
+    closed_region = _closure(views, seeds, old_keys, set(), set())
+    while closed_region is not None:
+        region, dissolved = closed_region
+        region_loose: set[str] = set()
+        made = _merge(conn, views, region, change, roots, within, region_loose)
+        stored_keys = {content_key(e) for e in before.events if e.id in dissolved}  # type: ignore[arg-type]
+        named = stored_keys | {content_key(e) for e in made[0]}  # type: ignore[arg-type]
+        sharing = [e.id for e in before.events if e.id not in dissolved and content_key(e) in named]  # type: ignore[arg-type]
+        if not sharing:
+            kept_loose = (loose - region) | region_loose
+            return _combined(before, made, dissolved, edges, frozenset(kept_loose))
+        closed_region = _closure(views, [m for e in sharing for m in views.members[e]], [], region, dissolved)
+    return None
+
+
+def _combined(
+    before: Before,
+    made: tuple[list[GraphEvent], list[Responsibility]],
+    dissolved: set[str],
+    edges: frozenset[tuple[str, str]],
+    loose: frozenset[str],
+) -> Merged:
+    """The stored events and claims outside the region, with the region's merged anew."""
+    kept = [e for e in before.events if e.id not in dissolved]
+    claims = [r for r in before.responsibilities if r.event not in dissolved]
+    events = sorted((*kept, *made[0]), key=lambda e: e.id)
+    told = sorted((*claims, *made[1]), key=lambda r: (r.claimant, r.event, r.kind))
+    return Merged(events, told, edges, loose)
+
+
+def _told_before(views: _Views, present: frozenset[str]) -> bool:
+    """Whether a changed story told events before: a stored event holds a mention gone
+    since (of a story removed or written again), or one of a changed story's mentions."""
+    stored = views.event_of.keys()
+    return any(m not in views.parties for m in stored) or any(
+        p.story in present and p.id in views.event_of for p in views.parties.values()
+    )
+
+
+def _views(
+    conn: Connection,
+    members: dict[str, list[str]],
+    entity_of: Mapping[str, str],
+    roots: Mapping[str, str],
+    within: Within,
+    loose: frozenset[str] | None,
+) -> _Views:
+    claimants: dict[str, list[str]] = defaultdict(list)
+    for event, claimant, _, _ in regions.responsibility_claims(conn):
+        claimants[event].append(claimant)
+    parties = {row[0]: Party.of(row, claimants) for row in regions.event_mention_parties(conn)}
+    event_of = {m: e for e, found in members.items() for m in found}
+
+    def settled(mention: str) -> bool:  # first merged into an event with a day, as stored
+        return loose is not None and mention in event_of and mention not in loose
+
+    return _Views(KeyIndex(parties, entity_of, roots, within, settled), event_of, members, loose)
+
+
+def _seeds(conn: Connection, views: _Views, change: Change, moved: set[str]) -> list[str]:
+    """The mentions a change reaches directly: those of the changed stories, of the
+    stories with a new copy root or a mention joined to another entity, and those
+    naming a place whose containment changed."""
+    stories = change.present | change.roots | stories_of(conn, change.mentions)
+    named_moved = {
+        p.id
+        for p in views.parties.values()
+        if any(
+            change.entity_of.get(m) in moved or change.old_entity_of.get(m) in moved
+            for m in (*p.participants, *([p.location] if p.location else []), *p.claimants)
+        )
+    }
+    return sorted({p.id for p in views.parties.values() if p.story in stories} | named_moved)
+
+
+def _closure(
+    views: _Views, seeds: Iterable[str], sides: Iterable[Sides], region: set[str], dissolved: set[str]
+) -> tuple[set[str], set[str]] | None:
+    """The mentions linked to the seeds (and to these further keys) through their keys
+    (event_keys.py) or a stored event, however far, and the stored events they
+    dissolve; None once they hold more than WHOLE of the mentions."""
+    region, dissolved = set(region), set(dissolved)
+    limit = WHOLE * max(len(views.parties), 1)
+    seen: set[tuple[str, Key]] = set()
+    queue = [m for m in seeds if m in views.parties]
+    for found in sides:
+        queue += views.keys.linked(found, seen)
+    while queue:
+        mention = queue.pop()
+        if mention in region:
+            continue
+        region.add(mention)
+        if len(region) > limit:
+            return None
+        event = views.event_of.get(mention)
+        if event is not None and event not in dissolved:
+            dissolved.add(event)
+            queue += [m for m in views.members[event] if m in views.parties and m not in region]
+        queue += views.keys.linked(views.keys.taken_in(mention), seen)
+    return region, dissolved
+
+
+def _merge(
+    conn: Connection,
+    views: _Views,
+    region: set[str],
+    change: Change,
+    roots: Mapping[str, str],
+    within: Within,
+    loose: set[str],
+) -> tuple[list[GraphEvent], list[Responsibility]]:
+    """The region's events and claims, merged as a full run merges them."""
+    stories = {views.parties[m].story for m in region}
+    mentions = [m for m in regions.event_mentions_in(conn, stories) if m.id in region]
+    citing = Citing(change.entity_of, roots, regions.outlets_of(conn, stories))
+    return graph_events(mentions, citing, within, loose)

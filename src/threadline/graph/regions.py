@@ -1,0 +1,136 @@
+"""What a change reaches, for the steps after resolution (places, events, facts).
+
+A refresh after an ingest changes some stories; resolution then gives each mention an
+entity (complete: `Derived.entity_of`, `Derived.entities`). Comparing that with the
+rows stored by the refresh before says what moved, and the places, events and facts
+steps redo only what depends on it (graph/facts_region.py, graph/places_region.py,
+graph/events_region.py), keeping their other stored rows:
+
+  * `stories`: written or removed since the stored rows (store/changes.py);
+  * `mentions`: mentions whose entity differs (new, gone, or joined to another);
+  * `entities`: entity ids new, gone, or whose row (type, name, aliases, link) differs;
+  * `roots`: stories whose earliest copy differs (the duplicates step's new rows).
+
+The stored rows are those of the refresh's snapshot, read once (`Before`), before this
+refresh writes its own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from sqlalchemy import Connection
+
+from threadline.records import Duplicate, Entity, Fact, GraphEvent, Place, Responsibility
+from threadline.store import Store, changes, regions
+from threadline.store.layout import Derived
+
+
+class Before:
+    """The derived rows as the refresh before this one stored them, read on first use."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._change: tuple[tuple[object, ...], Change] | None = None
+
+    @cached_property
+    def entity_of(self) -> dict[str, str]:
+        return self.store.entity_of()
+
+    @cached_property
+    def entities(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.store.entities()}
+
+    @cached_property
+    def roots(self) -> dict[str, str]:
+        return copies_of(self.store.duplicates())
+
+    @cached_property
+    def places(self) -> dict[str, Place]:
+        return self.store.places()
+
+    @cached_property
+    def facts(self) -> list[Fact]:
+        return self.store.facts()
+
+    @cached_property
+    def events(self) -> list[GraphEvent]:
+        return self.store.events()
+
+    @cached_property
+    def responsibilities(self) -> list[Responsibility]:
+        return self.store.responsibilities()
+
+    def change(self, conn: Connection, stories: set[str], derived: Derived) -> Change:
+        """What moved between these rows and `derived`, given the stories changed since
+        (computed once per refresh: the steps after resolution share it)."""
+        key = (derived.entity_of, derived.entities, derived.duplicates)
+        if self._change is not None and all(a is b for a, b in zip(self._change[0], key, strict=True)):
+            return self._change[1]
+        found = Change(
+            stories=frozenset(stories),
+            present=frozenset(changes.present(conn, stories)),
+            mentions=frozenset(moved_mentions(self.entity_of, derived.entity_of)),
+            entities=frozenset(changed_entities(self.entities, derived.entities)),
+            roots=frozenset(moved_roots(self.roots, copies_of(derived.duplicates))),
+            old_entity_of=self.entity_of,
+            entity_of=derived.entity_of,
+        )
+        self._change = (key, found)
+        return found
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a refresh changed, as the steps after resolution see it (module docstring)."""
+
+    stories: frozenset[str]
+    present: frozenset[str]  # those of `stories` still stored
+    mentions: frozenset[str]
+    entities: frozenset[str]
+    roots: frozenset[str]
+    old_entity_of: Mapping[str, str]
+    entity_of: Mapping[str, str]
+
+    @cached_property
+    def mentions_of(self) -> dict[str, list[str]]:
+        """Entity id -> the ids of its mentions, as resolution gives them now."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for mention, entity in self.entity_of.items():
+            found[entity].append(mention)
+        return found
+
+    def touched_entities(self) -> set[str]:
+        """Entities that gained or lost a mention, or whose row changed."""
+        moved = {e for m in self.mentions for e in (self.old_entity_of.get(m), self.entity_of.get(m)) if e}
+        return moved | self.entities
+
+
+def copies_of(duplicates: Sequence[Duplicate]) -> dict[str, str]:
+    """Story id -> its earliest copy, for the stories that are copies (others: themselves)."""
+    return {d.story_id: d.duplicate_of for d in duplicates if d.kind == "story"}
+
+
+def moved_mentions(before: Mapping[str, str], now: Mapping[str, str]) -> set[str]:
+    """Mentions whose entity differs, or that one side lacks."""
+    moved = {m for m, e in now.items() if before.get(m) != e}
+    return moved | {m for m in before if m not in now}
+
+
+def changed_entities(before: Mapping[str, Entity], now: Sequence[Entity]) -> set[str]:
+    """Entity ids new, gone, or whose row differs."""
+    ids = {e.id for e in now}
+    return {e.id for e in now if before.get(e.id) != e} | (set(before) - ids)
+
+
+def moved_roots(before: Mapping[str, str], now: Mapping[str, str]) -> set[str]:
+    """Stories whose earliest copy differs."""
+    return {s for s in set(before) | set(now) if before.get(s) != now.get(s)}
+
+
+def stories_of(conn: Connection, mentions: set[str] | frozenset[str]) -> set[str]:
+    """The stored stories of these mentions (a mention of a removed story has none)."""
+    return set(regions.mention_stories(conn, mentions).values())

@@ -1,0 +1,131 @@
+"""The claims of some stories, read by story id: what a global step redoing only the
+part a change reaches reads, instead of every stored row (graph/regions.py).
+
+Each reader takes the refresh's snapshot connection and a set of story ids, and reads
+them in chunks by the indexed `story_id` columns; rows come back in the order the
+whole-store readers (store/db.py) give them, so a step sees its region's rows as a full
+run sees them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from threadline.records import Assertion, Claim, EventMention, Mention
+from threadline.store import changes, layout
+from threadline.store import schema as t
+
+
+def mentions_in(conn: Connection, stories: Iterable[str]) -> list[Mention]:
+    """The mentions of these stories, ordered as `Store.mentions` orders them."""
+    m = t.mentions.c
+    found = []
+    for chunk in changes.chunks(stories):
+        found += [
+            layout.mention(r._mapping) for r in conn.execute(select(t.mentions).where(m.story_id.in_(chunk)))
+        ]
+    return sorted(found, key=lambda x: (x.story_id, x.zone, x.start))
+
+
+def mention_stories(conn: Connection, mention_ids: Iterable[str]) -> dict[str, str]:
+    """Mention id -> its story's id, for those of the mentions stored."""
+    m = t.mentions.c
+    found: dict[str, str] = {}
+    for chunk in changes.chunks(mention_ids):
+        found.update({r[0]: r[1] for r in conn.execute(select(m.id, m.story_id).where(m.id.in_(chunk)))})
+    return found
+
+
+def assertions_in(conn: Connection, stories: Iterable[str]) -> list[Assertion]:
+    """The assertions of these stories, ordered by id as `Store.assertions` orders them."""
+    a = t.assertions.c
+    found = []
+    for chunk in changes.chunks(stories):
+        rows = conn.execute(select(t.assertions).where(a.story_id.in_(chunk)))
+        found += [layout.assertion(r._mapping) for r in rows]
+    return sorted(found, key=lambda x: x.id)
+
+
+def event_mentions_in(conn: Connection, stories: Iterable[str]) -> list[EventMention]:
+    """The event mentions of these stories with their claims, ordered by id as
+    `Store.event_mentions` orders them."""
+    claims: dict[str, list[Claim]] = {}
+    found = []
+    for chunk in changes.chunks(stories):
+        told = conn.execute(select(t.claims).where(t.claims.c.story_id.in_(chunk)))
+        for r in sorted(told, key=lambda r: r.id):
+            claims.setdefault(r.event, []).append(layout.claim(r._mapping))
+        rows = list(conn.execute(select(t.event_mentions).where(t.event_mentions.c.story_id.in_(chunk))))
+        found += [layout.event_mention(r._mapping, tuple(claims.get(r.id, ()))) for r in rows]
+    return sorted(found, key=lambda x: x.id)
+
+
+def outlets_of(conn: Connection, stories: Iterable[str]) -> dict[str, str | None]:
+    """Story id -> the outlet that published it, for those stored."""
+    s = t.stories.c
+    found: dict[str, str | None] = {}
+    for chunk in changes.chunks(stories):
+        found.update({r[0]: r[1] for r in conn.execute(select(s.id, s.outlet).where(s.id.in_(chunk)))})
+    return found
+
+
+def texts_of(conn: Connection, stories: Iterable[str]) -> dict[str, str]:
+    """Story id -> its text, for those stored."""
+    s = t.stories.c
+    found: dict[str, str] = {}
+    for chunk in changes.chunks(stories):
+        found.update({r[0]: r[1] for r in conn.execute(select(s.id, s.text).where(s.id.in_(chunk)))})
+    return found
+
+
+def event_mention_parties(conn: Connection) -> list[tuple[Any, ...]]:
+    """Every event mention as (id, story id, type, participant mention ids, place mention
+    id, date value, date precision, modality): the narrow columns that say which events
+    it may merge with, read without the evidence (graph/event_keys.py)."""
+    e = t.event_mentions.c
+    query = select(
+        e.id, e.story_id, e.type, e.participants, e.location, e.date_value, e.date_precision, e.modality
+    )
+    return [tuple(r) for r in conn.execute(query)]
+
+
+def responsibility_claims(conn: Connection) -> list[tuple[str, str, str, str]]:
+    """Every claim as (event mention id, claimant mention id, kind, modality)."""
+    c = t.claims.c
+    return [tuple(r) for r in conn.execute(select(c.event, c.claimant, c.kind, c.modality))]  # type: ignore[misc]
+
+
+def located_in_claims(conn: Connection) -> list[Assertion]:
+    """The `located_in` assertions (what `containment` reads), ordered by id."""
+    a = t.assertions.c
+    rows = conn.execute(select(t.assertions).where(a.predicate == "located_in").order_by(a.id))
+    return [layout.assertion(r._mapping) for r in rows]
+
+
+def kept_loose(conn: Connection) -> frozenset[str] | None:
+    """The event mentions the last events step first merged into events with no day."""
+    raw = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "events_loose")).scalar_one_or_none()
+    return None if raw is None else frozenset(json.loads(raw))
+
+
+def kept_containment(conn: Connection) -> frozenset[tuple[str, str]] | None:
+    """The located_in pairs the last events step read (None: none kept, an older store)."""
+    query = select(t.meta.c.value).where(t.meta.c.key == "events_containment")
+    raw = conn.execute(query).scalar_one_or_none()
+    return None if raw is None else frozenset((a, b) for a, b in json.loads(raw))
+
+
+def kept_tallies(conn: Connection) -> dict[str, dict[str, tuple[int, str, int]]]:
+    """Location entity id -> its kept tally of its stories' countries (places/step.py)."""
+    rows = conn.execute(select(t.place_tallies.c.entity_id, t.place_tallies.c.tally))
+    return {e: {c: (n, s, at) for c, (n, s, at) in tally.items()} for e, tally in rows}
+
+
+def event_members(conn: Connection) -> dict[str, list[str]]:
+    """Stored event id -> the ids of the event mentions it merges (read without its evidence)."""
+    e = t.events.c
+    return {i: list(found) for i, found in conn.execute(select(e.id, e.mentions))}
