@@ -28,7 +28,7 @@ from threadline.graph.steps import Inputs
 from threadline.ingest import read_inputs
 from threadline.nlp.pipeline import build_pipeline
 from threadline.query.index import EVENT_ENTITIES, SEARCH
-from threadline.records import Document, Extraction, StepRun
+from threadline.records import Document, Extraction, KnownEntity, StepRun
 from threadline.refresh import derive_from_claims, rebuild_derived, refresh_derived
 from threadline.resolve import story_nodes
 from threadline.resolve.known import known_nodes
@@ -349,3 +349,23 @@ def test_the_duplicates_step_writes_only_the_stories_it_decided_again(
     redone = derived.scopes["duplicates"].keys
     assert {e.story.id for e in analyses[-1].extractions} <= redone
     assert len(redone) < len(store.stories())
+
+
+def test_knowledge_added_between_refreshes_sends_the_later_steps_down_the_whole_path(
+    tmp_path: Path, analyses: list[Analysed], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reference place added (`kb add` killed before its refresh) moves pins of
+    entities no new story touches: places, events and facts are redone whole, as a
+    rebuild would."""
+    half = len(analyses) // 2
+    store = filled(fresh(tmp_path, "kb"), analyses[:half], refresh_each=False)
+    place = next(e for e in store.entities() if e.type == "location" and e.id in store.places())
+    store.replace_reference_entities("test", [KnownEntity("ref-1", place.name, "location", lat=1.5, lon=2.5)])
+    used = regional(monkeypatch)
+    filled(store, analyses[half : half + 1], refresh_each=True)
+    assert used["places"] == used["facts"] == used["events"] == 0
+    refreshed = exports(store)
+    rebuild_derived(store, Settings())
+    assert exports(store) == refreshed
+    filled(store, analyses[half + 1 : half + 2], refresh_each=True)
+    assert used["places"] == 1  # the digest now kept, the next refresh builds on the rows

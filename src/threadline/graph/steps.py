@@ -49,6 +49,7 @@ from threadline.records import (
 from threadline.registry import Registered, Registry
 from threadline.resolve import Resolution, resolve_entities
 from threadline.resolve.isolate import listed
+from threadline.resolve.story_text import cues_version
 from threadline.settings import Settings
 from threadline.store import Store, changes
 from threadline.store.layout import TABLE_OF_PART, Derived, Scope, rows_written
@@ -89,10 +90,17 @@ class Inputs:
         what it reaches (graph/regions.py); None: redo everything (as `changed_since`,
         and when no story changed: a refresh asked for anyway runs the step whole)."""
         changed = self.changed_since(step)
-        if not changed:
-            return None
+        if not changed or self.store.resolved_with() != self.resolved_with:
+            return None  # or the knowledge, lexicon or judgements differ from the stored rows'
         with self.store.snapshot() as conn:
             return self.before.change(conn, changed, derived)
+
+    @cached_property
+    def resolved_with(self) -> str:
+        """A digest of what the steps read besides the claims (graph/resolve_region.py): a
+        gazetteer entry added by `kb add`, or a knowledge file edited, since the stored
+        rows moves pins and events an unchanged story's entities do not show."""
+        return resolved_with(cues_version(self.vocabulary.lexicon), self.known, self.store.judgements())
 
     @cached_property
     def stories(self) -> list[Story]:
