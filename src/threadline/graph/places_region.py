@@ -13,8 +13,8 @@ stories, not every story naming it. One that lost a mention, or had one in a cha
 story, is counted again from all its stories.
 
 The gazetteer is the knowledge files' and the store's reference entities: a `kb add`
-refreshes with no story changed, which runs the step whole; after new knowledge files,
-`threadline rebuild` does.
+refreshes with no story changed, which runs the step whole; so does a refresh whose
+knowledge differs from the stored rows' (graph/steps.py `Inputs.change`).
 """
 
 from __future__ import annotations
