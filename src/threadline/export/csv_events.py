@@ -15,12 +15,11 @@ no stage reads casualty counts yet.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from threadline.export.csv_table import write_table
+from threadline.export.csv_table import SectionTable
 from threadline.export.fatalities import fatalities
-from threadline.export.reader import GraphReader
 from threadline.export.view import Lookup, first_quote, hedged, story_ids
 from threadline.vocabulary import active
 
@@ -62,23 +61,14 @@ ACTING = frozenset(
 ACTED_ON = frozenset({"target", "victim", "detainee", "forces", "addressee", "beneficiary"})
 
 
-class CsvEventsExporter:
-    """A row per event, written as the events are read, a batch at a time with the
-    entities and stories the batch names (export/reader.py)."""
+class CsvEventsExporter(SectionTable):
+    """A row per event, written as the events are read (csv_table.SectionTable)."""
 
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
+    section = "events"
+    header = HEADER
 
-    def read(self, graph: GraphReader) -> None:
-        write_table(self.stream, HEADER, _rows(graph))
-
-    def finalize(self) -> None:
-        """Every row is written as read."""
-
-
-def _rows(graph: GraphReader) -> Iterator[dict[str, Any]]:
-    for events, view in graph.batches("events"):
-        yield from (event_row(e, view) for e in events)
+    def row(self, item: dict[str, Any], view: Lookup) -> dict[str, Any]:
+        return event_row(item, view)
 
 
 def event_row(event: dict[str, Any], view: Lookup) -> dict[str, Any]:

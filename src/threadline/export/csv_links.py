@@ -6,11 +6,9 @@ entity linked to a reference file's entry (an OpenSanctions id) names that id.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import Any
 
-from threadline.export.csv_table import write_table
-from threadline.export.reader import GraphReader
+from threadline.export.csv_table import SectionTable
 from threadline.export.view import Lookup, first_quote, hedged, story_ids
 
 HEADER = (
@@ -36,23 +34,14 @@ HEADER = (
 )
 
 
-class CsvLinksExporter:
-    """A row per relation, written as the relations are read, a batch at a time with
-    the entities and stories the batch names (export/reader.py)."""
+class CsvLinksExporter(SectionTable):
+    """A row per relation, written as the relations are read (csv_table.SectionTable)."""
 
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
+    section = "relations"
+    header = HEADER
 
-    def read(self, graph: GraphReader) -> None:
-        write_table(self.stream, HEADER, _rows(graph))
-
-    def finalize(self) -> None:
-        """Every row is written as read."""
-
-
-def _rows(graph: GraphReader) -> Iterator[dict[str, Any]]:
-    for relations, view in graph.batches("relations"):
-        yield from (link_row(r, view) for r in relations)
+    def row(self, item: dict[str, Any], view: Lookup) -> dict[str, Any]:
+        return link_row(item, view)
 
 
 def link_row(relation: dict[str, Any], view: Lookup) -> dict[str, Any]:

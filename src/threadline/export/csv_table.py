@@ -5,9 +5,36 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, ClassVar, TextIO
+
+if TYPE_CHECKING:
+    from threadline.export.protocol import Section
+    from threadline.export.reader import GraphReader
+    from threadline.export.view import Lookup
 
 JOIN = "; "
+
+
+class SectionTable:
+    """A CSV exporter of one section of the graph: a row per item (`row`), written as
+    the items are read, a batch at a time with the entities and stories the batch
+    names (export/reader.py)."""
+
+    section: ClassVar[Section]
+    header: ClassVar[Sequence[str]]
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def row(self, item: dict[str, Any], view: Lookup) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def read(self, graph: GraphReader) -> None:
+        rows = (self.row(item, view) for items, view in graph.batches(self.section) for item in items)
+        write_table(self.stream, self.header, rows)
+
+    def finalize(self) -> None:
+        """Every row is written as read."""
 
 
 def write_table(stream: TextIO, header: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:

@@ -33,10 +33,14 @@ def mentions_in(conn: Connection, stories: Iterable[str]) -> list[Mention]:
 
 def mention_stories(conn: Connection, mention_ids: Iterable[str]) -> dict[str, str]:
     """Mention id -> its story's id, for those of the mentions stored."""
-    m = t.mentions.c
-    found: dict[str, str] = {}
-    for chunk in changes.chunks(mention_ids):
-        found.update({r[0]: r[1] for r in conn.execute(select(m.id, m.story_id).where(m.id.in_(chunk)))})
+    return _column_by_id(conn, t.mentions.c.id, t.mentions.c.story_id, mention_ids)
+
+
+def _column_by_id(conn: Connection, key: Any, column: Any, ids: Iterable[str]) -> dict[str, Any]:
+    """`key` -> `column` of the rows whose key is one of `ids`, a chunk of ids at a time."""
+    found: dict[str, Any] = {}
+    for chunk in changes.chunks(ids):
+        found.update({r[0]: r[1] for r in conn.execute(select(key, column).where(key.in_(chunk)))})
     return found
 
 
@@ -66,20 +70,12 @@ def event_mentions_in(conn: Connection, stories: Iterable[str]) -> list[EventMen
 
 def outlets_of(conn: Connection, stories: Iterable[str]) -> dict[str, str | None]:
     """Story id -> the outlet that published it, for those stored."""
-    s = t.stories.c
-    found: dict[str, str | None] = {}
-    for chunk in changes.chunks(stories):
-        found.update({r[0]: r[1] for r in conn.execute(select(s.id, s.outlet).where(s.id.in_(chunk)))})
-    return found
+    return _column_by_id(conn, t.stories.c.id, t.stories.c.outlet, stories)
 
 
 def texts_of(conn: Connection, stories: Iterable[str]) -> dict[str, str]:
     """Story id -> its text, for those stored."""
-    s = t.stories.c
-    found: dict[str, str] = {}
-    for chunk in changes.chunks(stories):
-        found.update({r[0]: r[1] for r in conn.execute(select(s.id, s.text).where(s.id.in_(chunk)))})
-    return found
+    return _column_by_id(conn, t.stories.c.id, t.stories.c.text, stories)
 
 
 def event_mention_parties(conn: Connection) -> list[tuple[Any, ...]]:
