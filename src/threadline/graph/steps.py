@@ -47,7 +47,7 @@ from threadline.records import (
     Story,
 )
 from threadline.registry import Registered, Registry
-from threadline.resolve import Resolution, resolve_entities
+from threadline.resolve import Judgement, Resolution, resolve_entities
 from threadline.resolve.isolate import listed
 from threadline.resolve.story_text import cues_version
 from threadline.settings import Settings
@@ -100,7 +100,11 @@ class Inputs:
         """A digest of what the steps read besides the claims (graph/resolve_region.py): a
         gazetteer entry added by `kb add`, or a knowledge file edited, since the stored
         rows moves pins and events an unchanged story's entities do not show."""
-        return resolved_with(cues_version(self.vocabulary.lexicon), self.known, self.store.judgements())
+        return resolved_with(cues_version(self.vocabulary.lexicon), self.known, self.judgements)
+
+    @cached_property
+    def judgements(self) -> list[Judgement]:
+        return self.store.judgements()
 
     @cached_property
     def stories(self) -> list[Story]:
@@ -231,9 +235,9 @@ def entities_step(inputs: Inputs, derived: Derived) -> Derived:
     What resolution reads in a story's text is read once and kept (resolve/story_text.py):
     the stories with kept cues are not read again, the others' are kept with the rows."""
     lex = inputs.vocabulary.lexicon
-    judgements = inputs.store.judgements()
+    judgements = inputs.judgements
     reading = story_texts(inputs.store, inputs.mentions, lambda: inputs.texts, lex, inputs.full)
-    digest = resolved_with(reading.version, inputs.known, judgements)
+    digest = inputs.resolved_with  # the same digest the later steps compare
     resolution = _by_region(inputs, reading, digest, bool(judgements)) or resolve_entities(
         inputs.mentions, {}, inputs.known, judgements, lex, inputs.failures, reading.stories
     )
