@@ -8,12 +8,13 @@ import pickle
 import shutil
 from pathlib import Path
 
+import dask
 import pytest
 from bench.corpus import write_corpus
 
 from threadline.errors import InputError, StoreError
 from threadline.export import export
-from threadline.scale.cluster import dask_client
+from threadline.scale.cluster import QUIET_WORKERS, dask_client
 from threadline.scale.dask_engine import ingest_with_dask
 from threadline.scale.partitions import partitions
 from threadline.settings import Settings
@@ -78,6 +79,9 @@ def test_two_local_worker_processes_store_what_one_process_stores(
     with dask_client(workers=2) as client:
         assert client is not None
         assert len(client.scheduler_info()["workers"]) == 2
+        # the worker processes run with the quiet timers the driver set (scale/cluster.py)
+        timers = client.run(lambda: [dask.config.get(key) for key in QUIET_WORKERS])
+        assert list(timers.values()) == [list(QUIET_WORKERS.values())] * 2
         run = ingest_with_dask(corpus, store, Settings(), client=client, partition_size=3)
     assert run.partitions == len(list(partitions(range(13), 3, workers=2)))  # the last ones taper
     assert exported(store) == single_process

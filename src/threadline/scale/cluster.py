@@ -12,11 +12,22 @@ from threadline.errors import ThreadlineError
 if TYPE_CHECKING:
     from distributed import Client
 
-# A worker samples its own call stacks every 10 ms for the dashboard's profile; spaCy's
-# stacks are deep, and on a worker per core that sampling is CPU taken from the parse.
+# What a worker does beside the task, on the task's cores. spaCy's work holds the GIL,
+# so each wake-up of the worker's event loop takes the GIL from the parse:
+# - its statistical profiler samples the call stacks every 10 ms for the dashboard
+#   (spaCy's stacks are deep);
+# - its event-loop health check ticks every 20 ms, its memory monitor every 100 ms
+#   and its system monitor every 500 ms; on cores the workers keep busy, a thread
+#   woken that often may wait for a core before it hands the GIL back
+#   (docs/performance.md, "Dask on two cores", says what it measured to).
 # Set for the local cluster (its workers copy the driver's Dask settings); a cluster
-# started elsewhere takes the same key in its own configuration (docs/scaling.md).
-QUIET_WORKERS = {"distributed.worker.profile.enabled": False}
+# started elsewhere takes the same keys in its own configuration (docs/scaling.md).
+QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 
 
 @contextmanager
