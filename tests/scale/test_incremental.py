@@ -351,6 +351,37 @@ def test_the_duplicates_step_writes_only_the_stories_it_decided_again(
     assert len(redone) < len(store.stories())
 
 
+def derived_tables(store: Store) -> dict[str, set[str]]:
+    with store.snapshot() as conn:
+        return {
+            table.name: {json.dumps(dict(r._mapping), sort_keys=True) for r in conn.execute(select(table))}
+            for table in t.DERIVED
+        }
+
+
+def test_one_more_document_writes_only_the_links_facts_and_events_that_differ(
+    tmp_path: Path, analyses: list[Analysed]
+) -> None:
+    """One document onto refreshed rows: the write compares the mention links, facts,
+    events and claims of responsibility with those the refresh read, in memory, and
+    deletes and inserts only the rows that differ (a changed row: its old version out,
+    its new one in); the bytes are one run's."""
+    store = filled(fresh(tmp_path, "few"), analyses[:-1], refresh_each=False)
+    before = derived_tables(store)
+    store_analysed(store, analyses[-1])
+    with store.snapshot():
+        generation = store.claims_generation()
+        derived = derive_from_claims(store, Settings(), Failures())
+    assert derived.baseline is not None and derived.baseline.entity_of is not None
+    assert {"facts", "responsibilities"} <= set(derived.baseline.records)
+    done = store.rewrite_derived(derived, generation)
+    after = derived_tables(store)
+    for table in ("mention_entities", "facts", "events", "responsibilities", "entities"):
+        assert done.rows[table] == len(before[table] ^ after[table]), table
+    assert 0 < done.rows["mention_entities"] < len(after["mention_entities"]) / 3
+    assert exports(store) == exports(filled(fresh(tmp_path, "once"), analyses, refresh_each=False))
+
+
 def test_knowledge_added_between_refreshes_sends_the_later_steps_down_the_whole_path(
     tmp_path: Path, analyses: list[Analysed], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -32,6 +32,7 @@ from threadline.records import (
 )
 from threadline.store import changes
 from threadline.store import schema as t
+from threadline.store.baseline import Baseline
 from threadline.store.story_cues import KeptCues
 
 
@@ -57,6 +58,8 @@ class Derived:
     loose: frozenset[str] | None = None  # event mentions first merged with no day (graph/event_keys.py)
     # table name -> the only rows a step redid; a table not named is written whole
     scopes: Mapping[str, Scope] = field(default_factory=dict)
+    # stored rows the refresh read and still holds: the write compares with them in memory
+    baseline: Baseline | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,13 +145,19 @@ def tally_rows(tallies: Mapping[str, Mapping[str, tuple[int, str, int]]]) -> lis
     ]
 
 
-def scoped_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]], Scope | None]]:
+def scoped_rows(
+    derived: Derived, leave_out: frozenset[str] = frozenset()
+) -> list[tuple[Table, list[dict[str, Any]], Scope | None]]:
     """Each derived table with the rows to write: those in its scope where a step
-    redid only a region, else all (scope None). The mention links, the largest table,
-    are made only for the mentions in scope."""
+    redid only a region, else all (scope None); the tables named in `leave_out` are
+    written otherwise (store/rewrite.py). The mention links, the largest table, are
+    made only for the mentions in scope."""
     links_scope = derived.scopes.get(t.mention_entities.name)
+    no_links = links_scope is not None or t.mention_entities.name in leave_out
     tables = []
-    for table, rows in derived_rows(replace(derived, entity_of={}) if links_scope else derived):
+    for table, rows in derived_rows(replace(derived, entity_of={}) if no_links else derived):
+        if table.name in leave_out:
+            continue
         scope = derived.scopes.get(table.name)
         if table is t.mention_entities and scope is not None:
             rows = _links(derived.entity_of, scope.keys)

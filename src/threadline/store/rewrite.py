@@ -13,14 +13,24 @@ the write costs what the region holds, not what the store holds.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table, and_, bindparam, delete, insert, select
 
+from threadline.store import schema as t
+from threadline.store.baseline import WRITES, changed_records, derived_writes, moved_links
 from threadline.store.changes import chunks
-from threadline.store.layout import Scope
+from threadline.store.layout import (
+    Derived,
+    Scope,
+    event_row_of,
+    fact_row,
+    responsibility_row,
+    scoped_rows,
+)
 
 Row = dict[str, Any]
 
@@ -34,6 +44,7 @@ class Rewritten:
     written: bool = True  # False: dropped, the stored rows follow newer claims
     deleted: dict[str, list[Row]] = field(default_factory=dict)
     inserted: dict[str, list[Row]] = field(default_factory=dict)
+    rows: Counter[str] = field(default_factory=Counter)  # table -> rows deleted plus rows inserted
 
     def keys(self, table: str, column: str) -> set[Any]:
         """`column` of every row of `table` deleted or inserted."""
@@ -56,6 +67,51 @@ def _canonical(json_columns: Sequence[bool], values: Sequence[Any]) -> tuple[Any
 COMPARED = frozenset({"entities", "facts", "events", "responsibilities"})
 
 
+# Tables the write can compare with records the refresh holds: each record's row.
+ROW_OF: dict[str, Callable[[Any], Row]] = {
+    "facts": fact_row,
+    "events": event_row_of,
+    "responsibilities": responsibility_row,
+}
+
+
+def write_derived(conn: Connection, derived: Derived, done: Rewritten) -> None:
+    """Every derived table left holding `derived`'s rows, in the caller's transaction.
+    The mention links, facts, events and claims of responsibility are compared in
+    memory with the stored ones the refresh read, where it holds them and no other
+    write came since (store/baseline.py); the count of derived writes goes up by one."""
+    writes = derived_writes(conn)
+    held = derived.baseline if derived.baseline is not None and derived.baseline.writes == writes else None
+    links = held.entity_of if held is not None and t.mention_entities.name not in derived.scopes else None
+    records = {
+        table: old
+        for table, old in (held.records.items() if held is not None else ())
+        if table in ROW_OF and table not in derived.scopes
+    }
+    leave_out = frozenset(records) | ({t.mention_entities.name} if links is not None else set())
+    for table, rows, scope in scoped_rows(derived, leave_out):
+        rewrite_table(conn, table, rows, done, scope)
+    if links is not None:
+        _rewrite_links(conn, links, derived.entity_of, done)
+    for name, old in records.items():
+        gone, new = changed_records(old, getattr(derived, name))
+        row = ROW_OF[name]
+        _apply(conn, t.metadata.tables[name], [row(r) for r in gone], [row(r) for r in new], done)
+    conn.execute(delete(t.meta).where(t.meta.c.key == WRITES))
+    conn.execute(insert(t.meta), [{"key": WRITES, "value": str(writes + 1)}])
+
+
+def _rewrite_links(conn: Connection, old: Mapping[str, str], new: Mapping[str, str], done: Rewritten) -> None:
+    """mention_entities from `old` (as stored) to `new`: only the links that differ."""
+    table = t.mention_entities
+    gone, moved = moved_links(old, new)
+    for chunk in chunks(gone):
+        conn.execute(delete(table).where(table.c.mention_id.in_(chunk)))
+    if moved:
+        conn.execute(insert(table), [{"mention_id": m, "entity_id": new[m]} for m in sorted(moved)])
+    done.rows[table.name] += len(gone) + len(moved)
+
+
 def rewrite_table(
     conn: Connection, table: Table, rows: Sequence[Row], done: Rewritten, scope: Scope | None = None
 ) -> None:
@@ -63,7 +119,7 @@ def rewrite_table(
     `rows`, all of which are in it, and the others stay): in COMPARED touching only the
     rows that differ (and saying which in `done`), the others replaced whole."""
     if table.name not in COMPARED:
-        _delete_scope(conn, table, scope)
+        done.rows[table.name] += _delete_scope(conn, table, scope) + len(rows)
         if rows:
             conn.execute(insert(table), list(rows))
         return
@@ -72,7 +128,11 @@ def rewrite_table(
     wanted = {_canonical(json_columns, [r.get(n) for n in names]): r for r in rows}
     stored = {_canonical(json_columns, r): r for r in _stored_rows(conn, table, scope)}
     gone = [dict(zip(names, r, strict=True)) for key, r in stored.items() if key not in wanted]
-    new = [r for key, r in wanted.items() if key not in stored]
+    _apply(conn, table, gone, [r for key, r in wanted.items() if key not in stored], done)
+
+
+def _apply(conn: Connection, table: Table, gone: list[Row], new: list[Row], done: Rewritten) -> None:
+    """Delete the rows `gone` by primary key, insert those `new`, and say so in `done`."""
     if gone:
         keys = [c.name for c in table.primary_key.columns]
         match = and_(*(table.c[k] == bindparam(f"pk_{k}") for k in keys))
@@ -80,14 +140,17 @@ def rewrite_table(
     if new:
         conn.execute(insert(table), new)
     done.deleted[table.name], done.inserted[table.name] = gone, new
+    done.rows[table.name] += len(gone) + len(new)
 
 
-def _delete_scope(conn: Connection, table: Table, scope: Scope | None) -> None:
+def _delete_scope(conn: Connection, table: Table, scope: Scope | None) -> int:
+    """Delete the rows in `scope` (None: all); how many there were."""
     if scope is None:
-        conn.execute(delete(table))
-        return
-    for chunk in chunks(scope.keys):
-        conn.execute(delete(table).where(table.c[scope.column].in_(chunk)))
+        return conn.execute(delete(table)).rowcount or 0
+    return sum(
+        conn.execute(delete(table).where(table.c[scope.column].in_(chunk))).rowcount or 0
+        for chunk in chunks(scope.keys)
+    )
 
 
 def _stored_rows(conn: Connection, table: Table, scope: Scope | None) -> list[Any]:
