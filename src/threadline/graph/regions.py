@@ -32,7 +32,7 @@ from threadline.store.layout import Derived
 
 T = TypeVar("T")
 # the parts of `Before` the write can compare with: mention links, and records by id
-HELD = ("entity_of", "facts", "events", "responsibilities")
+HELD = ("entity_of", "duplicates", "facts", "events", "responsibilities")
 
 
 class Before:
@@ -62,8 +62,12 @@ class Before:
         return {e.id: e for e in self._read(self.store.entities)}
 
     @cached_property
+    def duplicates(self) -> list[Duplicate]:
+        return self._read(self.store.duplicates)
+
+    @cached_property
     def roots(self) -> dict[str, str]:
-        return copies_of(self._read(self.store.duplicates))
+        return copies_of(self.duplicates)
 
     @cached_property
     def places(self) -> dict[str, Place]:

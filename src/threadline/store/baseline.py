@@ -12,12 +12,14 @@ wrote the derived rows in between (store/rewrite.py `write_derived`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, select
 
+from threadline.records import Duplicate
+from threadline.store import layout
 from threadline.store import schema as t
 
 # meta key: how many times the derived rows were written (each write adds one)
@@ -30,7 +32,7 @@ class Baseline:
 
     writes: int
     entity_of: Mapping[str, str] | None = None  # the mention_entities rows, mention -> entity
-    # table -> its stored records (facts, events, responsibilities), each with an `id`
+    # table -> its stored records (duplicates, facts, events, responsibilities: RECORDS)
     records: Mapping[str, Sequence[Any]] = field(default_factory=dict)
 
 
@@ -48,11 +50,34 @@ def moved_links(old: Mapping[str, str], new: Mapping[str, str]) -> tuple[list[st
     return [*gone, *(m for m in moved if m in old)], moved
 
 
-def changed_records(old: Sequence[Any], new: Sequence[Any]) -> tuple[list[Any], list[Any]]:
+@dataclass(frozen=True, slots=True)
+class Records:
+    """How one table's rows are compared as records: each record's row, a stored row's
+    record, and the record's primary key."""
+
+    row: Callable[[Any], dict[str, Any]]
+    read: Callable[[Any], Any]
+    key: Callable[[Any], Any]
+
+
+# The tables compared as records, by table name (= the part of `Derived` holding them).
+RECORDS = {
+    "duplicates": Records(
+        layout.duplicate_row, lambda r: Duplicate(**r), lambda d: (d.story_id, d.duplicate_of)
+    ),
+    "facts": Records(layout.fact_row, layout.fact, lambda f: f.id),
+    "events": Records(layout.event_row_of, layout.graph_event, lambda e: e.id),
+    "responsibilities": Records(layout.responsibility_row, layout.responsibility, lambda c: c.id),
+}
+
+
+def changed_records(
+    old: Sequence[Any], new: Sequence[Any], key: Callable[[Any], Any]
+) -> tuple[list[Any], list[Any]]:
     """The stored records gone or changed, and the new records new or changed, matched
-    by id. Records equal field by field have equal rows; unequal records whose rows
-    are equal (a tuple read back as a list) are written again, which changes nothing
-    stored."""
-    old_by_id = {r.id: r for r in old}
-    new_by_id = {r.id: r for r in new}
-    return [r for r in old if new_by_id.get(r.id) != r], [r for r in new if old_by_id.get(r.id) != r]
+    by primary key. Records equal field by field have equal rows; unequal records
+    whose rows are equal (a tuple read back as a list) are written again, which
+    changes nothing stored."""
+    old_by_key = {key(r): r for r in old}
+    new_by_key = {key(r): r for r in new}
+    return [r for r in old if new_by_key.get(key(r)) != r], [r for r in new if old_by_key.get(key(r)) != r]

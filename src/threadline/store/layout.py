@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, insert
 
@@ -32,8 +32,10 @@ from threadline.records import (
 )
 from threadline.store import changes
 from threadline.store import schema as t
-from threadline.store.baseline import Baseline
 from threadline.store.story_cues import KeptCues
+
+if TYPE_CHECKING:  # the write's own module, which reads these layouts
+    from threadline.store.baseline import Baseline
 
 
 @dataclass(frozen=True, slots=True)

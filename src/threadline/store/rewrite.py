@@ -14,23 +14,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table, and_, bindparam, delete, insert, select
 
 from threadline.store import schema as t
-from threadline.store.baseline import WRITES, changed_records, derived_writes, moved_links
+from threadline.store.baseline import RECORDS, WRITES, changed_records, derived_writes, moved_links
 from threadline.store.changes import chunks
-from threadline.store.layout import (
-    Derived,
-    Scope,
-    event_row_of,
-    fact_row,
-    responsibility_row,
-    scoped_rows,
-)
+from threadline.store.layout import Derived, Scope, scoped_rows
 
 Row = dict[str, Any]
 
@@ -67,26 +60,19 @@ def _canonical(json_columns: Sequence[bool], values: Sequence[Any]) -> tuple[Any
 COMPARED = frozenset({"entities", "facts", "events", "responsibilities"})
 
 
-# Tables the write can compare with records the refresh holds: each record's row.
-ROW_OF: dict[str, Callable[[Any], Row]] = {
-    "facts": fact_row,
-    "events": event_row_of,
-    "responsibilities": responsibility_row,
-}
-
-
 def write_derived(conn: Connection, derived: Derived, done: Rewritten) -> None:
     """Every derived table left holding `derived`'s rows, in the caller's transaction.
-    The mention links, facts, events and claims of responsibility are compared in
-    memory with the stored ones the refresh read, where it holds them and no other
-    write came since (store/baseline.py); the count of derived writes goes up by one."""
+    The mention links are compared in memory with those the refresh read, and the
+    tables of RECORDS as records with those it read or, where it holds none, with the
+    stored ones read back, where no other write came since (store/baseline.py); the
+    count of derived writes goes up by one."""
     writes = derived_writes(conn)
     held = derived.baseline if derived.baseline is not None and derived.baseline.writes == writes else None
     links = held.entity_of if held is not None and t.mention_entities.name not in derived.scopes else None
     records = {
-        table: old
-        for table, old in (held.records.items() if held is not None else ())
-        if table in ROW_OF and table not in derived.scopes
+        name: held.records[name] if held is not None and name in held.records else None
+        for name in RECORDS
+        if name not in derived.scopes or (held is not None and name in held.records)
     }
     leave_out = frozenset(records) | ({t.mention_entities.name} if links is not None else set())
     for table, rows, scope in scoped_rows(derived, leave_out):
@@ -94,11 +80,21 @@ def write_derived(conn: Connection, derived: Derived, done: Rewritten) -> None:
     if links is not None:
         _rewrite_links(conn, links, derived.entity_of, done)
     for name, old in records.items():
-        gone, new = changed_records(old, getattr(derived, name))
-        row = ROW_OF[name]
-        _apply(conn, t.metadata.tables[name], [row(r) for r in gone], [row(r) for r in new], done)
+        _rewrite_records(conn, t.metadata.tables[name], old, getattr(derived, name), done)
     conn.execute(delete(t.meta).where(t.meta.c.key == WRITES))
     conn.execute(insert(t.meta), [{"key": WRITES, "value": str(writes + 1)}])
+
+
+def _rewrite_records(
+    conn: Connection, table: Table, old: Sequence[Any] | None, new: Sequence[Any], done: Rewritten
+) -> None:
+    """`table` from the records `old` (as stored; None: read them back) to `new`: only
+    the rows of records that differ. A scope does not matter: `new` holds every row."""
+    how = RECORDS[table.name]
+    if old is None:
+        old = [how.read(r._mapping) for r in conn.execute(select(table))]
+    gone, changed = changed_records(old, new, how.key)
+    _apply(conn, table, [how.row(r) for r in gone], [how.row(r) for r in changed], done)
 
 
 def _rewrite_links(conn: Connection, old: Mapping[str, str], new: Mapping[str, str], done: Rewritten) -> None:
