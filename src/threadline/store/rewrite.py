@@ -104,7 +104,7 @@ def _rewrite_links(conn: Connection, old: Mapping[str, str], new: Mapping[str, s
     for chunk in chunks(gone):
         conn.execute(delete(table).where(table.c.mention_id.in_(chunk)))
     if moved:
-        conn.execute(insert(table), [{"mention_id": m, "entity_id": new[m]} for m in sorted(moved)])
+        insert_rows(conn, table, [{"mention_id": m, "entity_id": new[m]} for m in sorted(moved)])
     done.rows[table.name] += len(gone) + len(moved)
 
 
@@ -117,7 +117,7 @@ def rewrite_table(
     if table.name not in COMPARED:
         done.rows[table.name] += _delete_scope(conn, table, scope) + len(rows)
         if rows:
-            conn.execute(insert(table), list(rows))
+            insert_rows(conn, table, rows)
         return
     names = [c.name for c in table.columns]
     json_columns = [isinstance(c.type, JSON) for c in table.columns]
@@ -134,9 +134,24 @@ def _apply(conn: Connection, table: Table, gone: list[Row], new: list[Row], done
         match = and_(*(table.c[k] == bindparam(f"pk_{k}") for k in keys))
         conn.execute(delete(table).where(match), [{f"pk_{k}": r[k] for k in keys} for r in gone])
     if new:
-        conn.execute(insert(table), new)
+        insert_rows(conn, table, new)
     done.deleted[table.name], done.inserted[table.name] = gone, new
     done.rows[table.name] += len(gone) + len(new)
+
+
+def insert_rows(conn: Connection, table: Table, rows: Sequence[Row]) -> None:
+    """Insert `rows` into `table`. On SQLite, a table without JSON columns takes them as
+    plain tuples through the driver: SQLAlchemy would convert nothing in them, and
+    handing it a dict per row cost as much as SQLite's own insert (the decisions
+    ledger, rewritten whole, holds most of a refresh's rows)."""
+    if conn.dialect.name != "sqlite" or any(isinstance(c.type, JSON) for c in table.columns):
+        conn.execute(insert(table), list(rows))
+        return
+    names = [c.name for c in table.columns]
+    quote = conn.dialect.identifier_preparer.quote
+    listed, marks = ", ".join(quote(n) for n in names), ", ".join("?" for _ in names)
+    statement = f"INSERT INTO {quote(table.name)} ({listed}) VALUES ({marks})"
+    conn.exec_driver_sql(statement, [tuple(r[n] for n in names) for r in rows])
 
 
 def _delete_scope(conn: Connection, table: Table, scope: Scope | None) -> int:
