@@ -55,7 +55,9 @@ SECOND = replace(
 def tables(store: Store) -> dict[str, list[str]]:
     with store.snapshot() as conn:
         return {
-            table.name: sorted(json.dumps(dict(r._mapping), sort_keys=True) for r in conn.execute(select(table)))
+            table.name: sorted(
+                json.dumps(dict(r._mapping), sort_keys=True) for r in conn.execute(select(table))
+            )
             for table in t.DERIVED
         }
 
