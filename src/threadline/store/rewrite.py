@@ -1,13 +1,21 @@
-"""Derived rows written as what changed, where the search index needs to know: a
-refresh usually changes a few entities, facts and events, and the index updates only
-theirs. Those tables' stored rows are read and compared with the new ones, whole row
-against whole row; rows gone or changed are deleted by primary key, rows new or
-changed inserted. What the tables hold afterwards equals deleting and inserting all.
+"""Derived rows written as what changed: a refresh after a small ingest changes a few
+mention links, copies, entities, facts and events, and the write touches only
+theirs (the search index hears which, and updates only those).
+
+  * Mention links, duplicates, facts, events and claims of responsibility are compared
+    in memory with the stored rows the refresh already read (store/baseline.py),
+    record against record by primary key; where it read none, the stored records are
+    read back in the write's transaction and compared the same way.
+  * Entities are compared whole row against whole row with the stored rows read back.
+  * Rows gone or changed are deleted by primary key, rows new or changed inserted.
+  * The decisions ledger is written whole: its `seq` numbers the one global order, and
+    a new story's decisions fall all along it, so nearly every stored row's number moves
+    (renumbering them in place measured dearer than deleting and inserting them all).
 
 Where a step redid only a region of the store (a `Scope`: the rows whose key column
-holds one of some keys), only the stored rows in that scope are read, compared or
-deleted, and the step's rows in it inserted: the rest of the table is left alone, so
-the write costs what the region holds, not what the store holds.
+holds one of some keys) and the refresh holds no rows to compare with, only the stored
+rows in that scope are read, compared or deleted, and the step's rows in it inserted.
+What the tables hold afterwards equals deleting and inserting all.
 """
 
 from __future__ import annotations
@@ -53,10 +61,10 @@ def _canonical(json_columns: Sequence[bool], values: Sequence[Any]) -> tuple[Any
     )
 
 
-# The tables compared row by row: those whose changes the search index follows
-# (query/index.py). The others (duplicates, mention links, decisions, places) are
-# large and mostly read back only to be written again: deleting and inserting them
-# whole measured cheaper than comparing them.
+# The tables compared row by row with their stored rows read back, where they are not
+# compared as records (store/baseline.py RECORDS): those whose changes the search index
+# follows (query/index.py). Decisions, places, place tallies, and the mention links
+# where the refresh holds none, are deleted and inserted whole (in their scope, if any).
 COMPARED = frozenset({"entities", "facts", "events", "responsibilities"})
 
 
