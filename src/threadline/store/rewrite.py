@@ -3,9 +3,10 @@ mention links, copies, entities, facts and events, and the write touches only
 theirs (the search index hears which, and updates only those).
 
   * Mention links, duplicates, facts, events and claims of responsibility are compared
-    in memory with the stored rows the refresh already read (store/baseline.py),
-    record against record by primary key; where it read none, the stored records are
-    read back in the write's transaction and compared the same way.
+    in memory with the stored rows the refresh already read (store/baseline.py), link
+    against link and record against record by primary key. Where it read none, the
+    stored records are read back in the write's transaction and compared the same way;
+    the links are written whole.
   * Entities are compared whole row against whole row with the stored rows read back.
   * Rows gone or changed are deleted by primary key, rows new or changed inserted.
   * The decisions ledger is written whole: its `seq` numbers the one global order, and
