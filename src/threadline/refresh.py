@@ -8,7 +8,7 @@ before it finished (catch_up).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from threadline.errors import Failures, StepFailure, StoreError
 from threadline.graph.steps import Inputs, assemble, run_steps
@@ -87,7 +87,9 @@ def derive_from_claims(
     entities give it now (nothing is written); the steps read `vocabulary` (None: the
     one of settings' data folder); `full`: no step builds on the stored rows."""
     inputs = Inputs(store, settings, vocabulary or vocabulary_of(settings.data_dir), failures, full)
-    return run_steps(assemble(settings.global_steps), inputs)
+    derived = run_steps(assemble(settings.global_steps), inputs)
+    # the stored rows the steps read, for the write to compare with in memory
+    return replace(derived, baseline=inputs.before.baseline())
 
 
 @dataclass

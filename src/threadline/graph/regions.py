@@ -18,51 +18,80 @@ refresh writes its own.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from sqlalchemy import Connection
 
 from threadline.records import Duplicate, Entity, Fact, GraphEvent, Place, Responsibility
 from threadline.store import Store, changes, regions
+from threadline.store.baseline import Baseline, derived_writes
 from threadline.store.layout import Derived
+
+T = TypeVar("T")
+# the parts of `Before` the write can compare with: mention links, and records by id
+HELD = ("entity_of", "duplicates", "facts", "events", "responsibilities")
 
 
 class Before:
-    """The derived rows as the refresh before this one stored them, read on first use."""
+    """The derived rows as the refresh before this one stored them, read on first use.
+
+    Each read notes the store's count of derived writes in its snapshot: the rows held
+    here that were all read at one count are handed to the write (`baseline`), which
+    compares the new rows with them in memory where no write came since
+    (store/baseline.py)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._change: tuple[tuple[object, ...], Change] | None = None
+        self._writes: set[int] = set()
+
+    def _read(self, read: Callable[[], T]) -> T:
+        with self.store.snapshot() as conn:
+            self._writes.add(derived_writes(conn))
+            return read()
 
     @cached_property
     def entity_of(self) -> dict[str, str]:
-        return self.store.entity_of()
+        return self._read(self.store.entity_of)
 
     @cached_property
     def entities(self) -> dict[str, Entity]:
-        return {e.id: e for e in self.store.entities()}
+        return {e.id: e for e in self._read(self.store.entities)}
+
+    @cached_property
+    def duplicates(self) -> list[Duplicate]:
+        return self._read(self.store.duplicates)
 
     @cached_property
     def roots(self) -> dict[str, str]:
-        return copies_of(self.store.duplicates())
+        return copies_of(self.duplicates)
 
     @cached_property
     def places(self) -> dict[str, Place]:
-        return self.store.places()
+        return self._read(self.store.places)
 
     @cached_property
     def facts(self) -> list[Fact]:
-        return self.store.facts()
+        return self._read(self.store.facts)
 
     @cached_property
     def events(self) -> list[GraphEvent]:
-        return self.store.events()
+        return self._read(self.store.events)
 
     @cached_property
     def responsibilities(self) -> list[Responsibility]:
-        return self.store.responsibilities()
+        return self._read(self.store.responsibilities)
+
+    def baseline(self) -> Baseline | None:
+        """The stored rows held so far, for the write; None when none was read, or when
+        they were read at different counts of derived writes (not one state)."""
+        if len(self._writes) != 1:
+            return None
+        held = {part: self.__dict__[part] for part in HELD if part in self.__dict__}
+        return Baseline(next(iter(self._writes)), entity_of=held.pop("entity_of", None), records=held)
 
     def change(self, conn: Connection, stories: set[str], derived: Derived) -> Change:
         """What moved between these rows and `derived`, given the stories changed since

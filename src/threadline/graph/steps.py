@@ -217,7 +217,7 @@ def duplicates_step(inputs: Inputs, derived: Derived) -> Derived:
 
         with store.snapshot() as conn:
             redone = duplicates_after_changes(
-                store, conn, changed, store.duplicates(), failures, all_overlaps
+                store, conn, changed, inputs.before.duplicates, failures, all_overlaps
             )
         scopes = derived.scopes
         if redone.stories is not None:

@@ -37,7 +37,7 @@ from threadline.store import schema as t
 from threadline.store.judged import insert_judgements
 from threadline.store.layout import Derived
 from threadline.store.migrate import upgrade
-from threadline.store.rewrite import Rewritten, rewrite_table
+from threadline.store.rewrite import Rewritten, write_derived
 
 STALE = "derived_stale"  # "1" while the derived layer (workflow.GLOBAL_STEPS) lags behind the claims
 DocumentWrite = tuple[Document, Sequence[Extraction], dict[tuple[str, int], bytes]]
@@ -315,8 +315,7 @@ class Store:
             if seen < int(_meta(conn, DERIVED_FROM) or -1):
                 return Rewritten(False, written=False)
             done = Rewritten(seen == current)
-            for table, rows, scope in layout.scoped_rows(derived):
-                rewrite_table(conn, table, rows, done, scope)
+            write_derived(conn, derived, done)
             if derived.runs:
                 conn.execute(insert(t.stage_runs), [layout.step_run_row(r, seen) for r in derived.runs])
             if derived.cues is not None and seen == current:  # read from the stories as they are

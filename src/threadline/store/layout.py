@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, insert
 
@@ -34,6 +34,9 @@ from threadline.store import changes
 from threadline.store import schema as t
 from threadline.store.story_cues import KeptCues
 
+if TYPE_CHECKING:  # the write's own module, which reads these layouts
+    from threadline.store.baseline import Baseline
+
 
 @dataclass(frozen=True, slots=True)
 class Derived:
@@ -57,6 +60,8 @@ class Derived:
     loose: frozenset[str] | None = None  # event mentions first merged with no day (graph/event_keys.py)
     # table name -> the only rows a step redid; a table not named is written whole
     scopes: Mapping[str, Scope] = field(default_factory=dict)
+    # stored rows the refresh read and still holds: the write compares with them in memory
+    baseline: Baseline | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +114,27 @@ def step_run(row: Any) -> StepRun:
 
 def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
     """Every derived table with its rows (all of them, whatever `derived.scopes` says)."""
-    entities = [
+    return [(table, make()) for table, make in _row_makers(derived)]
+
+
+def _row_makers(derived: Derived) -> list[tuple[Table, Callable[[], list[dict[str, Any]]]]]:
+    """Every derived table with what makes its rows, so a table written otherwise
+    (store/rewrite.py) costs no rows."""
+    return [
+        (t.duplicates, lambda: [duplicate_row(d) for d in derived.duplicates]),
+        (t.entities, lambda: _entity_rows(derived)),
+        (t.mention_entities, lambda: _links(derived.entity_of, None)),
+        (t.decisions, lambda: [decision_row(seq, d) for seq, d in enumerate(derived.decisions)]),
+        (t.places, lambda: [{"entity_id": e, **asdict(p)} for e, p in sorted(derived.places.items())]),
+        (t.place_tallies, lambda: tally_rows(derived.place_tallies or {})),
+        (t.events, lambda: [event_row_of(e) for e in derived.events]),
+        (t.responsibilities, lambda: [responsibility_row(r) for r in derived.responsibilities]),
+        (t.facts, lambda: [fact_row(f) for f in derived.facts]),
+    ]
+
+
+def _entity_rows(derived: Derived) -> list[dict[str, Any]]:
+    return [
         {
             "id": e.id,
             "type": e.type,
@@ -120,19 +145,6 @@ def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
         }
         for e in derived.entities
     ]
-    links = _links(derived.entity_of, None)
-    places = [{"entity_id": e, **asdict(p)} for e, p in sorted(derived.places.items())]
-    return [
-        (t.duplicates, [duplicate_row(d) for d in derived.duplicates]),
-        (t.entities, entities),
-        (t.mention_entities, links),
-        (t.decisions, [decision_row(seq, d) for seq, d in enumerate(derived.decisions)]),
-        (t.places, places),
-        (t.place_tallies, tally_rows(derived.place_tallies or {})),
-        (t.events, [event_row_of(e) for e in derived.events]),
-        (t.responsibilities, [responsibility_row(r) for r in derived.responsibilities]),
-        (t.facts, [fact_row(f) for f in derived.facts]),
-    ]
 
 
 def tally_rows(tallies: Mapping[str, Mapping[str, tuple[int, str, int]]]) -> list[dict[str, Any]]:
@@ -142,18 +154,22 @@ def tally_rows(tallies: Mapping[str, Mapping[str, tuple[int, str, int]]]) -> lis
     ]
 
 
-def scoped_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]], Scope | None]]:
+def scoped_rows(
+    derived: Derived, leave_out: frozenset[str] = frozenset()
+) -> list[tuple[Table, list[dict[str, Any]], Scope | None]]:
     """Each derived table with the rows to write: those in its scope where a step
-    redid only a region, else all (scope None). The mention links, the largest table,
-    are made only for the mentions in scope."""
-    links_scope = derived.scopes.get(t.mention_entities.name)
+    redid only a region, else all (scope None); the tables named in `leave_out` are
+    written otherwise (store/rewrite.py). The mention links, the largest table, are
+    made only for the mentions in scope."""
     tables = []
-    for table, rows in derived_rows(replace(derived, entity_of={}) if links_scope else derived):
+    for table, make in _row_makers(derived):
+        if table.name in leave_out:
+            continue
         scope = derived.scopes.get(table.name)
         if table is t.mention_entities and scope is not None:
             rows = _links(derived.entity_of, scope.keys)
-        elif scope is not None:
-            rows = [r for r in rows if scope.holds(r)]
+        else:
+            rows = [r for r in make() if scope is None or scope.holds(r)]
         tables.append((table, rows, scope))
     return tables
 

@@ -1,26 +1,38 @@
-"""Derived rows written as what changed, where the search index needs to know: a
-refresh usually changes a few entities, facts and events, and the index updates only
-theirs. Those tables' stored rows are read and compared with the new ones, whole row
-against whole row; rows gone or changed are deleted by primary key, rows new or
-changed inserted. What the tables hold afterwards equals deleting and inserting all.
+"""Derived rows written as what changed: a refresh after a small ingest changes a few
+mention links, copies, entities, facts and events, and the write touches only
+theirs (the search index hears which, and updates only those).
+
+  * Mention links, duplicates, facts, events and claims of responsibility are compared
+    in memory with the stored rows the refresh already read (store/baseline.py), link
+    against link and record against record by primary key. Where it read none, the
+    stored records are read back in the write's transaction and compared the same way;
+    the links are written whole.
+  * Entities are compared whole row against whole row with the stored rows read back.
+  * Rows gone or changed are deleted by primary key, rows new or changed inserted.
+  * The decisions ledger is written whole: its `seq` numbers the one global order, and
+    a new story's decisions fall all along it, so nearly every stored row's number moves
+    (renumbering them in place measured dearer than deleting and inserting them all).
 
 Where a step redid only a region of the store (a `Scope`: the rows whose key column
-holds one of some keys), only the stored rows in that scope are read, compared or
-deleted, and the step's rows in it inserted: the rest of the table is left alone, so
-the write costs what the region holds, not what the store holds.
+holds one of some keys) and the refresh holds no rows to compare with, only the stored
+rows in that scope are read, compared or deleted, and the step's rows in it inserted.
+What the tables hold afterwards equals deleting and inserting all.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table, and_, bindparam, delete, insert, select
 
+from threadline.store import schema as t
+from threadline.store.baseline import RECORDS, WRITES, changed_records, derived_writes, moved_links
 from threadline.store.changes import chunks
-from threadline.store.layout import Scope
+from threadline.store.layout import Derived, Scope, scoped_rows
 
 Row = dict[str, Any]
 
@@ -34,6 +46,7 @@ class Rewritten:
     written: bool = True  # False: dropped, the stored rows follow newer claims
     deleted: dict[str, list[Row]] = field(default_factory=dict)
     inserted: dict[str, list[Row]] = field(default_factory=dict)
+    rows: Counter[str] = field(default_factory=Counter)  # table -> rows deleted plus rows inserted
 
     def keys(self, table: str, column: str) -> set[Any]:
         """`column` of every row of `table` deleted or inserted."""
@@ -49,11 +62,59 @@ def _canonical(json_columns: Sequence[bool], values: Sequence[Any]) -> tuple[Any
     )
 
 
-# The tables compared row by row: those whose changes the search index follows
-# (query/index.py). The others (duplicates, mention links, decisions, places) are
-# large and mostly read back only to be written again: deleting and inserting them
-# whole measured cheaper than comparing them.
+# The tables compared row by row with their stored rows read back, where they are not
+# compared as records (store/baseline.py RECORDS): those whose changes the search index
+# follows (query/index.py). Decisions, places, place tallies, and the mention links
+# where the refresh holds none, are deleted and inserted whole (in their scope, if any).
 COMPARED = frozenset({"entities", "facts", "events", "responsibilities"})
+
+
+def write_derived(conn: Connection, derived: Derived, done: Rewritten) -> None:
+    """Every derived table left holding `derived`'s rows, in the caller's transaction.
+    The mention links are compared in memory with those the refresh read, and the
+    tables of RECORDS as records with those it read or, where it holds none, with the
+    stored ones read back, where no other write came since (store/baseline.py); the
+    count of derived writes goes up by one."""
+    writes = derived_writes(conn)
+    held = derived.baseline if derived.baseline is not None and derived.baseline.writes == writes else None
+    links = held.entity_of if held is not None and t.mention_entities.name not in derived.scopes else None
+    records = {
+        name: held.records[name] if held is not None and name in held.records else None
+        for name in RECORDS
+        if name not in derived.scopes or (held is not None and name in held.records)
+    }
+    leave_out = frozenset(records) | ({t.mention_entities.name} if links is not None else set())
+    for table, rows, scope in scoped_rows(derived, leave_out):
+        rewrite_table(conn, table, rows, done, scope)
+    if links is not None:
+        _rewrite_links(conn, links, derived.entity_of, done)
+    for name, old in records.items():
+        _rewrite_records(conn, t.metadata.tables[name], old, getattr(derived, name), done)
+    conn.execute(delete(t.meta).where(t.meta.c.key == WRITES))
+    conn.execute(insert(t.meta), [{"key": WRITES, "value": str(writes + 1)}])
+
+
+def _rewrite_records(
+    conn: Connection, table: Table, old: Sequence[Any] | None, new: Sequence[Any], done: Rewritten
+) -> None:
+    """`table` from the records `old` (as stored; None: read them back) to `new`: only
+    the rows of records that differ. A scope does not matter: `new` holds every row."""
+    how = RECORDS[table.name]
+    if old is None:
+        old = [how.read(r._mapping) for r in conn.execute(select(table))]
+    gone, changed = changed_records(old, new, how.key)
+    _apply(conn, table, [how.row(r) for r in gone], [how.row(r) for r in changed], done)
+
+
+def _rewrite_links(conn: Connection, old: Mapping[str, str], new: Mapping[str, str], done: Rewritten) -> None:
+    """mention_entities from `old` (as stored) to `new`: only the links that differ."""
+    table = t.mention_entities
+    gone, moved = moved_links(old, new)
+    for chunk in chunks(gone):
+        conn.execute(delete(table).where(table.c.mention_id.in_(chunk)))
+    if moved:
+        insert_rows(conn, table, [{"mention_id": m, "entity_id": new[m]} for m in sorted(moved)])
+    done.rows[table.name] += len(gone) + len(moved)
 
 
 def rewrite_table(
@@ -63,31 +124,53 @@ def rewrite_table(
     `rows`, all of which are in it, and the others stay): in COMPARED touching only the
     rows that differ (and saying which in `done`), the others replaced whole."""
     if table.name not in COMPARED:
-        _delete_scope(conn, table, scope)
+        done.rows[table.name] += _delete_scope(conn, table, scope) + len(rows)
         if rows:
-            conn.execute(insert(table), list(rows))
+            insert_rows(conn, table, rows)
         return
     names = [c.name for c in table.columns]
     json_columns = [isinstance(c.type, JSON) for c in table.columns]
     wanted = {_canonical(json_columns, [r.get(n) for n in names]): r for r in rows}
     stored = {_canonical(json_columns, r): r for r in _stored_rows(conn, table, scope)}
     gone = [dict(zip(names, r, strict=True)) for key, r in stored.items() if key not in wanted]
-    new = [r for key, r in wanted.items() if key not in stored]
+    _apply(conn, table, gone, [r for key, r in wanted.items() if key not in stored], done)
+
+
+def _apply(conn: Connection, table: Table, gone: list[Row], new: list[Row], done: Rewritten) -> None:
+    """Delete the rows `gone` by primary key, insert those `new`, and say so in `done`."""
     if gone:
         keys = [c.name for c in table.primary_key.columns]
         match = and_(*(table.c[k] == bindparam(f"pk_{k}") for k in keys))
         conn.execute(delete(table).where(match), [{f"pk_{k}": r[k] for k in keys} for r in gone])
     if new:
-        conn.execute(insert(table), new)
+        insert_rows(conn, table, new)
     done.deleted[table.name], done.inserted[table.name] = gone, new
+    done.rows[table.name] += len(gone) + len(new)
 
 
-def _delete_scope(conn: Connection, table: Table, scope: Scope | None) -> None:
-    if scope is None:
-        conn.execute(delete(table))
+def insert_rows(conn: Connection, table: Table, rows: Sequence[Row]) -> None:
+    """Insert `rows` into `table`. On SQLite, a table without JSON columns takes them as
+    plain tuples through the driver: SQLAlchemy would convert nothing in them, and
+    handing it a dict per row cost as much as SQLite's own insert (the decisions
+    ledger, rewritten whole, holds most of a refresh's rows)."""
+    if conn.dialect.name != "sqlite" or any(isinstance(c.type, JSON) for c in table.columns):
+        conn.execute(insert(table), list(rows))
         return
-    for chunk in chunks(scope.keys):
-        conn.execute(delete(table).where(table.c[scope.column].in_(chunk)))
+    names = [c.name for c in table.columns]
+    quote = conn.dialect.identifier_preparer.quote
+    listed, marks = ", ".join(quote(n) for n in names), ", ".join("?" for _ in names)
+    statement = f"INSERT INTO {quote(table.name)} ({listed}) VALUES ({marks})"
+    conn.exec_driver_sql(statement, [tuple(r[n] for n in names) for r in rows])
+
+
+def _delete_scope(conn: Connection, table: Table, scope: Scope | None) -> int:
+    """Delete the rows in `scope` (None: all); how many there were."""
+    if scope is None:
+        return conn.execute(delete(table)).rowcount or 0
+    return sum(
+        conn.execute(delete(table).where(table.c[scope.column].in_(chunk))).rowcount or 0
+        for chunk in chunks(scope.keys)
+    )
 
 
 def _stored_rows(conn: Connection, table: Table, scope: Scope | None) -> list[Any]:
