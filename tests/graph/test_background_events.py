@@ -3,12 +3,13 @@ other); where places lie comes from the located_in facts the stories state."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, replace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threadline.graph import background, containment, merge_events
+from threadline.graph import background, containment, event_dates, events, merge_events
 from threadline.records import Assertion, Claim, DateValue, Event, EventMention, Evidence
 
 NO_DATE = DateValue(None, "unknown", None)
@@ -195,3 +196,86 @@ def test_the_indexed_search_finds_what_asking_every_pair_finds(events, veto) -> 
         return (len(news.participants) + len(aside.locations)) % 4 != veto
 
     assert background.homes(events, WITHIN, dates_fit) == every_pair_asked(events, WITHIN, dates_fit)
+
+
+# --- many events at one place: the search stops at a second home and asks by month ---
+
+crowd = st.builds(
+    Happening,
+    type=st.just("attack"),
+    participants=st.sets(st.sampled_from(("hamas", "us", "baghdad")), max_size=1),
+    claimants=st.sets(st.sampled_from(ACTORS), max_size=1),
+    locations=st.sets(st.sampled_from(("baghdad", "baghdad", "karrada")), min_size=0, max_size=1),
+    roots=st.sets(st.sampled_from([f"r{n}" for n in range(12)]), min_size=1, max_size=1),
+    dates=st.lists(st.sampled_from([NO_DATE, MONTH, day("2024-03-09"), day("2024-04-02")]), max_size=2),
+)
+
+
+@given(st.lists(crowd, min_size=10, max_size=40), st.integers(0, 6))
+def test_a_crowd_at_one_place_finds_what_asking_every_pair_finds(events, veto) -> None:
+    def dates_fit(news: Happening, aside: Happening) -> bool:  # rarely: most asides have several homes
+        return (len(news.roots) * 7 + len(aside.dates) + len(news.dates)) % 7 != veto
+
+    assert background.homes(events, WITHIN, dates_fit) == every_pair_asked(events, WITHIN, dates_fit)
+
+
+DAYS_TOLD = [f"2024-{m:02d}-{d:02d}" for m in (2, 3, 4) for d in (1, 9, 28, 29)] + ["2023-12-31"]
+LOOSE_DATES = [
+    NO_DATE,
+    DateValue(None, "unknown", "on Saturday"),
+    DateValue(None, "unknown", "in March"),
+    DateValue("2024-03", "month", "in March"),
+    DateValue("2024-02", "month", "last month"),
+    DateValue("2024", "year", "this year"),
+    DateValue("2023", "year", "last year"),
+    DateValue("2024-02-26", "range", "this week"),  # a week reaching into March
+    DateValue("2023-12-25", "range", "last week"),  # and one into the next year
+    DateValue("2024-03", "unknown", "odd"),
+]
+any_date = st.sampled_from([*LOOSE_DATES, *(day(v) for v in DAYS_TOLD)])
+
+
+def clusters_of(happenings: list[Happening]) -> list[events.Settled]:
+    """The happenings as the background join reads merged events: a member per date."""
+    found = []
+    for n, h in enumerate(happenings):
+        places = sorted(h.locations) or [None]
+        members = [
+            events.View(
+                told(f"s{n}", date=date, type_=h.type, start=k),
+                next(iter(h.roots)),
+                frozenset(h.participants),
+                places[k % len(places)],
+                (),
+                frozenset(h.claimants),
+            )
+            for k, date in enumerate(h.dates or [NO_DATE])
+        ]
+        found.append(events.Settled.of(events.Cluster(h.type, members)))
+    return found
+
+
+@given(
+    st.lists(st.builds(lambda h, d: replace(h, dates=d), crowd, st.lists(any_date, max_size=3)), max_size=40)
+)
+def test_asking_by_month_finds_what_asking_every_pair_finds(happenings) -> None:
+    settled = clusters_of(happenings)
+    found = background.homes(settled, WITHIN, events.dates_agree, events.DAYS)
+    assert found == every_pair_asked(settled, WITHIN, events.dates_agree)
+
+
+@given(
+    st.lists(st.sampled_from(LOOSE_DATES), max_size=3),
+    st.dates(datetime.date(2023, 11, 1), datetime.date(2024, 5, 1)),
+)
+def test_a_day_that_agrees_with_an_asides_dates_is_among_those_left_open(loose, when) -> None:
+    told_day = day(when.isoformat())
+    opened = event_dates.open_keys(loose)
+    if all(event_dates.values_agree(d, told_day) for d in loose if d.value) and opened is not None:
+        assert opened & event_dates.day_keys([told_day])
+
+
+def test_a_day_written_otherwise_is_asked_whatever_the_aside_says() -> None:
+    assert event_dates.day_keys([day("2024-3-9x")]) == frozenset()
+    assert event_dates.open_keys([DateValue("2024-02-26", "range", None), MONTH]) == {"2024-03"}
+    assert event_dates.open_keys([NO_DATE, DateValue(None, "unknown", "on Monday")]) is None

@@ -35,19 +35,17 @@ lacks (background.py).
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from threadline.graph.background import Within, dated_to_the_day, homes
+from threadline.graph.background import DayKeys, Within, dated_to_the_day, homes
+from threadline.graph.event_dates import MONTHS_SHORT, day_keys, expression_agrees, open_keys, values_agree
 from threadline.graph.ids import stable_ids
 from threadline.records import FIRMNESS, NOT_A_FACT, DateValue, Event, EventMention
-from threadline.vocabulary import MONTHS, WEEKDAYS
+from threadline.vocabulary import WEEKDAYS
 
-MONTHS_SHORT = tuple(month[:3] for month in MONTHS)  # "Sept.", "Dec": a month however cut
-RANGE_DAYS = 7
 SUMMARY_ZONES = frozenset({"headline", "standfirst", "caption"})
 PARTICIPANT = "participant"  # the role of a participant no mention gives another role
 
@@ -91,46 +89,7 @@ class Cluster:
         return [m.mention.date for m in self.members if m.mention.date.value]
 
 
-def _day(value: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(value) if len(value) == 10 else None
-    except ValueError:
-        return None
-
-
-def values_agree(a: DateValue, b: DateValue) -> bool:
-    """Two resolved dates that can name the same day."""
-    va, vb = a.value or "", b.value or ""
-    if "range" in (a.precision, b.precision):
-        start, other = (a, b) if a.precision == "range" else (b, a)
-        first, day = _day(start.value or ""), _day(other.value or "")
-        if first and day and other.precision == "day":
-            return first <= day < first + datetime.timedelta(days=RANGE_DAYS)
-        return va[:7] == vb[:7]
-    short = min(len(va), len(vb))
-    return va[:short] == vb[:short]
-
-
-def expression_agrees(expression: str, value: str) -> bool | None:
-    """Whether an unresolved expression ("on Tuesday", "October 7") fits a known day;
-    None when it says nothing checkable."""
-    day = _day(value)
-    if day is None:
-        return None
-    words = re.findall(r"[a-z]+|\d+", expression.lower())
-    weekday = next((w for w in words if w in WEEKDAYS), None)
-    if weekday is not None:
-        return WEEKDAYS.index(weekday) == day.weekday()
-    month = next(
-        (MONTHS_SHORT.index(w[:3]) + 1 for w in words if w[:3] in MONTHS_SHORT and len(w) >= 3), None
-    )
-    if month is None:
-        return None
-    numbers = [int(w) for w in words if w.isdigit() and int(w) <= 31]
-    return month == day.month and (not numbers or numbers[0] == day.day)
-
-
-def date_fit(view: View, cluster: Cluster) -> int | None:
+def date_fit(view: View, cluster: Cluster | Settled) -> int | None:
     """None when the dates contradict; 1 when a date both sides give agrees; else 0."""
     date = view.mention.date
     support = 0
@@ -302,13 +261,35 @@ def _view(mention: EventMention, entity_of: Mapping[str, str], root_of: Mapping[
     return View(mention, root, participants, location, roles, claimants)
 
 
-def _dates_fit(news: Cluster, aside: Cluster) -> bool:
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """A cluster as the background join reads it, each part gathered once: no cluster
+    changes while it asks."""
+
+    type: str
+    members: list[View]
+    participants: set[str]
+    claimants: set[str]
+    locations: set[str]
+    roots: set[str]
+    dates: list[DateValue]
+
+    @classmethod
+    def of(cls, c: Cluster) -> Settled:
+        return cls(c.type, c.members, c.participants, c.claimants, c.locations, c.roots, c.dates)
+
+
+def dates_agree(news: Settled, aside: Settled) -> bool:
     return all(date_fit(view, news) is not None for view in aside.members)
+
+
+# a dated event's days by year and month, and those an aside's dates leave open
+DAYS = DayKeys[Settled](lambda e: day_keys(e.dates), lambda e: open_keys(e.dates))
 
 
 def _join_background(clusters: list[Cluster], within: Within) -> list[Cluster]:
     """Events one story tells in passing joined to the event another dates (background.py)."""
-    moves = homes(clusters, within, _dates_fit)
+    moves = homes([Settled.of(c) for c in clusters], within, dates_agree, DAYS)
     for aside, news in sorted(moves.items()):
         clusters[news].members.extend(clusters[aside].members)
     return [c for n, c in enumerate(clusters) if n not in moves]
