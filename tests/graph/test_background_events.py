@@ -50,8 +50,8 @@ def day(value: str) -> DateValue:
     return DateValue(value, "day", "on Saturday")
 
 
-def merged(mentions: list[EventMention], within=WITHIN) -> list[Event]:
-    return merge_events(mentions, ENTITY, {}, within)
+def merged(mentions: list[EventMention], within=WITHIN, published=None) -> list[Event]:
+    return merge_events(mentions, ENTITY, {}, within, published=published)
 
 
 def test_a_meeting_told_in_passing_joins_the_meeting_another_story_dates():
@@ -141,6 +141,38 @@ def test_containment_follows_located_in_up_and_skips_what_is_not_a_fact():
     assert within["karrada"] == {"baghdad", "iraq"}
     assert within["baghdad"] == {"iraq"}
     assert "basra" not in within and "hamas" not in within
+
+
+# --- an event told with no date of its own is a recent one for the story telling it ---
+
+
+def test_an_undated_aside_joins_a_dated_event_shortly_before_its_story():
+    news = told("s1", "us", "hamas", date=day("2024-03-13"), type_="sanction")
+    aside = told("s2", "us", type_="sanction")
+    assert len(merged([news, aside], published={"s2": "2024-04-02"})) == 1
+    assert len(merged([news, aside], published={"s2": "2024-03-13"})) == 1
+
+
+def test_an_undated_aside_stays_apart_from_an_event_long_before_or_after_its_story():
+    news = told("s1", "us", "hamas", date=day("2024-03-13"), type_="sanction")
+    aside = told("s2", "us", type_="sanction")
+    assert len(merged([news, aside], published={"s2": "2024-09-30"})) == 2  # half a year on
+    assert len(merged([news, aside], published={"s2": "2024-03-12"})) == 2  # the day before it
+
+
+def test_of_two_dated_events_an_undated_aside_joins_the_recent_one():
+    old = told("s1", "us", at="baghdad", date=day("2023-06-02"), type_="sanction")
+    new = told("s2", "us", at="baghdad", date=day("2024-03-12"), type_="sanction")
+    aside = told("s3", "us", type_="sanction")
+    events = merged([old, new, aside], published={"s3": "2024-03-20"})
+    assert len(events) == 2 and any(set(e.mentions) == {new.id, aside.id} for e in events)
+    assert len(merged([old, new, aside])) == 3  # with no publication day: two homes, none taken
+
+
+def test_an_aside_with_a_date_of_its_own_is_not_held_to_recent_events():
+    news = told("s1", "hamas", at="baghdad", date=day("2024-03-09"))
+    last_year = told("s2", at="baghdad", date=DateValue("2024", "year", "last year"))
+    assert len(merged([news, last_year], published={"s2": "2025-02-01"})) == 1
 
 
 # --- the indexed search asks fewer pairs and finds what asking every pair finds ---
@@ -235,14 +267,15 @@ LOOSE_DATES = [
 any_date = st.sampled_from([*LOOSE_DATES, *(day(v) for v in DAYS_TOLD)])
 
 
-def clusters_of(happenings: list[Happening]) -> list[events.Settled]:
-    """The happenings as the background join reads merged events: a member per date."""
+def clusters_of(happenings: list[Happening], published: dict[str, str]) -> list[events.Settled]:
+    """The happenings as the background join reads merged events: a member per date,
+    each telling in a story of its own (published as `published` says)."""
     found = []
     for n, h in enumerate(happenings):
         places = sorted(h.locations) or [None]
         members = [
             events.View(
-                told(f"s{n}", date=date, type_=h.type, start=k),
+                told(f"s{n}-{k}", date=date, type_=h.type, start=k),
                 next(iter(h.roots)),
                 frozenset(h.participants),
                 places[k % len(places)],
@@ -251,15 +284,16 @@ def clusters_of(happenings: list[Happening]) -> list[events.Settled]:
             )
             for k, date in enumerate(h.dates or [NO_DATE])
         ]
-        found.append(events.Settled.of(events.Cluster(h.type, members)))
+        found.append(events.Settled.of(events.Cluster(h.type, members), published))
     return found
 
 
 @given(
-    st.lists(st.builds(lambda h, d: replace(h, dates=d), crowd, st.lists(any_date, max_size=3)), max_size=40)
+    st.lists(st.builds(lambda h, d: replace(h, dates=d), crowd, st.lists(any_date, max_size=3)), max_size=40),
+    st.dictionaries(st.from_regex(r"s[0-9]-[0-2]", fullmatch=True), st.sampled_from(DAYS_TOLD)),
 )
-def test_asking_by_month_finds_what_asking_every_pair_finds(happenings) -> None:
-    settled = clusters_of(happenings)
+def test_asking_by_month_finds_what_asking_every_pair_finds(happenings, published) -> None:
+    settled = clusters_of(happenings, published)
     found = background.homes(settled, WITHIN, events.dates_agree, events.DAYS)
     assert found == every_pair_asked(settled, WITHIN, events.dates_agree)
 

@@ -10,7 +10,9 @@ alone it is a second, vaguer copy of the event.
 An event B joins an event A told by other stories when
 
   * both have the same type; A is dated to the day and B is not, and B's date (a month,
-    a week, a weekday) does not contradict A's;
+    a week, a weekday) does not contradict A's; told with no date at all, A's day is
+    recent for a story telling B: on or before its publication, at most 90 days before
+    (event_dates.RECENT_DAYS), where the story has a publication day;
   * B names nothing A lacks: each of its participants takes part in A or claimed it
     ("the faction that claimed the attack"), and its place is A's, lies inside A's or
     holds it (`within`, from the located_in facts the stories state);

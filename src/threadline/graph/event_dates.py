@@ -19,6 +19,10 @@ from threadline.vocabulary import MONTHS, WEEKDAYS
 
 MONTHS_SHORT = tuple(month[:3] for month in MONTHS)  # "Sept.", "Dec": a month however cut
 RANGE_DAYS = 7
+# An event told in passing with no date of its own ("the attack on the base") is one
+# the telling story's readers know as recent: the dated event it may be is on or
+# before the story's publication and at most this many days before it.
+RECENT_DAYS = 90
 
 
 def _day(value: str) -> datetime.date | None:
@@ -60,7 +64,7 @@ def expression_agrees(expression: str, value: str) -> bool | None:
     return month == day.month and (not numbers or numbers[0] == day.day)
 
 
-def _standard_day(value: str) -> datetime.date | None:
+def standard_day(value: str) -> datetime.date | None:
     """A day written as ISO writes it ("2024-03-09"), the only form keyed."""
     day = _day(value)
     return day if day is not None and day.isoformat() == value else None
@@ -70,7 +74,7 @@ def day_keys(dates: Iterable[DateValue]) -> frozenset[str]:
     """The month ("2024-03") of each day among these dates (those written as ISO does);
     empty when none is: such an event is asked whatever the aside's dates."""
     return frozenset(
-        (d.value or "")[:7] for d in dates if d.precision == "day" and _standard_day(d.value or "")
+        (d.value or "")[:7] for d in dates if d.precision == "day" and standard_day(d.value or "")
     )
 
 
@@ -99,3 +103,35 @@ def open_keys(dates: Iterable[DateValue]) -> frozenset[str] | None:
         if keys is not None:
             found = keys if found is None else found & keys
     return found
+
+
+def publication_days(values: Iterable[str | None]) -> tuple[datetime.date, ...]:
+    """The publication days (ISO) among these, each once, in order."""
+    return tuple(sorted({d for d in (standard_day(v or "") for v in values) if d is not None}))
+
+
+def _earliest(told: datetime.date) -> datetime.date:
+    """The first day recent for a story published on `told`."""
+    back = datetime.timedelta(days=RECENT_DAYS)
+    return told - back if told > datetime.date.min + back else datetime.date.min
+
+
+def recent(day: datetime.date, told: Iterable[datetime.date]) -> bool:
+    """Whether `day` is on or before one of the publication days `told`, within RECENT_DAYS."""
+    return any(_earliest(p) <= day <= p for p in told)
+
+
+def recent_keys(told: Iterable[datetime.date]) -> frozenset[str]:
+    """The months of every day `recent` holds for these publication days."""
+    keys: set[str] = set()
+    for last in told:
+        keys.update(_months_between(_earliest(last), last))
+    return frozenset(keys)
+
+
+def _months_between(first: datetime.date, last: datetime.date) -> list[str]:
+    year, month, months = first.year, first.month, []
+    while (year, month) <= (last.year, last.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months

@@ -30,18 +30,29 @@ never a positive fact.
 
 An event one story tells only in passing ("the attack on the base earlier this month")
 joins the one event of its type another story dates, when it names nothing that event
-lacks (background.py).
+lacks; told with no date, the one of those recent for the telling story (background.py).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from threadline.graph.background import DayKeys, Within, dated_to_the_day, homes
-from threadline.graph.event_dates import MONTHS_SHORT, day_keys, expression_agrees, open_keys, values_agree
+from threadline.graph.event_dates import (
+    MONTHS_SHORT,
+    day_keys,
+    expression_agrees,
+    open_keys,
+    publication_days,
+    recent,
+    recent_keys,
+    standard_day,
+    values_agree,
+)
 from threadline.graph.ids import stable_ids
 from threadline.records import FIRMNESS, NOT_A_FACT, DateValue, Event, EventMention
 from threadline.vocabulary import WEEKDAYS
@@ -264,7 +275,7 @@ def _view(mention: EventMention, entity_of: Mapping[str, str], root_of: Mapping[
 @dataclass(frozen=True, slots=True)
 class Settled:
     """A cluster as the background join reads it, each part gathered once: no cluster
-    changes while it asks."""
+    changes while it asks. `told`: the publication days of its mentions' stories."""
 
     type: str
     members: list[View]
@@ -273,23 +284,38 @@ class Settled:
     locations: set[str]
     roots: set[str]
     dates: list[DateValue]
+    told: tuple[datetime.date, ...] = ()
 
     @classmethod
-    def of(cls, c: Cluster) -> Settled:
-        return cls(c.type, c.members, c.participants, c.claimants, c.locations, c.roots, c.dates)
+    def of(cls, c: Cluster, published: Mapping[str, str] | None = None) -> Settled:
+        told = publication_days((published or {}).get(m.mention.story_id) for m in c.members)
+        return cls(c.type, c.members, c.participants, c.claimants, c.locations, c.roots, c.dates, told)
 
 
 def dates_agree(news: Settled, aside: Settled) -> bool:
-    return all(date_fit(view, news) is not None for view in aside.members)
+    """No date of the aside contradicts the news's; told with no date at all, the news
+    has a day that is recent for a story telling it (event_dates.RECENT_DAYS)."""
+    if not all(date_fit(view, news) is not None for view in aside.members):
+        return False
+    if aside.dates or not aside.told:
+        return True
+    days = (standard_day(d.value or "") for d in news.dates if d.precision == "day")
+    return any(day is not None and recent(day, aside.told) for day in days)
 
 
-# a dated event's days by year and month, and those an aside's dates leave open
-DAYS = DayKeys[Settled](lambda e: day_keys(e.dates), lambda e: open_keys(e.dates))
+def _left_open(aside: Settled) -> frozenset[str] | None:
+    if aside.dates:
+        return open_keys(aside.dates)
+    return recent_keys(aside.told) if aside.told else None
 
 
-def _join_background(clusters: list[Cluster], within: Within) -> list[Cluster]:
+# a dated event's days by month, and those an aside's dates or its telling leave open
+DAYS = DayKeys[Settled](lambda e: day_keys(e.dates), _left_open)
+
+
+def _join_background(clusters: list[Cluster], within: Within, published: Mapping[str, str]) -> list[Cluster]:
     """Events one story tells in passing joined to the event another dates (background.py)."""
-    moves = homes([Settled.of(c) for c in clusters], within, dates_agree, DAYS)
+    moves = homes([Settled.of(c, published) for c in clusters], within, dates_agree, DAYS)
     for aside, news in sorted(moves.items()):
         clusters[news].members.extend(clusters[aside].members)
     return [c for n, c in enumerate(clusters) if n not in moves]
@@ -349,6 +375,7 @@ def merge_events(
     root_of: Mapping[str, str],
     within: Within | None = None,
     loose: set[str] | None = None,
+    published: Mapping[str, str] | None = None,
 ) -> list[Event]:
     """One Event per real-world event, with the evidence of every story that reports it.
 
@@ -357,7 +384,9 @@ def merge_events(
     (`containment`). Events some mention asserts come first, then those only denied,
     each ordered as the mentions are; ids come from content (ids.py). `loose`, where
     given, receives the ids of the mentions first merged into an event with no day,
-    the ones that may be told in passing (kept for the next refresh: event_keys.py)."""
+    the ones that may be told in passing (kept for the next refresh: event_keys.py);
+    `published` maps a story id to its publication day, for events told in passing
+    with no date of their own (background.py)."""
     views = sorted(
         (_view(m, entity_of, root_of) for m in events),
         key=lambda v: (v.root, v.mention.story_id, v.mention.evidence.start, v.mention.id),
@@ -365,6 +394,6 @@ def merge_events(
     clusters = _clusters([v for v in views if v.mention.modality not in NOT_A_FACT])
     if loose is not None:
         loose.update(m.mention.id for c in clusters if not dated_to_the_day(c) for m in c.members)
-    clusters = _join_background(clusters, within or {})
+    clusters = _join_background(clusters, within or {}, published or {})
     alone = _disputed(clusters, [v for v in views if v.mention.modality in NOT_A_FACT])
     return stable_ids([to_event(c) for c in clusters + _clusters(alone)])
