@@ -3,12 +3,13 @@ other); where places lie comes from the located_in facts the stories state."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, replace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threadline.graph import background, containment, merge_events
+from threadline.graph import background, containment, event_dates, events, merge_events
 from threadline.records import Assertion, Claim, DateValue, Event, EventMention, Evidence
 
 NO_DATE = DateValue(None, "unknown", None)
@@ -49,8 +50,8 @@ def day(value: str) -> DateValue:
     return DateValue(value, "day", "on Saturday")
 
 
-def merged(mentions: list[EventMention], within=WITHIN) -> list[Event]:
-    return merge_events(mentions, ENTITY, {}, within)
+def merged(mentions: list[EventMention], within=WITHIN, published=None) -> list[Event]:
+    return merge_events(mentions, ENTITY, {}, within, published=published)
 
 
 def test_a_meeting_told_in_passing_joins_the_meeting_another_story_dates():
@@ -142,6 +143,38 @@ def test_containment_follows_located_in_up_and_skips_what_is_not_a_fact():
     assert "basra" not in within and "hamas" not in within
 
 
+# --- an event told with no date of its own is a recent one for the story telling it ---
+
+
+def test_an_undated_aside_joins_a_dated_event_shortly_before_its_story():
+    news = told("s1", "us", "hamas", date=day("2024-03-13"), type_="sanction")
+    aside = told("s2", "us", type_="sanction")
+    assert len(merged([news, aside], published={"s2": "2024-04-02"})) == 1
+    assert len(merged([news, aside], published={"s2": "2024-03-13"})) == 1
+
+
+def test_an_undated_aside_stays_apart_from_an_event_long_before_or_after_its_story():
+    news = told("s1", "us", "hamas", date=day("2024-03-13"), type_="sanction")
+    aside = told("s2", "us", type_="sanction")
+    assert len(merged([news, aside], published={"s2": "2024-09-30"})) == 2  # half a year on
+    assert len(merged([news, aside], published={"s2": "2024-03-12"})) == 2  # the day before it
+
+
+def test_of_two_dated_events_an_undated_aside_joins_the_recent_one():
+    old = told("s1", "us", at="baghdad", date=day("2023-06-02"), type_="sanction")
+    new = told("s2", "us", at="baghdad", date=day("2024-03-12"), type_="sanction")
+    aside = told("s3", "us", type_="sanction")
+    events = merged([old, new, aside], published={"s3": "2024-03-20"})
+    assert len(events) == 2 and any(set(e.mentions) == {new.id, aside.id} for e in events)
+    assert len(merged([old, new, aside])) == 3  # with no publication day: two homes, none taken
+
+
+def test_an_aside_with_a_date_of_its_own_is_not_held_to_recent_events():
+    news = told("s1", "hamas", at="baghdad", date=day("2024-03-09"))
+    last_year = told("s2", at="baghdad", date=DateValue("2024", "year", "last year"))
+    assert len(merged([news, last_year], published={"s2": "2025-02-01"})) == 1
+
+
 # --- the indexed search asks fewer pairs and finds what asking every pair finds ---
 
 PLACES = ("iraq", "baghdad", "karrada", "anbar", "base")
@@ -195,3 +228,88 @@ def test_the_indexed_search_finds_what_asking_every_pair_finds(events, veto) -> 
         return (len(news.participants) + len(aside.locations)) % 4 != veto
 
     assert background.homes(events, WITHIN, dates_fit) == every_pair_asked(events, WITHIN, dates_fit)
+
+
+# --- many events at one place: the search stops at a second home and asks by month ---
+
+crowd = st.builds(
+    Happening,
+    type=st.just("attack"),
+    participants=st.sets(st.sampled_from(("hamas", "us", "baghdad")), max_size=1),
+    claimants=st.sets(st.sampled_from(ACTORS), max_size=1),
+    locations=st.sets(st.sampled_from(("baghdad", "baghdad", "karrada")), min_size=0, max_size=1),
+    roots=st.sets(st.sampled_from([f"r{n}" for n in range(12)]), min_size=1, max_size=1),
+    dates=st.lists(st.sampled_from([NO_DATE, MONTH, day("2024-03-09"), day("2024-04-02")]), max_size=2),
+)
+
+
+@given(st.lists(crowd, min_size=10, max_size=40), st.integers(0, 6))
+def test_a_crowd_at_one_place_finds_what_asking_every_pair_finds(events, veto) -> None:
+    def dates_fit(news: Happening, aside: Happening) -> bool:  # rarely: most asides have several homes
+        return (len(news.roots) * 7 + len(aside.dates) + len(news.dates)) % 7 != veto
+
+    assert background.homes(events, WITHIN, dates_fit) == every_pair_asked(events, WITHIN, dates_fit)
+
+
+DAYS_TOLD = [f"2024-{m:02d}-{d:02d}" for m in (2, 3, 4) for d in (1, 9, 28, 29)] + ["2023-12-31"]
+LOOSE_DATES = [
+    NO_DATE,
+    DateValue(None, "unknown", "on Saturday"),
+    DateValue(None, "unknown", "in March"),
+    DateValue("2024-03", "month", "in March"),
+    DateValue("2024-02", "month", "last month"),
+    DateValue("2024", "year", "this year"),
+    DateValue("2023", "year", "last year"),
+    DateValue("2024-02-26", "range", "this week"),  # a week reaching into March
+    DateValue("2023-12-25", "range", "last week"),  # and one into the next year
+    DateValue("2024-03", "unknown", "odd"),
+]
+any_date = st.sampled_from([*LOOSE_DATES, *(day(v) for v in DAYS_TOLD)])
+
+
+def clusters_of(happenings: list[Happening], published: dict[str, str]) -> list[events.Settled]:
+    """The happenings as the background join reads merged events: a member per date,
+    each telling in a story of its own (published as `published` says)."""
+    found = []
+    for n, h in enumerate(happenings):
+        places = sorted(h.locations) or [None]
+        members = [
+            events.View(
+                told(f"s{n}-{k}", date=date, type_=h.type, start=k),
+                next(iter(h.roots)),
+                frozenset(h.participants),
+                places[k % len(places)],
+                (),
+                frozenset(h.claimants),
+            )
+            for k, date in enumerate(h.dates or [NO_DATE])
+        ]
+        found.append(events.Settled.of(events.Cluster(h.type, members), published))
+    return found
+
+
+@given(
+    st.lists(st.builds(lambda h, d: replace(h, dates=d), crowd, st.lists(any_date, max_size=3)), max_size=40),
+    st.dictionaries(st.from_regex(r"s[0-9]-[0-2]", fullmatch=True), st.sampled_from(DAYS_TOLD)),
+)
+def test_asking_by_month_finds_what_asking_every_pair_finds(happenings, published) -> None:
+    settled = clusters_of(happenings, published)
+    found = background.homes(settled, WITHIN, events.dates_agree, events.DAYS)
+    assert found == every_pair_asked(settled, WITHIN, events.dates_agree)
+
+
+@given(
+    st.lists(st.sampled_from(LOOSE_DATES), max_size=3),
+    st.dates(datetime.date(2023, 11, 1), datetime.date(2024, 5, 1)),
+)
+def test_a_day_that_agrees_with_an_asides_dates_is_among_those_left_open(loose, when) -> None:
+    told_day = day(when.isoformat())
+    opened = event_dates.open_keys(loose)
+    if all(event_dates.values_agree(d, told_day) for d in loose if d.value) and opened is not None:
+        assert opened & event_dates.day_keys([told_day])
+
+
+def test_a_day_written_otherwise_is_asked_whatever_the_aside_says() -> None:
+    assert event_dates.day_keys([day("2024-3-9x")]) == frozenset()
+    assert event_dates.open_keys([DateValue("2024-02-26", "range", None), MONTH]) == {"2024-03"}
+    assert event_dates.open_keys([NO_DATE, DateValue(None, "unknown", "on Monday")]) is None

@@ -25,6 +25,7 @@ DATES = (
     DateValue("2024-03-09", "day", "on Saturday"),
     DateValue("2024-03-10", "day", "on Sunday"),
 )
+PUBLISHED = ("2024-03-09", "2024-03-20", "2024-09-30", "2024-03-01")
 
 
 @st.composite
@@ -79,8 +80,10 @@ def test_a_region_merged_apart_gives_what_merging_everything_gives(
     told: list[EventMention], data: st.DataObject
 ) -> None:
     seeds = data.draw(st.lists(st.sampled_from([m.id for m in told]), max_size=3))
+    # stories published shortly after the days told, long after, before, or not known
+    published = data.draw(st.dictionaries(st.sampled_from(STORIES), st.sampled_from(PUBLISHED)))
     loose: set[str] = set()
-    every = merge_events(told, ENTITY, {}, WITHIN, loose)
+    every = merge_events(told, ENTITY, {}, WITHIN, loose, published)
     # as after a refresh that kept which mentions it first merged with no day, or not
     kept = data.draw(st.booleans())
     settled = {m.id for m in told if m.id not in loose and m.modality not in NOT_A_FACT} if kept else set()
@@ -93,6 +96,6 @@ def test_a_region_merged_apart_gives_what_merging_everything_gives(
         events_region.WHOLE = whole
     assert found is not None
     region = found[0]
-    inside = merge_events([m for m in told if m.id in region], ENTITY, {}, WITHIN)
-    outside = merge_events([m for m in told if m.id not in region], ENTITY, {}, WITHIN)
+    inside = merge_events([m for m in told if m.id in region], ENTITY, {}, WITHIN, published=published)
+    outside = merge_events([m for m in told if m.id not in region], ENTITY, {}, WITHIN, published=published)
     assert contents(inside + outside) == contents(every)

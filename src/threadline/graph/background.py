@@ -10,7 +10,9 @@ alone it is a second, vaguer copy of the event.
 An event B joins an event A told by other stories when
 
   * both have the same type; A is dated to the day and B is not, and B's date (a month,
-    a week, a weekday) does not contradict A's;
+    a week, a weekday) does not contradict A's; told with no date at all, A's day is
+    recent for a story telling B: on or before its publication, at most 90 days before
+    (event_dates.RECENT_DAYS), where the story has a publication day;
   * B names nothing A lacks: each of its participants takes part in A or claimed it
     ("the faction that claimed the attack"), and its place is A's, lies inside A's or
     holds it (`within`, from the located_in facts the stories state);
@@ -22,18 +24,20 @@ not depend on the order of the mentions.
 
 Only the dated events that could pass are asked (`_DatedIndex`): every participant of B
 must take part in A, claim it, or be a place that fits one of A's, so one participant
-(the rarest) names A's candidates; without participants, one of B's places does. The
-answer is the one asking every pair gives, without asking every pair: the step stays
-near-linear in the events of a store.
+(the one naming the fewest) names A's candidates; without participants, one of B's
+places does. Where B's dates leave only some months or years open (`DayKeys`:
+event_dates.py), only the dated events with a day in them are asked. Each aside stops at
+the second event that passes, and what each test reads of an event is read once. The
+answer is the one asking every pair gives, without asking every pair.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from threadline.records import DateValue
 
@@ -99,81 +103,159 @@ def tells_in_passing(news: Parties, aside: Parties, within: Within) -> bool:
     return bool(aside.participants & known or places or aside.locations)
 
 
+@dataclass(frozen=True)
+class DayKeys(Generic[T]):
+    """Keys of days, to ask an aside only the dated events whose day its dates leave
+    open: `of_news` names a dated event's days (none: it is asked whatever the aside's
+    dates), `left_open` the keys an aside's dates agree with (None: any day). The
+    promise: where dates_fit(news, aside) holds and both give keys, they share one."""
+
+    of_news: Callable[[T], frozenset[str]]
+    left_open: Callable[[T], frozenset[str] | None]
+
+
 @dataclass(frozen=True, slots=True)
 class _Snapshot:
     """What the rule reads of one event, read once (a Cluster gathers it on every ask)."""
 
     type: str
     participants: frozenset[str]
-    claimants: frozenset[str]
+    known: frozenset[str]  # participants and claimants
     locations: frozenset[str]
     roots: frozenset[str]
     dated: bool
+    keys: frozenset[str] | None  # a dated event's day keys, an aside's open ones (DayKeys)
 
     @classmethod
-    def of(cls, event: Told) -> _Snapshot:
+    def of(cls, event: Told, dated: bool, keys: frozenset[str] | None) -> _Snapshot:
+        participants = frozenset(event.participants)
+        known = participants | frozenset(event.claimants)
         return cls(
-            event.type,
-            frozenset(event.participants),
-            frozenset(event.claimants),
-            frozenset(event.locations),
-            frozenset(event.roots),
-            dated_to_the_day(event),
+            event.type, participants, known, frozenset(event.locations), frozenset(event.roots), dated, keys
         )
+
+
+def _snapshot(event: T, days: DayKeys[T] | None) -> _Snapshot:
+    dated = dated_to_the_day(event)
+    keys = None if days is None else days.of_news(event) if dated else days.left_open(event)
+    return _Snapshot.of(event, dated, keys)
+
+
+class _Bucket:
+    """The dated events under one key of the index: all of them, and by day key."""
+
+    __slots__ = ("every", "keyed", "unkeyed")
+
+    def __init__(self) -> None:
+        self.every: list[int] = []
+        self.keyed: dict[str, list[int]] = defaultdict(list)
+        self.unkeyed: list[int] = []  # no day key: asked by every aside
+
+    def add(self, index: int, keys: frozenset[str] | None) -> None:
+        self.every.append(index)
+        for key in keys or ():
+            self.keyed[key].append(index)
+        if not keys:
+            self.unkeyed.append(index)
+
+    def lists(self, open_keys: frozenset[str] | None) -> list[list[int]]:
+        if open_keys is None:
+            return [self.every]
+        return [self.unkeyed, *(self.keyed[k] for k in open_keys if k in self.keyed)]
 
 
 class _DatedIndex:
     """The events dated to the day, by type and each entity taking part in or claiming
-    them, and by type and place."""
+    them, and by type and place, each also by day key."""
 
     def __init__(self, events: Sequence[_Snapshot], within: Within) -> None:
-        self.by_actor: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self.by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.by_actor: dict[tuple[str, str], _Bucket] = defaultdict(_Bucket)
+        self.by_place: dict[tuple[str, str], _Bucket] = defaultdict(_Bucket)
         self.holding: dict[str, set[str]] = defaultdict(set)  # place -> the places inside it
         for place, outer in within.items():
             for o in outer:
                 self.holding[o].add(place)
         self.within = within
+        self._reach: dict[str, frozenset[str]] = {}
         for i, event in enumerate(events):
             if event.dated:
-                for actor in event.participants | event.claimants:
-                    self.by_actor[(event.type, actor)].append(i)
+                for actor in event.known:
+                    self.by_actor[(event.type, actor)].add(i, event.keys)
                 for place in event.locations:
-                    self.by_place[(event.type, place)].append(i)
+                    self.by_place[(event.type, place)].add(i, event.keys)
 
-    def _fitting(self, kind: str, place: str) -> set[int]:
-        """Dated events of `kind` at a place that is `place`, holds it or lies in it."""
-        places = {place, *self.within.get(place, ()), *self.holding.get(place, ())}
-        return {i for q in places for i in self.by_place.get((kind, q), ())}
+    def reach(self, place: str) -> frozenset[str]:
+        """The places compatible with `place`: itself, those it lies in, those inside it."""
+        found = self._reach.get(place)
+        if found is None:
+            found = frozenset({place, *self.within.get(place, ()), *self.holding.get(place, ())})
+            self._reach[place] = found
+        return found
 
-    def candidates(self, aside: _Snapshot) -> list[int]:
-        """A superset of the dated events `aside` may tell of, in order."""
-        if aside.participants:
-            found: list[set[int]] = [
-                {*self.by_actor.get((aside.type, p), ()), *self._fitting(aside.type, p)}
-                for p in sorted(aside.participants)
-            ]
-            rarest: set[int] = min(found, key=len)
-            return sorted(rarest)
-        if aside.locations:
-            return sorted(self._fitting(aside.type, min(aside.locations)))
-        return []
+    def _lists(self, kind: str, anchor: str, keys: frozenset[str] | None, actor: bool) -> list[list[int]]:
+        """Dated events of `kind` naming `anchor` (where `actor`) or at a place fitting it."""
+        buckets = [self.by_place.get((kind, q)) for q in self.reach(anchor)]
+        if actor:
+            buckets.append(self.by_actor.get((kind, anchor)))
+        return [found for bucket in buckets if bucket is not None for found in bucket.lists(keys)]
+
+    def candidates(self, aside: _Snapshot) -> Iterator[int]:
+        """A superset of the dated events `aside` may tell of, each once: any one
+        participant's (or, naming none, any one place's) will do, so the fewest."""
+        actor = bool(aside.participants)
+        anchors = sorted(aside.participants or aside.locations)
+        options = [self._lists(aside.type, a, aside.keys, actor) for a in anchors]
+        seen: set[int] = set()
+        for found in min(options, key=lambda lists: sum(map(len, lists)), default=[]):
+            for i in found:
+                if i not in seen:
+                    seen.add(i)
+                    yield i
 
 
-def homes(events: Sequence[T], within: Within, dates_fit: Callable[[T, T], bool]) -> dict[int, int]:
+def _tells(news: _Snapshot, aside: _Snapshot, reach: Mapping[str, frozenset[str]]) -> bool:
+    """tells_in_passing on snapshots, the cheapest tests first; `reach`: each of the
+    aside's participants and places with the places compatible with it."""
+    if news.type != aside.type or not news.roots.isdisjoint(aside.roots):
+        return False
+    if not all(not news.locations.isdisjoint(reach[p]) for p in aside.locations):
+        return False
+    places = {p for p in aside.participants if not news.locations.isdisjoint(reach[p])}
+    if not aside.participants - places <= news.known:
+        return False
+    return bool(aside.participants & news.known or places or aside.locations)
+
+
+def _the_one(j: int, told: Sequence[_Snapshot], index: _DatedIndex, fit: Callable[[int], bool]) -> int | None:
+    """The one dated event the aside `j` may tell of; None at none or a second one."""
+    aside = told[j]
+    reach = {p: index.reach(p) for p in aside.participants | aside.locations}
+    one = None
+    for i in index.candidates(aside):
+        if i == j or not _tells(told[i], aside, reach) or not fit(i):
+            continue
+        if one is not None:
+            return None
+        one = i
+    return one
+
+
+def homes(
+    events: Sequence[T],
+    within: Within,
+    dates_fit: Callable[[T, T], bool],
+    days: DayKeys[T] | None = None,
+) -> dict[int, int]:
     """For each event told only in passing, the index of the one dated event it tells of;
-    dates_fit(news, aside) says whether their dates do not contradict."""
-    told = [_Snapshot.of(e) for e in events]
+    dates_fit(news, aside) says whether their dates do not contradict, `days` where the
+    dates that may fit lie."""
+    told = [_snapshot(e, days) for e in events]
     index = _DatedIndex(told, within)
     found: dict[int, int] = {}
     for j, aside in enumerate(told):
         if aside.dated:
             continue
-        candidates = [
-            i
-            for i in index.candidates(aside)
-            if i != j and tells_in_passing(told[i], aside, within) and dates_fit(events[i], events[j])
-        ]
-        if len(candidates) == 1:
-            found[j] = candidates[0]
+        one = _the_one(j, told, index, lambda i: dates_fit(events[i], events[j]))  # noqa: B023
+        if one is not None:
+            found[j] = one
     return found

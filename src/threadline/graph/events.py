@@ -30,7 +30,7 @@ never a positive fact.
 
 An event one story tells only in passing ("the attack on the base earlier this month")
 joins the one event of its type another story dates, when it names nothing that event
-lacks (background.py).
+lacks; told with no date, the one of those recent for the telling story (background.py).
 """
 
 from __future__ import annotations
@@ -41,13 +41,22 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from threadline.graph.background import Within, dated_to_the_day, homes
+from threadline.graph.background import DayKeys, Within, dated_to_the_day, homes
+from threadline.graph.event_dates import (
+    MONTHS_SHORT,
+    day_keys,
+    expression_agrees,
+    open_keys,
+    publication_days,
+    recent,
+    recent_keys,
+    standard_day,
+    values_agree,
+)
 from threadline.graph.ids import stable_ids
 from threadline.records import FIRMNESS, NOT_A_FACT, DateValue, Event, EventMention
-from threadline.vocabulary import MONTHS, WEEKDAYS
+from threadline.vocabulary import WEEKDAYS
 
-MONTHS_SHORT = tuple(month[:3] for month in MONTHS)  # "Sept.", "Dec": a month however cut
-RANGE_DAYS = 7
 SUMMARY_ZONES = frozenset({"headline", "standfirst", "caption"})
 PARTICIPANT = "participant"  # the role of a participant no mention gives another role
 
@@ -91,46 +100,7 @@ class Cluster:
         return [m.mention.date for m in self.members if m.mention.date.value]
 
 
-def _day(value: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(value) if len(value) == 10 else None
-    except ValueError:
-        return None
-
-
-def values_agree(a: DateValue, b: DateValue) -> bool:
-    """Two resolved dates that can name the same day."""
-    va, vb = a.value or "", b.value or ""
-    if "range" in (a.precision, b.precision):
-        start, other = (a, b) if a.precision == "range" else (b, a)
-        first, day = _day(start.value or ""), _day(other.value or "")
-        if first and day and other.precision == "day":
-            return first <= day < first + datetime.timedelta(days=RANGE_DAYS)
-        return va[:7] == vb[:7]
-    short = min(len(va), len(vb))
-    return va[:short] == vb[:short]
-
-
-def expression_agrees(expression: str, value: str) -> bool | None:
-    """Whether an unresolved expression ("on Tuesday", "October 7") fits a known day;
-    None when it says nothing checkable."""
-    day = _day(value)
-    if day is None:
-        return None
-    words = re.findall(r"[a-z]+|\d+", expression.lower())
-    weekday = next((w for w in words if w in WEEKDAYS), None)
-    if weekday is not None:
-        return WEEKDAYS.index(weekday) == day.weekday()
-    month = next(
-        (MONTHS_SHORT.index(w[:3]) + 1 for w in words if w[:3] in MONTHS_SHORT and len(w) >= 3), None
-    )
-    if month is None:
-        return None
-    numbers = [int(w) for w in words if w.isdigit() and int(w) <= 31]
-    return month == day.month and (not numbers or numbers[0] == day.day)
-
-
-def date_fit(view: View, cluster: Cluster) -> int | None:
+def date_fit(view: View, cluster: Cluster | Settled) -> int | None:
     """None when the dates contradict; 1 when a date both sides give agrees; else 0."""
     date = view.mention.date
     support = 0
@@ -302,13 +272,50 @@ def _view(mention: EventMention, entity_of: Mapping[str, str], root_of: Mapping[
     return View(mention, root, participants, location, roles, claimants)
 
 
-def _dates_fit(news: Cluster, aside: Cluster) -> bool:
-    return all(date_fit(view, news) is not None for view in aside.members)
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """A cluster as the background join reads it, each part gathered once: no cluster
+    changes while it asks. `told`: the publication days of its mentions' stories."""
+
+    type: str
+    members: list[View]
+    participants: set[str]
+    claimants: set[str]
+    locations: set[str]
+    roots: set[str]
+    dates: list[DateValue]
+    told: tuple[datetime.date, ...] = ()
+
+    @classmethod
+    def of(cls, c: Cluster, published: Mapping[str, str] | None = None) -> Settled:
+        told = publication_days((published or {}).get(m.mention.story_id) for m in c.members)
+        return cls(c.type, c.members, c.participants, c.claimants, c.locations, c.roots, c.dates, told)
 
 
-def _join_background(clusters: list[Cluster], within: Within) -> list[Cluster]:
+def dates_agree(news: Settled, aside: Settled) -> bool:
+    """No date of the aside contradicts the news's; told with no date at all, the news
+    has a day that is recent for a story telling it (event_dates.RECENT_DAYS)."""
+    if not all(date_fit(view, news) is not None for view in aside.members):
+        return False
+    if aside.dates or not aside.told:
+        return True
+    days = (standard_day(d.value or "") for d in news.dates if d.precision == "day")
+    return any(day is not None and recent(day, aside.told) for day in days)
+
+
+def _left_open(aside: Settled) -> frozenset[str] | None:
+    if aside.dates:
+        return open_keys(aside.dates)
+    return recent_keys(aside.told) if aside.told else None
+
+
+# a dated event's days by month, and those an aside's dates or its telling leave open
+DAYS = DayKeys[Settled](lambda e: day_keys(e.dates), _left_open)
+
+
+def _join_background(clusters: list[Cluster], within: Within, published: Mapping[str, str]) -> list[Cluster]:
     """Events one story tells in passing joined to the event another dates (background.py)."""
-    moves = homes(clusters, within, _dates_fit)
+    moves = homes([Settled.of(c, published) for c in clusters], within, dates_agree, DAYS)
     for aside, news in sorted(moves.items()):
         clusters[news].members.extend(clusters[aside].members)
     return [c for n, c in enumerate(clusters) if n not in moves]
@@ -368,6 +375,7 @@ def merge_events(
     root_of: Mapping[str, str],
     within: Within | None = None,
     loose: set[str] | None = None,
+    published: Mapping[str, str] | None = None,
 ) -> list[Event]:
     """One Event per real-world event, with the evidence of every story that reports it.
 
@@ -376,7 +384,9 @@ def merge_events(
     (`containment`). Events some mention asserts come first, then those only denied,
     each ordered as the mentions are; ids come from content (ids.py). `loose`, where
     given, receives the ids of the mentions first merged into an event with no day,
-    the ones that may be told in passing (kept for the next refresh: event_keys.py)."""
+    the ones that may be told in passing (kept for the next refresh: event_keys.py);
+    `published` maps a story id to its publication day, for events told in passing
+    with no date of their own (background.py)."""
     views = sorted(
         (_view(m, entity_of, root_of) for m in events),
         key=lambda v: (v.root, v.mention.story_id, v.mention.evidence.start, v.mention.id),
@@ -384,6 +394,6 @@ def merge_events(
     clusters = _clusters([v for v in views if v.mention.modality not in NOT_A_FACT])
     if loose is not None:
         loose.update(m.mention.id for c in clusters if not dated_to_the_day(c) for m in c.members)
-    clusters = _join_background(clusters, within or {})
+    clusters = _join_background(clusters, within or {}, published or {})
     alone = _disputed(clusters, [v for v in views if v.mention.modality in NOT_A_FACT])
     return stable_ids([to_event(c) for c in clusters + _clusters(alone)])

@@ -197,4 +197,4 @@ def _merge(
     stories = {views.parties[m].story for m in region}
     mentions = [m for m in regions.event_mentions_in(conn, stories) if m.id in region]
     citing = Citing(change.entity_of, roots, regions.outlets_of(conn, stories))
-    return graph_events(mentions, citing, within, loose)
+    return graph_events(mentions, citing, within, loose, regions.published_of(conn, stories))

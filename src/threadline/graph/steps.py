@@ -326,7 +326,10 @@ def events_step(inputs: Inputs, derived: Derived) -> Derived:
                 )
         edges = direct_edges(inputs.assertions, derived.entity_of)  # a district joins its city
         loose: set[str] = set()
-        events, claims = graph_events(inputs.event_mentions, inputs.citing(derived), closed(edges), loose)
+        published = {s.id: s.published for s in inputs.stories if s.published}
+        events, claims = graph_events(
+            inputs.event_mentions, inputs.citing(derived), closed(edges), loose, published
+        )
         return replace(
             derived,
             events=tuple(events),

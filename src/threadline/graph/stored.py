@@ -35,11 +35,16 @@ def graph_event(event: Event, mentions: Mapping[str, EventMention], citing: Citi
 
 
 def graph_events(
-    mentions: Sequence[EventMention], citing: Citing, within: Within, loose: set[str] | None = None
+    mentions: Sequence[EventMention],
+    citing: Citing,
+    within: Within,
+    loose: set[str] | None = None,
+    published: Mapping[str, str] | None = None,
 ) -> tuple[list[GraphEvent], list[Responsibility]]:
-    """Every event, ordered by id, and the claims made about them (`loose`: see merge_events)."""
+    """Every event, ordered by id, and the claims made about them (`loose`, `published`:
+    see merge_events)."""
     by_id = {m.id: m for m in mentions}
-    merged = merging.merge_events(list(mentions), citing.entity_of, citing.roots, within, loose)
+    merged = merging.merge_events(list(mentions), citing.entity_of, citing.roots, within, loose, published)
     events = sorted(merged, key=lambda e: e.id)
     return [graph_event(e, by_id, citing) for e in events], responsibilities(events, by_id, citing)
 

@@ -73,6 +73,12 @@ def outlets_of(conn: Connection, stories: Iterable[str]) -> dict[str, str | None
     return _column_by_id(conn, t.stories.c.id, t.stories.c.outlet, stories)
 
 
+def published_of(conn: Connection, stories: Iterable[str]) -> dict[str, str]:
+    """Story id -> its publication day, for those stored with one."""
+    found = _column_by_id(conn, t.stories.c.id, t.stories.c.published, stories)
+    return {story: day for story, day in found.items() if day}
+
+
 def texts_of(conn: Connection, stories: Iterable[str]) -> dict[str, str]:
     """Story id -> its text, for those stored."""
     return _column_by_id(conn, t.stories.c.id, t.stories.c.text, stories)
