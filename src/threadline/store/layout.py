@@ -360,15 +360,19 @@ def mention(r: Any) -> Mention:
     global steps hold every mention at once (a fresh string per row per column was
     about two thirds of a mention's memory)."""
     return Mention(
-        story_id=intern(r["story_id"]),
+        story_id=_interned(r["story_id"]),
         start=r["start"],
         end=r["end"],
-        text=intern(r["text"]),
-        type=intern(r["type"]),
-        label=intern(r["label"]),
-        kb_id=r["kb_id"] and intern(r["kb_id"]),
-        zone=intern(r["zone"]),
+        text=_interned(r["text"]),
+        type=_interned(r["type"]),
+        label=_interned(r["label"]),
+        kb_id=_interned(r["kb_id"]),
+        zone=_interned(r["zone"]),
     )
+
+
+def _interned(value: Any) -> Any:
+    return intern(value) if isinstance(value, str) else value
 
 
 def provenance_row(claim: Assertion | EventMention | Claim) -> dict[str, Any]:
