@@ -345,7 +345,7 @@ def story(r: Any) -> Story:
         source=r["source"],
         index=r["idx"],
         text=r["text"],
-        blocks=tuple(Block(s, e, z) for s, e, z in r["blocks"]),
+        blocks=tuple(Block(s, e, _interned(z)) for s, e, z in r["blocks"]),
         title=r["title"],
         published=r["published"],
         outlet=r["outlet"],
