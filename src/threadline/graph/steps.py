@@ -51,7 +51,7 @@ from threadline.resolve import Judgement, Resolution, resolve_entities
 from threadline.resolve.isolate import listed
 from threadline.resolve.story_text import cues_version
 from threadline.settings import Settings
-from threadline.store import Store, changes
+from threadline.store import Store, changes, regions
 from threadline.store.layout import TABLE_OF_PART, Derived, Scope, rows_written
 from threadline.vocabulary import Vocabulary
 
@@ -130,10 +130,25 @@ class Inputs:
     def texts(self) -> dict[str, str]:
         return {s.id: s.text for s in self.stories}
 
+    def texts_of(self, stories: set[str]) -> Mapping[str, str]:
+        """These stories' texts: from the stories where a step read them all, else only
+        theirs (after an ingest, the new stories': the others' texts are not held)."""
+        if "stories" in self.__dict__:
+            return self.texts
+        with self.store.snapshot() as conn:
+            return regions.texts_of(conn, stories)
+
+    @cached_property
+    def outlets(self) -> dict[str, str | None]:
+        """Every story id -> its outlet, read without the texts unless the stories were read."""
+        if "stories" in self.__dict__:
+            return {s.id: s.outlet for s in self.stories}
+        with self.store.snapshot() as conn:
+            return regions.every_outlet(conn)
+
     def citing(self, derived: Derived) -> Citing:
         """How the events and facts steps cite evidence, given the entities and copies found."""
-        roots = root_of(self.stories, derived.duplicates)
-        return Citing(derived.entity_of, roots, {s.id: s.outlet for s in self.stories})
+        return Citing(derived.entity_of, root_of(self.outlets, derived.duplicates), self.outlets)
 
 
 StepFunction = Callable[[Inputs, Derived], Derived]
@@ -236,7 +251,7 @@ def entities_step(inputs: Inputs, derived: Derived) -> Derived:
     the stories with kept cues are not read again, the others' are kept with the rows."""
     lex = inputs.vocabulary.lexicon
     judgements = inputs.judgements
-    reading = story_texts(inputs.store, inputs.mentions, lambda: inputs.texts, lex, inputs.full)
+    reading = story_texts(inputs.store, inputs.mentions, inputs.texts_of, lex, inputs.full)
     digest = inputs.resolved_with  # the same digest the later steps compare
     resolution = _by_region(inputs, reading, digest, bool(judgements)) or resolve_entities(
         inputs.mentions, {}, inputs.known, judgements, lex, inputs.failures, reading.stories

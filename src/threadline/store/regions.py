@@ -73,6 +73,12 @@ def outlets_of(conn: Connection, stories: Iterable[str]) -> dict[str, str | None
     return _column_by_id(conn, t.stories.c.id, t.stories.c.outlet, stories)
 
 
+def every_outlet(conn: Connection) -> dict[str, str | None]:
+    """Every stored story's id -> its outlet: what citing needs of all stories, without
+    reading every text."""
+    return {story: outlet for story, outlet in conn.execute(select(t.stories.c.id, t.stories.c.outlet))}
+
+
 def texts_of(conn: Connection, stories: Iterable[str]) -> dict[str, str]:
     """Story id -> its text, for those stored."""
     return _column_by_id(conn, t.stories.c.id, t.stories.c.text, stories)
