@@ -80,3 +80,10 @@ def test_the_compact_buckets_find_what_minhash_lsh_finds():
 def test_shared_paragraphs_are_found_at_all():
     stories, signatures = corpus(3)
     assert any(d.kind == "partial" for d in find_partial_overlaps(stories, signatures, (), Failures()))
+
+
+def test_a_store_whose_only_signature_is_broken_records_that_story():
+    story = Story(document_id="d", source="only.txt", index=0, text="x", blocks=(), published=None)
+    failures = Failures()
+    assert find_partial_overlaps([story], {(story.id, 1): b"\x01"}, (), failures) == []
+    assert [f.subject for f in failures.items] == [f"comparing the paragraphs of story {story.id} (only.txt)"]

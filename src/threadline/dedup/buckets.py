@@ -81,6 +81,8 @@ def _shared_bands(blobs: Sequence[bytes], bands: tuple[tuple[int, int], ...]) ->
     for first in range(0, len(blobs), _CHUNK):
         chunk = blobs[first : first + _CHUNK]
         good = [i for i, blob in enumerate(chunk) if len(blob) == BLOB_BYTES]
+        if not good:
+            continue
         values = np.frombuffer(b"".join(chunk[i] for i in good), dtype=np.uint32).reshape(len(good), -1)
         rows = np.asarray(good, dtype=np.int64) + first
         readable[rows] = True

@@ -61,7 +61,9 @@ def story_texts(
         cues[sid] = stored if stored is not None and _fits(stored, spans[sid]) else None
     unread = {sid for sid, stored in cues.items() if stored is None}
     text = texts(unread) if unread else {}
-    stories = {sid: StoryText(sid, "" if stored else text.get(sid, ""), lex, stored) for sid, stored in cues.items()}
+    stories = {
+        sid: StoryText(sid, "" if stored else text.get(sid, ""), lex, stored) for sid, stored in cues.items()
+    }
     fresh = frozenset(sid for sid, story in stories.items() if story.stored is None)
     return StoryTexts(stories, fresh, version)
 
