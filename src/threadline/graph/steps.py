@@ -146,6 +146,11 @@ class Inputs:
         with self.store.snapshot() as conn:
             return regions.every_outlet(conn)
 
+    def forget(self, names: Sequence[str]) -> None:
+        """Let go of what was read for the steps before (read again if a step asks)."""
+        for name in names:
+            self.__dict__.pop(name, None)
+
     def citing(self, derived: Derived) -> Citing:
         """How the events and facts steps cite evidence, given the entities and copies found."""
         return Citing(derived.entity_of, root_of(self.outlets, derived.duplicates), self.outlets)
@@ -165,6 +170,11 @@ WRITES = {
     "events": ("events", "responsibilities"),
     "facts": ("facts",),
 }
+# What no step of threadline's after this one reads (the events and facts steps read
+# the assertions, event mentions and outlets): let go of, so that the steps after it
+# build their rows in that memory (every mention and text: a fifth of a refresh's).
+# A package's step that reads one after all reads it again, from the same snapshot.
+DONE_WITH = {"places": ("mentions", "stories", "texts")}
 
 
 def assemble(names: Sequence[str] | None = None) -> tuple[GlobalStep, ...]:
@@ -186,6 +196,7 @@ def run_steps(steps: Sequence[GlobalStep], inputs: Inputs) -> Derived:
         rows = rows_written(derived, after, WRITES.get(step.name, ()))
         run = StepRun(step.name, step.version, rows, started, _now())
         derived = replace(after, runs=(*after.runs, run))
+        inputs.forget(DONE_WITH.get(step.name, ()))
     return derived
 
 
