@@ -18,6 +18,7 @@ from typing import TypeVar
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from threadline.dedup.buckets import Buckets, check, rows_by_story
 from threadline.errors import Failures
 from threadline.records import Duplicate, Story
 
@@ -122,19 +123,20 @@ def find_partial_overlaps(
     copies: Iterable[str] = (),
     failures: Failures | None = None,
 ) -> list[Duplicate]:
-    """Stories sharing paragraphs with an earlier, different story (not a whole copy).
+    """Stories sharing paragraphs with an earlier, different story (not a whole copy):
+    an earlier story with a paragraph in an LSH bucket of one of its paragraphs. The
+    buckets are held compactly (dedup/buckets.py): every stored paragraph is indexed.
 
     similarity = the share of this story's paragraphs found in the earlier one. With
     `failures`, a story whose paragraphs cannot be compared is recorded and skipped.
     """
     skip = set(copies)
-    by_story: dict[str, list[tuple[int, bytes]]] = defaultdict(list)
-    for (story_id, part), blob in sorted(paragraph_hashes.items()):
-        by_story[story_id].append((part, blob))
-    lsh = lsh_index(PARAGRAPH_THRESHOLD)
+    blobs, rows = rows_by_story(paragraph_hashes)
+    index = Buckets(blobs, band_ranges(PARAGRAPH_THRESHOLD))
     found: list[Duplicate] = []
     for story in sorted(stories, key=first_seen_order):
-        call = partial(_paragraphs_shared, story.id, by_story.get(story.id, []), lsh, story.id not in skip)
+        mine = [(row, blobs[row]) for row in rows.get(story.id, ())]
+        call = partial(_paragraphs_shared, story.id, mine, index, story.id not in skip)
         found += (
             _attempt(failures, f"comparing the paragraphs of story {story.id} ({story.source})", call) or []
         )
@@ -142,20 +144,23 @@ def find_partial_overlaps(
 
 
 def _paragraphs_shared(
-    story_id: str, blobs: list[tuple[int, bytes]], lsh: MinHashLSH, compare: bool
+    story_id: str, parts: list[tuple[int, bytes]], index: Buckets, compare: bool
 ) -> list[Duplicate]:
-    """The earlier stories sharing this story's paragraphs; then its paragraphs are indexed."""
-    parts = [(part, from_bytes(blob)) for part, blob in blobs]
-    found = _shared_with_earlier(story_id, parts, lsh) if compare else []
-    for part, minhash in parts:
-        lsh.insert(f"{story_id}#{part}", minhash)
+    """The earlier stories sharing this story's paragraphs; then its paragraphs are
+    indexed. A paragraph that cannot be read as a signature stops the story before
+    anything is counted or indexed, as reading it into a MinHash did."""
+    for _, blob in parts:
+        check(blob)
+    found = _shared_with_earlier(story_id, parts, index) if compare else []
+    for row, blob in parts:
+        index.insert(row, blob, story_id)
     return found
 
 
-def _shared_with_earlier(story_id: str, parts: list[tuple[int, MinHash]], lsh: MinHashLSH) -> list[Duplicate]:
+def _shared_with_earlier(story_id: str, parts: list[tuple[int, bytes]], index: Buckets) -> list[Duplicate]:
     shared: dict[str, int] = defaultdict(int)
-    for _, minhash in parts:
-        for earlier in {key.split("#")[0] for key in lsh.query(minhash)}:
+    for row, blob in parts:
+        for earlier in index.shared(row, blob):
             shared[earlier] += 1
     return [
         Duplicate(story_id, earlier, round(count / len(parts), 3), kind="partial")

@@ -17,16 +17,15 @@ from threadline.records import (
     Claim,
     Duplicate,
     EventMention,
-    Story,
 )
 
 Told = Assertion | EventMention | Claim
 
 
-def root_of(stories: Iterable[Story], duplicates: Iterable[Duplicate]) -> dict[str, str]:
+def root_of(stories: Iterable[str], duplicates: Iterable[Duplicate]) -> dict[str, str]:
     """Story id -> id of the earliest copy (itself when it is no copy)."""
     duplicate_of = {d.story_id: d.duplicate_of for d in duplicates if d.kind == "story"}
-    return {s.id: duplicate_of.get(s.id, s.id) for s in stories}
+    return {s: duplicate_of.get(s, s) for s in stories}
 
 
 def counted(evidence: Sequence[Cited], roots: Mapping[str, str]) -> tuple[int, int]:

@@ -42,23 +42,28 @@ class StoryTexts:
 def story_texts(
     store: Store,
     mentions: Sequence[Mention],
-    texts: Callable[[], Mapping[str, str]],
+    texts: Callable[[set[str]], Mapping[str, str]],
     lex: Lexicon,
     full: bool,
 ) -> StoryTexts:
     """Each mentioned story's StoryText: from its kept cues (unless `full`), else from
-    its text (`texts` is asked only when some story has none kept)."""
+    its text (`texts` is asked once, for the texts of the stories with none kept: after
+    an ingest, the new stories')."""
     version = cues_version(lex)
     kept = {} if full else store.story_cues(version)
     spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
     for m in mentions:
         if m.zone == "text":
             spans[m.story_id].add((m.start, m.end))
-    stories: dict[str, StoryText] = {}
+    cues: dict[str, Cues | None] = {}
     for sid in sorted({m.story_id for m in mentions}):
         stored = _decoded(sid, kept.get(sid))
-        stored = stored if stored is not None and _fits(stored, spans[sid]) else None
-        stories[sid] = StoryText(sid, "" if stored else texts().get(sid, ""), lex, stored)
+        cues[sid] = stored if stored is not None and _fits(stored, spans[sid]) else None
+    unread = {sid for sid, stored in cues.items() if stored is None}
+    text = texts(unread) if unread else {}
+    stories = {
+        sid: StoryText(sid, "" if stored else text.get(sid, ""), lex, stored) for sid, stored in cues.items()
+    }
     fresh = frozenset(sid for sid, story in stories.items() if story.stored is None)
     return StoryTexts(stories, fresh, version)
 

@@ -51,7 +51,7 @@ from threadline.resolve import Judgement, Resolution, resolve_entities
 from threadline.resolve.isolate import listed
 from threadline.resolve.story_text import cues_version
 from threadline.settings import Settings
-from threadline.store import Store, changes
+from threadline.store import Store, changes, regions
 from threadline.store.layout import TABLE_OF_PART, Derived, Scope, rows_written
 from threadline.vocabulary import Vocabulary
 
@@ -130,10 +130,39 @@ class Inputs:
     def texts(self) -> dict[str, str]:
         return {s.id: s.text for s in self.stories}
 
+    def texts_of(self, stories: set[str]) -> Mapping[str, str]:
+        """These stories' texts: from the stories where a step read them all, else only
+        theirs (after an ingest, the new stories': the others' texts are not held)."""
+        if "stories" in self.__dict__:
+            return self.texts
+        with self.store.snapshot() as conn:
+            return regions.texts_of(conn, stories)
+
+    @cached_property
+    def outlets(self) -> dict[str, str | None]:
+        """Every story id -> its outlet, read without the texts unless the stories were read."""
+        if "stories" in self.__dict__:
+            return {s.id: s.outlet for s in self.stories}
+        with self.store.snapshot() as conn:
+            return regions.every_outlet(conn)
+
+    @cached_property
+    def published(self) -> dict[str, str]:
+        """Story id -> its publication day, for those with one, read without the texts
+        unless the stories were read."""
+        if "stories" in self.__dict__:
+            return {s.id: s.published for s in self.stories if s.published}
+        with self.store.snapshot() as conn:
+            return regions.every_published(conn)
+
+    def forget(self, names: Sequence[str]) -> None:
+        """Let go of what was read for the steps before (read again if a step asks)."""
+        for name in names:
+            self.__dict__.pop(name, None)
+
     def citing(self, derived: Derived) -> Citing:
         """How the events and facts steps cite evidence, given the entities and copies found."""
-        roots = root_of(self.stories, derived.duplicates)
-        return Citing(derived.entity_of, roots, {s.id: s.outlet for s in self.stories})
+        return Citing(derived.entity_of, root_of(self.outlets, derived.duplicates), self.outlets)
 
 
 StepFunction = Callable[[Inputs, Derived], Derived]
@@ -150,6 +179,11 @@ WRITES = {
     "events": ("events", "responsibilities"),
     "facts": ("facts",),
 }
+# What no step of threadline's after this one reads (the events and facts steps read
+# the assertions, event mentions and outlets): let go of, so that the steps after it
+# build their rows in that memory (every mention and text: a fifth of a refresh's).
+# A package's step that reads one after all reads it again, from the same snapshot.
+DONE_WITH = {"places": ("mentions", "stories", "texts")}
 
 
 def assemble(names: Sequence[str] | None = None) -> tuple[GlobalStep, ...]:
@@ -171,6 +205,7 @@ def run_steps(steps: Sequence[GlobalStep], inputs: Inputs) -> Derived:
         rows = rows_written(derived, after, WRITES.get(step.name, ()))
         run = StepRun(step.name, step.version, rows, started, _now())
         derived = replace(after, runs=(*after.runs, run))
+        inputs.forget(DONE_WITH.get(step.name, ()))
     return derived
 
 
@@ -236,7 +271,7 @@ def entities_step(inputs: Inputs, derived: Derived) -> Derived:
     the stories with kept cues are not read again, the others' are kept with the rows."""
     lex = inputs.vocabulary.lexicon
     judgements = inputs.judgements
-    reading = story_texts(inputs.store, inputs.mentions, lambda: inputs.texts, lex, inputs.full)
+    reading = story_texts(inputs.store, inputs.mentions, inputs.texts_of, lex, inputs.full)
     digest = inputs.resolved_with  # the same digest the later steps compare
     resolution = _by_region(inputs, reading, digest, bool(judgements)) or resolve_entities(
         inputs.mentions, {}, inputs.known, judgements, lex, inputs.failures, reading.stories
@@ -326,9 +361,8 @@ def events_step(inputs: Inputs, derived: Derived) -> Derived:
                 )
         edges = direct_edges(inputs.assertions, derived.entity_of)  # a district joins its city
         loose: set[str] = set()
-        published = {s.id: s.published for s in inputs.stories if s.published}
         events, claims = graph_events(
-            inputs.event_mentions, inputs.citing(derived), closed(edges), loose, published
+            inputs.event_mentions, inputs.citing(derived), closed(edges), loose, inputs.published
         )
         return replace(
             derived,

@@ -161,10 +161,16 @@ def _resolve(
     renamed = _renamed(judgements, index or {}, lex, failures)
     groups = clusters.groups()
     built = [_build(members, clusters, renamed, failures) for members in groups.values()]
-    placed = {i for b in built if b for i in b.ids}
-    resolution = _resolution([*built, *bare_entities([m for m in mentions if m.id not in placed])])
+    resolution = _resolution(_and_bare(built, mentions))
+    del built  # its entities are the resolution's; the mention ids it listed are not needed again
     decided = with_entities(clusters.ledger.taken, _entity_of_nodes(groups, nodes, resolution.entity_of))
     return replace(resolution, decisions=decided)
+
+
+def _and_bare(built: list[Built | None], mentions: Sequence[Mention]) -> list[Built | None]:
+    """The entities built, and one for each mention no built entity holds."""
+    placed = {i for b in built if b for i in b.ids}
+    return [*built, *bare_entities([m for m in mentions if m.id not in placed])]
 
 
 def _entity_of_nodes(

@@ -59,11 +59,18 @@ class Ledger:
 
     def __init__(self) -> None:
         self.taken: list[Taken] = []
+        self._refs: dict[NodeId, str] = {}  # one "story/key" string per node, however many decisions name it
+
+    def _ref(self, node_id: NodeId) -> str:
+        ref = self._refs.get(node_id)
+        if ref is None:
+            ref = self._refs[node_id] = node_ref(node_id)
+        return ref
 
     def record(
         self, step: str, verdict: Verdict, a: Node, b: Node, reason: str, score: float | None = None
     ) -> None:
-        left, right = node_ref(a.id), node_ref(b.id)
+        left, right = self._ref(a.id), self._ref(b.id)
         self.taken.append(Taken(step, verdict, left, a.name.surface, right, b.name.surface, reason, score))
 
     def ambiguous(self, step: str, short: Node, fulls: Iterable[Node], reason: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from threadline.records import EntityType, Mention
 from threadline.resolve.entity_types import add_votes, decide, name_cue
@@ -37,7 +38,7 @@ class Node:
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", max(self.names, key=lambda n: len(n.core)))
         object.__setattr__(self, "type", decide([self.votes], self.known_type))
-        object.__setattr__(self, "folded", frozenset(spelling_key(p) for p in self.name.core))
+        object.__setattr__(self, "folded", folded_parts(self.name.core))
 
     @property
     def story_id(self) -> str:
@@ -59,6 +60,13 @@ class Node:
     @property
     def is_known(self) -> bool:
         return self.story_id.startswith(KB_STORY)
+
+
+@lru_cache(maxsize=65536)
+def folded_parts(core: tuple[str, ...]) -> frozenset[str]:
+    """A name's parts, spelling choices folded: one set for each spelling however many
+    stories name it (parse_name gives one Name, so one core, per spelling)."""
+    return frozenset(spelling_key(p) for p in core)
 
 
 def node_key(name: Name) -> str:

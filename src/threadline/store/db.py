@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
+from sys import intern
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -399,7 +400,8 @@ class Store:
     def entity_of(self) -> dict[str, str]:
         with self._reading() as conn:
             query = select(t.mention_entities.c.mention_id, t.mention_entities.c.entity_id)
-            return {row[0]: row[1] for row in conn.execute(query)}
+            # an entity's id once, not once per mention of it (a refresh holds them all)
+            return {row[0]: intern(row[1]) for row in conn.execute(query)}
 
     def events(self) -> list[GraphEvent]:
         """The stored events, ordered by id."""

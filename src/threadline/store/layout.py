@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from sys import intern
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, insert
@@ -360,7 +361,7 @@ def story(r: Any) -> Story:
         source=r["source"],
         index=r["idx"],
         text=r["text"],
-        blocks=tuple(Block(s, e, z) for s, e, z in r["blocks"]),
+        blocks=tuple(Block(s, e, _interned(z)) for s, e, z in r["blocks"]),
         title=r["title"],
         published=r["published"],
         outlet=r["outlet"],
@@ -370,16 +371,24 @@ def story(r: Any) -> Story:
 
 
 def mention(r: Any) -> Mention:
+    """A stored mention, its strings interned: a store repeats one story id, type,
+    label and zone in every mention of it, and one name in many stories, and the
+    global steps hold every mention at once (a fresh string per row per column was
+    about two thirds of a mention's memory)."""
     return Mention(
-        story_id=r["story_id"],
+        story_id=_interned(r["story_id"]),
         start=r["start"],
         end=r["end"],
-        text=r["text"],
-        type=r["type"],
-        label=r["label"],
-        kb_id=r["kb_id"],
-        zone=r["zone"],
+        text=_interned(r["text"]),
+        type=_interned(r["type"]),
+        label=_interned(r["label"]),
+        kb_id=_interned(r["kb_id"]),
+        zone=_interned(r["zone"]),
     )
+
+
+def _interned(value: Any) -> Any:
+    return intern(value) if isinstance(value, str) else value
 
 
 def provenance_row(claim: Assertion | EventMention | Claim) -> dict[str, Any]:

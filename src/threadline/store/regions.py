@@ -79,6 +79,19 @@ def published_of(conn: Connection, stories: Iterable[str]) -> dict[str, str]:
     return {story: day for story, day in found.items() if day}
 
 
+def every_outlet(conn: Connection) -> dict[str, str | None]:
+    """Every stored story's id -> its outlet: what citing needs of all stories, without
+    reading every text."""
+    return {story: outlet for story, outlet in conn.execute(select(t.stories.c.id, t.stories.c.outlet))}
+
+
+def every_published(conn: Connection) -> dict[str, str]:
+    """Every stored story's id -> its publication day, for those with one: what the
+    events step needs of all stories, without reading every text."""
+    query = select(t.stories.c.id, t.stories.c.published).where(t.stories.c.published.is_not(None))
+    return {story: day for story, day in conn.execute(query) if day}
+
+
 def texts_of(conn: Connection, stories: Iterable[str]) -> dict[str, str]:
     """Story id -> its text, for those stored."""
     return _column_by_id(conn, t.stories.c.id, t.stories.c.text, stories)
