@@ -274,10 +274,11 @@ class Store:
 
     def mentions(self) -> list[Mention]:
         with self._reading() as conn:
+            columns = [t.mentions.c[name] for name in layout.MENTION_COLUMNS]
             rows = conn.execute(
-                select(t.mentions).order_by(t.mentions.c.story_id, t.mentions.c.zone, t.mentions.c.start)
+                select(*columns).order_by(t.mentions.c.story_id, t.mentions.c.zone, t.mentions.c.start)
             )
-            return [layout.mention(r._mapping) for r in rows]
+            return [layout.mention_of_values(r) for r in rows]
 
     def assertions(self) -> list[Assertion]:
         with self._reading() as conn:
