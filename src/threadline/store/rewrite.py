@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table, and_, bindparam, delete, insert, select
@@ -117,16 +118,21 @@ def _rewrite_links(conn: Connection, old: Mapping[str, str], new: Mapping[str, s
     done.rows[table.name] += len(gone) + len(moved)
 
 
+INSERT_CHUNK = 20_000  # rows made and inserted at a time where a table is written whole
+
+
 def rewrite_table(
-    conn: Connection, table: Table, rows: Sequence[Row], done: Rewritten, scope: Scope | None = None
+    conn: Connection, table: Table, rows: Iterable[Row], done: Rewritten, scope: Scope | None = None
 ) -> None:
     """Leave `table` holding exactly `rows` (with a `scope`: the rows in it hold exactly
     `rows`, all of which are in it, and the others stay): in COMPARED touching only the
-    rows that differ (and saying which in `done`), the others replaced whole."""
+    rows that differ (and saying which in `done`), the others replaced whole, their rows
+    taken and inserted a chunk at a time (`rows` may be a generator)."""
     if table.name not in COMPARED:
-        done.rows[table.name] += _delete_scope(conn, table, scope) + len(rows)
-        if rows:
-            insert_rows(conn, table, rows)
+        done.rows[table.name] += _delete_scope(conn, table, scope)
+        for chunk in _in_chunks(rows, INSERT_CHUNK):
+            insert_rows(conn, table, chunk)
+            done.rows[table.name] += len(chunk)
         return
     names = [c.name for c in table.columns]
     json_columns = [isinstance(c.type, JSON) for c in table.columns]
@@ -134,6 +140,13 @@ def rewrite_table(
     stored = {_canonical(json_columns, r): r for r in _stored_rows(conn, table, scope)}
     gone = [dict(zip(names, r, strict=True)) for key, r in stored.items() if key not in wanted]
     _apply(conn, table, gone, [r for key, r in wanted.items() if key not in stored], done)
+
+
+def _in_chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+    """`rows` in lists of `size` (the last shorter), in order."""
+    found = iter(rows)
+    while chunk := list(islice(found, size)):
+        yield chunk
 
 
 def _apply(conn: Connection, table: Table, gone: list[Row], new: list[Row], done: Rewritten) -> None:
