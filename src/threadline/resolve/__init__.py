@@ -163,8 +163,10 @@ def _resolve(
     built = [_build(members, clusters, renamed, failures) for members in groups.values()]
     resolution = _resolution(_and_bare(built, mentions))
     del built  # its entities are the resolution's; the mention ids it listed are not needed again
-    decided = with_entities(clusters.ledger.taken, _entity_of_nodes(groups, nodes, resolution.entity_of))
-    return replace(resolution, decisions=decided)
+    entity_of_node = _entity_of_nodes(groups, nodes, resolution.entity_of)
+    taken = clusters.ledger.taken
+    del nodes, clusters, groups  # the nodes and the union-find, let go of before the ledger is placed
+    return replace(resolution, decisions=with_entities(taken, entity_of_node))
 
 
 def _and_bare(built: list[Built | None], mentions: Sequence[Mention]) -> list[Built | None]:

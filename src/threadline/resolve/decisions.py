@@ -79,12 +79,16 @@ class Ledger:
             self.record(step, "ambiguous", short, full, reason)
 
 
-def with_entities(taken: Iterable[Taken], entity_of_node: Mapping[str, str]) -> tuple[Decision, ...]:
-    """The decisions with the entity each side ended in (by node ref). A decision between
-    two names no story mentions (two knowledge entries blocked together) is about
-    nothing in the corpus and would be the same in every store: it is left out."""
+def with_entities(taken: list[Taken], entity_of_node: Mapping[str, str]) -> tuple[Decision, ...]:
+    """The decisions with the entity each side ended in (by node ref), in order. A
+    decision between two names no story mentions (two knowledge entries blocked
+    together) is about nothing in the corpus and would be the same in every store: it
+    is left out. `taken` is emptied as it is read, so each decision is held once, as
+    taken or as placed (a 100,000-story store's ledger holds 1.65 M of them)."""
     placed = []
-    for d in taken:
+    taken.reverse()  # popped from the end, in the order taken
+    while taken:
+        d = taken.pop()
         left, right = entity_of_node.get(d.left), entity_of_node.get(d.right)
         if left or right:
             placed.append(d.placed(left, right))
