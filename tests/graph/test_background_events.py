@@ -204,6 +204,27 @@ happenings = st.builds(
 )
 
 
+def compatible_places(a: str, b: str, within) -> bool:
+    """One place, or one inside the other."""
+    return a == b or b in within.get(a, frozenset()) or a in within.get(b, frozenset())
+
+
+def tells_in_passing(news, aside, within) -> bool:
+    """The rule of background.py's docstring, dates aside, written out plainly: the
+    reference the indexed search (background._tells) is checked against."""
+    if news.type != aside.type or news.roots & aside.roots:
+        return False
+    known = news.participants | news.claimants
+    places = {p for p in aside.participants if any(compatible_places(p, q, within) for q in news.locations)}
+    places_fit = not aside.locations or (
+        bool(news.locations)
+        and all(any(compatible_places(p, q, within) for q in news.locations) for p in aside.locations)
+    )
+    if not aside.participants - places <= known or not places_fit:
+        return False
+    return bool(aside.participants & known or places or aside.locations)
+
+
 def every_pair_asked(events, within, dates_fit) -> dict[int, int]:
     found = {}
     for j, aside in enumerate(events):
@@ -214,7 +235,7 @@ def every_pair_asked(events, within, dates_fit) -> dict[int, int]:
             for i, news in enumerate(events)
             if i != j
             and background.dated_to_the_day(news)
-            and background.tells_in_passing(news, aside, within)
+            and tells_in_passing(news, aside, within)
             and dates_fit(news, aside)
         ]
         if len(candidates) == 1:

@@ -73,34 +73,8 @@ class Told(Parties, Protocol):
 T = TypeVar("T", bound=Told)
 
 
-def compatible_places(a: str, b: str, within: Within) -> bool:
-    """One place, or one inside the other."""
-    return a == b or b in within.get(a, frozenset()) or a in within.get(b, frozenset())
-
-
 def dated_to_the_day(event: Told) -> bool:
     return any(d.precision == "day" for d in event.dates)
-
-
-def _places_fit(news: Parties, aside: Parties, within: Within) -> bool:
-    if not aside.locations:
-        return True
-    return bool(news.locations) and all(
-        any(compatible_places(p, q, within) for q in news.locations) for p in aside.locations
-    )
-
-
-def tells_in_passing(news: Parties, aside: Parties, within: Within) -> bool:
-    """Whether `aside` (no day of its own) may be background about `news` (dated to the
-    day), dates aside."""
-    if news.type != aside.type or news.roots & aside.roots:
-        return False
-    known = news.participants | news.claimants
-    # a place the event was done to ("the attack on the base") is a participant too
-    places = {p for p in aside.participants if any(compatible_places(p, q, within) for q in news.locations)}
-    if not aside.participants - places <= known or not _places_fit(news, aside, within):
-        return False
-    return bool(aside.participants & known or places or aside.locations)
 
 
 @dataclass(frozen=True)
@@ -214,8 +188,11 @@ class _DatedIndex:
 
 
 def _tells(news: _Snapshot, aside: _Snapshot, reach: Mapping[str, frozenset[str]]) -> bool:
-    """tells_in_passing on snapshots, the cheapest tests first; `reach`: each of the
-    aside's participants and places with the places compatible with it."""
+    """Whether `aside` (no day of its own) may be background about `news` (dated to the
+    day), dates aside: the rule of the module docstring, the cheapest tests first.
+    `reach`: each of the aside's participants and places with the places compatible
+    with it (the place itself, those it lies in, those inside it). A place the event was
+    done to ("the attack on the base") is a participant too."""
     if news.type != aside.type or not news.roots.isdisjoint(aside.roots):
         return False
     if not all(not news.locations.isdisjoint(reach[p]) for p in aside.locations):
