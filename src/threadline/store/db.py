@@ -75,9 +75,10 @@ def _replace_document(
     minhashes: dict[tuple[str, int], bytes],
 ) -> None:
     seq = conn.execute(select(t.documents.c.seq).where(t.documents.c.id == document.id)).scalar_one_or_none()
+    stored = [] if seq is None else [document.id]  # a document not stored has no rows to delete
     if seq is None:
         seq = (conn.execute(select(func.max(t.documents.c.seq))).scalar() or 0) + 1
-    _delete_documents(conn, [document.id, *_legacy_row(conn, document)])
+    _delete_documents(conn, [*stored, *_legacy_row(conn, document)])
     row = {**layout.document_row(document, seq), "locator": document.locator or document.source}
     conn.execute(insert(t.documents), [{**row, "feed": document.feed}])
     layout.insert_extractions(conn, extractions, minhashes)
@@ -95,7 +96,7 @@ def _replace_together(conn: Connection, batch: Sequence[DocumentWrite]) -> bool:
         return False
     seqs = {i: s for i, s in _stored_seqs(conn, ids)}
     next_seq = (conn.execute(select(func.max(t.documents.c.seq))).scalar() or 0) + 1
-    _delete_documents(conn, [*ids, *legacy])
+    _delete_documents(conn, [*seqs, *legacy])  # only what is stored has rows to delete
     rows = []
     for document, _, _ in batch:
         if document.id not in seqs:
