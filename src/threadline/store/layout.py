@@ -122,8 +122,8 @@ def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
 def _row_makers(derived: Derived) -> list[tuple[Table, Callable[[], Iterable[dict[str, Any]]]]]:
     """Every derived table with what makes its rows, so a table written otherwise
     (store/rewrite.py) costs no rows. The decisions ledger's rows are made as they are
-    written (a generator): it holds most of a refresh's rows (1.65 M at 100,000
-    stories), and a dict each, all at once, set the refresh's peak memory."""
+    taken (a generator): it holds most of a store's derived rows (1.65 M at 100,000
+    stories), and a dict each, all at once, would set a refresh's peak memory."""
     return [
         (t.duplicates, lambda: [duplicate_row(d) for d in derived.duplicates]),
         (t.entities, lambda: _entity_rows(derived)),

@@ -69,8 +69,9 @@ def _canonical(json_columns: Sequence[bool], values: Sequence[Any]) -> tuple[Any
 
 # The tables compared row by row with their stored rows read back, where they are not
 # compared as records (store/baseline.py RECORDS): those whose changes the search index
-# follows (query/index.py). Decisions, places, place tallies, and the mention links
-# where the refresh holds none, are deleted and inserted whole (in their scope, if any).
+# follows (query/index.py). Places, place tallies, and the mention links where the
+# refresh holds none, are deleted and inserted whole (in their scope, if any); the
+# decisions ledger is compared by key and digest (store/ledger.py).
 COMPARED = frozenset({"entities", "facts", "events", "responsibilities"})
 
 
@@ -191,7 +192,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Row]) -> None:
     """Insert `rows` into `table`. On SQLite, a table without JSON columns takes them as
     plain tuples through the driver: SQLAlchemy would convert nothing in them, and
     handing it a dict per row cost as much as SQLite's own insert (the decisions
-    ledger, rewritten whole, holds most of a refresh's rows)."""
+    ledger, written whole on a first write, holds most of a store's derived rows)."""
     if conn.dialect.name != "sqlite" or any(isinstance(c.type, JSON) for c in table.columns):
         conn.execute(insert(table), list(rows))
         return
