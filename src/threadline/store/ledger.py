@@ -95,11 +95,28 @@ def _in_order(matched: np.ndarray) -> np.ndarray:
     positions = matched[kept]
     if np.all(positions[1:] > positions[:-1]):
         return kept
-    longest = _longest_increasing(positions.tolist())
-    indices = np.flatnonzero(kept)
-    kept[:] = False
-    kept[indices[longest]] = True
+    keep = _settled(positions)
+    for start, end in _runs(~keep):
+        longest = _longest_increasing(positions[start:end].tolist())
+        keep[start + np.array(longest, dtype=np.int64)] = True
+    kept[np.flatnonzero(kept)[~keep]] = False
     return kept
+
+
+def _settled(positions: np.ndarray) -> np.ndarray:
+    """The rows above every row before them and below every row after: each is in a
+    longest run in order whatever the others do, and no run in order joins rows on
+    both sides of it out of order, so the search for one needs only the stretches
+    between them (a decision moved moves only those it passed)."""
+    before = np.maximum.accumulate(np.concatenate([[-1], positions[:-1]]))
+    after = np.minimum.accumulate(np.concatenate([positions[1:], [np.iinfo(np.int64).max]])[::-1])[::-1]
+    return (positions > before) & (positions < after)
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) of each stretch of True in `mask`."""
+    edges = np.diff(np.concatenate([[0], mask.astype(np.int8), [0]]))
+    return list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True))
 
 
 def _longest_increasing(values: Sequence[int]) -> list[int]:
@@ -169,10 +186,14 @@ def _spread(seq: np.ndarray, low: int, high: int) -> None:
 def stored_keys(conn: Connection) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The stored ledger's keys (ascending), digests, and which rows have one."""
     seqs, digests = [], []
-    result = conn.exec_driver_sql("SELECT seq, digest FROM decisions ORDER BY seq")
-    while rows := result.fetchmany(_READ_CHUNK):
-        seqs.append(np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)))
-        digests.append(np.array([r[1] for r in rows], dtype=object))
+    cursor = conn.connection.cursor()  # the driver's, in this transaction: rows as plain tuples
+    try:
+        cursor.execute("SELECT seq, digest FROM decisions ORDER BY seq")
+        while rows := cursor.fetchmany(_READ_CHUNK):
+            seqs.append(np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)))
+            digests.append(np.array([r[1] for r in rows], dtype=object))
+    finally:
+        cursor.close()
     if not seqs:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, bool)
     held = np.concatenate(digests)
