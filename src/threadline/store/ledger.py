@@ -57,8 +57,8 @@ class Placement:
 
 def place(stored_seq: np.ndarray, stored_digest: np.ndarray, new_digest: np.ndarray) -> Placement:
     """Keys for the ledger whose digests are `new_digest` (in order), given the stored
-    rows' keys (ascending) and digests (a row stored without one: `stored_seq` only,
-    with its digest masked out by the caller). Kept rows keep their keys."""
+    rows' keys (ascending) and digests (rows stored without a digest are left out by
+    the caller: they match nothing and go). Kept rows keep their keys."""
     matched = _matches(stored_digest, new_digest)
     kept = _in_order(matched)
     seq = np.zeros(len(new_digest), dtype=np.int64)
