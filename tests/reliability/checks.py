@@ -24,6 +24,7 @@ from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store import schema as t
 from threadline.store.layout import derived_rows
+from threadline.store.ledger import ledger_rows
 
 Claims = dict[str, frozenset[tuple[str, str]]]  # document id -> (table, row id) of everything it stored
 
@@ -129,6 +130,11 @@ def derived_behind(store: Store, conn: Connection, settings: Settings) -> list[s
     expected = derived_rows(derive_from_claims(store, settings, Failures()))
     problems = []
     for table, rows in expected:
+        if table is t.decisions:  # the ledger: its order counts, not its keys (store/ledger.py)
+            stored_ledger = [_canonical(r) for r in ledger_rows(conn)]
+            if stored_ledger != [_canonical({**row, "seq": i}) for i, row in enumerate(rows)]:
+                problems.append(f"{table.name}: marked current, but the claims give another ledger")
+            continue
         stored = {_canonical(r._mapping) for r in conn.execute(select(table))}
         if stored != {_canonical(row) for row in rows}:
             problems.append(f"{table.name}: marked current, but the claims give other rows")

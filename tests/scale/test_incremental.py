@@ -15,10 +15,11 @@ import random
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bench.corpus import write_corpus
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from threadline.errors import Failures
 from threadline.export import EXPORTERS, export
@@ -37,6 +38,7 @@ from threadline.settings import Settings
 from threadline.store import Store, changes
 from threadline.store import schema as t
 from threadline.store.layout import Derived
+from threadline.store.ledger import ledger_rows
 from threadline.vocabulary import using, vocabulary_of
 from threadline.workflow import (
     Analysed,
@@ -96,12 +98,18 @@ def exports(store: Store) -> dict[str, str]:
         out[name] = stream.getvalue()
     with store.snapshot() as conn:
         for table in t.DERIVED:
-            rows = [
-                json.dumps(dict(r._mapping), sort_keys=True, default=str) for r in conn.execute(select(table))
-            ]
+            rows = [json.dumps(r, sort_keys=True, default=str) for r in table_rows(conn, table)]
             out[table.name] = "\n".join(sorted(rows))
         out["index"] = index_rows(conn)
     return out
+
+
+def table_rows(conn: Connection, table: Table) -> list[dict[str, Any]]:
+    """A derived table's rows; the decisions ledger's in its order, numbered 0, 1, ...
+    (its position keys depend on the order decisions were added in: store/ledger.py)."""
+    if table is t.decisions:
+        return ledger_rows(conn)
+    return [dict(r._mapping) for r in conn.execute(select(table))]
 
 
 def index_rows(conn: Connection) -> str:
@@ -354,9 +362,14 @@ def test_the_duplicates_step_writes_only_the_stories_it_decided_again(
 def derived_tables(store: Store) -> dict[str, set[str]]:
     with store.snapshot() as conn:
         return {
-            table.name: {json.dumps(dict(r._mapping), sort_keys=True) for r in conn.execute(select(table))}
+            table.name: {json.dumps(r, sort_keys=True) for r in table_rows(conn, table)}
             for table in t.DERIVED
         }
+
+
+def stored_ledger(store: Store) -> set[str]:
+    with store.snapshot() as conn:
+        return {json.dumps(dict(r._mapping), sort_keys=True) for r in conn.execute(select(t.decisions))}
 
 
 @pytest.mark.parametrize("database", ["sqlite", "postgres"])
@@ -365,12 +378,12 @@ def test_one_more_document_writes_only_the_rows_that_differ(
 ) -> None:
     """One document onto refreshed rows: the write compares the mention links,
     duplicates, facts, events and claims of responsibility with those the refresh read,
-    in memory, and deletes and inserts only the rows that differ (a changed row: its
+    in memory, and the decisions ledger by key and digest, and deletes and inserts only the rows that differ (a changed row: its
     old version out, its new one in); the bytes are one run's (on PostgreSQL: the
     derived rows are SQLite's one run's)."""
     url = request.getfixturevalue("pg_url") if database == "postgres" else None
     store = filled(Store(url) if url else fresh(tmp_path, "few"), analyses[:-1], refresh_each=False)
-    before = derived_tables(store)
+    before, keyed_before = derived_tables(store), stored_ledger(store)
     store_analysed(store, analyses[-1])
     with store.snapshot() as conn:  # refresh_derived's steps, with what the write did kept
         generation, touched = store.claims_generation(), changes.changed_stories(conn)
@@ -383,6 +396,9 @@ def test_one_more_document_writes_only_the_rows_that_differ(
     for table in ("mention_entities", "duplicates", "facts", "events", "responsibilities", "entities"):
         assert done.rows[table] == len(before[table] ^ after[table]), table
     assert 0 < done.rows["mention_entities"] < len(after["mention_entities"]) / 3
+    keyed_after = stored_ledger(store)  # the ledger's rows with their position keys
+    assert done.rows["decisions"] == len(keyed_before ^ keyed_after)
+    assert 0 < done.rows["decisions"] < len(keyed_after) / 3
     once = filled(fresh(tmp_path, "once"), analyses, refresh_each=False)
     if url:
         assert after == derived_tables(once)

@@ -26,6 +26,7 @@ from threadline.refresh import rebuild_derived, refresh_derived
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store import schema as t
+from threadline.store.ledger import ledger_rows
 from threadline.workflow import Analysed, store_analysed
 
 REGION = "entities: region of"
@@ -61,9 +62,12 @@ def derived_rows(store: Store) -> dict[str, str]:
     out = {}
     with store.snapshot() as conn:
         for table in t.DERIVED:
-            rows = [
-                json.dumps(dict(r._mapping), sort_keys=True, default=str) for r in conn.execute(select(table))
-            ]
+            held = (
+                ledger_rows(conn)
+                if table is t.decisions
+                else [dict(r._mapping) for r in conn.execute(select(table))]
+            )
+            rows = [json.dumps(r, sort_keys=True, default=str) for r in held]
             out[table.name] = "\n".join(sorted(rows))
     for name in EXPORTERS.names():
         stream = io.StringIO()

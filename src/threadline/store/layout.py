@@ -33,6 +33,7 @@ from threadline.records import (
 )
 from threadline.store import changes
 from threadline.store import schema as t
+from threadline.store.ledger import GAP, digest
 from threadline.store.story_cues import KeptCues
 
 if TYPE_CHECKING:  # the write's own module, which reads these layouts
@@ -121,19 +122,24 @@ def derived_rows(derived: Derived) -> list[tuple[Table, list[dict[str, Any]]]]:
 def _row_makers(derived: Derived) -> list[tuple[Table, Callable[[], Iterable[dict[str, Any]]]]]:
     """Every derived table with what makes its rows, so a table written otherwise
     (store/rewrite.py) costs no rows. The decisions ledger's rows are made as they are
-    written (a generator): it holds most of a refresh's rows (1.65 M at 100,000
-    stories), and a dict each, all at once, set the refresh's peak memory."""
+    taken (a generator): it holds most of a store's derived rows (1.65 M at 100,000
+    stories), and a dict each, all at once, would set a refresh's peak memory."""
     return [
         (t.duplicates, lambda: [duplicate_row(d) for d in derived.duplicates]),
         (t.entities, lambda: _entity_rows(derived)),
         (t.mention_entities, lambda: _links(derived.entity_of, None)),
-        (t.decisions, lambda: (decision_row(seq, d) for seq, d in enumerate(derived.decisions))),
+        (t.decisions, lambda: _ledger_rows(derived.decisions)),
         (t.places, lambda: [{"entity_id": e, **asdict(p)} for e, p in sorted(derived.places.items())]),
         (t.place_tallies, lambda: tally_rows(derived.place_tallies or {})),
         (t.events, lambda: [event_row_of(e) for e in derived.events]),
         (t.responsibilities, lambda: [responsibility_row(r) for r in derived.responsibilities]),
         (t.facts, lambda: [fact_row(f) for f in derived.facts]),
     ]
+
+
+def _ledger_rows(decisions: Sequence[Decision]) -> Iterator[dict[str, Any]]:
+    """The ledger's rows as a first write keys them (store/ledger.py: GAP apart)."""
+    return (decision_row(GAP * (i + 1), d, digest(d)) for i, d in enumerate(decisions))
 
 
 def _entity_rows(derived: Derived) -> list[dict[str, Any]]:
@@ -205,10 +211,12 @@ DECISION_FIELDS = (
 )
 
 
-def decision_row(seq: int, d: Decision) -> dict[str, Any]:
-    """The stored row; exports reshape it (export/items.py)."""
+def decision_row(seq: int, d: Decision, digest: int | None = None) -> dict[str, Any]:
+    """The stored row, at position key `seq` with the digest the write compares by
+    (store/ledger.py); exports reshape it (export/items.py)."""
     return {
         "seq": seq,
+        "digest": digest,
         "left_node": d.left,
         "right_node": d.right,
         **{f: getattr(d, f) for f in DECISION_FIELDS},

@@ -9,9 +9,10 @@ theirs (the search index hears which, and updates only those).
     the links are written whole.
   * Entities are compared whole row against whole row with the stored rows read back.
   * Rows gone or changed are deleted by primary key, rows new or changed inserted.
-  * The decisions ledger is written whole: its `seq` numbers the one global order, and
-    a new story's decisions fall all along it, so nearly every stored row's number moves
-    (renumbering them in place measured dearer than deleting and inserting them all).
+  * The decisions ledger is compared by position key and digest with the stored keys
+    and digests read back (store/ledger.py): a stored decision keeps its key while
+    others come and go around it, so only the decisions new, changed or moved are
+    deleted and inserted.
 
 Where a step redid only a region of the store (a `Scope`: the rows whose key column
 holds one of some keys) and the refresh holds no rows to compare with, only the stored
@@ -28,12 +29,15 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
+import numpy as np
 from sqlalchemy import JSON, Connection, Table, and_, bindparam, delete, insert, select
 
+from threadline.records import Decision
 from threadline.store import schema as t
 from threadline.store.baseline import RECORDS, WRITES, changed_records, derived_writes, moved_links
 from threadline.store.changes import chunks
-from threadline.store.layout import Derived, Scope, scoped_rows
+from threadline.store.layout import Derived, Scope, decision_row, scoped_rows
+from threadline.store.ledger import digest, place, stored_keys
 
 Row = dict[str, Any]
 
@@ -65,8 +69,9 @@ def _canonical(json_columns: Sequence[bool], values: Sequence[Any]) -> tuple[Any
 
 # The tables compared row by row with their stored rows read back, where they are not
 # compared as records (store/baseline.py RECORDS): those whose changes the search index
-# follows (query/index.py). Decisions, places, place tallies, and the mention links
-# where the refresh holds none, are deleted and inserted whole (in their scope, if any).
+# follows (query/index.py). Places, place tallies, and the mention links where the
+# refresh holds none, are deleted and inserted whole (in their scope, if any); the
+# decisions ledger is compared by key and digest (store/ledger.py).
 COMPARED = frozenset({"entities", "facts", "events", "responsibilities"})
 
 
@@ -84,9 +89,12 @@ def write_derived(conn: Connection, derived: Derived, done: Rewritten) -> None:
         for name in RECORDS
         if name not in derived.scopes or (held is not None and name in held.records)
     }
+    ledger = t.decisions.name not in derived.scopes  # a step that scopes the ledger: written as others
     leave_out = frozenset(records) | ({t.mention_entities.name} if links is not None else set())
-    for table, rows, scope in scoped_rows(derived, leave_out):
+    for table, rows, scope in scoped_rows(derived, leave_out | ({t.decisions.name} if ledger else set())):
         rewrite_table(conn, table, rows, done, scope)
+    if ledger:
+        _rewrite_ledger(conn, derived.decisions, done)
     if links is not None:
         _rewrite_links(conn, links, derived.entity_of, done)
     for name, old in records.items():
@@ -116,6 +124,25 @@ def _rewrite_links(conn: Connection, old: Mapping[str, str], new: Mapping[str, s
     if moved:
         insert_rows(conn, table, [{"mention_id": m, "entity_id": new[m]} for m in sorted(moved)])
     done.rows[table.name] += len(gone) + len(moved)
+
+
+def _rewrite_ledger(conn: Connection, decisions: Sequence[Decision], done: Rewritten) -> None:
+    """The decisions table from the stored ledger to `decisions`: only the rows new,
+    changed or moved (store/ledger.py), inserted a chunk at a time as they are made."""
+    table = t.decisions
+    stored_seq, stored_digest, has = stored_keys(conn)
+    digests = np.fromiter((digest(d) for d in decisions), dtype=np.int64, count=len(decisions))
+    plan = place(stored_seq[has], stored_digest[has], digests)
+    gone = [*stored_seq[~has].tolist(), *plan.gone.tolist()]
+    for chunk in chunks(gone):
+        conn.execute(delete(table).where(table.c.seq.in_(chunk)))
+    written = plan.written.tolist()
+    for start in range(0, len(written), INSERT_CHUNK):
+        picked = written[start : start + INSERT_CHUNK]
+        insert_rows(
+            conn, table, [decision_row(int(plan.seq[i]), decisions[i], int(digests[i])) for i in picked]
+        )
+    done.rows[table.name] += len(gone) + len(written)
 
 
 INSERT_CHUNK = 20_000  # rows made and inserted at a time where a table is written whole
@@ -165,7 +192,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Row]) -> None:
     """Insert `rows` into `table`. On SQLite, a table without JSON columns takes them as
     plain tuples through the driver: SQLAlchemy would convert nothing in them, and
     handing it a dict per row cost as much as SQLite's own insert (the decisions
-    ledger, rewritten whole, holds most of a refresh's rows)."""
+    ledger, written whole on a first write, holds most of a store's derived rows)."""
     if conn.dialect.name != "sqlite" or any(isinstance(c.type, JSON) for c in table.columns):
         conn.execute(insert(table), list(rows))
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Float,
     ForeignKey,
@@ -183,7 +184,8 @@ mention_entities = Table(
 decisions = Table(  # derived: every merge, refusal and ambiguity of resolution (resolve/decisions.py)
     "decisions",
     metadata,
-    Column("seq", Integer, primary_key=True, autoincrement=False),  # the order they were taken
+    # position key: read in its order, the order they were taken (store/ledger.py)
+    Column("seq", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=False),
     Column("step", String(40), nullable=False),
     Column("verdict", String(10), nullable=False),
     Column("left_node", Text, nullable=False),
@@ -194,6 +196,7 @@ decisions = Table(  # derived: every merge, refusal and ambiguity of resolution 
     Column("reason", Text, nullable=False),
     Column("left_entity", String(40), index=True),
     Column("right_entity", String(40), index=True),
+    Column("digest", BigInteger),  # of the row's content: what a write compares (None: rewrite)
 )
 
 places = Table(  # derived: where each location entity is on the map
