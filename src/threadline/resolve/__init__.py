@@ -50,7 +50,7 @@ from functools import partial
 from threadline.errors import Failures
 from threadline.records import Decision, Entity, Mention, content_id
 from threadline.resolve.cluster import Clusters
-from threadline.resolve.decisions import node_ref, with_entities
+from threadline.resolve.decisions import Taken, node_ref, with_entities
 from threadline.resolve.entities import Built, bare_entities, build_entity
 from threadline.resolve.isolate import STEP, attempt, listed, names_of
 from threadline.resolve.judgements import (
@@ -163,30 +163,48 @@ def _resolve(
     built = [_build(members, clusters, renamed, failures) for members in groups.values()]
     resolution = _resolution(_and_bare(built, mentions))
     del built  # its entities are the resolution's; the mention ids it listed are not needed again
-    entity_of_node = _entity_of_nodes(groups, nodes, resolution.entity_of)
     taken = clusters.ledger.taken
+    entity_of_node = _entity_of_nodes(groups, nodes, resolution.entity_of, _named(taken))
     del nodes, clusters, groups  # the nodes and the union-find, let go of before the ledger is placed
     return replace(resolution, decisions=with_entities(taken, entity_of_node))
 
 
 def _and_bare(built: list[Built | None], mentions: Sequence[Mention]) -> list[Built | None]:
-    """The entities built, and one for each mention no built entity holds."""
+    """The entities built, and one for each mention no built entity holds. Each mention
+    given is in one node, so built entities holding as many mentions as were given hold
+    them all: only when a story or cluster failed are the ids gathered (a set of every
+    mention id of the store was the top of resolution's memory)."""
+    if sum(len(b.mentions) for b in built if b) == len(mentions):
+        return built
     placed = {i for b in built if b for i in b.ids}
     return [*built, *bare_entities([m for m in mentions if m.id not in placed])]
 
 
+def _named(taken: Sequence[Taken]) -> dict[str, str]:
+    """The node refs the decisions name, each to itself: the one string of each."""
+    return {ref: ref for d in taken for ref in (d.left, d.right)}
+
+
 def _entity_of_nodes(
-    groups: Mapping[NodeId, list[NodeId]], nodes: Mapping[NodeId, Node], entity_of: Mapping[str, str]
+    groups: Mapping[NodeId, list[NodeId]],
+    nodes: Mapping[NodeId, Node],
+    entity_of: Mapping[str, str],
+    named: Mapping[str, str],
 ) -> dict[str, str]:
-    """Node ref -> the entity its mentions went to (a knowledge entry's: its cluster's)."""
+    """Node ref -> the entity its mentions went to (a knowledge entry's: its cluster's),
+    for the nodes `named` by a decision (the only ones asked for), keyed by the
+    decisions' own ref strings rather than a new one per node."""
     out: dict[str, str] = {}
     for members in groups.values():
+        refs = [(nid, ref) for nid in members if (ref := named.get(node_ref(nid))) is not None]
+        if not refs:
+            continue
         first = {nid: nodes[nid].mentions[0].id for nid in members if nodes[nid].mentions}
         cluster = next((entity_of[m] for m in first.values() if m in entity_of), None)
-        for nid in members:
+        for nid, ref in refs:
             entity = entity_of.get(first[nid]) if nid in first else cluster
             if entity:
-                out[node_ref(nid)] = entity
+                out[ref] = entity
     return out
 
 

@@ -31,6 +31,7 @@ from threadline.records import (
     StepRun,
     Story,
 )
+from threadline.shared_values import shared_int
 from threadline.store import changes
 from threadline.store import schema as t
 from threadline.store.story_cues import KeptCues
@@ -391,8 +392,8 @@ def mention_of_values(values: Sequence[Any]) -> Mention:
     story_id, start, end, text, kind, label, kb_id, zone = values
     return Mention(
         intern(story_id),
-        start,
-        end,
+        shared_int(start),  # a fresh int per offset read was a third of a mention's memory
+        shared_int(end),
         intern(text),
         _interned(kind),  # Any: the column holds one of EntityType's names
         intern(label),
