@@ -49,9 +49,11 @@ from functools import partial
 
 from threadline.errors import Failures
 from threadline.records import Decision, Entity, Mention, content_id
+from threadline.resolve.acronyms import _spells
 from threadline.resolve.cluster import Clusters
 from threadline.resolve.decisions import Taken, node_ref, with_entities
 from threadline.resolve.entities import Built, bare_entities, build_entity
+from threadline.resolve.guards import conflict, designator_words
 from threadline.resolve.isolate import STEP, attempt, listed, names_of
 from threadline.resolve.judgements import (
     Judgement,
@@ -64,12 +66,21 @@ from threadline.resolve.judgements import (
 from threadline.resolve.known import known_links, known_nodes
 from threadline.resolve.lexicon import Lexicon, load_lexicon
 from threadline.resolve.linking import link_nodes
-from threadline.resolve.nodes import Node, NodeId, build_nodes
+from threadline.resolve.nodes import Node, NodeId, alone, build_nodes, folded_parts
+from threadline.resolve.similarity import _close, spelling_key
 from threadline.resolve.story_text import StoryText
 from threadline.resolve.surroundings import Surroundings
 from threadline.vocab import KnownEntity
 
-__all__ = ["Decision", "Judgement", "Resolution", "resolve_entities", "resolve_region", "story_nodes"]
+__all__ = [
+    "Decision",
+    "Judgement",
+    "Resolution",
+    "clear_caches",
+    "resolve_entities",
+    "resolve_region",
+    "story_nodes",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +129,16 @@ def resolve_region(
     Errors propagate: the caller resolves the corpus whole instead."""
     with _cycles_collected_after():
         return _resolve(mentions, stories, known, (), lex, None, around)
+
+
+def clear_caches() -> None:
+    """Empty the caches of what two names or parts make of each other (scores, guards,
+    spellings): pure functions of their arguments, so a later resolution only computes
+    again what it asks. Filled, they hold 250,000 entries and more, which a refresh
+    would otherwise keep through every later step. Parsed names stay cached: a Name is
+    one object per spelling, and the nodes and stored state compare them by identity."""
+    for cached in (_close, spelling_key, conflict, designator_words, _spells, folded_parts, alone):
+        cached.cache_clear()
 
 
 @contextmanager

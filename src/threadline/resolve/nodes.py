@@ -107,11 +107,11 @@ def shared_votes(votes: dict[EntityType, float]) -> Mapping[EntityType, float]:
 def _names(names: tuple[Name, ...]) -> tuple[Name, ...]:
     """The node's names; one spelling alone (most nodes) as one tuple however many nodes
     have it (parse_name gives one Name per spelling)."""
-    return _alone(names[0]) if len(names) == 1 else names
+    return alone(names[0]) if len(names) == 1 else names
 
 
 @lru_cache(maxsize=65536)
-def _alone(name: Name) -> tuple[Name, ...]:
+def alone(name: Name) -> tuple[Name, ...]:
     return (name,)
 
 
