@@ -26,12 +26,11 @@ from functools import lru_cache
 from sys import intern
 from typing import Any
 
-from threadline.records import EntityType, Mention
+from threadline.records import EntityType, Mention, shared_int
 from threadline.resolve.acronyms import AcronymDefinition, definitions_in
 from threadline.resolve.appositions import stated_aliases
 from threadline.resolve.entity_types import context_cues
 from threadline.resolve.lexicon import Lexicon
-from threadline.shared_values import shared_int
 
 # Bump when what the cues hold, or how they are read, changes: stored cues of another
 # version are computed again from the text.

@@ -30,8 +30,8 @@ from threadline.records import (
     Responsibility,
     StepRun,
     Story,
+    shared_int,
 )
-from threadline.shared_values import shared_int
 from threadline.store import changes
 from threadline.store import schema as t
 from threadline.store.story_cues import KeptCues
