@@ -12,7 +12,7 @@ for itself.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 
 from threadline.errors import Failures
@@ -53,7 +53,7 @@ class _Root:
     keys: set[str]
     kb: str | None
     reasons: list[str]
-    other_names: set[str] = field(default_factory=set)
+    other_names: frozenset[str] = frozenset()  # most clusters have none: no empty set each
 
 
 class Clusters:
@@ -186,9 +186,10 @@ class Clusters:
         a.names.update(b.names)
         a.keys |= b.keys
         a.kb = a.kb or b.kb
-        a.other_names |= b.other_names
+        if b.other_names:
+            a.other_names = a.other_names | b.other_names
         if link.other_name:
-            a.other_names |= {n.key for n in self.nodes[link.b].names}
+            a.other_names = a.other_names | {n.key for n in self.nodes[link.b].names}
         a.reasons.extend([*b.reasons, link.reason])
         return True
 
