@@ -43,6 +43,22 @@ def content_id(prefix: str, *parts: object) -> str:
     return f"{prefix}-{digest[:16]}"
 
 
+# Offsets below this are shared (`shared_int`); the table stays small (about 5 MB at most).
+SHARED_BELOW = 1 << 16
+_INTS: dict[int, int] = {}
+
+
+def shared_int(value: int) -> int:
+    """`value`, as the one object this process holds for it when it is a small offset.
+    A refresh holds every mention of the store at once, and resolution the cues each
+    story's text gives around them; sqlite3 and json make a fresh int object for every
+    number read (CPython shares only -5 to 256), 32 bytes each, while the offsets into
+    stories' texts are few distinct values however many stories there are."""
+    if 0 <= value < SHARED_BELOW:
+        return _INTS.setdefault(value, value)
+    return value
+
+
 def document_id(locator: str) -> str:
     return content_id("d", locator)
 

@@ -51,14 +51,14 @@ def story_texts(
     an ingest, the new stories')."""
     version = cues_version(lex)
     kept = {} if full else store.story_cues(version)
-    spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    by_story: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        if m.zone == "text":
-            spans[m.story_id].add((m.start, m.end))
+        by_story[m.story_id].append(m)
     cues: dict[str, Cues | None] = {}
-    for sid in sorted({m.story_id for m in mentions}):
-        stored = _decoded(sid, kept.get(sid))
-        cues[sid] = stored if stored is not None and _fits(stored, spans[sid]) else None
+    for sid in sorted(by_story):
+        stored = _decoded(sid, kept.pop(sid, None))  # each raw row let go of once read
+        cues[sid] = stored if stored is not None and _fits(stored, _spans(by_story[sid])) else None
+    del by_story, kept
     unread = {sid for sid, stored in cues.items() if stored is None}
     text = texts(unread) if unread else {}
     stories = {
@@ -66,6 +66,12 @@ def story_texts(
     }
     fresh = frozenset(sid for sid, story in stories.items() if story.stored is None)
     return StoryTexts(stories, fresh, version)
+
+
+def _spans(mentions: Sequence[Mention]) -> set[tuple[int, int]]:
+    """One story's text mentions' spans: made a story at a time, not the whole store's
+    at once (a tuple per mention of every story)."""
+    return {(m.start, m.end) for m in mentions if m.zone == "text"}
 
 
 def _fits(cues: Cues, spans: set[tuple[int, int]]) -> bool:

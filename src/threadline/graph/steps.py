@@ -47,7 +47,7 @@ from threadline.records import (
     Story,
 )
 from threadline.registry import Registered, Registry
-from threadline.resolve import Judgement, Resolution, resolve_entities
+from threadline.resolve import Judgement, Resolution, clear_caches, resolve_entities
 from threadline.resolve.isolate import listed
 from threadline.resolve.story_text import cues_version
 from threadline.settings import Settings
@@ -276,6 +276,7 @@ def entities_step(inputs: Inputs, derived: Derived) -> Derived:
     resolution = _by_region(inputs, reading, digest, bool(judgements)) or resolve_entities(
         inputs.mentions, {}, inputs.known, judgements, lex, inputs.failures, reading.stories
     )
+    clear_caches()  # the later steps reuse what resolution's caches held
     return replace(
         derived,
         entities=resolution.entities,

@@ -49,9 +49,11 @@ from functools import partial
 
 from threadline.errors import Failures
 from threadline.records import Decision, Entity, Mention, content_id
+from threadline.resolve.acronyms import _spells
 from threadline.resolve.cluster import Clusters
-from threadline.resolve.decisions import node_ref, with_entities
+from threadline.resolve.decisions import Taken, node_ref, with_entities
 from threadline.resolve.entities import Built, bare_entities, build_entity
+from threadline.resolve.guards import conflict, designator_words
 from threadline.resolve.isolate import STEP, attempt, listed, names_of
 from threadline.resolve.judgements import (
     Judgement,
@@ -64,12 +66,21 @@ from threadline.resolve.judgements import (
 from threadline.resolve.known import known_links, known_nodes
 from threadline.resolve.lexicon import Lexicon, load_lexicon
 from threadline.resolve.linking import link_nodes
-from threadline.resolve.nodes import Node, NodeId, build_nodes
+from threadline.resolve.nodes import Node, NodeId, alone, build_nodes, folded_parts
+from threadline.resolve.similarity import _close, spelling_key
 from threadline.resolve.story_text import StoryText
 from threadline.resolve.surroundings import Surroundings
 from threadline.vocab import KnownEntity
 
-__all__ = ["Decision", "Judgement", "Resolution", "resolve_entities", "resolve_region", "story_nodes"]
+__all__ = [
+    "Decision",
+    "Judgement",
+    "Resolution",
+    "clear_caches",
+    "resolve_entities",
+    "resolve_region",
+    "story_nodes",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +131,16 @@ def resolve_region(
         return _resolve(mentions, stories, known, (), lex, None, around)
 
 
+def clear_caches() -> None:
+    """Empty the caches of what two names or parts make of each other (scores, guards,
+    spellings): pure functions of their arguments, so a later resolution only computes
+    again what it asks. Filled, they hold 250,000 entries and more, which a refresh
+    would otherwise keep through every later step. Parsed names stay cached: a Name is
+    one object per spelling, and the nodes and stored state compare them by identity."""
+    for cached in (_close, spelling_key, conflict, designator_words, _spells, folded_parts, alone):
+        cached.cache_clear()
+
+
 @contextmanager
 def _cycles_collected_after() -> Iterator[None]:
     """Resolution makes a few small objects per mention (names, nodes, links, decisions)
@@ -163,30 +184,48 @@ def _resolve(
     built = [_build(members, clusters, renamed, failures) for members in groups.values()]
     resolution = _resolution(_and_bare(built, mentions))
     del built  # its entities are the resolution's; the mention ids it listed are not needed again
-    entity_of_node = _entity_of_nodes(groups, nodes, resolution.entity_of)
     taken = clusters.ledger.taken
+    entity_of_node = _entity_of_nodes(groups, nodes, resolution.entity_of, _named(taken))
     del nodes, clusters, groups  # the nodes and the union-find, let go of before the ledger is placed
     return replace(resolution, decisions=with_entities(taken, entity_of_node))
 
 
 def _and_bare(built: list[Built | None], mentions: Sequence[Mention]) -> list[Built | None]:
-    """The entities built, and one for each mention no built entity holds."""
+    """The entities built, and one for each mention no built entity holds. Each mention
+    given is in one node, so built entities holding as many mentions as were given hold
+    them all: only when a story or cluster failed are the ids gathered (a set of every
+    mention id of the store was the top of resolution's memory)."""
+    if sum(len(b.mentions) for b in built if b) == len(mentions):
+        return built
     placed = {i for b in built if b for i in b.ids}
     return [*built, *bare_entities([m for m in mentions if m.id not in placed])]
 
 
+def _named(taken: Sequence[Taken]) -> dict[str, str]:
+    """The node refs the decisions name, each to itself: the one string of each."""
+    return {ref: ref for d in taken for ref in (d.left, d.right)}
+
+
 def _entity_of_nodes(
-    groups: Mapping[NodeId, list[NodeId]], nodes: Mapping[NodeId, Node], entity_of: Mapping[str, str]
+    groups: Mapping[NodeId, list[NodeId]],
+    nodes: Mapping[NodeId, Node],
+    entity_of: Mapping[str, str],
+    named: Mapping[str, str],
 ) -> dict[str, str]:
-    """Node ref -> the entity its mentions went to (a knowledge entry's: its cluster's)."""
+    """Node ref -> the entity its mentions went to (a knowledge entry's: its cluster's),
+    for the nodes `named` by a decision (the only ones asked for), keyed by the
+    decisions' own ref strings rather than a new one per node."""
     out: dict[str, str] = {}
     for members in groups.values():
+        refs = [(nid, ref) for nid in members if (ref := named.get(node_ref(nid))) is not None]
+        if not refs:
+            continue
         first = {nid: nodes[nid].mentions[0].id for nid in members if nodes[nid].mentions}
         cluster = next((entity_of[m] for m in first.values() if m in entity_of), None)
-        for nid in members:
+        for nid, ref in refs:
             entity = entity_of.get(first[nid]) if nid in first else cluster
             if entity:
-                out[node_ref(nid)] = entity
+                out[ref] = entity
     return out
 
 

@@ -12,7 +12,7 @@ for itself.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 
 from threadline.errors import Failures
@@ -53,7 +53,7 @@ class _Root:
     keys: set[str]
     kb: str | None
     reasons: list[str]
-    other_names: set[str] = field(default_factory=set)
+    other_names: frozenset[str] = frozenset()  # most clusters have none: no empty set each
 
 
 class Clusters:
@@ -70,7 +70,7 @@ class Clusters:
         self.lex = lex
         self.failures = failures
         self.parent: dict[NodeId, NodeId] = {nid: nid for nid in nodes}
-        self.roots = _Roots(nodes)
+        self.roots: dict[NodeId, _Root] = {}  # the clusters a merge made; a root not in it is its node alone
         self.apart = {frozenset(pair) for pair in apart if pair[0] != pair[1]}
         self.ledger = Ledger()  # every merge and refusal, in order
 
@@ -83,13 +83,22 @@ class Clusters:
         return root
 
     def keys(self, nid: NodeId) -> set[str]:
-        return self.roots[self.find(nid)].keys
+        return self._cluster(self.find(nid)).keys
 
     def kb_of(self, nid: NodeId) -> str | None:
-        return self.roots[self.find(nid)].kb
+        return self._cluster(self.find(nid)).kb
 
     def reasons(self, nid: NodeId) -> list[str]:
-        return self.roots[self.find(nid)].reasons
+        return self._cluster(self.find(nid)).reasons
+
+    def _cluster(self, root: NodeId) -> _Root:
+        """What a root's cluster holds: as a merge made it, or, for a node no merge
+        reached, made from the node and not kept. Most nodes are asked about (their
+        knowledge id, their keys) long before the link that merges them, or never
+        merge: kept, one cluster per node asked about was the top of resolution's
+        memory (a dict, a set and a list each)."""
+        made = self.roots.get(root)
+        return made if made is not None else _root(self.nodes[root])
 
     def blocker(self, a: _Root, b: _Root, guarded: bool) -> str | None:
         """Why two clusters may not merge, or None."""
@@ -162,7 +171,7 @@ class Clusters:
         ra, rb = self.find(link.a), self.find(link.b)
         if ra == rb:
             return True
-        a, b = self.roots[ra], self.roots[rb]
+        a, b = self._cluster(ra), self._cluster(rb)
         why = None if link.forced else self.blocker(a, b, link.guarded)
         ends = (self.nodes[link.a], self.nodes[link.b])
         if why:
@@ -172,13 +181,15 @@ class Clusters:
         if (len(a.keys), ra) < (len(b.keys), rb):
             ra, rb, a, b = rb, ra, b, a
         self.parent[rb] = ra
-        del self.roots[rb]
+        self.roots.pop(rb, None)
+        self.roots[ra] = a
         a.names.update(b.names)
         a.keys |= b.keys
         a.kb = a.kb or b.kb
-        a.other_names |= b.other_names
+        if b.other_names:
+            a.other_names = a.other_names | b.other_names
         if link.other_name:
-            a.other_names |= {n.key for n in self.nodes[link.b].names}
+            a.other_names = a.other_names | {n.key for n in self.nodes[link.b].names}
         a.reasons.extend([*b.reasons, link.reason])
         return True
 
@@ -212,21 +223,6 @@ def _compared(root: _Root) -> NameTable:
     unless they are all the cluster has."""
     kept = {k: v for k, v in root.names.items() if k not in root.other_names}
     return kept or root.names
-
-
-class _Roots(dict[NodeId, _Root]):
-    """Root node id -> its cluster, made on first use from the node: a node's root is
-    asked for when a link reaches it, and most are merged into another cluster at
-    once, so far fewer roots than nodes are held at a time (made all up front, they
-    were a sixth of resolution's memory)."""
-
-    def __init__(self, nodes: Mapping[NodeId, Node]) -> None:
-        super().__init__()
-        self.nodes = nodes
-
-    def __missing__(self, nid: NodeId) -> _Root:
-        root = self[nid] = _root(self.nodes[nid])
-        return root
 
 
 def _root(node: Node) -> _Root:

@@ -84,11 +84,35 @@ def _node(node_id: NodeId, named: list[tuple[Mention, Name]], story: StoryText, 
     kb = Counter(m.kb_id for m in mentions if m.kb_id)
     return Node(
         id=node_id,
-        names=tuple(by_surface[s] for s, _ in counts.most_common()),
+        names=_names(tuple(by_surface[s] for s, _ in counts.most_common())),
         mentions=tuple(mentions),
-        votes=votes,
+        votes=shared_votes(votes),
         kb_id=min(kb, key=lambda k: (-kb[k], k)) if kb else None,
     )
+
+
+# Votes as cast, in the order cast -> one dict holding them. Few nodes' votes differ
+# ({"person": 1} is most), and a dict is 184 bytes: one per node was a third of a node.
+_VOTES: dict[tuple[tuple[EntityType, float], ...], Mapping[EntityType, float]] = {}
+_VOTES_KEPT = 1 << 16  # past this many different ones (never seen), votes are not shared
+
+
+def shared_votes(votes: dict[EntityType, float]) -> Mapping[EntityType, float]:
+    """One read-only dict for equal votes cast in one order (nodes never change them)."""
+    if len(_VOTES) >= _VOTES_KEPT:
+        return votes
+    return _VOTES.setdefault(tuple(votes.items()), votes)
+
+
+def _names(names: tuple[Name, ...]) -> tuple[Name, ...]:
+    """The node's names; one spelling alone (most nodes) as one tuple however many nodes
+    have it (parse_name gives one Name per spelling)."""
+    return alone(names[0]) if len(names) == 1 else names
+
+
+@lru_cache(maxsize=65536)
+def alone(name: Name) -> tuple[Name, ...]:
+    return (name,)
 
 
 def mention_order(m: Mention) -> tuple:

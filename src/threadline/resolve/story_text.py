@@ -23,9 +23,10 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from sys import intern
 from typing import Any
 
-from threadline.records import EntityType, Mention
+from threadline.records import EntityType, Mention, shared_int
 from threadline.resolve.acronyms import AcronymDefinition, definitions_in
 from threadline.resolve.appositions import stated_aliases
 from threadline.resolve.entity_types import context_cues
@@ -60,17 +61,44 @@ class Cues:
 
     @classmethod
     def from_json(cls, story_id: str, raw: str) -> Cues:
+        """The kept cues, read back with one object per equal value: a refresh holds
+        every story's cues at once, and json makes a fresh int, string and list for
+        each number, type and span it reads (resolution's offsets, interned, are shared
+        with the mentions': store/layout.py)."""
         doc = json.loads(raw)
         return cls(
-            context={(s, e): tuple(kinds) for s, e, kinds in doc["context"]},
-            definitions=tuple(AcronymDefinition(story_id, *d) for d in doc["definitions"]),
-            aliases=tuple(((s1, e1), (s2, e2), phrase) for s1, e1, s2, e2, phrase in doc["aliases"]),
-            brackets=frozenset(((s1, e1), (s2, e2)) for s1, e1, s2, e2 in doc["brackets"]),
+            context={_span_of(s, e): _kinds(kinds) for s, e, kinds in doc["context"]},
+            definitions=tuple(_definition(story_id, *d) for d in doc["definitions"]),
+            aliases=tuple(
+                (_span_of(s1, e1), _span_of(s2, e2), intern(phrase))
+                for s1, e1, s2, e2, phrase in doc["aliases"]
+            ),
+            brackets=frozenset((_span_of(s1, e1), _span_of(s2, e2)) for s1, e1, s2, e2 in doc["brackets"])
+            or NO_BRACKETS,
         )
+
+
+NO_BRACKETS: frozenset[tuple[Span, Span]] = frozenset()  # most stories': one object, not one each
+_KINDS: dict[tuple[str, ...], tuple[EntityType, ...]] = {}  # the few lists of types a context gives
+
+
+def _kinds(kinds: list[str]) -> tuple[EntityType, ...]:
+    key = tuple(kinds)
+    return _KINDS.setdefault(key, tuple(intern(k) for k in key))  # type: ignore[misc]
+
+
+def _span_of(start: int, end: int) -> Span:
+    return (shared_int(start), shared_int(end))
+
+
+def _definition(story_id: str, short: str, long: str, start: int, end: int) -> AcronymDefinition:
+    return AcronymDefinition(story_id, intern(short), intern(long), shared_int(start), shared_int(end))
 
 
 class StoryText:
     """One story's text as resolution reads it: from stored cues, or from the text."""
+
+    __slots__ = ("_aliases", "_brackets", "_context", "_definitions", "lex", "stored", "story_id", "text")
 
     def __init__(self, story_id: str, text: str, lex: Lexicon, stored: Cues | None = None) -> None:
         self.story_id, self.text, self.lex, self.stored = story_id, text, lex, stored

@@ -30,6 +30,7 @@ from threadline.records import (
     Responsibility,
     StepRun,
     Story,
+    shared_int,
 )
 from threadline.store import changes
 from threadline.store import schema as t
@@ -399,8 +400,8 @@ def mention_of_values(values: Sequence[Any]) -> Mention:
     story_id, start, end, text, kind, label, kb_id, zone = values
     return Mention(
         intern(story_id),
-        start,
-        end,
+        shared_int(start),  # a fresh int per offset read was a third of a mention's memory
+        shared_int(end),
         intern(text),
         _interned(kind),  # Any: the column holds one of EntityType's names
         intern(label),
