@@ -161,19 +161,25 @@ def _seeds(conn: Connection, views: _Views, change: Change, moved: set[str]) -> 
     stories with a new copy root or a mention joined to another entity, and those
     naming a place whose containment changed."""
     stories = change.present | change.roots | stories_of(conn, change.mentions)
-    named_moved = (
-        {
-            p.id
-            for p in views.parties.values()
-            if any(
-                change.entity_of.get(m) in moved or change.old_entity_of.get(m) in moved
-                for m in (*p.participants, *([p.location] if p.location else []), *p.claimants)
-            )
-        }
-        if moved
-        else set()
-    )
+    named_moved = _naming(views.parties, moved, change)
     return sorted({p.id for p in views.parties.values() if p.story in stories} | named_moved)
+
+
+def _naming(parties: Mapping[str, Party], places: set[str], change: Change) -> set[str]:
+    """The mentions naming one of these places (as a participant, place or claimant),
+    by their entities now or before: a mention's entity before differs from its entity
+    now only where it is one of `change.mentions`, so only those are looked up twice."""
+    if not places:
+        return set()
+    now, before, joined = change.entity_of, change.old_entity_of, change.mentions
+    return {
+        p.id
+        for p in parties.values()
+        if any(
+            now.get(m) in places or (m in joined and before.get(m) in places)
+            for m in (*p.participants, *([p.location] if p.location else []), *p.claimants)
+        )
+    }
 
 
 def _closure(

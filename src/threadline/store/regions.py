@@ -182,7 +182,8 @@ def every_event_mention(conn: Connection) -> list[EventMention]:
     roles_of = _Decoded(lambda stored: tuple((m, role) for m, role in stored or ()))
     claims = _claims_by_event(conn, decoded)
     e = t.event_mentions.c
-    rows = conn.execute(select(e.id, *_columns(e, EVENT_MENTION_COLUMNS)).order_by(e.id))
+    query = select(e.id, *_columns(e, EVENT_MENTION_COLUMNS)).order_by(e.id)
+    rows = (row for part in conn.execute(query).partitions(PART) for row in part)
     found = []
     for (
         ident,
@@ -229,6 +230,7 @@ def _columns(table: Any, names: Iterable[str]) -> list[Any]:
 
 
 RAW = frozenset({"participants", "roles", "attribution"})
+PART = 5000  # rows fetched at a time: one by one costs a call each, all at once their memory
 
 
 def _decoded(stored: Any) -> Any:
