@@ -85,10 +85,16 @@ def events_after_changes(
     wide = {
         p: within.get(p, frozenset()) | within_before.get(p, frozenset()) for p in {*within, *within_before}
     }
+    seeds = _seeds(conn, parties, change, moved)
+    if len(seeds) > WHOLE * len(parties):
+        return None  # the region holds them all: no key need be built to know it
     roots = copies_of(derived.duplicates)
     views = _views(parties, members, event_of, change.entity_of, roots, wide, loose)
-    seeds = _seeds(conn, views, change, moved)
-    old_keys = [views.keys.sides_of(views.parties[s], change.old_entity_of, before.roots) for s in seeds]
+    old_keys = [
+        views.keys.sides_of(parties[s], change.old_entity_of, before.roots)
+        for s in seeds
+        if _keys_moved(parties[s], change)
+    ]
     closed_region = _closure(views, seeds, old_keys, set(), set())
     while closed_region is not None:
         region, dissolved = closed_region
@@ -156,13 +162,21 @@ def _views(
     return _Views(KeyIndex(parties, entity_of, roots, within, settled), event_of, members, loose)
 
 
-def _seeds(conn: Connection, views: _Views, change: Change, moved: set[str]) -> list[str]:
+def _seeds(conn: Connection, parties: Mapping[str, Party], change: Change, moved: set[str]) -> list[str]:
     """The mentions a change reaches directly: those of the changed stories, of the
     stories with a new copy root or a mention joined to another entity, and those
     naming a place whose containment changed."""
     stories = change.present | change.roots | stories_of(conn, change.mentions)
-    named_moved = _naming(views.parties, moved, change)
-    return sorted({p.id for p in views.parties.values() if p.story in stories} | named_moved)
+    named_moved = _naming(parties, moved, change)
+    return sorted({p.id for p in parties.values() if p.story in stories} | named_moved)
+
+
+def _keys_moved(party: Party, change: Change) -> bool:
+    """Whether a mention's keys before differ from its keys now: its story's copy root
+    moved, or one of the mentions it names was joined to another entity. Only such a
+    seed's keys before link what its keys now (taken when the closure holds it) do not."""
+    named = (*party.participants, *([party.location] if party.location else []), *party.claimants)
+    return party.story in change.roots or any(m in change.mentions for m in named)
 
 
 def _naming(parties: Mapping[str, Party], places: set[str], change: Change) -> set[str]:
