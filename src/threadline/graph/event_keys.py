@@ -84,16 +84,26 @@ class KeyIndex:
         self.index: dict[str, dict[Key, list[str]]] = {side: defaultdict(list) for side in LINKS}
         self.keys: dict[str, Sides] = {}
         self.held_back: set[str] = set()
+        named_of: dict[str, tuple[list[str], str | None]] = {}  # each mention's entities, mapped once
         for ident, party in parties.items():
-            self.keys[ident] = self._common(party, entity_of, roots)
+            named = _entities(party.participants, entity_of)
+            place = entity_of.get(party.location) if party.location else None
+            named_of[ident] = (named, place)
+            self.keys[ident] = self._common(party, named, place, roots, entity_of)
             self._add(ident, self.keys[ident])
+        aside_index = self.index["aside"]
         for ident, party in parties.items():
-            aside = self.aside_keys(party, entity_of)
-            if aside and settled(ident):
+            named, place = named_of[ident]
+            if party.denial or party.day or not (named or place):
+                aside: list[Key] = []
+            elif settled(ident):
                 self.held_back.add(ident)
                 aside = []
+            else:
+                aside = self._aside(party.type, named, place)
             self.keys[ident]["aside"] = aside
-            self._add(ident, {"aside": aside})
+            for key in aside:
+                aside_index[key].append(ident)
 
     def taken_in(self, mention: str) -> Sides:
         """A mention's keys once the region holds it: its aside keys too."""
@@ -106,33 +116,50 @@ class KeyIndex:
             for key in keys:
                 self.index[side][key].append(ident)
 
-    def _common(self, party: Party, entity_of: Mapping[str, str], roots: Mapping[str, str]) -> Sides:
-        kind, named = party.type, _entities(party.participants, entity_of)
-        place = entity_of.get(party.location) if party.location else None
+    def _common(
+        self,
+        party: Party,
+        named: list[str],
+        place: str | None,
+        roots: Mapping[str, str],
+        entity_of: Mapping[str, str],
+    ) -> Sides:
+        kind = party.type
         hard = [(kind, "root:" + roots.get(party.story, party.story)), *((kind, p) for p in named)]
         if party.denial:
             return {
                 "hard": hard,
                 "denial": [(kind, e) for e in sorted({*named, *([place] if place else [])})],
             }
-        known = {*named, *_entities(party.claimants, entity_of)}
-        places = {place, *self.within.get(place, ())} if place else set()
-        return {"hard": hard, "news": [(kind, e) for e in sorted(known | places)]}
+        known = {*named, *_entities(party.claimants, entity_of)} if party.claimants else set(named)
+        if place:
+            known.add(place)
+            known.update(self.within.get(place, ()))
+        return {"hard": hard, "news": [(kind, e) for e in sorted(known)]}
 
     def aside_keys(self, party: Party, entity_of: Mapping[str, str]) -> list[Key]:
         """Where the events a mention not dated to the day may be told in passing of are."""
         if party.denial or party.day:
             return []
-        kind, named = party.type, _entities(party.participants, entity_of)
+        named = _entities(party.participants, entity_of)
         place = entity_of.get(party.location) if party.location else None
+        return self._aside(party.type, named, place)
+
+    def _aside(self, kind: str, named: list[str], place: str | None) -> list[Key]:
+        """The aside keys of a mention of this type naming these entities at this place:
+        those of the participant the fewest events name, or of the place."""
         if named:
-            rarest = min(named, key=lambda p: (len(self.index["news"].get((kind, p), ())), p))
+            news = self.index["news"]
+            rarest = min(named, key=lambda p: (len(news.get((kind, p), ())), p))
             return [(kind, e) for e in sorted({rarest, *self.within.get(rarest, ())})]
         return [(kind, e) for e in sorted({place, *self.within.get(place, ())})] if place else []
 
     def sides_of(self, party: Party, entity_of: Mapping[str, str], roots: Mapping[str, str]) -> Sides:
         """A mention's keys as another resolution and other roots give them."""
-        return {**self._common(party, entity_of, roots), "aside": self.aside_keys(party, entity_of)}
+        named = _entities(party.participants, entity_of)
+        place = entity_of.get(party.location) if party.location else None
+        common = self._common(party, named, place, roots, entity_of)
+        return {**common, "aside": self.aside_keys(party, entity_of)}
 
     def linked(self, sides: Sides, seen: set[tuple[str, Key]]) -> Iterator[str]:
         """The mentions whose keys meet these, each (side, key) asked once."""

@@ -71,37 +71,57 @@ class View:
     location: str | None
     roles: tuple[tuple[str, str], ...] = ()  # (Entity.id, role)
     claimants: frozenset[str] = frozenset()  # entities that claim responsibility for it
+    id: str = ""  # the mention's id, hashed once (`_view`)
 
 
 @dataclass
 class Cluster:
+    """An event being merged: its members, and what merging asks of them gathered as
+    they join (`add`, `absorb`), so that asking costs the same for an event told by
+    one story as for one told by hundreds. `dates` holds each distinct resolved date,
+    `expressions` each distinct unresolved one (of members with no value): what
+    `date_fit` compares."""
+
     type: str
     members: list[View] = field(default_factory=list)
     dissent: list[View] = field(default_factory=list)  # mentions saying it did not happen
+    participants: set[str] = field(init=False, default_factory=set)
+    claimants: set[str] = field(init=False, default_factory=set)
+    locations: set[str] = field(init=False, default_factory=set)
+    roots: set[str] = field(init=False, default_factory=set)
+    copies: set[tuple[str, str, str]] = field(init=False, default_factory=set)  # (root, quote, trigger)
+    dates: list[DateValue] = field(init=False, default_factory=list)  # each resolved date once, in order
+    expressions: list[str] = field(init=False, default_factory=list)  # each of members with no value once
 
-    @property
-    def participants(self) -> set[str]:
-        return {p for m in self.members for p in m.participants}
+    def __post_init__(self) -> None:
+        members, self.members = self.members, []
+        for view in members:
+            self.add(view)
 
-    @property
-    def claimants(self) -> set[str]:
-        return {c for m in self.members for c in m.claimants}
+    def add(self, view: View) -> None:
+        self.members.append(view)
+        self.participants |= view.participants
+        self.claimants |= view.claimants
+        if view.location:
+            self.locations.add(view.location)
+        self.roots.add(view.root)
+        mention = view.mention
+        self.copies.add((view.root, mention.evidence.quote, mention.trigger))
+        date = mention.date
+        if date.value:
+            if date not in self.dates:
+                self.dates.append(date)
+        elif date.expression and date.expression not in self.expressions:
+            self.expressions.append(date.expression)
 
-    @property
-    def locations(self) -> set[str]:
-        return {m.location for m in self.members if m.location}
-
-    @property
-    def roots(self) -> set[str]:
-        return {m.root for m in self.members}
-
-    @property
-    def dates(self) -> list[DateValue]:
-        return [m.mention.date for m in self.members if m.mention.date.value]
+    def absorb(self, other: Cluster) -> None:
+        for view in other.members:
+            self.add(view)
 
 
 def date_fit(view: View, cluster: Cluster | Settled) -> int | None:
-    """None when the dates contradict; 1 when a date both sides give agrees; else 0."""
+    """None when the dates contradict; 1 when a date both sides give agrees; else 0.
+    Each distinct date is asked once: the answer does not depend on how often one is told."""
     date = view.mention.date
     support = 0
     for known in cluster.dates:
@@ -116,22 +136,16 @@ def date_fit(view: View, cluster: Cluster | Settled) -> int | None:
             support = max(support, int(bool(agrees)))
     if date.value is None or support:
         return support
-    for other in cluster.members:
-        expr = other.mention.date.expression
-        if other.mention.date.value is None and expr:
-            agrees = expression_agrees(expr, date.value)
-            if agrees is False:
-                return None
-            support = max(support, int(bool(agrees)))
+    for expr in cluster.expressions:
+        agrees = expression_agrees(expr, date.value)
+        if agrees is False:
+            return None
+        support = max(support, int(bool(agrees)))
     return support
 
 
 def _is_copy(view: View, cluster: Cluster) -> bool:
-    quote, trigger = view.mention.evidence.quote, view.mention.trigger
-    return any(
-        m.root == view.root and m.mention.evidence.quote == quote and m.mention.trigger == trigger
-        for m in cluster.members
-    )
+    return (view.root, view.mention.evidence.quote, view.mention.trigger) in cluster.copies
 
 
 def accepts(cluster: Cluster, view: View) -> bool:
@@ -140,7 +154,8 @@ def accepts(cluster: Cluster, view: View) -> bool:
         return False
     if _is_copy(view, cluster):
         return True
-    fit = date_fit(view, cluster)
+    date = view.mention.date  # a mention with no date at all fits any: 0 (date_fit), not asked
+    fit = date_fit(view, cluster) if date.value or date.expression else 0
     if fit is None:
         return False
     shared = len(view.participants & cluster.participants)
@@ -252,10 +267,10 @@ def to_event(cluster: Cluster) -> Event:
         location=location,
         participants=tuple(participants),
         evidence=evidence,
-        mentions=tuple(sorted(m.id for m in mentions + dissent)),
+        mentions=tuple(sorted(v.id or v.mention.id for v in cluster.members + cluster.dissent)),
         modality=modality,
         roles=_roles(cluster.members + cluster.dissent, participants),
-        disputed_by=tuple(sorted(m.id for m in dissent)),
+        disputed_by=tuple(sorted(v.id or v.mention.id for v in cluster.dissent)),
     )
 
 
@@ -269,7 +284,7 @@ def _view(mention: EventMention, entity_of: Mapping[str, str], root_of: Mapping[
         if c.kind == "responsibility" and c.modality not in NOT_A_FACT and c.claimant in entity_of
     )
     root = root_of.get(mention.story_id, mention.story_id)
-    return View(mention, root, participants, location, roles, claimants)
+    return View(mention, root, participants, location, roles, claimants, mention.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,12 +299,16 @@ class Settled:
     locations: set[str]
     roots: set[str]
     dates: list[DateValue]
-    told: tuple[datetime.date, ...] = ()
+    expressions: list[str]
+    told: tuple[datetime.date, ...] = ()  # read of events told in passing only: not gathered for others
 
     @classmethod
     def of(cls, c: Cluster, published: Mapping[str, str] | None = None) -> Settled:
-        told = publication_days((published or {}).get(m.mention.story_id) for m in c.members)
-        return cls(c.type, c.members, c.participants, c.claimants, c.locations, c.roots, c.dates, told)
+        told: tuple[datetime.date, ...] = ()
+        if not dated_to_the_day(c):
+            told = publication_days((published or {}).get(m.mention.story_id) for m in c.members)
+        parts = (c.participants, c.claimants, c.locations, c.roots, c.dates, c.expressions)
+        return cls(c.type, c.members, *parts, told)
 
 
 def dates_agree(news: Settled, aside: Settled) -> bool:
@@ -317,7 +336,7 @@ def _join_background(clusters: list[Cluster], within: Within, published: Mapping
     """Events one story tells in passing joined to the event another dates (background.py)."""
     moves = homes([Settled.of(c, published) for c in clusters], within, dates_agree, DAYS)
     for aside, news in sorted(moves.items()):
-        clusters[news].members.extend(clusters[aside].members)
+        clusters[news].absorb(clusters[aside])
     return [c for n, c in enumerate(clusters) if n not in moves]
 
 
@@ -335,7 +354,7 @@ def _clusters(views: Sequence[View]) -> list[Cluster]:
         if home is None:
             home = len(clusters)
             clusters.append(Cluster(view.mention.type))
-        clusters[home].members.append(view)
+        clusters[home].add(view)
         for key in _keys(view):
             found = by_key.setdefault(key, [])
             if not found or found[-1] != home:
@@ -389,11 +408,11 @@ def merge_events(
     with no date of their own (background.py)."""
     views = sorted(
         (_view(m, entity_of, root_of) for m in events),
-        key=lambda v: (v.root, v.mention.story_id, v.mention.evidence.start, v.mention.id),
+        key=lambda v: (v.root, v.mention.story_id, v.mention.evidence.start, v.id),
     )
     clusters = _clusters([v for v in views if v.mention.modality not in NOT_A_FACT])
     if loose is not None:
-        loose.update(m.mention.id for c in clusters if not dated_to_the_day(c) for m in c.members)
+        loose.update(m.id for c in clusters if not dated_to_the_day(c) for m in c.members)
     clusters = _join_background(clusters, within or {}, published or {})
     alone = _disputed(clusters, [v for v in views if v.mention.modality in NOT_A_FACT])
     return stable_ids([to_event(c) for c in clusters + _clusters(alone)])

@@ -64,24 +64,37 @@ class _Views:
         return self.keys.parties
 
 
-def events_after_changes(conn: Connection, before: Before, change: Change, derived: Derived) -> Merged | None:
-    """Every event and claim of responsibility, given those stored and what changed;
-    None where the full path must merge them (module docstring)."""
+def events_after_changes(
+    conn: Connection, before: Before, change: Change, derived: Derived, edges: frozenset[tuple[str, str]]
+) -> Merged | None:
+    """Every event and claim of responsibility, given those stored, what changed and the
+    located_in pairs now (`edges`); None where the full path must merge them (module
+    docstring). What decides for the full path is asked first, each before what only the
+    region needs is read or built: a changed story that told events before, then the
+    region's closure, which stops once it holds more than WHOLE of the mentions."""
     kept_edges, loose = regions.kept_containment(conn), regions.kept_loose(conn)
     if kept_edges is None or loose is None:
         return None
-    edges = direct_edges(regions.located_in_claims(conn), change.entity_of)
+    members = regions.event_members(conn)
+    event_of = {m: e for e, found in members.items() for m in found}
+    parties = _parties(conn)
+    if _told_before(parties, event_of, change.present):
+        return None
     within, within_before = closed(edges), closed(kept_edges)
     moved = {p for p in {*within, *within_before} if within.get(p) != within_before.get(p)}
     wide = {
         p: within.get(p, frozenset()) | within_before.get(p, frozenset()) for p in {*within, *within_before}
     }
+    seeds = _seeds(conn, parties, change, moved)
+    if len(seeds) > WHOLE * len(parties):
+        return None  # the region holds them all: no key need be built to know it
     roots = copies_of(derived.duplicates)
-    views = _views(conn, regions.event_members(conn), change.entity_of, roots, wide, loose)
-    if _told_before(views, change.present):
-        return None
-    seeds = _seeds(conn, views, change, moved)
-    old_keys = [views.keys.sides_of(views.parties[s], change.old_entity_of, before.roots) for s in seeds]
+    views = _views(parties, members, event_of, change.entity_of, roots, wide, loose)
+    old_keys = [
+        views.keys.sides_of(parties[s], change.old_entity_of, before.roots)
+        for s in seeds
+        if _keys_moved(parties[s], change)
+    ]
     closed_region = _closure(views, seeds, old_keys, set(), set())
     while closed_region is not None:
         region, dissolved = closed_region
@@ -95,6 +108,12 @@ def events_after_changes(conn: Connection, before: Before, change: Change, deriv
             return _combined(before, made, dissolved, edges, frozenset(kept_loose))
         closed_region = _closure(views, [m for e in sharing for m in views.members[e]], [], region, dissolved)
     return None
+
+
+def located_in_edges(conn: Connection, entity_of: Mapping[str, str]) -> frozenset[tuple[str, str]]:
+    """The (inner, outer) pairs the current located_in claims state, read from those
+    claims alone (the full path reads the same pairs when it falls back)."""
+    return direct_edges(regions.located_in_claims(conn), entity_of)
 
 
 def _combined(
@@ -112,49 +131,69 @@ def _combined(
     return Merged(events, told, edges, loose)
 
 
-def _told_before(views: _Views, present: frozenset[str]) -> bool:
+def _told_before(parties: Mapping[str, Party], event_of: Mapping[str, str], present: frozenset[str]) -> bool:
     """Whether a changed story told events before: a stored event holds a mention gone
     since (of a story removed or written again), or one of a changed story's mentions."""
-    stored = views.event_of.keys()
-    return any(m not in views.parties for m in stored) or any(
-        p.story in present and p.id in views.event_of for p in views.parties.values()
+    return any(m not in parties for m in event_of) or any(
+        p.story in present and p.id in event_of for p in parties.values()
     )
 
 
+def _parties(conn: Connection) -> dict[str, Party]:
+    """Every event mention's narrow columns, with the claimants of the claims made for it."""
+    claimants: dict[str, list[str]] = defaultdict(list)
+    for event, claimant, _, _ in regions.responsibility_claims(conn):
+        claimants[event].append(claimant)
+    return {row[0]: Party.of(row, claimants) for row in regions.event_mention_parties(conn)}
+
+
 def _views(
-    conn: Connection,
+    parties: Mapping[str, Party],
     members: dict[str, list[str]],
+    event_of: dict[str, str],
     entity_of: Mapping[str, str],
     roots: Mapping[str, str],
     within: Within,
     loose: frozenset[str] | None,
 ) -> _Views:
-    claimants: dict[str, list[str]] = defaultdict(list)
-    for event, claimant, _, _ in regions.responsibility_claims(conn):
-        claimants[event].append(claimant)
-    parties = {row[0]: Party.of(row, claimants) for row in regions.event_mention_parties(conn)}
-    event_of = {m: e for e, found in members.items() for m in found}
-
     def settled(mention: str) -> bool:  # first merged into an event with a day, as stored
         return loose is not None and mention in event_of and mention not in loose
 
     return _Views(KeyIndex(parties, entity_of, roots, within, settled), event_of, members, loose)
 
 
-def _seeds(conn: Connection, views: _Views, change: Change, moved: set[str]) -> list[str]:
+def _seeds(conn: Connection, parties: Mapping[str, Party], change: Change, moved: set[str]) -> list[str]:
     """The mentions a change reaches directly: those of the changed stories, of the
     stories with a new copy root or a mention joined to another entity, and those
     naming a place whose containment changed."""
     stories = change.present | change.roots | stories_of(conn, change.mentions)
-    named_moved = {
+    named_moved = _naming(parties, moved, change)
+    return sorted({p.id for p in parties.values() if p.story in stories} | named_moved)
+
+
+def _keys_moved(party: Party, change: Change) -> bool:
+    """Whether a mention's keys before differ from its keys now: its story's copy root
+    moved, or one of the mentions it names was joined to another entity. Only such a
+    seed's keys before link what its keys now (taken when the closure holds it) do not."""
+    named = (*party.participants, *([party.location] if party.location else []), *party.claimants)
+    return party.story in change.roots or any(m in change.mentions for m in named)
+
+
+def _naming(parties: Mapping[str, Party], places: set[str], change: Change) -> set[str]:
+    """The mentions naming one of these places (as a participant, place or claimant),
+    by their entities now or before: a mention's entity before differs from its entity
+    now only where it is one of `change.mentions`, so only those are looked up twice."""
+    if not places:
+        return set()
+    now, before, joined = change.entity_of, change.old_entity_of, change.mentions
+    return {
         p.id
-        for p in views.parties.values()
+        for p in parties.values()
         if any(
-            change.entity_of.get(m) in moved or change.old_entity_of.get(m) in moved
+            now.get(m) in places or (m in joined and before.get(m) in places)
             for m in (*p.participants, *([p.location] if p.location else []), *p.claimants)
         )
     }
-    return sorted({p.id for p in views.parties.values() if p.story in stories} | named_moved)
 
 
 def _closure(

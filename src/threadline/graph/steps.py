@@ -24,9 +24,10 @@ from functools import cached_property, lru_cache
 from threadline.dedup import find_duplicates, find_partial_overlaps
 from threadline.errors import Failures
 from threadline.graph.cite import Citing, root_of
+from threadline.graph.collector import collector_paused
 from threadline.graph.containment import closed, direct_edges
 from threadline.graph.cues import StoryTexts, story_texts
-from threadline.graph.events_region import events_after_changes
+from threadline.graph.events_region import events_after_changes, located_in_edges
 from threadline.graph.facts import facts_of
 from threadline.graph.facts_region import facts_after_changes
 from threadline.graph.incremental import duplicates_after_changes, stored_buckets_agree
@@ -349,9 +350,11 @@ def events_step(inputs: Inputs, derived: Derived) -> Derived:
     change = inputs.change("events", derived)
 
     def merge() -> Derived:
+        edges = None
         if change is not None:
             with inputs.store.snapshot() as conn:
-                found = events_after_changes(conn, inputs.before, change, derived)
+                edges = located_in_edges(conn, derived.entity_of)  # read once, the full path too
+                found = events_after_changes(conn, inputs.before, change, derived, edges)
             if found is not None:
                 return replace(
                     derived,
@@ -360,7 +363,8 @@ def events_step(inputs: Inputs, derived: Derived) -> Derived:
                     containment=found.containment,
                     loose=found.loose,
                 )
-        edges = direct_edges(inputs.assertions, derived.entity_of)  # a district joins its city
+        if edges is None:  # a district joins its city
+            edges = direct_edges(inputs.assertions, derived.entity_of)
         loose: set[str] = set()
         events, claims = graph_events(
             inputs.event_mentions, inputs.citing(derived), closed(edges), loose, inputs.published
@@ -373,7 +377,8 @@ def events_step(inputs: Inputs, derived: Derived) -> Derived:
             loose=frozenset(loose),
         )
 
-    return inputs.failures.run("events", "merging the event mentions", merge) or derived
+    with collector_paused():  # graph/collector.py
+        return inputs.failures.run("events", "merging the event mentions", merge) or derived
 
 
 def facts_step(inputs: Inputs, derived: Derived) -> Derived:

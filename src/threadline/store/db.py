@@ -15,7 +15,6 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from threadline.errors import StoreError
 from threadline.records import (
     Assertion,
-    Claim,
     Decision,
     Document,
     Duplicate,
@@ -33,7 +32,7 @@ from threadline.records import (
     Story,
     document_id,
 )
-from threadline.store import changes, connect, layout, story_cues
+from threadline.store import changes, connect, layout, regions, story_cues
 from threadline.store import schema as t
 from threadline.store.judged import insert_judgements
 from threadline.store.layout import Derived
@@ -287,13 +286,10 @@ class Store:
             return [layout.assertion(r._mapping) for r in rows]
 
     def event_mentions(self) -> list[EventMention]:
-        """Event mentions, each with the claims of responsibility made for it."""
+        """Event mentions, each with the claims of responsibility made for it (read by
+        position: store/regions.py)."""
         with self._reading() as conn:
-            claims: dict[str, list[Claim]] = {}
-            for r in conn.execute(select(t.claims).order_by(t.claims.c.id)):
-                claims.setdefault(r.event, []).append(layout.claim(r._mapping))
-            rows = conn.execute(select(t.event_mentions).order_by(t.event_mentions.c.id))
-            return [layout.event_mention(r._mapping, tuple(claims.get(r.id, ()))) for r in rows]
+            return regions.every_event_mention(conn)
 
     # ------------------------------------------------------------ derived rows
     def replace_derived(self, derived: Derived, generation: int | None = None, complete: bool = True) -> bool:

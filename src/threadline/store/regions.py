@@ -10,12 +10,13 @@ run sees them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Text, select, type_coerce
 
-from threadline.records import Assertion, Claim, EventMention, Mention
+from threadline.records import Assertion, Attribution, Claim, DateValue, EventMention, Evidence, Mention
 from threadline.store import changes, layout
 from threadline.store import schema as t
 
@@ -144,3 +145,115 @@ def event_members(conn: Connection) -> dict[str, list[str]]:
     """Stored event id -> the ids of the event mentions it merges (read without its evidence)."""
     e = t.events.c
     return {i: list(found) for i, found in conn.execute(select(e.id, e.mentions))}
+
+
+# an event mention's columns in the order `every_event_mention` reads them (its claims: CLAIM_COLUMNS)
+PROVENANCE_COLUMNS = (
+    "story_id",
+    "quote_start",
+    "quote_end",
+    "quote",
+    "zone",
+    "extractor",
+    "version",
+    "modality",
+)
+EVENT_MENTION_COLUMNS = (
+    "type",
+    "trigger",
+    "participants",
+    "location",
+    "date_value",
+    "date_precision",
+    "date_expression",
+    "roles",
+    "attribution",
+    *PROVENANCE_COLUMNS,
+)
+CLAIM_COLUMNS = ("event", "claimant", "kind", "attribution", *PROVENANCE_COLUMNS)
+
+
+def every_event_mention(conn: Connection) -> list[EventMention]:
+    """Every event mention with its claims, as `Store.event_mentions` gives them (the
+    same records in the same order), read by position: the events step's full path
+    reads every one, and a row read by name costs a mapping per row. JSON columns are
+    decoded here, and equal attributions and roles are one shared (immutable) record."""
+    decoded = _Decoded(lambda stored: Attribution(**stored))
+    roles_of = _Decoded(lambda stored: tuple((m, role) for m, role in stored or ()))
+    claims = _claims_by_event(conn, decoded)
+    e = t.event_mentions.c
+    query = select(e.id, *_columns(e, EVENT_MENTION_COLUMNS)).order_by(e.id)
+    rows = (row for part in conn.execute(query).partitions(PART) for row in part)
+    found = []
+    for (
+        ident,
+        kind,
+        trigger,
+        participants,
+        location,
+        value,
+        precision,
+        expression,
+        roles,
+        said,
+        *told,
+    ) in rows:
+        story, evidence, extractor, version, modality = _provenance(told)
+        date = DateValue(value, precision, expression)
+        found.append(
+            EventMention(
+                *(story, kind, trigger, tuple(_decoded(participants)), location, date, evidence),
+                *(extractor, version, modality, decoded(said), roles_of(roles), tuple(claims.get(ident, ()))),
+            )
+        )
+    return found
+
+
+def _claims_by_event(conn: Connection, decoded: _Decoded) -> dict[str, list[Claim]]:
+    """Every claim, by the event mention it is about, each list ordered by claim id."""
+    claims: dict[str, list[Claim]] = defaultdict(list)
+    c = t.claims.c
+    for event, claimant, kind, said, *told in conn.execute(
+        select(*_columns(c, CLAIM_COLUMNS)).order_by(c.id)
+    ):
+        story, evidence, extractor, version, modality = _provenance(told)
+        claims[event].append(
+            Claim(story, claimant, event, kind, evidence, extractor, version, modality, decoded(said))
+        )
+    return claims
+
+
+def _columns(table: Any, names: Iterable[str]) -> list[Any]:
+    """The named columns; the JSON ones (RAW) as the database hands them over: text on
+    SQLite, decoded here, or already decoded where the driver decodes JSON (PostgreSQL)."""
+    return [type_coerce(table[n], Text) if n in RAW else table[n] for n in names]
+
+
+RAW = frozenset({"participants", "roles", "attribution"})
+PART = 5000  # rows fetched at a time: one by one costs a call each, all at once their memory
+
+
+def _decoded(stored: Any) -> Any:
+    return json.loads(stored) if isinstance(stored, str) else stored
+
+
+def _provenance(told: list[Any]) -> tuple[str, Evidence, str, str, Any]:
+    """A claim's story, evidence, extractor, version and modality, from PROVENANCE_COLUMNS."""
+    story, start, end, quote, zone, extractor, version, modality = told
+    return story, Evidence(story, start, end, quote, zone), extractor, version, modality
+
+
+class _Decoded:
+    """A JSON column's values made into records, each distinct stored value once (the
+    records are immutable: equal values share one)."""
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        self.make = make
+        self.made: dict[str, Any] = {}
+
+    def __call__(self, stored: Any) -> Any:
+        key = stored if isinstance(stored, str) else json.dumps(stored, sort_keys=True)
+        found = self.made.get(key)
+        if found is None:
+            found = self.made[key] = self.make(_decoded(stored))
+        return found
