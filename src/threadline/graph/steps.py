@@ -21,10 +21,10 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cached_property, lru_cache
 
+from threadline.collector import collector_paused
 from threadline.dedup import find_duplicates, find_partial_overlaps
 from threadline.errors import Failures
 from threadline.graph.cite import Citing, root_of
-from threadline.graph.collector import collector_paused
 from threadline.graph.containment import closed, direct_edges
 from threadline.graph.cues import StoryTexts, story_texts
 from threadline.graph.events_region import events_after_changes, located_in_edges
@@ -377,7 +377,7 @@ def events_step(inputs: Inputs, derived: Derived) -> Derived:
             loose=frozenset(loose),
         )
 
-    with collector_paused():  # graph/collector.py
+    with collector_paused():  # collector.py
         return inputs.failures.run("events", "merging the event mentions", merge) or derived
 
 

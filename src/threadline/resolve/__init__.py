@@ -40,16 +40,15 @@ rest goes on; the mentions it leaves behind get an entity each, named as written
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
+from threadline.collector import collector_paused
 from threadline.errors import Failures
 from threadline.records import Decision, Entity, Mention, content_id
-from threadline.resolve.acronyms import _spells
+from threadline.resolve import acronyms, similarity
 from threadline.resolve.cluster import Clusters
 from threadline.resolve.decisions import Taken, node_ref, with_entities
 from threadline.resolve.entities import Built, bare_entities, build_entity
@@ -67,7 +66,6 @@ from threadline.resolve.known import known_links, known_nodes
 from threadline.resolve.lexicon import Lexicon, load_lexicon
 from threadline.resolve.linking import link_nodes
 from threadline.resolve.nodes import Node, NodeId, alone, build_nodes, folded_parts
-from threadline.resolve.similarity import _close, spelling_key
 from threadline.resolve.story_text import StoryText
 from threadline.resolve.surroundings import Surroundings
 from threadline.vocab import KnownEntity
@@ -107,7 +105,7 @@ def resolve_entities(
     left as written."""
     lex = lex or load_lexicon()
     read = _story_texts(mentions, texts, stories or {}, lex)
-    with _cycles_collected_after():
+    with collector_paused():  # collector.py
         if failures is None:
             return _resolve(mentions, read, known, judgements, lex, None)
         call = partial(_resolve, mentions, read, known, judgements, lex, failures)
@@ -127,7 +125,7 @@ def resolve_region(
     (resolve/region.py), resolved as a whole run would, with what the rest of the corpus
     gives them (`around`); no analyst judgements (a store with some is resolved whole).
     Errors propagate: the caller resolves the corpus whole instead."""
-    with _cycles_collected_after():
+    with collector_paused():  # collector.py
         return _resolve(mentions, stories, known, (), lex, None, around)
 
 
@@ -137,24 +135,8 @@ def clear_caches() -> None:
     again what it asks. Filled, they hold 250,000 entries and more, which a refresh
     would otherwise keep through every later step. Parsed names stay cached: a Name is
     one object per spelling, and the nodes and stored state compare them by identity."""
-    for cached in (_close, spelling_key, conflict, designator_words, _spells, folded_parts, alone):
+    for cached in (*similarity.CACHES, *acronyms.CACHES, conflict, designator_words, folded_parts, alone):
         cached.cache_clear()
-
-
-@contextmanager
-def _cycles_collected_after() -> Iterator[None]:
-    """Resolution makes a few small objects per mention (names, nodes, links, decisions)
-    and keeps nearly all of them to the end: CPython's cycle collector, run every few
-    hundred allocations, would walk that growing heap again and again (a fifth to a
-    third of the time at 3,000 stories). It is paused meanwhile; the garbage, if any, is
-    collected as usual once it is back on."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _story_texts(

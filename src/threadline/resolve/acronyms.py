@@ -106,3 +106,7 @@ def definitions_in(story_id: str, text: str, lex: Lexicon) -> Iterator[AcronymDe
         if is_acronym_text(short) and fits_initials(short, long, lex):
             start = m.start(2) + m.group(2).index(long)
             yield AcronymDefinition(story_id, short, long, start, start + len(long))
+
+
+# the memoised pure functions, emptied after a resolution (resolve.clear_caches)
+CACHES = (_spells,)

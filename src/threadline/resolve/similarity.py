@@ -67,3 +67,7 @@ def units(parts: Iterable[str], lex: Lexicon) -> frozenset[str]:
 def generic_kinds(parts: Iterable[str], lex: Lexicon) -> frozenset[str]:
     """The generic kinds a name states: {"movement"} for "Badr Organization"."""
     return frozenset(lex.generic[p] for p in parts if p in lex.generic)
+
+
+# the memoised pure functions, emptied after a resolution (resolve.clear_caches)
+CACHES = (_close, spelling_key)
