@@ -27,7 +27,7 @@ from sqlalchemy import Connection
 
 from threadline.records import Duplicate, Entity, Fact, GraphEvent, Place, Responsibility
 from threadline.store import Store, changes, regions
-from threadline.store.baseline import Baseline, derived_writes
+from threadline.store.baseline import Baseline, StoredLinks, derived_writes, links_against
 from threadline.store.layout import Derived
 
 T = TypeVar("T")
@@ -99,17 +99,32 @@ class Before:
         key = (derived.entity_of, derived.entities, derived.duplicates)
         if self._change is not None and all(a is b for a, b in zip(self._change[0], key, strict=True)):
             return self._change[1]
+        old = self._links(conn, stories, derived.entity_of)
         found = Change(
             stories=frozenset(stories),
             present=frozenset(changes.present(conn, stories)),
-            mentions=frozenset(moved_mentions(self.entity_of, derived.entity_of)),
+            mentions=frozenset(
+                old.moved() if isinstance(old, StoredLinks) else moved_mentions(old, derived.entity_of)
+            ),
             entities=frozenset(changed_entities(self.entities, derived.entities)),
             roots=frozenset(moved_roots(self.roots, copies_of(derived.duplicates))),
-            old_entity_of=self.entity_of,
+            old_entity_of=old,
             entity_of=derived.entity_of,
         )
         self._change = (key, found)
         return found
+
+    def _links(self, conn: Connection, stories: set[str], now: Mapping[str, str]) -> Mapping[str, str]:
+        """The stored mention links, held as what differs from resolution's (`now`)
+        where every mention `now` has outside the changed stories has one stored; else
+        whole (read once: `entity_of` then gives them, and the write compares with them)."""
+        if "entity_of" not in self.__dict__:
+
+            def against() -> StoredLinks | None:
+                return links_against(regions.mention_links(conn), now, regions.mention_ids_in(conn, stories))
+
+            self.__dict__["entity_of"] = self._read(against) or self._read(self.store.entity_of)
+        return self.entity_of
 
 
 @dataclass(frozen=True)

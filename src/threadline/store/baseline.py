@@ -12,8 +12,9 @@ wrote the derived rows in between (store/rewrite.py `write_derived`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -42,9 +43,65 @@ def derived_writes(conn: Connection) -> int:
     return int(value or 0)
 
 
+class StoredLinks(Mapping[str, str]):
+    """The stored mention links, held as what differs from a newer map of them (`now`,
+    resolution's): the stored entity of each mention whose stored link differs or that
+    `now` lacks, and the mentions `now` has that have no stored link. Everything else is
+    read from `now`. At 100,000 stories the links are two million, of which an ingest of
+    100 moves a few thousand: holding them whole, beside resolution's, took about 200 MB
+    through the steps after resolution."""
+
+    def __init__(self, now: Mapping[str, str], differ: dict[str, str], absent: frozenset[str]) -> None:
+        self.now, self.differ, self.absent = now, differ, absent
+
+    def __getitem__(self, mention: str) -> str:
+        found = self.differ.get(mention)
+        if found is not None:
+            return found
+        if mention in self.absent:
+            raise KeyError(mention)
+        return self.now[mention]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from (m for m in self.now if m not in self.absent)
+        yield from (m for m in self.differ if m not in self.now)
+
+    def __len__(self) -> int:
+        return len(self.now) - len(self.absent) + sum(1 for m in self.differ if m not in self.now)
+
+    def moved(self) -> set[str]:
+        """The mentions whose link differs between the two (new, gone, or moved)."""
+        return {*self.differ, *self.absent}
+
+
+def links_against(
+    stored: Iterable[tuple[str, str]], now: Mapping[str, str], new: Iterable[str]
+) -> StoredLinks | None:
+    """The stored links (`stored`, streamed) as what differs from `now`, given the
+    mentions that may have none stored (`new`: those of the stories written since);
+    None where `now` has a mention with no stored link outside `new` (rows left
+    incomplete by a failure): the caller then holds them whole."""
+    differ: dict[str, str] = {}
+    candidates, seen, present = set(new), set(), 0
+    for mention, entity in stored:
+        linked = now.get(mention)
+        if linked is not None:
+            present += 1
+            if mention in candidates:
+                seen.add(mention)
+        if linked != entity:
+            differ[mention] = intern(entity)
+    absent = frozenset(m for m in candidates - seen if m in now)
+    if present + len(absent) != len(now):
+        return None
+    return StoredLinks(now, differ, absent)
+
+
 def moved_links(old: Mapping[str, str], new: Mapping[str, str]) -> tuple[list[str], list[str]]:
     """The mentions whose stored link goes (gone, or to another entity), and those whose
     new link is written (new, or to another entity)."""
+    if isinstance(old, StoredLinks) and old.now is new:  # what differs is all it holds
+        return list(old.differ), [*(m for m in old.differ if m in new), *old.absent]
     moved = [m for m, e in new.items() if old.get(m) != e]
     gone = [m for m in old if m not in new]
     return [*gone, *(m for m in moved if m in old)], moved

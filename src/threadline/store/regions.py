@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Connection, Text, select, type_coerce
@@ -30,6 +30,23 @@ def mentions_in(conn: Connection, stories: Iterable[str]) -> list[Mention]:
             layout.mention(r._mapping) for r in conn.execute(select(t.mentions).where(m.story_id.in_(chunk)))
         ]
     return sorted(found, key=lambda x: (x.story_id, x.zone, x.start))
+
+
+def mention_ids_in(conn: Connection, stories: Iterable[str]) -> set[str]:
+    """The ids of these stories' mentions."""
+    m = t.mentions.c
+    return {
+        i
+        for chunk in changes.chunks(stories)
+        for i in conn.scalars(select(m.id).where(m.story_id.in_(chunk)))
+    }
+
+
+def mention_links(conn: Connection) -> Iterator[tuple[str, str]]:
+    """Every stored mention link (mention id, entity id), streamed: a refresh compares
+    them with resolution's one at a time (graph/regions.py `StoredLinks`)."""
+    query = select(t.mention_entities.c.mention_id, t.mention_entities.c.entity_id)
+    yield from conn.execute(query).tuples()
 
 
 def mention_stories(conn: Connection, mention_ids: Iterable[str]) -> dict[str, str]:
