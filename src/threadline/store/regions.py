@@ -46,7 +46,7 @@ def mention_links(conn: Connection) -> Iterator[tuple[str, str]]:
     """Every stored mention link (mention id, entity id), streamed: a refresh compares
     them with resolution's one at a time (graph/regions.py `StoredLinks`)."""
     query = select(t.mention_entities.c.mention_id, t.mention_entities.c.entity_id)
-    yield from conn.execute(query).tuples()
+    yield from ((mention, entity) for mention, entity in conn.execute(query))
 
 
 def mention_stories(conn: Connection, mention_ids: Iterable[str]) -> dict[str, str]:
