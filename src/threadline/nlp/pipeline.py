@@ -7,8 +7,10 @@ names, countries and nationality words into the model's entities;
 `threadline_agate_lines`, which tags the teams of sports results lines (nlp/agate.py);
 `threadline_entity_cues`, which settles a name's type from the words inside it;
 `threadline_place_cues`, which makes a name the words around it show to be a place one
-(nlp/place_cues.py); and `threadline_name_consistency`, which gives a person's family
-name the person's label (nlp/consistency.py).
+(nlp/place_cues.py); `threadline_role_appositions`, which makes a name set beside a word
+for a person's role a person's (nlp/role_appositions.py); and
+`threadline_name_consistency`, which gives a person's family name the person's label
+(nlp/consistency.py).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ import threadline.nlp.consistency
 import threadline.nlp.edges
 import threadline.nlp.gazetteer  # registers the threadline_gazetteer factory
 import threadline.nlp.not_actors
-import threadline.nlp.place_cues  # noqa: F401  (registers the threadline_place_cues factory)
+import threadline.nlp.place_cues
+import threadline.nlp.role_appositions  # noqa: F401  (registers the threadline_role_appositions factory)
 from threadline.nlp.attribute_rules import index_attribute_rules
 from threadline.nlp.model import load_base_model
 from threadline.nlp.names import fold  # (and registers the threadline_name_joiner factory)
@@ -115,6 +118,7 @@ COMPONENTS = (
     "threadline_entity_cues",
     "threadline_not_actors",
     "threadline_place_cues",
+    "threadline_role_appositions",
     "threadline_name_consistency",
 )
 
