@@ -109,6 +109,19 @@ def test_a_name_before_a_district_word_or_after_port_of_is_a_place(nlp: Language
     assert found.get("Ghoryan") == "location" and found.get("Esmeraldas") == "location", found
 
 
+def test_a_name_before_state_is_a_states_and_group_names_holding_state_stay(nlp: Language) -> None:
+    """A federal state named by the word after it ("Guerrero state", "Zamfara state"); a
+    group whose name holds the word, and a people's adjective before it, are no place."""
+    found = typed(
+        nlp, "Gunmen seized two officers in Mexico's Guerrero state and in Zamfara state on Sunday."
+    )
+    assert found.get("Guerrero") == "location" and found.get("Zamfara") == "location", found
+    found = typed(nlp, "The Islamic State group and Kurdish state media disputed the toll.")
+    assert found.get("Kurdish") is None and found.get("Islamic State") != "location", found
+    found = typed(nlp, "He called for a Jewish state and a Palestinian state side by side.")
+    assert found.get("Jewish") != "location" and found.get("Palestinian") != "location", found
+
+
 def test_person_names_after_prepositions_stay_persons(nlp: Language) -> None:
     found = typed(nlp, "Boureima Barry said the convoy came under fire. A statement from Barry followed.")
     assert found.get("Boureima Barry") == "person" and found.get("Barry") != "location", found

@@ -8,7 +8,8 @@ port of Esmeraldas"). Three constructions of English news say a name is a place
 - after a locative preposition ("in", "near", "outside", "from", ...), and the names
   listed with it ("between Gardez and Khost", "in Gao, Menaka and Timbuktu"), when
   GeoNames knows the name as a place's own name (places.index.place_names);
-- before a word for a part of a country ("Ghoryan district", "Soum province");
+- before a word for a part of a country ("Ghoryan district", "Soum province"), and
+  before "state" right after a proper noun ("Guerrero state"; not "the Jewish state");
 - after a word for a place and "of" ("the port of Esmeraldas", "the town of Arlit").
 
 A name becomes a place (GPE) only where no knowledge file matched it (a known name keeps
@@ -67,6 +68,8 @@ class PlaceCues:
         self.prepositions = frozenset(cues.get("locative_prepositions") or ())
         self.place_only = frozenset(cues.get("place_only_prepositions") or ())
         self.suffixes = frozenset(cues.get("place_suffixes") or ())
+        self.after_proper_nouns = frozenset(cues.get("place_suffixes_after_proper_nouns") or ())
+        self.suffixes |= self.after_proper_nouns
         self.place_nouns = frozenset(cues.get("place_nouns") or ())
         self.titles = frozenset(t.split()[-1].lower() for t in titles)
         self.other_words = {fold(w) for k in ("organization", "location") for w in cues.get(k) or ()}
@@ -99,12 +102,17 @@ class PlaceCues:
             if word in self.prepositions:
                 chain = self._coordinated(doc, token.i + 1, by_start)
                 yield [Candidate(s, True, word in self.place_only) for s in chain]
-            elif word in self.suffixes and token.i > 0:
+            elif word in self.suffixes and token.i > 0 and self._suffix_fits(doc[token.i - 1], word):
                 span = by_end.get(token.i) or self._untagged_before(doc, token.i)
             elif word in self.place_nouns and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
                 span = by_start.get(token.i + 2) or self._untagged(doc, token.i + 2)
             if span is not None:
                 yield [Candidate(span, False, True)]
+
+    def _suffix_fits(self, before: Token, suffix: str) -> bool:
+        """Whether the word before a place suffix may end a place's name: any word, but
+        for a suffix also said of peoples and creeds, only a proper noun."""
+        return suffix not in self.after_proper_nouns or before.pos_ == "PROPN"
 
     def _coordinated(self, doc: Doc, start: int, by_start: dict[int, Span]) -> list[Span]:
         """The name at `start`, then each name listed with it: joined by "and" or "or", or
