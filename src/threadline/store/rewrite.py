@@ -33,6 +33,7 @@ import numpy as np
 from sqlalchemy import JSON, Connection, Table, and_, bindparam, delete, insert, select
 
 from threadline.records import Decision
+from threadline.store import fact_links
 from threadline.store import schema as t
 from threadline.store.baseline import RECORDS, WRITES, changed_records, derived_writes, moved_links
 from threadline.store.changes import chunks
@@ -87,7 +88,8 @@ def write_derived(conn: Connection, derived: Derived, done: Rewritten) -> None:
     records = {
         name: held.records[name] if held is not None and name in held.records else None
         for name in RECORDS
-        if name not in derived.scopes or (held is not None and name in held.records)
+        if name not in derived.scopes
+        or (held is not None and name in held.records and derived.scopes[name].total is None)
     }
     ledger = t.decisions.name not in derived.scopes  # a step that scopes the ledger: written as others
     leave_out = frozenset(records) | ({t.mention_entities.name} if links is not None else set())
@@ -99,8 +101,19 @@ def write_derived(conn: Connection, derived: Derived, done: Rewritten) -> None:
         _rewrite_links(conn, links, derived.entity_of, done)
     for name, old in records.items():
         _rewrite_records(conn, t.metadata.tables[name], old, getattr(derived, name), done)
+    _relink_facts(conn, derived, done)
     conn.execute(delete(t.meta).where(t.meta.c.key == WRITES))
     conn.execute(insert(t.meta), [{"key": WRITES, "value": str(writes + 1)}])
+
+
+def _relink_facts(conn: Connection, derived: Derived, done: Rewritten) -> None:
+    """The stories each fact cites kept in step with the facts (store/fact_links.py): as
+    the facts rows written where the facts step redid a region, else all again (a whole
+    refresh, a rebuild, also mends links an older or failed write left wrong)."""
+    if t.facts.name in derived.scopes:
+        fact_links.relink(conn, done.deleted.get(t.facts.name, ()), done.inserted.get(t.facts.name, ()))
+    else:
+        fact_links.link_all(conn, derived.facts)
 
 
 def _rewrite_records(
