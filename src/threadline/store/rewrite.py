@@ -17,7 +17,9 @@ theirs (the search index hears which, and updates only those).
 Where a step redid only a region of the store (a `Scope`: the rows whose key column
 holds one of some keys) and the refresh holds no rows to compare with, only the stored
 rows in that scope are read, compared or deleted, and the step's rows in it inserted.
-What the tables hold afterwards equals deleting and inserting all.
+What the tables hold afterwards equals deleting and inserting all. The facts step hands
+on only the rows in its scope (`Scope.total`), so they are always written that way; the
+stories each fact cites (store/fact_links.py) follow the facts rows written.
 """
 
 from __future__ import annotations
