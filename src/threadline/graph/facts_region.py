@@ -12,64 +12,82 @@ entity of each attribution's mention). So a fact is grouped again only when
 
 A claim that was on a triple but is not cited by its fact (a "possible" claim beside
 asserted ones) changes nothing when it goes. Every claim on an affected triple is read
-again, from the stories mentioning the triple's rarer entity; the other facts are kept
-as stored.
+again, from the stories mentioning the triple's rarer entity.
+
+The stored facts a change reaches are found by index, not by reading every fact: those
+citing a changed story through the stories each fact cites (store/fact_links.py: a
+removed story's claims are gone), those naming a changed entity by their subject and
+object columns. Only the affected triples' facts are handed on, with a `Scope` of their
+ids: the write reads, compares and replaces only those rows, and the others stay as
+stored, which is what the whole step would give them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection
 
 from threadline.extract.vocabulary import Ontology
 from threadline.graph.cite import Citing
-from threadline.graph.facts import facts_of
-from threadline.graph.regions import Before, Change, copies_of, stories_of
+from threadline.graph.facts import fact_id, facts_of
+from threadline.graph.regions import Change, copies_of, stories_of
 from threadline.records import Assertion, Fact
-from threadline.store import regions
-from threadline.store.layout import Derived
+from threadline.store import Store, fact_links, regions
+from threadline.store.layout import Derived, Scope
 
 Triple = tuple[str, str, str]
 
 
-def facts_after_changes(
-    conn: Connection, before: Before, change: Change, derived: Derived, ontology: Ontology
-) -> list[Fact]:
-    """Every fact, given those stored before and what changed since."""
+@dataclass(frozen=True)
+class Regrouped:
+    """The facts on the triples a change reaches (those of them that are facts now), and
+    the scope of the write: the ids of every such triple, and the facts stored after."""
+
+    facts: list[Fact]
+    scope: Scope
+
+
+def facts_after_changes(conn: Connection, change: Change, derived: Derived, ontology: Ontology) -> Regrouped:
+    """The facts a change reaches, regrouped from their claims, given what changed."""
     entity_of = derived.entity_of
     read = change.present | change.roots | stories_of(conn, change.mentions)
     read |= stories_of(conn, {m for e in change.entities for m in change.mentions_of.get(e, ())})
     told = regions.assertions_in(conn, read)
-    affected = {t for a in told for t in (triple(a, entity_of), triple(a, before.entity_of)) if t}
-    affected |= {
-        key(f) for f in before.facts if _cites(f, read | change.stories) or _names(f, change.entities)
-    }
+    affected = {t for a in told for t in (triple(a, entity_of), triple(a, change.old_entity_of)) if t}
+    affected |= fact_links.triples_citing(conn, read | change.stories)
+    affected |= fact_links.triples_naming(conn, change.entities)
     claims = _claims_on(conn, affected, change, told, read)
     citing = Citing(
         entity_of, copies_of(derived.duplicates), regions.outlets_of(conn, {a.story_id for a in claims})
     )
     types = {e.id: e.type for e in derived.entities}
     grouped = facts_of(claims, citing, types, ontology)
-    kept = [f for f in before.facts if key(f) not in affected]
-    return sorted((*kept, *grouped), key=key)
+    ids = frozenset(fact_id(*t) for t in affected)
+    total = fact_links.facts_stored(conn) - fact_links.facts_stored(conn, ids) + len(grouped)
+    return Regrouped(grouped, Scope("id", ids, total))
 
 
-def triple(a: Assertion, entity_of: Mapping[str, str]) -> Triple | None:
-    subject, obj = entity_of.get(a.subject), entity_of.get(a.object)
-    return (subject, a.predicate, obj) if subject and obj else None
+def with_every_fact(store: Store, derived: Derived) -> Derived:
+    """`derived` with every fact, where the facts step handed on only its region's (a
+    package's step after it reads them all): the stored facts outside the region beside
+    the region's, in the whole step's order. The write still touches only the region."""
+    scope = derived.scopes.get("facts")
+    if scope is None or scope.total is None:
+        return derived
+    kept = [f for f in store.facts() if f.id not in scope.keys]
+    facts = tuple(sorted((*kept, *derived.facts), key=key))
+    return replace(derived, facts=facts, scopes={**derived.scopes, "facts": Scope(scope.column, scope.keys)})
 
 
 def key(f: Fact) -> Triple:
     return (f.subject, f.predicate, f.object)
 
 
-def _cites(f: Fact, stories: Iterable[str] | set[str]) -> bool:
-    return any(item["story"] in stories for item in (*f.evidence, *f.disputed_by))  # type: ignore[operator]
-
-
-def _names(f: Fact, entities: frozenset[str]) -> bool:
-    return f.subject in entities or f.object in entities
+def triple(a: Assertion, entity_of: Mapping[str, str]) -> Triple | None:
+    subject, obj = entity_of.get(a.subject), entity_of.get(a.object)
+    return (subject, a.predicate, obj) if subject and obj else None
 
 
 def _claims_on(

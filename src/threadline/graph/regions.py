@@ -25,14 +25,14 @@ from typing import TypeVar
 
 from sqlalchemy import Connection
 
-from threadline.records import Duplicate, Entity, Fact, GraphEvent, Place, Responsibility
+from threadline.records import Duplicate, Entity, GraphEvent, Place, Responsibility
 from threadline.store import Store, changes, regions
 from threadline.store.baseline import Baseline, StoredLinks, derived_writes, links_against
 from threadline.store.layout import Derived
 
 T = TypeVar("T")
 # the parts of `Before` the write can compare with: mention links, and records by id
-HELD = ("entity_of", "duplicates", "facts", "events", "responsibilities")
+HELD = ("entity_of", "duplicates", "events", "responsibilities")
 
 
 class Before:
@@ -72,10 +72,6 @@ class Before:
     @cached_property
     def places(self) -> dict[str, Place]:
         return self._read(self.store.places)
-
-    @cached_property
-    def facts(self) -> list[Fact]:
-        return self._read(self.store.facts)
 
     @cached_property
     def events(self) -> list[GraphEvent]:

@@ -29,7 +29,7 @@ from threadline.graph.containment import closed, direct_edges
 from threadline.graph.cues import StoryTexts, story_texts
 from threadline.graph.events_region import events_after_changes, located_in_edges
 from threadline.graph.facts import facts_of
-from threadline.graph.facts_region import facts_after_changes
+from threadline.graph.facts_region import facts_after_changes, with_every_fact
 from threadline.graph.incremental import duplicates_after_changes, stored_buckets_agree
 from threadline.graph.places_region import Pinning, places_after_changes
 from threadline.graph.regions import Before, Change
@@ -201,6 +201,8 @@ def run_steps(steps: Sequence[GlobalStep], inputs: Inputs) -> Derived:
     """Each step in turn on what the ones before it left, each run recorded."""
     derived = Derived(duplicates=(), entities=(), entity_of={}, reasons={}, places={})
     for step in steps:
+        if step.name not in WRITES:  # a package's step sees every row of every part
+            derived = with_every_fact(inputs.store, derived)
         started = _now()
         after = _unscoped_if_replaced(derived, _run(step, inputs, derived))
         rows = rows_written(derived, after, WRITES.get(step.name, ()))
@@ -390,8 +392,9 @@ def facts_step(inputs: Inputs, derived: Derived) -> Derived:
     def group() -> Derived:
         if change is not None:
             with inputs.store.snapshot() as conn:
-                found = facts_after_changes(conn, inputs.before, change, derived, ontology)
-            return replace(derived, facts=tuple(found))
+                found = facts_after_changes(conn, change, derived, ontology)
+            scopes = {**derived.scopes, "facts": found.scope}  # only these rows: the others as stored
+            return replace(derived, facts=tuple(found.facts), scopes=scopes)
         types = {e.id: e.type for e in derived.entities}
         facts = facts_of(inputs.assertions, inputs.citing(derived), types, ontology)
         return replace(derived, facts=tuple(facts))

@@ -75,6 +75,10 @@ class Scope:
 
     column: str
     keys: frozenset[str]
+    # None: the step's part holds every row of the table (those outside the scope as
+    # stored); else it holds only the rows in scope, and this is how many rows the table
+    # holds once they are written (graph/facts_region.py: reading the others was the cost)
+    total: int | None = None
 
     def holds(self, row: Mapping[str, Any]) -> bool:
         return row[self.column] in self.keys
@@ -99,10 +103,19 @@ def rows_written(before: Derived, after: Derived, declared: Iterable[str] = ()) 
     rows each now holds."""
     tables = set(declared)
     return {
-        table: len(getattr(after, part) or ())
+        table: _rows_held(after, part, table)
         for part, table in TABLE_OF_PART.items()
         if table in tables or getattr(after, part) is not getattr(before, part)
     }
+
+
+def _rows_held(derived: Derived, part: str, table: str) -> int:
+    """The rows `table` holds once `derived` is written: its part's, or where the part
+    holds only its scope's rows, the count the step gave."""
+    scope = derived.scopes.get(table)
+    if scope is not None and scope.total is not None:
+        return scope.total
+    return len(getattr(derived, part) or ())
 
 
 def step_run_row(run: StepRun, generation: int) -> dict[str, Any]:

@@ -17,7 +17,9 @@ theirs (the search index hears which, and updates only those).
 Where a step redid only a region of the store (a `Scope`: the rows whose key column
 holds one of some keys) and the refresh holds no rows to compare with, only the stored
 rows in that scope are read, compared or deleted, and the step's rows in it inserted.
-What the tables hold afterwards equals deleting and inserting all.
+What the tables hold afterwards equals deleting and inserting all. The facts step hands
+on only the rows in its scope (`Scope.total`), so they are always written that way; the
+stories each fact cites (store/fact_links.py) follow the facts rows written.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ from typing import Any
 import numpy as np
 from sqlalchemy import JSON, Connection, Table, and_, bindparam, delete, insert, select
 
+from threadline.collector import collector_paused
 from threadline.records import Decision
+from threadline.store import fact_links
 from threadline.store import schema as t
 from threadline.store.baseline import RECORDS, WRITES, changed_records, derived_writes, moved_links
 from threadline.store.changes import chunks
@@ -80,14 +84,22 @@ def write_derived(conn: Connection, derived: Derived, done: Rewritten) -> None:
     The mention links are compared in memory with those the refresh read, and the
     tables of RECORDS as records with those it read or, where it holds none, with the
     stored ones read back, where no other write came since (store/baseline.py); the
-    count of derived writes goes up by one."""
+    count of derived writes goes up by one. The cycle collector is paused (collector.py):
+    the rows made, read and compared are trees, and each full pass walks every object
+    the refresh holds."""
+    with collector_paused():
+        _write_derived(conn, derived, done)
+
+
+def _write_derived(conn: Connection, derived: Derived, done: Rewritten) -> None:
     writes = derived_writes(conn)
     held = derived.baseline if derived.baseline is not None and derived.baseline.writes == writes else None
     links = held.entity_of if held is not None and t.mention_entities.name not in derived.scopes else None
     records = {
         name: held.records[name] if held is not None and name in held.records else None
         for name in RECORDS
-        if name not in derived.scopes or (held is not None and name in held.records)
+        if name not in derived.scopes
+        or (held is not None and name in held.records and derived.scopes[name].total is None)
     }
     ledger = t.decisions.name not in derived.scopes  # a step that scopes the ledger: written as others
     leave_out = frozenset(records) | ({t.mention_entities.name} if links is not None else set())
@@ -99,8 +111,19 @@ def write_derived(conn: Connection, derived: Derived, done: Rewritten) -> None:
         _rewrite_links(conn, links, derived.entity_of, done)
     for name, old in records.items():
         _rewrite_records(conn, t.metadata.tables[name], old, getattr(derived, name), done)
+    _relink_facts(conn, derived, done)
     conn.execute(delete(t.meta).where(t.meta.c.key == WRITES))
     conn.execute(insert(t.meta), [{"key": WRITES, "value": str(writes + 1)}])
+
+
+def _relink_facts(conn: Connection, derived: Derived, done: Rewritten) -> None:
+    """The stories each fact cites kept in step with the facts (store/fact_links.py): as
+    the facts rows written where the facts step redid a region, else all again (a whole
+    refresh, a rebuild, also mends links an older or failed write left wrong)."""
+    if t.facts.name in derived.scopes:
+        fact_links.relink(conn, done.deleted.get(t.facts.name, ()), done.inserted.get(t.facts.name, ()))
+    else:
+        fact_links.link_all(conn, derived.facts)
 
 
 def _rewrite_records(

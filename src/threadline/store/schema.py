@@ -262,6 +262,13 @@ facts = Table(  # derived: relation claims grouped by the entities they join (gr
     *graph_columns(),
 )
 
+fact_stories = Table(  # derived: the stories each fact cites (store/fact_links.py), kept with the facts
+    "fact_stories",
+    metadata,
+    Column("story_id", String(40), primary_key=True),
+    Column("fact_id", String(40), primary_key=True, index=True),
+)
+
 meta = Table(  # store-wide flags, e.g. whether derived rows lag behind the claims
     "meta",
     metadata,
