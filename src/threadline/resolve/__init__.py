@@ -200,15 +200,21 @@ def _entity_of_nodes(
     out: dict[str, str] = {}
     for members in groups.values():
         refs = [(nid, ref) for nid in members if (ref := named.get(node_ref(nid))) is not None]
-        if not refs:
-            continue
-        first = {nid: nodes[nid].mentions[0].id for nid in members if nodes[nid].mentions}
-        cluster = next((entity_of[m] for m in first.values() if m in entity_of), None)
-        for nid, ref in refs:
-            entity = entity_of.get(first[nid]) if nid in first else cluster
+        for nid, ref in refs:  # a mention's id is a hash: made for the nodes named only
+            mentions = nodes[nid].mentions
+            entity = entity_of.get(mentions[0].id) if mentions else _cluster_entity(members, nodes, entity_of)
             if entity:
                 out[ref] = entity
     return out
+
+
+def _cluster_entity(
+    members: Sequence[NodeId], nodes: Mapping[NodeId, Node], entity_of: Mapping[str, str]
+) -> str | None:
+    """The entity of a cluster's first node whose first mention has one (for a knowledge
+    entry's node, which has no mention of its own)."""
+    firsts = (nodes[nid].mentions[0].id for nid in members if nodes[nid].mentions)
+    return next((entity_of[m] for m in firsts if m in entity_of), None)
 
 
 def story_nodes(

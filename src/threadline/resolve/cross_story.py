@@ -67,14 +67,19 @@ def acronym_links(
             yield Link(node.id, target.id, f"'{d.short}' defined as acronym of '{d.long}' in {d.story_id}")
 
 
-def equal_name_links(nodes: Mapping[NodeId, Node], types: Mapping[str, EntityType]) -> Iterator[Link]:
-    """Nodes with one key in different stories, lone surnames excepted."""
+def equal_name_links(
+    nodes: Mapping[NodeId, Node], types: Mapping[str, EntityType], clusters: Clusters | None = None
+) -> Iterator[Link]:
+    """Nodes with one key in different stories, lone surnames excepted. With `clusters`
+    (read as the links are applied, one by one), a pair one cluster holds already is not
+    proposed: it would decide nothing (Clusters.union), and most equal names are joined
+    before this step (by a knowledge file, a story's short forms)."""
     first: dict[str, Node] = {}
     for node in nodes.values():
         if node.is_known or is_bare_person(node, types):
             continue
         head = first.setdefault(node.key, node)
-        if head is not node:
+        if head is not node and (clusters is None or clusters.find(head.id) != clusters.find(node.id)):
             yield Link(head.id, node.id, same_name_reason(node, head))
 
 

@@ -82,7 +82,7 @@ def _across_stories(
     )
     clusters.apply(cross_story.acronym_links(nodes, definitions, clusters, lex), "defined acronyms")
     _expansions(nodes, views, definitions, clusters, failures)
-    clusters.apply(cross_story.equal_name_links(nodes, types), "equal names")
+    clusters.apply(cross_story.equal_name_links(nodes, types, clusters), "equal names")
     _scored(nodes, types, clusters, failures)
     lone = [n for n in nodes.values() if _is_lone(n, ambiguous)]
     links, unmatched = cross_story.lone_short_links(lone, nodes, clusters, lex, failures)
