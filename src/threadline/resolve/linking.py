@@ -52,10 +52,7 @@ def _in_text(view: View, clusters: Clusters, failures: Failures | None) -> list[
     lex = clusters.lex
     pairs = attempt(failures, _story(view, "acronym definitions"), partial(_definitions, view, lex)) or []
     clusters.apply((link for _, link in pairs if link), "acronym definitions")
-    by_mention = {m: n for n in view.nodes for m in n.mentions}
-    clusters.apply(
-        within_story.alias_links(view, by_mention), "stated aliases", _story(view, "stated aliases")
-    )
+    clusters.apply(within_story.alias_links(view), "stated aliases", _story(view, "stated aliases"))
     clusters.apply(within_story.initials_links(view, clusters, lex), "initials", _story(view, "initials"))
     return [d for d, _ in pairs]
 

@@ -88,8 +88,11 @@ def definition_links(view: StoryView, lex: Lexicon) -> Iterator[tuple[AcronymDef
         yield d, link
 
 
-def alias_links(view: StoryView, by_mention: Mapping[Mention, Node]) -> Iterator[Link]:
-    for first, second, phrase in view.story.aliases(view.text_mentions()):
+def alias_links(view: StoryView) -> Iterator[Link]:
+    """Two names the text says are one ("X, known as Y"), each to its node."""
+    stated = view.story.aliases(view.text_mentions())
+    by_mention = {m: n for n in view.nodes for m in n.mentions} if stated else {}  # most stories say none
+    for first, second, phrase in stated:
         a, b = by_mention.get(first), by_mention.get(second)
         if a is not None and b is not None and a is not b:
             reason = f"the text says '{first.text}', {phrase} '{second.text}' ({view.story_id})"
