@@ -165,9 +165,9 @@ def _resolve(
     groups = clusters.groups()
     built = [_build(members, clusters, renamed, failures) for members in groups.values()]
     resolution = _resolution(_and_bare(built, mentions))
-    del built  # its entities are the resolution's; the mention ids it listed are not needed again
     taken = clusters.ledger.taken
-    entity_of_node = _entity_of_nodes(groups, nodes, resolution.entity_of, _named(taken))
+    entity_of_node = _entity_of_nodes(groups, built, nodes, resolution.entity_of, _named(taken))
+    del built  # its entities are the resolution's; the mention ids it listed are not needed again
     del nodes, clusters, groups  # the nodes and the union-find, let go of before the ledger is placed
     return replace(resolution, decisions=with_entities(taken, entity_of_node))
 
@@ -190,31 +190,43 @@ def _named(taken: Sequence[Taken]) -> dict[str, str]:
 
 def _entity_of_nodes(
     groups: Mapping[NodeId, list[NodeId]],
+    built: Sequence[Built | None],
     nodes: Mapping[NodeId, Node],
     entity_of: Mapping[str, str],
     named: Mapping[str, str],
 ) -> dict[str, str]:
     """Node ref -> the entity its mentions went to (a knowledge entry's: its cluster's),
     for the nodes `named` by a decision (the only ones asked for), keyed by the
-    decisions' own ref strings rather than a new one per node."""
+    decisions' own ref strings rather than a new one per node. `built`: each group's
+    entity, whose mention ids are read rather than hashed again."""
     out: dict[str, str] = {}
-    for members in groups.values():
+    for members, made in zip(groups.values(), built, strict=True):
         refs = [(nid, ref) for nid in members if (ref := named.get(node_ref(nid))) is not None]
-        for nid, ref in refs:  # a mention's id is a hash: made for the nodes named only
-            mentions = nodes[nid].mentions
-            entity = entity_of.get(mentions[0].id) if mentions else _cluster_entity(members, nodes, entity_of)
+        if not refs:
+            continue
+        first = _first_ids(members, nodes, made)
+        cluster = next((entity_of[m] for m in first.values() if m in entity_of), None)
+        for nid, ref in refs:
+            entity = entity_of.get(first[nid]) if nid in first else cluster
             if entity:
                 out[ref] = entity
     return out
 
 
-def _cluster_entity(
-    members: Sequence[NodeId], nodes: Mapping[NodeId, Node], entity_of: Mapping[str, str]
-) -> str | None:
-    """The entity of a cluster's first node whose first mention has one (for a knowledge
-    entry's node, which has no mention of its own)."""
-    firsts = (nodes[nid].mentions[0].id for nid in members if nodes[nid].mentions)
-    return next((entity_of[m] for m in firsts if m in entity_of), None)
+def _first_ids(
+    members: Sequence[NodeId], nodes: Mapping[NodeId, Node], made: Built | None
+) -> dict[NodeId, str]:
+    """Each member's first mention id: read off its built entity, which lists the
+    members' mentions in member order (entities.build_entity); hashed where none was built."""
+    counts = [len(nodes[nid].mentions) for nid in members]
+    if made is None or len(made.ids) != sum(counts):
+        return {nid: nodes[nid].mentions[0].id for nid in members if nodes[nid].mentions}
+    at, first = 0, {}
+    for nid, count in zip(members, counts, strict=True):
+        if count:
+            first[nid] = made.ids[at]
+        at += count
+    return first
 
 
 def story_nodes(

@@ -75,11 +75,14 @@ class Clusters:
         self.ledger = Ledger()  # every merge and refusal, in order
 
     def find(self, nid: NodeId) -> NodeId:
+        """The root of a node's cluster. Roots are the parent map's own id objects,
+        compared by identity (an equal id made elsewhere only takes one step more)."""
+        parent = self.parent
         root = nid
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[nid] != root:
-            self.parent[nid], nid = root, self.parent[nid]
+        while (up := parent[root]) is not root:
+            root = up
+        while (up := parent[nid]) is not root:
+            parent[nid], nid = root, up
         return root
 
     def keys(self, nid: NodeId) -> set[str]:
