@@ -48,7 +48,7 @@ from functools import partial
 from threadline.collector import collector_paused
 from threadline.errors import Failures
 from threadline.records import Decision, Entity, Mention, content_id
-from threadline.resolve import acronyms, similarity
+from threadline.resolve import acronyms, blocking, similarity
 from threadline.resolve.cluster import Clusters
 from threadline.resolve.decisions import Taken, node_ref, with_entities
 from threadline.resolve.entities import Built, bare_entities, build_entity
@@ -135,7 +135,15 @@ def clear_caches() -> None:
     again what it asks. Filled, they hold 250,000 entries and more, which a refresh
     would otherwise keep through every later step. Parsed names stay cached: a Name is
     one object per spelling, and the nodes and stored state compare them by identity."""
-    for cached in (*similarity.CACHES, *acronyms.CACHES, conflict, designator_words, folded_parts, alone):
+    for cached in (
+        *similarity.CACHES,
+        *acronyms.CACHES,
+        *blocking.CACHES,
+        conflict,
+        designator_words,
+        folded_parts,
+        alone,
+    ):
         cached.cache_clear()
 
 

@@ -191,7 +191,8 @@ class Clusters:
         ra, rb = self.find(link.a), self.find(link.b)
         if ra == rb:
             return True
-        a, b = self._cluster(ra), self._cluster(rb)
+        roots = self.roots
+        a, b = roots.get(ra) or _root(self.nodes[ra]), roots.get(rb) or _root(self.nodes[rb])  # _cluster's
         why = None if link.forced else self.blocker(a, b, link.guarded)
         ends = (self.nodes[link.a], self.nodes[link.b])
         if why:

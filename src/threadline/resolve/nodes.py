@@ -38,7 +38,7 @@ class Node:
     def __post_init__(self) -> None:
         names = self.names
         object.__setattr__(self, "name", names[0] if len(names) == 1 else max(names, key=_parts_count))
-        object.__setattr__(self, "type", decide([self.votes], self.known_type))
+        object.__setattr__(self, "type", _voted_type(self.votes, self.known_type))
         object.__setattr__(self, "folded", folded_parts(self.name.core))
 
     @property
@@ -60,7 +60,7 @@ class Node:
 
     @property
     def is_known(self) -> bool:
-        return self.story_id.startswith(KB_STORY)
+        return self.id[0].startswith(KB_STORY)  # asked of every node by most steps: no second property
 
 
 def _parts_count(name: Name) -> int:
@@ -114,11 +114,29 @@ _VOTES: dict[tuple[tuple[EntityType, float], ...], Mapping[EntityType, float]] =
 _VOTES_KEPT = 1 << 16  # past this many different ones (never seen), votes are not shared
 
 
+# A shared votes dict's id -> the type its votes decide: asked once per kind of votes,
+# not once per node. The shared dicts are never let go of (_VOTES), so no other object
+# can come to have an id listed here.
+_DECIDED: dict[int, EntityType] = {}
+
+
 def shared_votes(votes: dict[EntityType, float]) -> Mapping[EntityType, float]:
     """One read-only dict for equal votes cast in one order (nodes never change them)."""
     if len(_VOTES) >= _VOTES_KEPT:
         return votes
-    return _VOTES.setdefault(tuple(votes.items()), votes)
+    shared = _VOTES.setdefault(tuple(votes.items()), votes)
+    if shared is votes:
+        _DECIDED[id(votes)] = decide([votes])
+    return shared
+
+
+def _voted_type(votes: Mapping[EntityType, float], known: EntityType | None) -> EntityType:
+    """decide() for one node's votes; read from _DECIDED for shared ones."""
+    if known is None:
+        decided = _DECIDED.get(id(votes))
+        if decided is not None:
+            return decided
+    return decide([votes], known)
 
 
 def _names(names: tuple[Name, ...]) -> tuple[Name, ...]:

@@ -102,6 +102,8 @@ def alias_links(view: StoryView) -> Iterator[Link]:
 def initials_links(view: StoryView, clusters: Clusters, lex: Lexicon) -> Iterator[Link]:
     """An acronym and the one multi-word name in the story whose initials spell it; and an
     acronym in brackets right after a name its letters are drawn from."""
+    if not any(n.name.is_acronym for n in view.nodes):
+        return  # both kinds of link need an acronym among the story's names
     yield from bracketed_acronym_links(view)
     multi: list[Node] | None = None  # the story's multi-word names, listed once it has an acronym
     for short in view.nodes:
@@ -153,9 +155,12 @@ def short_form_candidates(
     known = clusters.kb_of(short.id)
     first, last = folded_ends(short)
     designator = bool(designator_words(short.name, lex))  # asked once per short form, not per pair
+    lone_part = short.type == "person" and len(short.parts) == 1  # may name a headline's subject
     for full in pool:
         if known and full.type != short.type:
             continue  # a knowledge entry ("Jordan", the country) is no one's surname
+        if not (designator or lone_part or last in full.folded or first in full.folded):
+            continue  # no part shared and no headline's subject: may_shorten says no
         if may_shorten(short, full, lex, first, last, designator):
             out.setdefault(clusters.find(full.id), full)
     return out
