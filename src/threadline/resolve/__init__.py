@@ -285,7 +285,11 @@ def _build(
     """The cluster's entity; None for a knowledge entry no story mentions, or when the
     cluster fails (its mentions are then left as written)."""
     nodes = [clusters.nodes[nid] for nid in members]
-    latest = max((renamed[nid] for nid in members if nid in renamed), key=lambda j: j.created, default=None)
+    latest = (
+        max((renamed[nid] for nid in members if nid in renamed), key=lambda j: j.created, default=None)
+        if renamed
+        else None
+    )
     reasons = clusters.reasons(members[0]) + ([latest.describe()] if latest else [])
     call = partial(build_entity, nodes, reasons, clusters.lex, latest.name if latest else None)
     return attempt(failures, lambda: f"building the entity of {names_of(nodes)}", call)

@@ -78,7 +78,9 @@ class Clusters:
         """The root of a node's cluster. Roots are the parent map's own id objects,
         compared by identity (an equal id made elsewhere only takes one step more)."""
         parent = self.parent
-        root = nid
+        root = parent[nid]
+        if parent[root] is root:  # a root or its child: most nodes, union by size keeps trees flat
+            return root
         while (up := parent[root]) is not root:
             root = up
         while (up := parent[nid]) is not root:
