@@ -11,7 +11,7 @@ for itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 
@@ -220,23 +220,18 @@ class Clusters:
         """Apply each link, its decision recorded under `step`. With `failures`, a link
         the guards fail on is recorded and skipped, and a step that fails while making
         its links (`where`: which, in words) loses only the rest of them."""
-        if self.failures is None:
-            for link in links:
-                self.union(link, step)
+        failures = self.failures
+        if failures is None:
+            for each in links:
+                self.union(each, step)
             return
         found = iter(links)
-        while True:  # attempt() inlined: a wrapper and two partials per link were a tenth of resolution
-            try:
-                link = next(found, None)
-            except Exception as exc:
-                failed(self.failures, partial(_finding, where or step), exc)
-                return
-            if link is None:
-                return
+        # attempt() inlined: a wrapper and two partials per link were a tenth of resolution
+        while (link := _next(found, failures, where or step)) is not None:
             try:
                 self.union(link, step)
             except Exception as exc:
-                failed(self.failures, partial(self._linking, link), exc)
+                failed(failures, partial(self._linking, link), exc)
 
     def _linking(self, link: Link) -> str:
         ends = (self.nodes.get(link.a), self.nodes.get(link.b))
@@ -248,6 +243,16 @@ class Clusters:
         for nid in self.nodes:
             out.setdefault(self.find(nid), []).append(nid)
         return out
+
+
+def _next(found: Iterator[Link], failures: Failures, where: Subject) -> Link | None:
+    """The next link; None at the end, or once making one fails (recorded: the step's
+    other links are lost, the rest of resolution goes on)."""
+    try:
+        return next(found, None)
+    except Exception as exc:
+        failed(failures, partial(_finding, where), exc)
+        return None
 
 
 def _finding(where: Subject) -> str:
