@@ -140,7 +140,9 @@ def test_a_step_that_fails_while_making_its_links_loses_only_their_rest(monkeypa
     mentions, texts = _corpus()
     failures = Failures()
     result = resolve_entities(mentions, texts, failures=failures)
-    assert [(f.subject, f.error) for f in failures.items] == [("finding equal names", "ValueError: no reason")]
+    assert [(f.subject, f.error) for f in failures.items] == [
+        ("finding equal names", "ValueError: no reason")
+    ]
     assert len(_gao_entities(result, mentions)) == 2
     of = {m.text: result.entity_of[m.id] for m in mentions}
     assert of["Hafi"] == of["Ahmed Sallim Hafi"]  # the later steps still run
