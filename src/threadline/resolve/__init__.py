@@ -173,9 +173,10 @@ def _resolve(
     groups = clusters.groups()
     built = [_build(members, clusters, renamed, failures) for members in groups.values()]
     resolution = _resolution(_and_bare(built, mentions))
-    taken = clusters.ledger.taken
-    entity_of_node = _entity_of_nodes(groups, built, nodes, resolution.entity_of, _named(taken))
+    placed = [resolution.entity_of[b.ids[0]] if b is not None else None for b in built]
     del built  # its entities are the resolution's; the mention ids it listed are not needed again
+    taken = clusters.ledger.taken
+    entity_of_node = _entity_of_nodes(groups, placed, nodes, resolution.entity_of, _named(taken))
     del nodes, clusters, groups  # the nodes and the union-find, let go of before the ledger is placed
     return replace(resolution, decisions=with_entities(taken, entity_of_node))
 
@@ -198,43 +199,41 @@ def _named(taken: Sequence[Taken]) -> dict[str, str]:
 
 def _entity_of_nodes(
     groups: Mapping[NodeId, list[NodeId]],
-    built: Sequence[Built | None],
+    placed: Sequence[str | None],
     nodes: Mapping[NodeId, Node],
     entity_of: Mapping[str, str],
     named: Mapping[str, str],
 ) -> dict[str, str]:
     """Node ref -> the entity its mentions went to (a knowledge entry's: its cluster's),
     for the nodes `named` by a decision (the only ones asked for), keyed by the
-    decisions' own ref strings rather than a new one per node. `built`: each group's
-    entity, whose mention ids are read rather than hashed again."""
+    decisions' own ref strings rather than a new one per node. `placed`: the entity each
+    group was built into (every mention of a built group went to it, so no mention id
+    is hashed again), None where none was built (the cluster failed, or no story names it)."""
     out: dict[str, str] = {}
-    for members, made in zip(groups.values(), built, strict=True):
+    for members, entity in zip(groups.values(), placed, strict=True):
         refs = [(nid, ref) for nid in members if (ref := named.get(node_ref(nid))) is not None]
-        if not refs:
-            continue
-        first = _first_ids(members, nodes, made)
-        cluster = next((entity_of[m] for m in first.values() if m in entity_of), None)
-        for nid, ref in refs:
-            entity = entity_of.get(first[nid]) if nid in first else cluster
-            if entity:
-                out[ref] = entity
+        if entity is not None:
+            out.update((ref, entity) for _, ref in refs)
+        elif refs:
+            out.update(_unbuilt(members, refs, nodes, entity_of))
     return out
 
 
-def _first_ids(
-    members: Sequence[NodeId], nodes: Mapping[NodeId, Node], made: Built | None
-) -> dict[NodeId, str]:
-    """Each member's first mention id: read off its built entity, which lists the
-    members' mentions in member order (entities.build_entity); hashed where none was built."""
-    counts = [len(nodes[nid].mentions) for nid in members]
-    if made is None or len(made.ids) != sum(counts):
-        return {nid: nodes[nid].mentions[0].id for nid in members if nodes[nid].mentions}
-    at, first = 0, {}
-    for nid, count in zip(members, counts, strict=True):
-        if count:
-            first[nid] = made.ids[at]
-        at += count
-    return first
+def _unbuilt(
+    members: Sequence[NodeId],
+    refs: Sequence[tuple[NodeId, str]],
+    nodes: Mapping[NodeId, Node],
+    entity_of: Mapping[str, str],
+) -> dict[str, str]:
+    """The entities of a group that was not built: each node's first mention's."""
+    first = {nid: nodes[nid].mentions[0].id for nid in members if nodes[nid].mentions}
+    cluster = next((entity_of[m] for m in first.values() if m in entity_of), None)
+    out: dict[str, str] = {}
+    for nid, ref in refs:
+        entity = entity_of.get(first[nid]) if nid in first else cluster
+        if entity:
+            out[ref] = entity
+    return out
 
 
 def story_nodes(
