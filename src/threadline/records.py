@@ -39,7 +39,7 @@ FIRMNESS: tuple[Modality, ...] = (
 
 def content_id(prefix: str, *parts: object) -> str:
     """A stable id from content: the same inputs give the same id on every run."""
-    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
     return f"{prefix}-{digest[:16]}"
 
 

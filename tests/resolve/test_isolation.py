@@ -6,7 +6,7 @@ import pytest
 
 import threadline.resolve as resolve_package
 from threadline.errors import Failures
-from threadline.resolve import cross_story, nodes, resolve_entities
+from threadline.resolve import cluster, cross_story, nodes, resolve_entities
 from threadline.vocab import KnownEntity
 
 from .conftest import mentions_in
@@ -105,4 +105,54 @@ def test_without_failures_to_record_into_errors_propagate(monkeypatch) -> None:
     monkeypatch.setattr(cross_story, "score", lambda *args: 1 / 0)
     mentions, texts = _corpus()
     with pytest.raises(ZeroDivisionError):
+        resolve_entities(mentions, texts)
+
+
+def _gao_entities(result, mentions) -> set[str]:
+    return {result.entity_of[m.id] for m in mentions if m.text == "Gao"}
+
+
+def test_a_link_the_guards_fail_on_is_recorded_and_the_rest_links(monkeypatch) -> None:
+    real = cluster.Clusters.blocker
+
+    def broken(self, a, b, guarded):
+        if "gao" in a.keys or "gao" in b.keys:
+            raise RuntimeError("guard broke")
+        return real(self, a, b, guarded)
+
+    monkeypatch.setattr(cluster.Clusters, "blocker", broken)
+    mentions, texts = _corpus()
+    failures = Failures()
+    result = resolve_entities(mentions, texts, failures=failures)
+    [failure] = failures.items
+    assert failure.subject.startswith("linking 'Gao' (s1), 'Gao' (s2): ")
+    assert failure.error == "RuntimeError: guard broke"
+    assert len(_gao_entities(result, mentions)) == 2  # the failed link is not applied
+    of = {m.text: result.entity_of[m.id] for m in mentions}
+    assert of["Hafi"] == of["Ahmed Sallim Hafi"]  # the links after it still apply
+
+
+def test_a_step_that_fails_while_making_its_links_loses_only_their_rest(monkeypatch) -> None:
+    def broken(node, head):
+        raise ValueError("no reason")
+
+    monkeypatch.setattr(cross_story, "same_name_reason", broken)
+    mentions, texts = _corpus()
+    failures = Failures()
+    result = resolve_entities(mentions, texts, failures=failures)
+    assert [(f.subject, f.error) for f in failures.items] == [
+        ("finding equal names", "ValueError: no reason")
+    ]
+    assert len(_gao_entities(result, mentions)) == 2
+    of = {m.text: result.entity_of[m.id] for m in mentions}
+    assert of["Hafi"] == of["Ahmed Sallim Hafi"]  # the later steps still run
+
+
+def test_without_failures_a_guard_that_raises_propagates(monkeypatch) -> None:
+    def broken(self, a, b, guarded):
+        raise RuntimeError("guard broke")
+
+    monkeypatch.setattr(cluster.Clusters, "blocker", broken)
+    mentions, texts = _corpus()
+    with pytest.raises(RuntimeError, match="guard broke"):
         resolve_entities(mentions, texts)

@@ -48,7 +48,7 @@ from functools import partial
 from threadline.collector import collector_paused
 from threadline.errors import Failures
 from threadline.records import Decision, Entity, Mention, content_id
-from threadline.resolve import acronyms, similarity
+from threadline.resolve import acronyms, blocking, similarity
 from threadline.resolve.cluster import Clusters
 from threadline.resolve.decisions import Taken, node_ref, with_entities
 from threadline.resolve.entities import Built, bare_entities, build_entity
@@ -135,7 +135,15 @@ def clear_caches() -> None:
     again what it asks. Filled, they hold 250,000 entries and more, which a refresh
     would otherwise keep through every later step. Parsed names stay cached: a Name is
     one object per spelling, and the nodes and stored state compare them by identity."""
-    for cached in (*similarity.CACHES, *acronyms.CACHES, conflict, designator_words, folded_parts, alone):
+    for cached in (
+        *similarity.CACHES,
+        *acronyms.CACHES,
+        *blocking.CACHES,
+        conflict,
+        designator_words,
+        folded_parts,
+        alone,
+    ):
         cached.cache_clear()
 
 
@@ -165,9 +173,10 @@ def _resolve(
     groups = clusters.groups()
     built = [_build(members, clusters, renamed, failures) for members in groups.values()]
     resolution = _resolution(_and_bare(built, mentions))
+    placed = [resolution.entity_of[b.ids[0]] if b is not None else None for b in built]
     del built  # its entities are the resolution's; the mention ids it listed are not needed again
     taken = clusters.ledger.taken
-    entity_of_node = _entity_of_nodes(groups, nodes, resolution.entity_of, _named(taken))
+    entity_of_node = _entity_of_nodes(groups, placed, nodes, resolution.entity_of, _named(taken))
     del nodes, clusters, groups  # the nodes and the union-find, let go of before the ledger is placed
     return replace(resolution, decisions=with_entities(taken, entity_of_node))
 
@@ -190,24 +199,40 @@ def _named(taken: Sequence[Taken]) -> dict[str, str]:
 
 def _entity_of_nodes(
     groups: Mapping[NodeId, list[NodeId]],
+    placed: Sequence[str | None],
     nodes: Mapping[NodeId, Node],
     entity_of: Mapping[str, str],
     named: Mapping[str, str],
 ) -> dict[str, str]:
     """Node ref -> the entity its mentions went to (a knowledge entry's: its cluster's),
     for the nodes `named` by a decision (the only ones asked for), keyed by the
-    decisions' own ref strings rather than a new one per node."""
+    decisions' own ref strings rather than a new one per node. `placed`: the entity each
+    group was built into (every mention of a built group went to it, so no mention id
+    is hashed again), None where none was built (the cluster failed, or no story names it)."""
     out: dict[str, str] = {}
-    for members in groups.values():
+    for members, entity in zip(groups.values(), placed, strict=True):
         refs = [(nid, ref) for nid in members if (ref := named.get(node_ref(nid))) is not None]
-        if not refs:
-            continue
-        first = {nid: nodes[nid].mentions[0].id for nid in members if nodes[nid].mentions}
-        cluster = next((entity_of[m] for m in first.values() if m in entity_of), None)
-        for nid, ref in refs:
-            entity = entity_of.get(first[nid]) if nid in first else cluster
-            if entity:
-                out[ref] = entity
+        if entity is not None:
+            out.update((ref, entity) for _, ref in refs)
+        elif refs:
+            out.update(_unbuilt(members, refs, nodes, entity_of))
+    return out
+
+
+def _unbuilt(
+    members: Sequence[NodeId],
+    refs: Sequence[tuple[NodeId, str]],
+    nodes: Mapping[NodeId, Node],
+    entity_of: Mapping[str, str],
+) -> dict[str, str]:
+    """The entities of a group that was not built: each node's first mention's."""
+    first = {nid: nodes[nid].mentions[0].id for nid in members if nodes[nid].mentions}
+    cluster = next((entity_of[m] for m in first.values() if m in entity_of), None)
+    out: dict[str, str] = {}
+    for nid, ref in refs:
+        entity = entity_of.get(first[nid]) if nid in first else cluster
+        if entity:
+            out[ref] = entity
     return out
 
 
@@ -259,7 +284,11 @@ def _build(
     """The cluster's entity; None for a knowledge entry no story mentions, or when the
     cluster fails (its mentions are then left as written)."""
     nodes = [clusters.nodes[nid] for nid in members]
-    latest = max((renamed[nid] for nid in members if nid in renamed), key=lambda j: j.created, default=None)
+    latest = (
+        max((renamed[nid] for nid in members if nid in renamed), key=lambda j: j.created, default=None)
+        if renamed
+        else None
+    )
     reasons = clusters.reasons(members[0]) + ([latest.describe()] if latest else [])
     call = partial(build_entity, nodes, reasons, clusters.lex, latest.name if latest else None)
     return attempt(failures, lambda: f"building the entity of {names_of(nodes)}", call)

@@ -40,6 +40,7 @@ def letters_of(short: str) -> str:
     return "".join(c for c in short if c.isalpha()).casefold()
 
 
+@lru_cache(maxsize=65536)
 def is_acronym_text(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 8 and sum(c.isupper() for c in letters) >= len(letters) - 1
@@ -48,8 +49,24 @@ def is_acronym_text(text: str) -> bool:
 def fits_initials(short: str, long: str, lex: Lexicon) -> bool:
     """Whether `long`'s words, first letters in order, spell `short`."""
     letters = letters_of(short)
-    words = tuple(ascii_words(long))
-    return len(words) >= 2 and len(letters) >= 2 and _spells(letters, words, lex.skippable | lex.places)
+    if len(letters) < 2:
+        return False
+    words = words_of(long)
+    return len(words) >= 2 and _spells(letters, words, _optional(lex))
+
+
+@lru_cache(maxsize=65536)
+def words_of(text: str) -> tuple[str, ...]:
+    """ascii_words, memoised: the same long names are read against every acronym of
+    their stories, and spelled out story by story (expand.py)."""
+    return tuple(ascii_words(text))
+
+
+@lru_cache(maxsize=8)
+def _optional(lex: Lexicon) -> frozenset[str]:
+    """The words an initial may skip: one set per lexicon (made afresh, and hashed again
+    for _spells' cache, on every call it was most of fits_initials)."""
+    return lex.skippable | lex.places
 
 
 @lru_cache(maxsize=65536)
@@ -109,4 +126,4 @@ def definitions_in(story_id: str, text: str, lex: Lexicon) -> Iterator[AcronymDe
 
 
 # the memoised pure functions, emptied after a resolution (resolve.clear_caches)
-CACHES = (_spells,)
+CACHES = (_spells, words_of, is_acronym_text)

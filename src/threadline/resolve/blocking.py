@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import jellyfish
 
@@ -34,8 +35,14 @@ def block_keys(name: Name) -> set[str]:
     return {"s:" + "|".join(folded), "m:" + "|".join(sounds)}
 
 
+@lru_cache(maxsize=65536)
 def _sound(part: str) -> str:
+    """A part's metaphone: the same parts recur in every story's names."""
     return jellyfish.metaphone(part.replace("_", " "))
+
+
+# the memoised pure functions, emptied after a resolution (resolve.clear_caches)
+CACHES = (_sound,)
 
 
 def candidate_pairs(nodes: Iterable[Node]) -> Iterator[tuple[Node, Node]]:

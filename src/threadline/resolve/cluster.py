@@ -11,7 +11,7 @@ for itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 
@@ -19,7 +19,7 @@ from threadline.errors import Failures
 from threadline.records import EntityType
 from threadline.resolve.decisions import Ledger
 from threadline.resolve.guards import acronym_conflict, conflict, designator_words
-from threadline.resolve.isolate import Subject, attempt, names_of
+from threadline.resolve.isolate import Subject, failed, names_of
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import Name
 from threadline.resolve.nodes import Node, NodeId
@@ -75,21 +75,33 @@ class Clusters:
         self.ledger = Ledger()  # every merge and refusal, in order
 
     def find(self, nid: NodeId) -> NodeId:
-        root = nid
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[nid] != root:
-            self.parent[nid], nid = root, self.parent[nid]
+        """The root of a node's cluster. Roots are the parent map's own id objects,
+        compared by identity (an equal id made elsewhere only takes one step more)."""
+        parent = self.parent
+        root = parent[nid]
+        if parent[root] is root:  # a root or its child: most nodes, union by size keeps trees flat
+            return root
+        while (up := parent[root]) is not root:
+            root = up
+        while (up := parent[nid]) is not root:
+            parent[nid], nid = root, up
         return root
 
     def keys(self, nid: NodeId) -> set[str]:
-        return self._cluster(self.find(nid)).keys
+        root = self.find(nid)
+        made = self.roots.get(root)
+        return made.keys if made is not None else _keys(self.nodes[root])
 
     def kb_of(self, nid: NodeId) -> str | None:
-        return self._cluster(self.find(nid)).kb
+        """Its cluster's knowledge id: a node no merge reached is asked directly (no
+        cluster record made only to read one field)."""
+        root = self.find(nid)
+        made = self.roots.get(root)
+        return made.kb if made is not None else self.nodes[root].kb_id
 
     def reasons(self, nid: NodeId) -> list[str]:
-        return self._cluster(self.find(nid)).reasons
+        made = self.roots.get(self.find(nid))
+        return made.reasons if made is not None else []  # a node no merge reached has none
 
     def _cluster(self, root: NodeId) -> _Root:
         """What a root's cluster holds: as a merge made it, or, for a node no merge
@@ -119,10 +131,12 @@ class Clusters:
     def odd_blocker(self, na: NameTable, nb: NameTable) -> str | None:
         """Acronyms and bare designators ("the Strip") of one cluster must fit the
         other cluster as a whole: one name there they stand for is enough."""
-        others = [name for name, _ in nb.values()]
+        others: list[Name] | None = None  # made for the first name not in both: most links have none
         for key, (name, _) in na.items():
             if key in nb:
                 continue
+            if others is None:
+                others = [other for other, _ in nb.values()]
             if name.is_acronym:
                 why = acronym_conflict(name, others, self.lex)
                 if why:
@@ -134,15 +148,23 @@ class Clusters:
     def pair_blocker(self, a: _Root, b: _Root) -> str | None:
         """Any two names, one only in each cluster, that cannot name one entity (the
         other names the text gave aside)."""
-        only_a = [v for k, v in _compared(a).items() if k not in b.names and not self._odd(v[0])]
-        only_b = [v for k, v in _compared(b).items() if k not in a.names and not self._odd(v[0])]
-        every = [v for v in {**_compared(a), **_compared(b)}.values() if not self._odd(v[0])]
+        only_a = self._only(a, b.names)
+        only_b = self._only(b, a.names) if only_a else []  # none on one side: nothing to compare
+        every: list[tuple[Name, EntityType]] | None = None  # made for the first conflict only
         for name_a, type_a in only_a:
             for name_b, type_b in only_b:
                 why = conflict(name_a, name_b, self.lex, (type_a, type_b))
-                if why and not self._bridged((name_a, type_a), (name_b, type_b), every):
+                if not why:
+                    continue
+                if every is None:
+                    every = [v for v in {**_compared(a), **_compared(b)}.values() if not self._odd(v[0])]
+                if not self._bridged((name_a, type_a), (name_b, type_b), every):
                     return why
         return None
+
+    def _only(self, root: _Root, other: NameTable) -> list[tuple[Name, EntityType]]:
+        """The names of `root` the guards compare that `other` does not hold."""
+        return [v for k, v in _compared(root).items() if k not in other and not self._odd(v[0])]
 
     def _bridged(self, a: tuple[Name, EntityType], b: tuple[Name, EntityType], every: list) -> bool:
         """Two short forms of one fuller name do not conflict: "Mohammed Shia" and "Al Sudani"
@@ -171,7 +193,8 @@ class Clusters:
         ra, rb = self.find(link.a), self.find(link.b)
         if ra == rb:
             return True
-        a, b = self._cluster(ra), self._cluster(rb)
+        roots = self.roots
+        a, b = roots.get(ra) or _root(self.nodes[ra]), roots.get(rb) or _root(self.nodes[rb])  # _cluster's
         why = None if link.forced else self.blocker(a, b, link.guarded)
         ends = (self.nodes[link.a], self.nodes[link.b])
         if why:
@@ -197,10 +220,18 @@ class Clusters:
         """Apply each link, its decision recorded under `step`. With `failures`, a link
         the guards fail on is recorded and skipped, and a step that fails while making
         its links (`where`: which, in words) loses only the rest of them."""
+        failures = self.failures
+        if failures is None:
+            for each in links:
+                self.union(each, step)
+            return
         found = iter(links)
-        finding = partial(_finding, where or step)
-        while (link := attempt(self.failures, finding, partial(next, found, None))) is not None:
-            attempt(self.failures, partial(self._linking, link), partial(self.union, link, step))
+        # attempt() inlined: a wrapper and two partials per link were a tenth of resolution
+        while (link := _next(found, failures, where or step)) is not None:
+            try:
+                self.union(link, step)
+            except Exception as exc:
+                failed(failures, partial(self._linking, link), exc)
 
     def _linking(self, link: Link) -> str:
         ends = (self.nodes.get(link.a), self.nodes.get(link.b))
@@ -214,6 +245,16 @@ class Clusters:
         return out
 
 
+def _next(found: Iterator[Link], failures: Failures, where: Subject) -> Link | None:
+    """The next link; None at the end, or once making one fails (recorded: the step's
+    other links are lost, the rest of resolution goes on)."""
+    try:
+        return next(found, None)
+    except Exception as exc:
+        failed(failures, partial(_finding, where), exc)
+        return None
+
+
 def _finding(where: Subject) -> str:
     return f"finding {where if isinstance(where, str) else where()}"
 
@@ -221,11 +262,16 @@ def _finding(where: Subject) -> str:
 def _compared(root: _Root) -> NameTable:
     """The names a joining name is compared with: the other names the text gave aside,
     unless they are all the cluster has."""
+    if not root.other_names:
+        return root.names
     kept = {k: v for k, v in root.names.items() if k not in root.other_names}
     return kept or root.names
 
 
 def _root(node: Node) -> _Root:
     names = {} if node.is_known else {n.key: (n, node.type) for n in node.names}
-    keys = {node.key, *(n.key for n in node.names if n.key)}  # a name with no letters has only its node key
-    return _Root(names=names, keys=keys, kb=node.kb_id, reasons=[])
+    return _Root(names=names, keys=_keys(node), kb=node.kb_id, reasons=[])
+
+
+def _keys(node: Node) -> set[str]:
+    return {node.key, *(n.key for n in node.names if n.key)}  # a name with no letters has only its node key

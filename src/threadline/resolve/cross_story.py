@@ -19,7 +19,7 @@ from threadline.resolve.acronyms import AcronymDefinition, letters_of
 from threadline.resolve.blocking import candidate_pairs
 from threadline.resolve.cluster import Clusters, Link
 from threadline.resolve.entity_types import decide
-from threadline.resolve.isolate import attempt, names_of
+from threadline.resolve.isolate import failed, names_of
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import parse_name
 from threadline.resolve.nodes import Node, NodeId, node_key
@@ -67,14 +67,19 @@ def acronym_links(
             yield Link(node.id, target.id, f"'{d.short}' defined as acronym of '{d.long}' in {d.story_id}")
 
 
-def equal_name_links(nodes: Mapping[NodeId, Node], types: Mapping[str, EntityType]) -> Iterator[Link]:
-    """Nodes with one key in different stories, lone surnames excepted."""
+def equal_name_links(
+    nodes: Mapping[NodeId, Node], types: Mapping[str, EntityType], clusters: Clusters | None = None
+) -> Iterator[Link]:
+    """Nodes with one key in different stories, lone surnames excepted. With `clusters`
+    (read as the links are applied, one by one), a pair one cluster holds already is not
+    proposed: it would decide nothing (Clusters.union), and most equal names are joined
+    before this step (by a knowledge file, a story's short forms)."""
     first: dict[str, Node] = {}
     for node in nodes.values():
         if node.is_known or is_bare_person(node, types):
             continue
         head = first.setdefault(node.key, node)
-        if head is not node:
+        if head is not node and (clusters is None or clusters.find(head.id) != clusters.find(node.id)):
             yield Link(head.id, node.id, same_name_reason(node, head))
 
 
@@ -111,10 +116,14 @@ def scored_pairs(
     found = []
     for a, b in candidate_pairs(nodes.values()):
         pair_types = (types.get(a.key, "other"), types.get(b.key, "other"))
-        subject = partial(_scoring, a, b)
-        scored = attempt(failures, subject, partial(score, a.name, b.name, lex, pair_types))
-        if scored is not None:
-            found.append(Scored(a, b, *scored))
+        try:  # attempt() inlined: two partials per pair were a tenth of the scoring
+            scored = score(a.name, b.name, lex, pair_types)
+        except Exception as exc:
+            if failures is None:
+                raise
+            failed(failures, partial(_scoring, a, b), exc)
+            continue
+        found.append(Scored(a, b, *scored))
     return found
 
 
@@ -183,8 +192,13 @@ def lone_short_links(
     fulls = FullNames(nodes.values(), clusters, lex)
     links, unmatched_nodes = [], []
     for short in lone:
-        subject = partial(_finding_full, short)
-        found = attempt(failures, subject, partial(_lone_link, short, fulls))
+        try:  # attempt() inlined, as in scored_pairs
+            found = _lone_link(short, fulls)
+        except Exception as exc:
+            if failures is None:
+                raise
+            failed(failures, partial(_finding_full, short), exc)
+            continue
         if isinstance(found, Link):
             links.append(found)
         elif found == "unmatched":

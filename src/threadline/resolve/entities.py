@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from threadline.records import Entity, EntityType, Mention
 from threadline.resolve.entity_types import decide
@@ -87,15 +88,15 @@ def build_entity(
     members: Sequence[Node], reasons: Sequence[str], lex: Lexicon, rename: str | None = None
 ) -> Built | None:
     """One entity from one cluster; None for a knowledge entry no story mentions."""
-    mentions = tuple(m for n in members for m in n.mentions)
+    mentions = tuple(chain.from_iterable(n.mentions for n in members))
     if not mentions:
         return None
     surfaces: Counter[str] = Counter()
     raw: dict[str, str] = {}
-    for m in mentions:
-        s = clean_surface(m.text)
-        surfaces[s] += 1
-        raw.setdefault(s, m.text)
+    for text, count in Counter(m.text for m in mentions).items():  # each text cleaned once
+        s = clean_surface(text)
+        surfaces[s] += count
+        raw.setdefault(s, text)
     entity_type = cluster_type(members)
     kb = next((n for n in members if n.is_known), None)
     shown = best_name(surfaces, raw, lex)

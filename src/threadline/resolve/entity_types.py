@@ -14,7 +14,6 @@ organization, so one it kept is a state's name.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from threadline.records import EntityType, Mention
@@ -52,10 +51,17 @@ def add_votes(
 ) -> None:
     """Add one mention's votes to `votes`: its label, its context (`context_cues`, read
     once per story: resolve/story_text.py), the words inside it."""
+    cast_votes(votes, mention, context, name_cue(name, lex))
+
+
+def cast_votes(
+    votes: dict[EntityType, float], mention: Mention, context: Sequence[EntityType], cue: EntityType | None
+) -> None:
+    """add_votes with the name's own cue (`name_cue`) read already: once per spelling
+    for a node's mentions (resolve/nodes.py), not once per mention."""
     votes[mention.type] = votes.get(mention.type, 0) + (CONTEXT if mention.label in SETTLED_LABELS else NER)
     for kind in context:
         votes[kind] = votes.get(kind, 0) + CONTEXT
-    cue = name_cue(name, lex)
     if cue and not (cue == "organization" and mention.label in PLACE_LABELS):
         votes[cue] = votes.get(cue, 0) + INSIDE
 
@@ -64,9 +70,14 @@ def decide(votes: Iterable[Mapping[EntityType, float]], known: EntityType | None
     """The winning type; ties go to the order of TYPES. A knowledge type wins outright."""
     if known in TYPES:
         return known  # type: ignore[return-value]
-    total: Counter[EntityType] = Counter()
-    for v in votes:
-        total.update(v)
+    total: dict[EntityType, float] = {}
+    for v in votes:  # summed as Counter.update sums (asked once per node: no Counter each time)
+        for kind, count in v.items():
+            total[kind] = count + total.get(kind, 0)
     if not total:
         return "other"
-    return max(TYPES, key=lambda t: (total[t], -TYPES.index(t)))
+    best, most = TYPES[0], total.get(TYPES[0], 0)
+    for kind in TYPES[1:]:  # the first of TYPES wins a tie
+        if total.get(kind, 0) > most:
+            best, most = kind, total.get(kind, 0)
+    return best

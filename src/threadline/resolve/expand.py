@@ -11,17 +11,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from threadline.resolve.acronyms import AcronymDefinition, is_acronym_text, letters_of
+from threadline.resolve.acronyms import AcronymDefinition, is_acronym_text, letters_of, words_of
 from threadline.resolve.cluster import Link
 from threadline.resolve.lexicon import Lexicon
-from threadline.resolve.names import ascii_words, parse_name
+from threadline.resolve.names import parse_name
 from threadline.resolve.nodes import Node
 
 Table = Mapping[str, str]  # acronym letters -> the long name's surface
 
 
 def initials(surface: str, lex: Lexicon) -> str:
-    return "".join(w[0] for w in ascii_words(surface) if w not in lex.skippable)
+    return "".join(w[0] for w in words_of(surface) if w not in lex.skippable)
 
 
 def _unique(pairs: Iterable[tuple[str, str]], lex: Lexicon) -> dict[str, str]:
@@ -60,9 +60,10 @@ def spelled_out(surface: str, tables: Sequence[Table]) -> str | None:
         return None
     out, changed = [], False
     for word in words:
-        long = next(
-            (t[letters_of(word)] for t in tables if is_acronym_text(word) and letters_of(word) in t), None
-        )
+        long = None
+        if is_acronym_text(word):  # asked once per word, not once per table
+            letters = letters_of(word)
+            long = next((t[letters] for t in tables if letters in t), None)
         out.append(long or word)
         changed = changed or long is not None
     return " ".join(out) if changed else None

@@ -32,9 +32,16 @@ def attempt(failures: Failures | None, subject: Subject, call: Callable[[], T]) 
         return call()
     try:
         return call()
-    except Exception as exc:  # recorded by Failures.run, as if it had made the call
-        said = subject if isinstance(subject, str) else subject()
-        return failures.run(STEP, said, partial(_raise, exc))
+    except Exception as exc:
+        failed(failures, subject, exc)
+        return None
+
+
+def failed(failures: Failures, subject: Subject, exc: Exception) -> None:
+    """Record a unit that raised `exc`, as Failures.run records it had it made the call
+    (for loops that catch themselves rather than wrap each unit: cluster.py)."""
+    said = subject if isinstance(subject, str) else subject()
+    failures.run(STEP, said, partial(_raise, exc))
 
 
 def _raise(exc: Exception) -> NoReturn:

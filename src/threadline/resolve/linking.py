@@ -52,10 +52,7 @@ def _in_text(view: View, clusters: Clusters, failures: Failures | None) -> list[
     lex = clusters.lex
     pairs = attempt(failures, _story(view, "acronym definitions"), partial(_definitions, view, lex)) or []
     clusters.apply((link for _, link in pairs if link), "acronym definitions")
-    by_mention = {m: n for n in view.nodes for m in n.mentions}
-    clusters.apply(
-        within_story.alias_links(view, by_mention), "stated aliases", _story(view, "stated aliases")
-    )
+    clusters.apply(within_story.alias_links(view), "stated aliases", _story(view, "stated aliases"))
     clusters.apply(within_story.initials_links(view, clusters, lex), "initials", _story(view, "initials"))
     return [d for d, _ in pairs]
 
@@ -82,7 +79,7 @@ def _across_stories(
     )
     clusters.apply(cross_story.acronym_links(nodes, definitions, clusters, lex), "defined acronyms")
     _expansions(nodes, views, definitions, clusters, failures)
-    clusters.apply(cross_story.equal_name_links(nodes, types), "equal names")
+    clusters.apply(cross_story.equal_name_links(nodes, types, clusters), "equal names")
     _scored(nodes, types, clusters, failures)
     lone = [n for n in nodes.values() if _is_lone(n, ambiguous)]
     links, unmatched = cross_story.lone_short_links(lone, nodes, clusters, lex, failures)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from threadline.records import EntityType, Mention
-from threadline.resolve.entity_types import add_votes, decide, name_cue
+from threadline.resolve.entity_types import cast_votes, decide, name_cue
 from threadline.resolve.lexicon import Lexicon
 from threadline.resolve.names import Name, parse_name
 from threadline.resolve.similarity import spelling_key
@@ -36,8 +36,9 @@ class Node:
     folded: frozenset[str] = field(init=False)  # its name's parts, spelling choices folded
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "name", max(self.names, key=lambda n: len(n.core)))
-        object.__setattr__(self, "type", decide([self.votes], self.known_type))
+        names = self.names
+        object.__setattr__(self, "name", names[0] if len(names) == 1 else max(names, key=_parts_count))
+        object.__setattr__(self, "type", _voted_type(self.votes, self.known_type))
         object.__setattr__(self, "folded", folded_parts(self.name.core))
 
     @property
@@ -59,7 +60,11 @@ class Node:
 
     @property
     def is_known(self) -> bool:
-        return self.story_id.startswith(KB_STORY)
+        return self.id[0].startswith(KB_STORY)  # asked of every node by most steps: no second property
+
+
+def _parts_count(name: Name) -> int:
+    return len(name.core)
 
 
 @lru_cache(maxsize=65536)
@@ -75,20 +80,32 @@ def node_key(name: Name) -> str:
 
 
 def _node(node_id: NodeId, named: list[tuple[Mention, Name]], story: StoryText, lex: Lexicon) -> Node:
-    mentions = [m for m, _ in named]
-    counts = Counter(n.surface for _, n in named)
-    by_surface = {n.surface: n for _, n in named}
+    mentions = tuple(m for m, _ in named)
     votes: dict[EntityType, float] = {}
+    cues: dict[Name, EntityType | None] = {}  # each spelling's own cue, read once
+    context = story.context
     for m, n in named:
-        add_votes(votes, m, n, story.context(m), lex)
-    kb = Counter(m.kb_id for m in mentions if m.kb_id)
+        cue = cues[n] if n in cues else cues.setdefault(n, name_cue(n, lex))
+        cast_votes(votes, m, context(m), cue)
+    kb = Counter(m.kb_id for m in mentions if m.kb_id) if any(m.kb_id for m in mentions) else None
     return Node(
         id=node_id,
-        names=_names(tuple(by_surface[s] for s, _ in counts.most_common())),
-        mentions=tuple(mentions),
+        names=_spellings(named),
+        mentions=mentions,
         votes=shared_votes(votes),
         kb_id=min(kb, key=lambda k: (-kb[k], k)) if kb else None,
     )
+
+
+def _spellings(named: list[tuple[Mention, Name]]) -> tuple[Name, ...]:
+    """The distinct spellings, most frequent first (ties: first seen), each as the last
+    Name read for it; one spelling (most nodes) without counting."""
+    last = named[-1][1]
+    if all(n.surface == last.surface for _, n in named):
+        return alone(last)
+    counts = Counter(n.surface for _, n in named)
+    by_surface = {n.surface: n for _, n in named}
+    return _names(tuple(by_surface[s] for s, _ in counts.most_common()))
 
 
 # Votes as cast, in the order cast -> one dict holding them. Few nodes' votes differ
@@ -97,11 +114,29 @@ _VOTES: dict[tuple[tuple[EntityType, float], ...], Mapping[EntityType, float]] =
 _VOTES_KEPT = 1 << 16  # past this many different ones (never seen), votes are not shared
 
 
+# A shared votes dict's id -> the type its votes decide: asked once per kind of votes,
+# not once per node. The shared dicts are never let go of (_VOTES), so no other object
+# can come to have an id listed here.
+_DECIDED: dict[int, EntityType] = {}
+
+
 def shared_votes(votes: dict[EntityType, float]) -> Mapping[EntityType, float]:
     """One read-only dict for equal votes cast in one order (nodes never change them)."""
     if len(_VOTES) >= _VOTES_KEPT:
         return votes
-    return _VOTES.setdefault(tuple(votes.items()), votes)
+    shared = _VOTES.setdefault(tuple(votes.items()), votes)
+    if shared is votes:
+        _DECIDED[id(votes)] = decide([votes])
+    return shared
+
+
+def _voted_type(votes: Mapping[EntityType, float], known: EntityType | None) -> EntityType:
+    """decide() for one node's votes; read from _DECIDED for shared ones."""
+    if known is None:
+        decided = _DECIDED.get(id(votes))
+        if decided is not None:
+            return decided
+    return decide([votes], known)
 
 
 def _names(names: tuple[Name, ...]) -> tuple[Name, ...]:
@@ -123,8 +158,11 @@ def mention_order(m: Mention) -> tuple:
 def build_nodes(mentions: Sequence[Mention], story: StoryText, lex: Lexicon) -> dict[NodeId, Node]:
     """One node per (story, name key) of one story's mentions, in a stable order."""
     grouped: dict[NodeId, list[tuple[Mention, Name]]] = defaultdict(list)
+    read: dict[str, Name] = {}  # a spelling a story repeats is read once
     for m in sorted(mentions, key=mention_order):
-        name = parse_name(m.text, lex)
+        name = read.get(m.text)
+        if name is None:
+            name = read[m.text] = parse_name(m.text, lex)
         grouped[(m.story_id, node_key(name))].append((m, name))
     return {nid: _node(nid, ms, story, lex) for nid, ms in sorted(grouped.items())}
 

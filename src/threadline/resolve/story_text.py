@@ -130,8 +130,10 @@ class StoryText:
         if self.stored is None and self._aliases is None:
             found = stated_aliases(mentions, self.text)
             self._aliases = tuple((_span(a.first), _span(a.second), a.phrase) for a in found)
-        at = {_span(m): m for m in mentions}
         stated = self.stored.aliases if self.stored is not None else self._aliases or ()
+        if not stated:
+            return []  # most stories state none: no map of their mentions
+        at = {_span(m): m for m in mentions}
         return [(at[a], at[b], phrase) for a, b, phrase in stated]
 
     def bracketed(self, name: Mention, acronym: Mention, mentions: Iterable[Mention]) -> bool:

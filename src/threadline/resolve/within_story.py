@@ -88,8 +88,11 @@ def definition_links(view: StoryView, lex: Lexicon) -> Iterator[tuple[AcronymDef
         yield d, link
 
 
-def alias_links(view: StoryView, by_mention: Mapping[Mention, Node]) -> Iterator[Link]:
-    for first, second, phrase in view.story.aliases(view.text_mentions()):
+def alias_links(view: StoryView) -> Iterator[Link]:
+    """Two names the text says are one ("X, known as Y"), each to its node."""
+    stated = view.story.aliases(view.text_mentions())
+    by_mention = {m: n for n in view.nodes for m in n.mentions} if stated else {}  # most stories say none
+    for first, second, phrase in stated:
         a, b = by_mention.get(first), by_mention.get(second)
         if a is not None and b is not None and a is not b:
             reason = f"the text says '{first.text}', {phrase} '{second.text}' ({view.story_id})"
@@ -99,15 +102,16 @@ def alias_links(view: StoryView, by_mention: Mapping[Mention, Node]) -> Iterator
 def initials_links(view: StoryView, clusters: Clusters, lex: Lexicon) -> Iterator[Link]:
     """An acronym and the one multi-word name in the story whose initials spell it; and an
     acronym in brackets right after a name its letters are drawn from."""
+    if not any(n.name.is_acronym for n in view.nodes):
+        return  # both kinds of link need an acronym among the story's names
     yield from bracketed_acronym_links(view)
+    multi: list[Node] | None = None  # the story's multi-word names, listed once it has an acronym
     for short in view.nodes:
         if not short.name.is_acronym:
             continue
-        fulls = [
-            n
-            for n in view.nodes
-            if len(n.parts) >= 2 and fits_initials(short.name.surface, n.name.surface, lex)
-        ]
+        if multi is None:
+            multi = [n for n in view.nodes if len(n.parts) >= 2]
+        fulls = [n for n in multi if fits_initials(short.name.surface, n.name.surface, lex)]
         roots = {clusters.find(n.id) for n in fulls}
         if len(roots) == 1 and short.type != "person":
             full = fulls[0]
@@ -150,22 +154,31 @@ def short_form_candidates(
     out: dict[NodeId, Node] = {}
     known = clusters.kb_of(short.id)
     first, last = folded_ends(short)
+    designator = bool(designator_words(short.name, lex))  # asked once per short form, not per pair
+    lone_part = short.type == "person" and len(short.parts) == 1  # may name a headline's subject
     for full in pool:
         if known and full.type != short.type:
             continue  # a knowledge entry ("Jordan", the country) is no one's surname
-        if may_shorten(short, full, lex, first, last):
+        if not (designator or lone_part or last in full.folded or first in full.folded):
+            continue  # no part shared and no headline's subject: may_shorten says no
+        if may_shorten(short, full, lex, first, last, designator):
             out.setdefault(clusters.find(full.id), full)
     return out
 
 
-def may_shorten(short: Node, full: Node, lex: Lexicon, first: str, last: str) -> bool:
+def may_shorten(
+    short: Node, full: Node, lex: Lexicon, first: str, last: str, designator: bool | None = None
+) -> bool:
     """Whether `short` may stand for `full` in their story, whatever the clusters hold
-    (`first`, `last`: the short form's first and last parts, spelling folded); read by
-    the region scheme too (resolve/region.py), so the two cannot drift apart."""
-    shares = last in full.folded or first in full.folded or bool(designator_words(short.name, lex))
-    return full is not short and (
-        (shares and fits(short, full, lex, in_story=True)) or headline_subject(short, full, lex)
-    )
+    (`first`, `last`: the short form's first and last parts, spelling folded;
+    `designator`: whether it is made of generic words only, when asked already); read
+    by the region scheme too (resolve/region.py), so the two cannot drift apart."""
+    if full is short:
+        return False
+    if designator is None:
+        designator = bool(designator_words(short.name, lex))
+    shares = designator or last in full.folded or first in full.folded
+    return (shares and fits(short, full, lex, in_story=True)) or headline_subject(short, full, lex)
 
 
 def folded_ends(short: Node) -> tuple[str, str]:
