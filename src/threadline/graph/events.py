@@ -38,10 +38,10 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from threadline.graph.background import DayKeys, Within, dated_to_the_day, homes
+from threadline.graph.background import DayKeys, Within, dated_to_the_day, judged
 from threadline.graph.event_dates import (
     MONTHS_SHORT,
     day_keys,
@@ -332,9 +332,51 @@ def _left_open(aside: Settled) -> frozenset[str] | None:
 DAYS = DayKeys[Settled](lambda e: day_keys(e.dates), _left_open)
 
 
-def _join_background(clusters: list[Cluster], within: Within, published: Mapping[str, str]) -> list[Cluster]:
-    """Events one story tells in passing joined to the event another dates (background.py)."""
-    moves = homes([Settled.of(c, published) for c in clusters], within, dates_agree, DAYS)
+Outside = Callable[[list[list[str]]], Sequence[tuple[str, Settled]]]
+
+
+@dataclass
+class Background:
+    """The background join's dealings beyond the events merged: `outside` gives, for the
+    asides' member ids, the dated events outside a region (graph/events_region.py) each
+    may tell of, read-only, each with a mention of its own as its key. Given back: each
+    aside mention's two *witnesses* (keys of dated events that pass it: it has no home
+    while both stand), and the keys of outside events some aside's one home is."""
+
+    outside: Outside = lambda asides: ()
+    witnesses: dict[str, tuple[str, str]] = field(default_factory=dict)
+    homes_outside: set[str] = field(default_factory=set)
+
+
+def core(
+    mentions: Sequence[EventMention], entity_of: Mapping[str, str], root_of: Mapping[str, str]
+) -> Settled:
+    """A stored event's dated core (its mentions first merged with a day) as the join reads it."""
+    views = [_view(m, entity_of, root_of) for m in mentions]
+    return Settled.of(Cluster(views[0].mention.type, views))
+
+
+def _join_background(
+    clusters: list[Cluster], within: Within, published: Mapping[str, str], background: Background
+) -> list[Cluster]:
+    """Events one story tells in passing joined to the event another dates (background.py):
+    an aside two dated events pass keeps them as witnesses; one whose one home lies
+    outside (`background.outside`) is left for the region to take that home in."""
+    settled = [Settled.of(c, published) for c in clusters]
+    asides = [[v.id for v in c.members] for c in clusters if not dated_to_the_day(c)]
+    outside = list(background.outside(asides)) if asides else []
+    keys = [min(v.id for v in c.members) for c in clusters] + [key for key, _ in outside]
+    found = judged([*settled, *(s for _, s in outside)], within, dates_agree, DAYS)
+    moves: dict[int, int] = {}
+    for aside, passing in found.items():
+        if len(passing) == 2:
+            background.witnesses.update(
+                (v.id, (keys[passing[0]], keys[passing[1]])) for v in clusters[aside].members
+            )
+        elif passing[0] < len(clusters):
+            moves[aside] = passing[0]
+        else:
+            background.homes_outside.add(keys[passing[0]])
     for aside, news in sorted(moves.items()):
         clusters[news].absorb(clusters[aside])
     return [c for n, c in enumerate(clusters) if n not in moves]
@@ -395,6 +437,7 @@ def merge_events(
     within: Within | None = None,
     loose: set[str] | None = None,
     published: Mapping[str, str] | None = None,
+    background: Background | None = None,
 ) -> list[Event]:
     """One Event per real-world event, with the evidence of every story that reports it.
 
@@ -405,7 +448,8 @@ def merge_events(
     given, receives the ids of the mentions first merged into an event with no day,
     the ones that may be told in passing (kept for the next refresh: event_keys.py);
     `published` maps a story id to its publication day, for events told in passing
-    with no date of their own (background.py)."""
+    with no date of their own (background.py); `background`, where given, what the join
+    deals with beyond these mentions (`Background`)."""
     views = sorted(
         (_view(m, entity_of, root_of) for m in events),
         key=lambda v: (v.root, v.mention.story_id, v.mention.evidence.start, v.id),
@@ -413,6 +457,6 @@ def merge_events(
     clusters = _clusters([v for v in views if v.mention.modality not in NOT_A_FACT])
     if loose is not None:
         loose.update(m.id for c in clusters if not dated_to_the_day(c) for m in c.members)
-    clusters = _join_background(clusters, within or {}, published or {})
+    clusters = _join_background(clusters, within or {}, published or {}, background or Background())
     alone = _disputed(clusters, [v for v in views if v.mention.modality in NOT_A_FACT])
     return stable_ids([to_event(c) for c in clusters + _clusters(alone)])

@@ -23,8 +23,8 @@ holding most of the store, which a full run merges at less cost.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
@@ -32,11 +32,12 @@ from threadline.graph.background import Within
 from threadline.graph.cite import Citing
 from threadline.graph.containment import closed, direct_edges
 from threadline.graph.event_keys import Key, KeyIndex, Party, Sides
+from threadline.graph.events import Background, Settled, core
 from threadline.graph.ids import content_key
 from threadline.graph.regions import Before, Change, copies_of, stories_of
 from threadline.graph.stored import graph_events
-from threadline.records import GraphEvent, Responsibility
-from threadline.store import regions
+from threadline.records import EventMention, GraphEvent, Responsibility
+from threadline.store import regions, witnesses
 from threadline.store.layout import Derived
 
 WHOLE = 0.5  # a region holding more than this share of the mentions: merge them all
@@ -48,16 +49,25 @@ class Merged:
     responsibilities: list[Responsibility]
     containment: frozenset[tuple[str, str]]
     loose: frozenset[str]
+    witnesses: dict[str, tuple[str, str]]
 
 
 @dataclass
 class _Views:
-    """Every event mention's keys now, and the stored events each belongs to."""
+    """Every event mention's keys now, the stored events each belongs to, and the
+    witnesses the last run kept (store/witnesses.py)."""
 
     keys: KeyIndex
     event_of: dict[str, str]  # mention id -> stored event id
     members: dict[str, list[str]]  # stored event id -> mention ids
     loose: frozenset[str] | None = None  # as the last run kept them
+    witnesses: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # aside mention -> two
+    witnessed: dict[str, list[str]] = field(init=False, default_factory=dict)  # witness -> asides
+
+    def __post_init__(self) -> None:
+        for aside, pair in sorted(self.witnesses.items()):
+            for witness in pair:
+                self.witnessed.setdefault(witness, []).append(aside)
 
     @property
     def parties(self) -> Mapping[str, Party]:
@@ -89,7 +99,8 @@ def events_after_changes(
     if len(seeds) > WHOLE * len(parties):
         return None  # the region holds them all: no key need be built to know it
     roots = copies_of(derived.duplicates)
-    views = _views(parties, members, event_of, change.entity_of, roots, wide, loose)
+    kept = witnesses.kept_witnesses(conn, regions.derived_from(conn))
+    views = _views(parties, members, event_of, change.entity_of, roots, wide, loose, kept)
     old_keys = [
         views.keys.sides_of(parties[s], change.old_entity_of, before.roots)
         for s in seeds
@@ -99,14 +110,19 @@ def events_after_changes(
     while closed_region is not None:
         region, dissolved = closed_region
         region_loose: set[str] = set()
-        made = _merge(conn, views, region, change, roots, within, region_loose)
+        outside = _Outside(views, region, change.entity_of, roots, lambda wanted: _read(conn, views, wanted))
+        background = Background(outside=outside)
+        made = _merge(conn, views, region, change, roots, within, region_loose, background)
+        taken = [m for key in sorted(background.homes_outside) for m in views.members[views.event_of[key]]]
         stored_keys = {content_key(e) for e in before.events if e.id in dissolved}  # type: ignore[arg-type]
         named = stored_keys | {content_key(e) for e in made[0]}  # type: ignore[arg-type]
         sharing = [e.id for e in before.events if e.id not in dissolved and content_key(e) in named]  # type: ignore[arg-type]
-        if not sharing:
+        if not taken and not sharing:
             kept_loose = (loose - region) | region_loose
-            return _combined(before, made, dissolved, edges, frozenset(kept_loose))
-        closed_region = _closure(views, [m for e in sharing for m in views.members[e]], [], region, dissolved)
+            kept_witnesses = {m: w for m, w in kept.items() if m not in region} | background.witnesses
+            return _combined(before, made, dissolved, edges, frozenset(kept_loose), kept_witnesses)
+        more = taken + [m for e in sharing for m in views.members[e]]  # an outside home, taken in
+        closed_region = _closure(views, more, [], region, dissolved)
     return None
 
 
@@ -122,13 +138,14 @@ def _combined(
     dissolved: set[str],
     edges: frozenset[tuple[str, str]],
     loose: frozenset[str],
+    witnessed: dict[str, tuple[str, str]],
 ) -> Merged:
     """The stored events and claims outside the region, with the region's merged anew."""
     kept = [e for e in before.events if e.id not in dissolved]
     claims = [r for r in before.responsibilities if r.event not in dissolved]
     events = sorted((*kept, *made[0]), key=lambda e: e.id)
     told = sorted((*claims, *made[1]), key=lambda r: (r.claimant, r.event, r.kind))
-    return Merged(events, told, edges, loose)
+    return Merged(events, told, edges, loose, witnessed)
 
 
 def _told_before(parties: Mapping[str, Party], event_of: Mapping[str, str], present: frozenset[str]) -> bool:
@@ -155,11 +172,12 @@ def _views(
     roots: Mapping[str, str],
     within: Within,
     loose: frozenset[str] | None,
+    kept: Mapping[str, tuple[str, str]],
 ) -> _Views:
     def settled(mention: str) -> bool:  # first merged into an event with a day, as stored
         return loose is not None and mention in event_of and mention not in loose
 
-    return _Views(KeyIndex(parties, entity_of, roots, within, settled), event_of, members, loose)
+    return _Views(KeyIndex(parties, entity_of, roots, within, settled), event_of, members, loose, kept)
 
 
 def _seeds(conn: Connection, parties: Mapping[str, Party], change: Change, moved: set[str]) -> list[str]:
@@ -200,14 +218,17 @@ def _closure(
     views: _Views, seeds: Iterable[str], sides: Iterable[Sides], region: set[str], dissolved: set[str]
 ) -> tuple[set[str], set[str]] | None:
     """The mentions linked to the seeds (and to these further keys) through their keys
-    (event_keys.py) or a stored event, however far, and the stored events they
-    dissolve; None once they hold more than WHOLE of the mentions."""
+    (event_keys.py), a stored event, or a witness, however far, and the stored events
+    they dissolve; None once they hold more than WHOLE of the mentions. An aside whose
+    two witnesses stay outside is not taken in: it has no home whatever the region
+    holds. One whose witness is taken in is."""
     region, dissolved = set(region), set(dissolved)
     limit = WHOLE * max(len(views.parties), 1)
     seen: set[tuple[str, Key]] = set()
     queue = [m for m in seeds if m in views.parties]
+    covered = views.witnesses.__contains__  # one whose witness is taken in comes with it (`witnessed`)
     for found in sides:
-        queue += views.keys.linked(found, seen)
+        queue += views.keys.linked(found, seen, covered)
     while queue:
         mention = queue.pop()
         if mention in region:
@@ -219,7 +240,8 @@ def _closure(
         if event is not None and event not in dissolved:
             dissolved.add(event)
             queue += [m for m in views.members[event] if m in views.parties and m not in region]
-        queue += views.keys.linked(views.keys.taken_in(mention), seen)
+        queue += views.witnessed.get(mention, ())
+        queue += views.keys.linked(views.keys.taken_in(mention), seen, covered)
     return region, dissolved
 
 
@@ -231,9 +253,53 @@ def _merge(
     roots: Mapping[str, str],
     within: Within,
     loose: set[str],
+    background: Background,
 ) -> tuple[list[GraphEvent], list[Responsibility]]:
-    """The region's events and claims, merged as a full run merges them."""
+    """The region's events and claims, merged as a full run merges them, its asides
+    asking the dated events outside it too (`_Outside`)."""
     stories = {views.parties[m].story for m in region}
     mentions = [m for m in regions.event_mentions_in(conn, stories) if m.id in region]
     citing = Citing(change.entity_of, roots, regions.outlets_of(conn, stories))
-    return graph_events(mentions, citing, within, loose, regions.published_of(conn, stories))
+    return graph_events(mentions, citing, within, loose, regions.published_of(conn, stories), background)
+
+
+@dataclass
+class _Outside:
+    """The dated events outside a region its asides may tell of, read-only: the stored
+    events holding the news keys of one member of each aside (the member whose keys the
+    fewest hold), each as its dated core (its mentions not `loose`, no denial), keyed by
+    the core's first mention. A superset of those that pass: every candidate holds
+    every member's keys (event_keys.py)."""
+
+    views: _Views
+    region: set[str]
+    entity_of: Mapping[str, str]
+    roots: Mapping[str, str]
+    read: Callable[[set[str]], Mapping[str, EventMention]]  # the records of these mention ids
+
+    def __call__(self, asides: list[list[str]]) -> Sequence[tuple[str, Settled]]:
+        views, loose = self.views, self.views.loose or frozenset()
+        events = {
+            views.event_of[m]
+            for aside in asides
+            for m in _fewest_holders(views, aside, self.entity_of)
+            if m not in self.region and m in views.event_of
+        }
+        cores = [
+            sorted(m for m in views.members[e] if m not in loose and not views.parties[m].denial)
+            for e in sorted(events)
+        ]
+        cores = [c for c in cores if c]
+        read = self.read({m for c in cores for m in c})
+        return [(c[0], core([read[m] for m in c], self.entity_of, self.roots)) for c in cores]
+
+
+def _read(conn: Connection, views: _Views, wanted: set[str]) -> dict[str, EventMention]:
+    stories = {views.parties[m].story for m in wanted}
+    return {m.id: m for m in regions.event_mentions_in(conn, stories) if m.id in wanted}
+
+
+def _fewest_holders(views: _Views, aside: list[str], entity_of: Mapping[str, str]) -> list[str]:
+    """The mentions holding the news keys of the aside's member whose keys the fewest hold."""
+    keyed = [keys for keys in (views.keys.aside_keys(views.parties[m], entity_of) for m in aside) if keys]
+    return min((views.keys.holders(keys) for keys in keyed), key=len, default=[])

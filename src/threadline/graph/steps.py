@@ -27,6 +27,7 @@ from threadline.errors import Failures
 from threadline.graph.cite import Citing, root_of
 from threadline.graph.containment import closed, direct_edges
 from threadline.graph.cues import StoryTexts, story_texts
+from threadline.graph.events import Background
 from threadline.graph.events_region import events_after_changes, located_in_edges
 from threadline.graph.facts import facts_of
 from threadline.graph.facts_region import facts_after_changes
@@ -362,12 +363,14 @@ def events_step(inputs: Inputs, derived: Derived) -> Derived:
                     responsibilities=tuple(found.responsibilities),
                     containment=found.containment,
                     loose=found.loose,
+                    witnesses=found.witnesses,
                 )
         if edges is None:  # a district joins its city
             edges = direct_edges(inputs.assertions, derived.entity_of)
         loose: set[str] = set()
+        background = Background()  # gives back the witnesses (graph/events_region.py)
         events, claims = graph_events(
-            inputs.event_mentions, inputs.citing(derived), closed(edges), loose, inputs.published
+            inputs.event_mentions, inputs.citing(derived), closed(edges), loose, inputs.published, background
         )
         return replace(
             derived,
@@ -375,6 +378,7 @@ def events_step(inputs: Inputs, derived: Derived) -> Derived:
             responsibilities=tuple(claims),
             containment=edges,
             loose=frozenset(loose),
+            witnesses=background.witnesses,
         )
 
     with collector_paused():  # collector.py

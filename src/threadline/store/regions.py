@@ -145,6 +145,12 @@ def kept_loose(conn: Connection) -> frozenset[str] | None:
     return None if raw is None else frozenset(json.loads(raw))
 
 
+def derived_from(conn: Connection) -> str | None:
+    """The claims generation the stored derived rows follow from (store/db.py DERIVED_FROM)."""
+    query = select(t.meta.c.value).where(t.meta.c.key == "derived_generation")
+    return conn.execute(query).scalar_one_or_none()
+
+
 def kept_containment(conn: Connection) -> frozenset[tuple[str, str]] | None:
     """The located_in pairs the last events step read (None: none kept, an older store)."""
     query = select(t.meta.c.value).where(t.meta.c.key == "events_containment")
