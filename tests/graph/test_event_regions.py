@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from threadline.graph import events_region, merge_events
 from threadline.graph.event_keys import KeyIndex, Party
 from threadline.graph.events import Background
+from threadline.graph.region_asides import Outside, Views
 from threadline.records import NOT_A_FACT, Claim, DateValue, Event, EventMention, Evidence
 
 NAMES = ("hamas", "fatah", "iraq", "baghdad", "karrada", "basra", "base")
@@ -101,26 +102,31 @@ def by_region(
     members = {e.id: list(e.mentions) for e in stored}
     settled = {m for m in event_of if m not in loose}
     keys = KeyIndex({m.id: party(m) for m in told}, ENTITY, roots, WITHIN, settled.__contains__)
-    views = events_region._Views(keys, event_of, members, frozenset(loose), kept.witnesses)
+    views = Views(keys, event_of, members, frozenset(loose), kept.witnesses)
     records = {m.id: m for m in told}
     whole, events_region.WHOLE = events_region.WHOLE, 2  # any region, however large
     try:
-        found = events_region._closure(views, [m.id for m in told if m.story_id in new], [], set(), set())
+        found = events_region._closure(
+            views, [m.id for m in told if m.story_id in new], [], events_region._Region()
+        )
         while found is not None:
-            region, dissolved = found
-            outside = events_region._Outside(views, region, ENTITY, roots, lambda wanted: records)
-            background = Background(outside=outside)
+            region, dissolved = found.mentions, found.dissolved
+            outside = Outside(
+                views, region, dissolved, ENTITY, roots, lambda wanted: records, lambda s: published
+            )
+            background = Background(outside=outside.dated, idle=outside.idle)
             region_loose: set[str] = set()
             inside = [m for m in told if m.id in region]
             made = merge_events(inside, ENTITY, roots, WITHIN, region_loose, published, background)
             taken = [m for key in background.homes_outside for m in members[event_of[key]]]
+            taken += [m for e in background.stirred for m in members[e]]
             if not taken:
                 events = [e for e in stored if e.id not in dissolved] + made
                 witnesses = {
                     m: w for m, w in kept.witnesses.items() if m not in region
                 } | background.witnesses
                 return Refreshed(events, region, (loose - region) | region_loose, witnesses)
-            found = events_region._closure(views, taken, [], region, dissolved)
+            found = events_region._closure(views, [], [], found, taken)
     finally:
         events_region.WHOLE = whole
     raise AssertionError("a region with WHOLE at 2 is never refused")
@@ -225,3 +231,12 @@ def test_a_new_aside_two_outside_events_pass_leaves_them_as_stored() -> None:
     assert found.region == {aside.id}
     assert contents(found.events) == contents(every.events) and len(every.events) == 3
     assert set(found.witnesses[aside.id]) == {TWO_ATTACKS[0].id, TWO_ATTACKS[1].id}
+
+
+def test_an_aside_no_event_passed_is_asked_and_left_where_none_passes_it() -> None:
+    news = told("s4", 0, "attack", ("fatah",), "baghdad", MARCH_10)
+    late = {"s3": "2024-09-30"}  # the aside's story came months after: March is not recent for it
+    mentions = [ASIDE, news]
+    found, every = by_region(mentions, {"s4"}, late), merged_whole(mentions, late)
+    assert ASIDE.id not in found.region
+    assert contents(found.events) == contents(every.events) and len(every.events) == 2

@@ -15,13 +15,12 @@ decides in three places, and each asks only mentions sharing a key of its own ki
   * a denial (`denial` keys: its participants and place) joins the first event of its
     type with its place or a participant (`news` keys).
 
-Mentions linked through clustering and denial keys, however far, decide together. The
-background join is one-sided (graph/events_region.py): a dated event's news keys take
-in the asides they meet, except those two unchanged dated events pass (their
-witnesses); an aside's keys take in nothing, its region asks the dated events outside
-read-only, by these keys (`holders`). A mention the last run first merged into an
-event with a day (not `loose`) is in no event told in passing while its own region is
-not merged again: it holds its aside keys only once a region takes it in.
+Mentions linked through clustering and denial keys, however far, decide together
+(graph/events_region.py). The background join is asked across a region's edge
+read-only, by these keys (`holders`: graph/region_asides.py). A mention the last run
+first merged into an event with a day (not `loose`) is in no event told in passing
+while its own region is not merged again: it holds its aside keys only once a region
+takes it in.
 """
 
 from __future__ import annotations
@@ -34,14 +33,9 @@ from threadline.graph.background import Within
 from threadline.records import NOT_A_FACT
 
 Key = tuple[str, str]  # (event type, entity id or "root:" and a story id)
-# which side's keys each side's keys meet: a region's asides ask the dated events outside
-# it read-only (graph/events_region.py), so their keys take none in
-LINKS: dict[str, tuple[str, ...]] = {
-    "hard": ("hard",),
-    "news": ("aside", "denial"),
-    "aside": (),
-    "denial": ("news",),
-}
+# which side's keys each side's keys meet in a region's closure: the background join is
+# asked across the region's edge read-only (graph/region_asides.py), so aside keys take none in
+LINKS: dict[str, tuple[str, ...]] = {"hard": ("hard",), "news": ("denial",), "aside": (), "denial": ("news",)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,23 +164,19 @@ class KeyIndex:
         common = self._common(party, named, place, roots, entity_of)
         return {**common, "aside": self.aside_keys(party, entity_of)}
 
-    def linked(
-        self, sides: Sides, seen: set[tuple[str, Key]], covered: Callable[[str], bool] = lambda m: False
-    ) -> Iterator[str]:
-        """The mentions whose keys meet these, each (side, key) asked once; an aside's
-        mention `covered` (it stays without a home whatever these events become) is left."""
+    def linked(self, sides: Sides, seen: set[tuple[str, Key]]) -> Iterator[str]:
+        """The mentions whose keys meet these, each (side, key) asked once."""
         for side, keys in sides.items():
             for key in keys:
                 for other in LINKS[side]:
                     if (other, key) not in seen:
                         seen.add((other, key))
-                        found = self.index[other].get(key, ())
-                        yield from (m for m in found if not covered(m)) if other == "aside" else found
+                        yield from self.index[other].get(key, ())
 
-    def holders(self, sides: Iterable[Key]) -> list[str]:
-        """The mentions holding any of these keys on the news side (each once per key)."""
-        news = self.index["news"]
-        return [m for key in sides for m in news.get(key, ())]
+    def holders(self, keys: Iterable[Key], side: str = "news") -> list[str]:
+        """The mentions holding any of these keys on this side (each once per key)."""
+        index = self.index[side]
+        return [m for key in keys for m in index.get(key, ())]
 
 
 def _entities(mentions: Iterable[str], entity_of: Mapping[str, str]) -> list[str]:

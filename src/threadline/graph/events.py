@@ -341,19 +341,45 @@ class Background:
     asides' member ids, the dated events outside a region (graph/events_region.py) each
     may tell of, read-only, each with a mention of its own as its key. Given back: each
     aside mention's two *witnesses* (keys of dated events that pass it: it has no home
-    while both stand), and the keys of outside events some aside's one home is."""
+    while both stand), and the keys of outside events some aside's one home is. `idle`
+    gives, for the dated events' member ids, the asides outside their keys meet that
+    may change, each keyed by its stored event; given back in `stirred`, the keys of
+    those a dated event merged here passes."""
 
     outside: Outside = lambda asides: ()
+    idle: Outside = lambda dated: ()
     witnesses: dict[str, tuple[str, str]] = field(default_factory=dict)
     homes_outside: set[str] = field(default_factory=set)
+    stirred: set[str] = field(default_factory=set)
 
 
-def core(
-    mentions: Sequence[EventMention], entity_of: Mapping[str, str], root_of: Mapping[str, str]
+def settled_of(
+    mentions: Sequence[EventMention],
+    entity_of: Mapping[str, str],
+    root_of: Mapping[str, str],
+    published: Mapping[str, str] | None = None,
 ) -> Settled:
-    """A stored event's dated core (its mentions first merged with a day) as the join reads it."""
+    """Mentions first merged together (a stored event's dated core, or an event told in
+    passing) as the background join reads them."""
     views = [_view(m, entity_of, root_of) for m in mentions]
-    return Settled.of(Cluster(views[0].mention.type, views))
+    return Settled.of(Cluster(views[0].mention.type, views), published)
+
+
+def told_in_passing(
+    mentions: Sequence[EventMention],
+    entity_of: Mapping[str, str],
+    root_of: Mapping[str, str],
+    published: Mapping[str, str],
+) -> list[Settled]:
+    """The events told in passing a stored event holds (its mentions first merged with no
+    day, no denial), merged again as they first were: taken alone in merging's order,
+    each mention joins the same event, since the events before it are the same."""
+    views = sorted((_view(m, entity_of, root_of) for m in mentions), key=_order)
+    return [Settled.of(c, published) for c in _clusters(views)]
+
+
+def _order(view: View) -> tuple[str, str, int, str]:
+    return (view.root, view.mention.story_id, view.mention.evidence.start, view.id)
 
 
 def _join_background(
@@ -367,6 +393,11 @@ def _join_background(
     outside = list(background.outside(asides)) if asides else []
     keys = [min(v.id for v in c.members) for c in clusters] + [key for key, _ in outside]
     found = judged([*settled, *(s for _, s in outside)], within, dates_agree, DAYS)
+    dated = [n for n, s in enumerate(settled) if dated_to_the_day(s)]
+    idle = list(background.idle([[v.id for v in clusters[n].members] for n in dated])) if dated else []
+    if idle:  # asked before any aside is absorbed: the dated events as first merged
+        passed = judged([*(s for _, s in idle), *(settled[n] for n in dated)], within, dates_agree, DAYS)
+        background.stirred.update(idle[j][0] for j in passed)
     moves: dict[int, int] = {}
     for aside, passing in found.items():
         if len(passing) == 2:
@@ -450,10 +481,7 @@ def merge_events(
     `published` maps a story id to its publication day, for events told in passing
     with no date of their own (background.py); `background`, where given, what the join
     deals with beyond these mentions (`Background`)."""
-    views = sorted(
-        (_view(m, entity_of, root_of) for m in events),
-        key=lambda v: (v.root, v.mention.story_id, v.mention.evidence.start, v.id),
-    )
+    views = sorted((_view(m, entity_of, root_of) for m in events), key=_order)
     clusters = _clusters([v for v in views if v.mention.modality not in NOT_A_FACT])
     if loose is not None:
         loose.update(m.id for c in clusters if not dated_to_the_day(c) for m in c.members)

@@ -23,7 +23,7 @@ holding most of the store, which a full run merges at less cost.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
@@ -32,8 +32,9 @@ from threadline.graph.background import Within
 from threadline.graph.cite import Citing
 from threadline.graph.containment import closed, direct_edges
 from threadline.graph.event_keys import Key, KeyIndex, Party, Sides
-from threadline.graph.events import Background, Settled, core
+from threadline.graph.events import Background
 from threadline.graph.ids import content_key
+from threadline.graph.region_asides import Outside, Views
 from threadline.graph.regions import Before, Change, copies_of, stories_of
 from threadline.graph.stored import graph_events
 from threadline.records import EventMention, GraphEvent, Responsibility
@@ -50,28 +51,6 @@ class Merged:
     containment: frozenset[tuple[str, str]]
     loose: frozenset[str]
     witnesses: dict[str, tuple[str, str]]
-
-
-@dataclass
-class _Views:
-    """Every event mention's keys now, the stored events each belongs to, and the
-    witnesses the last run kept (store/witnesses.py)."""
-
-    keys: KeyIndex
-    event_of: dict[str, str]  # mention id -> stored event id
-    members: dict[str, list[str]]  # stored event id -> mention ids
-    loose: frozenset[str] | None = None  # as the last run kept them
-    witnesses: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # aside mention -> two
-    witnessed: dict[str, list[str]] = field(init=False, default_factory=dict)  # witness -> asides
-
-    def __post_init__(self) -> None:
-        for aside, pair in sorted(self.witnesses.items()):
-            for witness in pair:
-                self.witnessed.setdefault(witness, []).append(aside)
-
-    @property
-    def parties(self) -> Mapping[str, Party]:
-        return self.keys.parties
 
 
 def events_after_changes(
@@ -100,20 +79,22 @@ def events_after_changes(
         return None  # the region holds them all: no key need be built to know it
     roots = copies_of(derived.duplicates)
     kept = witnesses.kept_witnesses(conn, regions.derived_from(conn))
+    if kept is None:
+        return None  # kept by no run of this step (an older store): merged whole once
     views = _views(parties, members, event_of, change.entity_of, roots, wide, loose, kept)
     old_keys = [
         views.keys.sides_of(parties[s], change.old_entity_of, before.roots)
         for s in seeds
         if _keys_moved(parties[s], change)
     ]
-    closed_region = _closure(views, seeds, old_keys, set(), set())
+    closed_region = _closure(views, seeds, old_keys, _Region())
     while closed_region is not None:
-        region, dissolved = closed_region
+        region, dissolved = closed_region.mentions, closed_region.dissolved
         region_loose: set[str] = set()
-        outside = _Outside(views, region, change.entity_of, roots, lambda wanted: _read(conn, views, wanted))
-        background = Background(outside=outside)
+        background = _background(conn, views, region, dissolved, change.entity_of, roots)
         made = _merge(conn, views, region, change, roots, within, region_loose, background)
         taken = [m for key in sorted(background.homes_outside) for m in views.members[views.event_of[key]]]
+        taken += [m for e in sorted(background.stirred) for m in views.members[e]]
         stored_keys = {content_key(e) for e in before.events if e.id in dissolved}  # type: ignore[arg-type]
         named = stored_keys | {content_key(e) for e in made[0]}  # type: ignore[arg-type]
         sharing = [e.id for e in before.events if e.id not in dissolved and content_key(e) in named]  # type: ignore[arg-type]
@@ -121,8 +102,8 @@ def events_after_changes(
             kept_loose = (loose - region) | region_loose
             kept_witnesses = {m: w for m, w in kept.items() if m not in region} | background.witnesses
             return _combined(before, made, dissolved, edges, frozenset(kept_loose), kept_witnesses)
-        more = taken + [m for e in sharing for m in views.members[e]]  # an outside home, taken in
-        closed_region = _closure(views, more, [], region, dissolved)
+        more = taken + [m for e in sharing for m in views.members[e]]  # an outside home or aside, taken in
+        closed_region = _closure(views, [], [], closed_region, more)
     return None
 
 
@@ -173,11 +154,31 @@ def _views(
     within: Within,
     loose: frozenset[str] | None,
     kept: Mapping[str, tuple[str, str]],
-) -> _Views:
+) -> Views:
     def settled(mention: str) -> bool:  # first merged into an event with a day, as stored
         return loose is not None and mention in event_of and mention not in loose
 
-    return _Views(KeyIndex(parties, entity_of, roots, within, settled), event_of, members, loose, kept)
+    return Views(KeyIndex(parties, entity_of, roots, within, settled), event_of, members, loose, kept)
+
+
+def _background(
+    conn: Connection,
+    views: Views,
+    region: set[str],
+    dissolved: set[str],
+    entity_of: Mapping[str, str],
+    roots: Mapping[str, str],
+) -> Background:
+    """What the region's background join asks outside it, read-only (region_asides.py)."""
+
+    def read(wanted: set[str]) -> dict[str, EventMention]:
+        stories = {views.parties[m].story for m in wanted}
+        return {m.id: m for m in regions.event_mentions_in(conn, stories) if m.id in wanted}
+
+    outside = Outside(
+        views, region, dissolved, entity_of, roots, read, lambda s: regions.published_of(conn, s)
+    )
+    return Background(outside=outside.dated, idle=outside.idle)
 
 
 def _seeds(conn: Connection, parties: Mapping[str, Party], change: Change, moved: set[str]) -> list[str]:
@@ -214,40 +215,74 @@ def _naming(parties: Mapping[str, Party], places: set[str], change: Change) -> s
     }
 
 
+@dataclass
+class _Region:
+    """The mentions a region merges again, the stored events it dissolves, and those of
+    its mentions only adopted: unchanged whole events first merged (an aside whose home
+    may change, a dated event an aside joins), merged again but not widened along their
+    clustering keys, since nothing they could cluster with changed."""
+
+    mentions: set[str] = field(default_factory=set)
+    dissolved: set[str] = field(default_factory=set)
+    adopted: set[str] = field(default_factory=set)
+
+
 def _closure(
-    views: _Views, seeds: Iterable[str], sides: Iterable[Sides], region: set[str], dissolved: set[str]
-) -> tuple[set[str], set[str]] | None:
+    views: Views, seeds: Iterable[str], sides: Iterable[Sides], start: _Region, adopt: Iterable[str] = ()
+) -> _Region | None:
     """The mentions linked to the seeds (and to these further keys) through their keys
-    (event_keys.py), a stored event, or a witness, however far, and the stored events
-    they dissolve; None once they hold more than WHOLE of the mentions. An aside whose
-    two witnesses stay outside is not taken in: it has no home whatever the region
-    holds. One whose witness is taken in is."""
-    region, dissolved = set(region), set(dissolved)
+    (event_keys.py) or a stored event, however far, with those adopted (`adopt`, and
+    the asides whose witness is taken in), and the stored events they dissolve; None
+    once they hold more than WHOLE of the mentions. A seed or a mention its clustering
+    or denial keys reach is merged with all its keys; one adopted only takes in the
+    rest of its stored event (adopted too) and the denials its news keys meet."""
+    found = _Region(set(start.mentions), set(start.dissolved), set(start.adopted))
     limit = WHOLE * max(len(views.parties), 1)
     seen: set[tuple[str, Key]] = set()
-    queue = [m for m in seeds if m in views.parties]
-    covered = views.witnesses.__contains__  # one whose witness is taken in comes with it (`witnessed`)
-    for found in sides:
-        queue += views.keys.linked(found, seen, covered)
+    queue = [(m, True) for m in seeds if m in views.parties] + [
+        (m, False) for m in adopt if m in views.parties
+    ]
+    for sides_before in sides:
+        queue += [(m, True) for m in views.keys.linked(sides_before, seen)]
     while queue:
-        mention = queue.pop()
-        if mention in region:
+        mention, whole = queue.pop()
+        party = views.parties[mention]
+        whole = whole or party.denial  # a denial may come to dispute another event
+        if mention in found.mentions and (not whole or mention not in found.adopted):
             continue
-        region.add(mention)
-        if len(region) > limit:
-            return None
-        event = views.event_of.get(mention)
-        if event is not None and event not in dissolved:
-            dissolved.add(event)
-            queue += [m for m in views.members[event] if m in views.parties and m not in region]
-        queue += views.witnessed.get(mention, ())
-        queue += views.keys.linked(views.keys.taken_in(mention), seen, covered)
-    return region, dissolved
+        if mention in found.adopted:
+            found.adopted.discard(mention)  # reached by a key: merged with all its keys
+        elif mention not in found.mentions:
+            found.mentions.add(mention)
+            if len(found.mentions) > limit:
+                return None
+            if not whole:
+                found.adopted.add(mention)
+        queue += _reached(views, mention, whole, found, seen)
+    return found
+
+
+def _reached(
+    views: Views, mention: str, whole: bool, found: _Region, seen: set[tuple[str, Key]]
+) -> list[tuple[str, bool]]:
+    """What a mention taken in takes in: the rest of its stored event (as it was taken
+    in), the asides it witnesses (adopted), and what its keys meet (with all their keys)."""
+    reached: list[tuple[str, bool]] = []
+    event = views.event_of.get(mention)
+    if event is not None and event not in found.dissolved:
+        found.dissolved.add(event)
+        reached += [
+            (m, whole) for m in views.members[event] if m in views.parties and m not in found.mentions
+        ]
+    reached += [(m, False) for m in views.witnessed.get(mention, ())]
+    sides = views.keys.taken_in(mention) if whole else {"news": views.keys.keys[mention].get("news", [])}
+    reached += [(m, True) for m in views.keys.linked(sides, seen)]
+    return reached
 
 
 def _merge(
     conn: Connection,
-    views: _Views,
+    views: Views,
     region: set[str],
     change: Change,
     roots: Mapping[str, str],
@@ -261,45 +296,3 @@ def _merge(
     mentions = [m for m in regions.event_mentions_in(conn, stories) if m.id in region]
     citing = Citing(change.entity_of, roots, regions.outlets_of(conn, stories))
     return graph_events(mentions, citing, within, loose, regions.published_of(conn, stories), background)
-
-
-@dataclass
-class _Outside:
-    """The dated events outside a region its asides may tell of, read-only: the stored
-    events holding the news keys of one member of each aside (the member whose keys the
-    fewest hold), each as its dated core (its mentions not `loose`, no denial), keyed by
-    the core's first mention. A superset of those that pass: every candidate holds
-    every member's keys (event_keys.py)."""
-
-    views: _Views
-    region: set[str]
-    entity_of: Mapping[str, str]
-    roots: Mapping[str, str]
-    read: Callable[[set[str]], Mapping[str, EventMention]]  # the records of these mention ids
-
-    def __call__(self, asides: list[list[str]]) -> Sequence[tuple[str, Settled]]:
-        views, loose = self.views, self.views.loose or frozenset()
-        events = {
-            views.event_of[m]
-            for aside in asides
-            for m in _fewest_holders(views, aside, self.entity_of)
-            if m not in self.region and m in views.event_of
-        }
-        cores = [
-            sorted(m for m in views.members[e] if m not in loose and not views.parties[m].denial)
-            for e in sorted(events)
-        ]
-        cores = [c for c in cores if c]
-        read = self.read({m for c in cores for m in c})
-        return [(c[0], core([read[m] for m in c], self.entity_of, self.roots)) for c in cores]
-
-
-def _read(conn: Connection, views: _Views, wanted: set[str]) -> dict[str, EventMention]:
-    stories = {views.parties[m].story for m in wanted}
-    return {m.id: m for m in regions.event_mentions_in(conn, stories) if m.id in wanted}
-
-
-def _fewest_holders(views: _Views, aside: list[str], entity_of: Mapping[str, str]) -> list[str]:
-    """The mentions holding the news keys of the aside's member whose keys the fewest hold."""
-    keyed = [keys for keys in (views.keys.aside_keys(views.parties[m], entity_of) for m in aside) if keys]
-    return min((views.keys.holders(keys) for keys in keyed), key=len, default=[])

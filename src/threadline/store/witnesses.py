@@ -5,8 +5,8 @@ whatever a refresh adds, so a region need not take it in.
 
 They are state, not output: any two passing events will do, so a region and a full run
 may keep different ones. They count only as written with the derived rows they came
-with (`WITNESSED`, the generation those rows follow from): rows another version of the
-step left behind it are not trusted, and an aside with none is taken in as before.
+with (`WITNESSED`, the generation those rows follow from): where another version of
+the step wrote the rows after them, none are trusted and the step merges whole once.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ WITNESSED = "events_witnessed"  # the derived generation the kept witnesses were
 Witnesses = Mapping[str, tuple[str, str]]  # aside mention id -> two witness mention ids
 
 
-def kept_witnesses(conn: Connection, derived_from: str | None) -> dict[str, tuple[str, str]]:
-    """The witnesses the last events step kept; none where it did not write them along
+def kept_witnesses(conn: Connection, derived_from: str | None) -> dict[str, tuple[str, str]] | None:
+    """The witnesses the last events step kept; None where it did not write them along
     with the derived rows stored now (`derived_from`, their generation)."""
     written = conn.execute(select(t.meta.c.value).where(t.meta.c.key == WITNESSED)).scalar_one_or_none()
     if written is None or written != derived_from:
-        return {}
+        return None
     return _rows(conn)
 
 
