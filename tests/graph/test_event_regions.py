@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from threadline.graph import events_region, merge_events
 from threadline.graph.event_keys import KeyIndex, Party
-from threadline.graph.events import Background
+from threadline.graph.events import Background, Settled
 from threadline.graph.region_asides import Outside, Views
-from threadline.records import NOT_A_FACT, Claim, DateValue, Event, EventMention, Evidence
+from threadline.records import Claim, DateValue, Event, EventMention, Evidence
 
 NAMES = ("hamas", "fatah", "iraq", "baghdad", "karrada", "basra", "base")
 STORIES = ("s1", "s2", "s3", "s4", "s5")
@@ -65,11 +65,10 @@ def mentions(draw: st.DrawFn) -> list[EventMention]:
 
 
 def party(m: EventMention) -> Party:
-    claimants = tuple(c.claimant for c in m.claims)
-    day = bool(m.date.value) and m.date.precision == "day"
-    return Party(
-        m.id, m.story_id, m.type, m.participants, m.location, claimants, day, m.modality in NOT_A_FACT
-    )
+    """The narrow columns of an event mention, as the store reads them (graph/events_region.py)."""
+    row = (m.id, m.story_id, m.type, m.participants, m.location, m.date.value, m.date.precision, m.modality)
+    claims = {m.id: [(c.claimant, c.kind, c.modality) for c in m.claims]}
+    return Party.of((*row, m.date.expression), claims)
 
 
 def contents(events: list[Event]) -> list[Event]:
@@ -106,14 +105,13 @@ def by_region(
     records = {m.id: m for m in told}
     whole, events_region.WHOLE = events_region.WHOLE, 2  # any region, however large
     try:
-        found = events_region._closure(
-            views, [m.id for m in told if m.story_id in new], [], events_region._Region()
-        )
+        seeds = frozenset(m.id for m in told if m.story_id in new)
+        asides: dict[str, list[Settled]] = {}  # kept while the region grows, as the step keeps them
+        found = events_region._closure(views, seeds, [], events_region._Region())
         while found is not None:
             region, dissolved = found.mentions, found.dissolved
-            outside = Outside(
-                views, region, dissolved, ENTITY, roots, lambda wanted: records, lambda s: published
-            )
+            reads = (lambda ids: records, lambda stories: published)
+            outside = Outside(views, region, dissolved, seeds, ENTITY, roots, *reads, asides)
             background = Background(outside=outside.dated, idle=outside.idle)
             region_loose: set[str] = set()
             inside = [m for m in told if m.id in region]

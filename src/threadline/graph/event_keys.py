@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from threadline.graph.background import Within
-from threadline.records import NOT_A_FACT
+from threadline.records import NOT_A_FACT, DateValue
 
 Key = tuple[str, str]  # (event type, entity id or "root:" and a story id)
 # which side's keys each side's keys meet in a region's closure: the background join is
@@ -47,23 +47,29 @@ class Party:
     type: str
     participants: tuple[str, ...]
     location: str | None
-    claimants: tuple[str, ...]
+    claimants: tuple[str, ...]  # of every claim about it (keys)
     day: bool  # dated to the day: never in an event told in passing
     denial: bool
+    date: DateValue
+    responsible: tuple[str, ...]  # of the claims of responsibility merging counts
 
     @classmethod
-    def of(cls, row: tuple, claimants: Mapping[str, list[str]]) -> Party:  # type: ignore[type-arg]
-        ident, story, kind, participants, location, value, precision, modality = row
+    def of(cls, row: tuple, claims: Mapping[str, list[tuple[str, str, str]]]) -> Party:  # type: ignore[type-arg]
+        """`claims`: event mention id -> (claimant, kind, modality) of each claim about it."""
+        ident, story, kind, participants, location, value, precision, modality, expression = row
         day = bool(value) and precision == "day"
+        told = claims.get(ident, ())
         return cls(
             ident,
             story,
             kind,
             tuple(participants),
             location,
-            tuple(claimants.get(ident, ())),
+            tuple(c for c, _, _ in told),
             day,
             modality in NOT_A_FACT,
+            DateValue(value, precision, expression),
+            tuple(c for c, k, said in told if k == "responsibility" and said not in NOT_A_FACT),
         )
 
 

@@ -353,18 +353,6 @@ class Background:
     stirred: set[str] = field(default_factory=set)
 
 
-def settled_of(
-    mentions: Sequence[EventMention],
-    entity_of: Mapping[str, str],
-    root_of: Mapping[str, str],
-    published: Mapping[str, str] | None = None,
-) -> Settled:
-    """Mentions first merged together (a stored event's dated core, or an event told in
-    passing) as the background join reads them."""
-    views = [_view(m, entity_of, root_of) for m in mentions]
-    return Settled.of(Cluster(views[0].mention.type, views), published)
-
-
 def told_in_passing(
     mentions: Sequence[EventMention],
     entity_of: Mapping[str, str],

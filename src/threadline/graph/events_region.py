@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from sqlalchemy import Connection
 
@@ -32,7 +33,7 @@ from threadline.graph.background import Within
 from threadline.graph.cite import Citing
 from threadline.graph.containment import closed, direct_edges
 from threadline.graph.event_keys import Key, KeyIndex, Party, Sides
-from threadline.graph.events import Background
+from threadline.graph.events import Background, Settled
 from threadline.graph.ids import content_key
 from threadline.graph.region_asides import Outside, Views
 from threadline.graph.regions import Before, Change, copies_of, stories_of
@@ -88,10 +89,12 @@ def events_after_changes(
         if _keys_moved(parties[s], change)
     ]
     closed_region = _closure(views, seeds, old_keys, _Region())
+    records: dict[str, EventMention] = {}
+    asides: dict[str, list[Settled]] = {}
     while closed_region is not None:
         region, dissolved = closed_region.mentions, closed_region.dissolved
         region_loose: set[str] = set()
-        background = _background(conn, views, region, dissolved, change.entity_of, roots)
+        background = _background(conn, views, closed_region, change, roots, records, frozenset(seeds), asides)
         made = _merge(conn, views, region, change, roots, within, region_loose, background)
         taken = [m for key in sorted(background.homes_outside) for m in views.members[views.event_of[key]]]
         taken += [m for e in sorted(background.stirred) for m in views.members[e]]
@@ -138,11 +141,11 @@ def _told_before(parties: Mapping[str, Party], event_of: Mapping[str, str], pres
 
 
 def _parties(conn: Connection) -> dict[str, Party]:
-    """Every event mention's narrow columns, with the claimants of the claims made for it."""
-    claimants: dict[str, list[str]] = defaultdict(list)
-    for event, claimant, _, _ in regions.responsibility_claims(conn):
-        claimants[event].append(claimant)
-    return {row[0]: Party.of(row, claimants) for row in regions.event_mention_parties(conn)}
+    """Every event mention's narrow columns, with the claims made about it."""
+    claims: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for event, claimant, kind, modality in regions.responsibility_claims(conn):
+        claims[event].append((claimant, kind, modality))
+    return {row[0]: Party.of(row, claims) for row in regions.event_mention_parties(conn)}
 
 
 def _views(
@@ -164,19 +167,23 @@ def _views(
 def _background(
     conn: Connection,
     views: Views,
-    region: set[str],
-    dissolved: set[str],
-    entity_of: Mapping[str, str],
+    found: _Region,
+    change: Change,
     roots: Mapping[str, str],
+    records: dict[str, EventMention],
+    seeds: frozenset[str],
+    asides: dict[str, list[Settled]],
 ) -> Background:
-    """What the region's background join asks outside it, read-only (region_asides.py)."""
+    """What the region's background join asks outside it, read-only (region_asides.py);
+    `records` and `asides` keep what was read, for the next round of a region that grows."""
 
     def read(wanted: set[str]) -> dict[str, EventMention]:
-        stories = {views.parties[m].story for m in wanted}
-        return {m.id: m for m in regions.event_mentions_in(conn, stories) if m.id in wanted}
+        records.update(regions.event_mentions_of(conn, wanted - records.keys()))
+        return {m: records[m] for m in wanted}
 
+    published = partial(regions.published_of, conn)
     outside = Outside(
-        views, region, dissolved, entity_of, roots, read, lambda s: regions.published_of(conn, s)
+        views, found.mentions, found.dissolved, seeds, change.entity_of, roots, read, published, asides
     )
     return Background(outside=outside.dated, idle=outside.idle)
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from threadline.graph.event_keys import KeyIndex, Party
-from threadline.graph.events import Settled, settled_of, told_in_passing
+from threadline.graph.events import Settled, told_in_passing
 from threadline.records import EventMention
 
 
@@ -53,52 +53,88 @@ class Outside:
     views: Views
     region: set[str]
     dissolved: set[str]
+    changed: frozenset[str]  # the mentions the change reaches directly (the region's seeds)
     entity_of: Mapping[str, str]
     roots: Mapping[str, str]
     read: Callable[[set[str]], Mapping[str, EventMention]]  # the records of these mention ids
     published: Callable[[set[str]], Mapping[str, str]]  # these stories' publication days
+    asides: dict[str, list[Settled]]  # stored event id -> its asides, kept while a region grows
 
     def dated(self, asides: list[list[str]]) -> Sequence[tuple[str, Settled]]:
         """The dated events outside the region these asides (their member ids) may tell
         of: the stored events holding the news keys of one member of each (the member
         whose keys the fewest hold), each as its dated core, keyed by the core's first
-        mention. A superset of those that pass: each holds every member's keys."""
+        mention. A superset of those that pass: each holds every member's keys. An aside
+        as the last run merged it is passed by those that passed it then and stand: no
+        other where none or one did (its home, then merged here), its witnesses where
+        they stand."""
         views, loose = self.views, self.views.loose or frozenset()
-        events = {
-            views.event_of[m]
-            for aside in asides
-            for m in _fewest_holders(views, aside, self.entity_of)
-            if m not in self.region and m in views.event_of
-        }
+        events: set[str] = set()
+        for aside in asides:
+            pair = views.witnesses.get(aside[0])
+            if self._unchanged(aside, dated=False) and (pair is None or not self.region.intersection(pair)):
+                events.update(views.event_of[w] for w in pair or ())
+                continue
+            found = _fewest_holders(views, aside, self.entity_of)
+            events.update(views.event_of[m] for m in found if m not in self.region and m in views.event_of)
         cores = [
-            sorted(m for m in views.members[e] if m not in loose and not views.parties[m].denial)
+            [views.parties[m] for m in views.members[e] if m not in loose and not views.parties[m].denial]
             for e in sorted(events)
         ]
-        cores = [c for c in cores if c]
-        read = self.read({m for c in cores for m in c})
-        return [(c[0], settled_of([read[m] for m in c], self.entity_of, self.roots)) for c in cores]
+        return [(min(p.id for p in c), _core(c, self.entity_of, self.roots)) for c in cores if c]
 
     def idle(self, dated: list[list[str]]) -> Sequence[tuple[str, Settled]]:
         """The asides outside the region these dated events (their member ids) may be
         told of, whose home may change with them: those their news keys meet, but for
         those two witnesses outside pass. Each stored event holding them gives its
-        asides, each keyed by the event's id."""
+        asides, each keyed by the event's id. A dated event as the last run merged it
+        passes the asides it passed then: those are here already (its own, or those it
+        witnesses), and is not asked."""
         views, loose = self.views, self.views.loose or frozenset()
-        keys = {k for members in dated for m in members for k in views.keys.keys[m].get("news", ())}
+        changed = [members for members in dated if not self._unchanged(members, dated=True)]
+        keys = {k for members in changed for m in members for k in views.keys.keys[m].get("news", ())}
         met = {
             views.event_of[a]
             for a in views.keys.holders(sorted(keys), "aside")
             if a not in self.region and a in views.event_of and a not in views.witnesses
         }
         events = sorted(met - self.dissolved)
-        told = [[m for m in views.members[e] if m in loose and not views.parties[m].denial] for e in events]
+        fresh = [e for e in events if e not in self.asides]
+        told = [[m for m in views.members[e] if m in loose and not views.parties[m].denial] for e in fresh]
         read = self.read({m for found in told for m in found})
         published = self.published({views.parties[m].story for found in told for m in found})
-        return [
-            (e, aside)
-            for e, found in zip(events, told, strict=True)
-            for aside in told_in_passing([read[m] for m in found], self.entity_of, self.roots, published)
-        ]
+        for e, found in zip(fresh, told, strict=True):
+            self.asides[e] = told_in_passing([read[m] for m in found], self.entity_of, self.roots, published)
+        return [(e, aside) for e in events for aside in self.asides[e]]
+
+    def _unchanged(self, members: list[str], dated: bool) -> bool:
+        """Whether mentions first merged together are as the last run first merged them:
+        none reached by the change, and exactly one stored event's dated core (`dated`)
+        or its one aside (its mentions first merged with no day)."""
+        views, loose = self.views, self.views.loose or frozenset()
+        event = views.event_of.get(members[0])
+        if event is None or not self.changed.isdisjoint(members):
+            return False
+        stored = {
+            m for m in views.members[event] if (m not in loose) == dated and not views.parties[m].denial
+        }
+        return stored == set(members)
+
+
+def _core(parties: Sequence[Party], entity_of: Mapping[str, str], roots: Mapping[str, str]) -> Settled:
+    """A stored event's dated core as the background join reads a dated event (what
+    events.Cluster gathers of its members), from the narrow columns alone."""
+    located = (entity_of.get(p.location) if p.location else None for p in parties)
+    return Settled(
+        parties[0].type,
+        [],
+        {entity_of[m] for p in parties for m in p.participants if m in entity_of},
+        {entity_of[c] for p in parties for c in p.responsible if c in entity_of},
+        {place for place in located if place},
+        {roots.get(p.story, p.story) for p in parties},
+        list(dict.fromkeys(p.date for p in parties if p.date.value)),
+        list(dict.fromkeys(p.date.expression for p in parties if not p.date.value and p.date.expression)),
+    )
 
 
 def _fewest_holders(views: Views, aside: list[str], entity_of: Mapping[str, str]) -> list[str]:
