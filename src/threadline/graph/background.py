@@ -225,16 +225,17 @@ def judged(
     within: Within,
     dates_fit: Callable[[T, T], bool],
     days: DayKeys[T] | None = None,
+    asking: AbstractSet[int] | None = None,
 ) -> dict[int, tuple[int, ...]]:
-    """For each event told only in passing that some dated event passes, the first one
-    or two that do (`homes` takes those with one). Two passing are the aside's
-    *witnesses*: kept, they say it stays without a home while neither changes, whatever
-    events are added (graph/events_region.py)."""
+    """For each event told only in passing (of those `asking` names, where given) that
+    some dated event passes, the first one or two that do (`homes` takes those with
+    one). Two passing are the aside's *witnesses*: kept, they say it stays without a
+    home while neither changes, whatever events are added (graph/events_region.py)."""
     told = [_snapshot(e, days) for e in events]
     index = _DatedIndex(told, within)
     found: dict[int, tuple[int, ...]] = {}
     for j, aside in enumerate(told):
-        if aside.dated:
+        if aside.dated or (asking is not None and j not in asking):
             continue
         passing = _passing(j, told, index, lambda i: dates_fit(events[i], events[j]))  # noqa: B023
         if passing:

@@ -39,6 +39,7 @@ import datetime
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from threadline.graph.background import DayKeys, Within, dated_to_the_day, judged
@@ -332,7 +333,20 @@ def _left_open(aside: Settled) -> frozenset[str] | None:
 DAYS = DayKeys[Settled](lambda e: day_keys(e.dates), _left_open)
 
 
-Outside = Callable[[list[list[str]]], Sequence[tuple[str, Settled]]]
+@dataclass(frozen=True)
+class Asked:
+    """What a region's asides (by their place in the list asked) are asked against:
+    `cores`, the dated events outside, read-only, each keyed by a mention of its own;
+    `standing`, asides two dated events outside still pass (no home; these are their
+    witnesses), not asked; `near`, asides asked the region's dated events only."""
+
+    cores: Sequence[tuple[str, Settled]] = ()
+    standing: Mapping[int, tuple[str, str]] = field(default_factory=dict)
+    near: AbstractSet[int] = frozenset()
+
+
+Outside = Callable[[list[list[str]]], Asked]
+Idle = Callable[[list[list[str]]], Sequence[tuple[str, Settled]]]
 
 
 @dataclass
@@ -346,8 +360,8 @@ class Background:
     may change, each keyed by its stored event; given back in `stirred`, the keys of
     those a dated event merged here passes."""
 
-    outside: Outside = lambda asides: ()
-    idle: Outside = lambda dated: ()
+    outside: Outside = lambda asides: Asked()
+    idle: Idle = lambda dated: ()
     witnesses: dict[str, tuple[str, str]] = field(default_factory=dict)
     homes_outside: set[str] = field(default_factory=set)
     stirred: set[str] = field(default_factory=set)
@@ -377,10 +391,16 @@ def _join_background(
     an aside two dated events pass keeps them as witnesses; one whose one home lies
     outside (`background.outside`) is left for the region to take that home in."""
     settled = [Settled.of(c, published) for c in clusters]
-    asides = [[v.id for v in c.members] for c in clusters if not dated_to_the_day(c)]
-    outside = list(background.outside(asides)) if asides else []
-    keys = [min(v.id for v in c.members) for c in clusters] + [key for key, _ in outside]
-    found = judged([*settled, *(s for _, s in outside)], within, dates_agree, DAYS)
+    at = [n for n, c in enumerate(clusters) if not dated_to_the_day(c)]
+    asked = background.outside([[v.id for v in clusters[n].members] for n in at]) if at else Asked()
+    keys = [min(v.id for v in c.members) for c in clusters] + [key for key, _ in asked.cores]
+    near, standing = {at[i] for i in asked.near}, {at[i]: pair for i, pair in asked.standing.items()}
+    far = {n for n in at if n not in near and n not in standing}
+    found = judged(settled, within, dates_agree, DAYS, near) if near else {}
+    if far:
+        found |= judged([*settled, *(s for _, s in asked.cores)], within, dates_agree, DAYS, far)
+    for n, pair in standing.items():
+        background.witnesses.update((v.id, pair) for v in clusters[n].members)
     dated = [n for n, s in enumerate(settled) if dated_to_the_day(s)]
     idle = list(background.idle([[v.id for v in clusters[n].members] for n in dated])) if dated else []
     if idle:  # asked before any aside is absorbed: the dated events as first merged

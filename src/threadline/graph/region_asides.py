@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from threadline.graph.event_keys import KeyIndex, Party
-from threadline.graph.events import Settled, told_in_passing
+from threadline.graph.events import Asked, Settled, told_in_passing
 from threadline.records import EventMention
 
 
@@ -60,20 +60,26 @@ class Outside:
     published: Callable[[set[str]], Mapping[str, str]]  # these stories' publication days
     asides: dict[str, list[Settled]]  # stored event id -> its asides, kept while a region grows
 
-    def dated(self, asides: list[list[str]]) -> Sequence[tuple[str, Settled]]:
-        """The dated events outside the region these asides (their member ids) may tell
-        of: the stored events holding the news keys of one member of each (the member
-        whose keys the fewest hold), each as its dated core, keyed by the core's first
-        mention. A superset of those that pass: each holds every member's keys. An aside
-        as the last run merged it is passed by those that passed it then and stand: no
-        other where none or one did (its home, then merged here), its witnesses where
-        they stand."""
+    def dated(self, asides: list[list[str]]) -> Asked:
+        """What these asides (their member ids) are asked against. An aside as the last
+        run merged it is passed by those that passed it then and stand: two witnesses
+        outside still pass it (`standing`); with none it was passed by none or by its
+        home, merged here, so only the region's dated events are asked (`near`). Any
+        other asks the dated events outside the region it may tell of: the stored
+        events holding the news keys of one of its members (the one whose keys the
+        fewest hold), each as its dated core keyed by the core's first mention, a
+        superset of those that pass, since each holds every member's keys."""
         views, loose = self.views, self.views.loose or frozenset()
         events: set[str] = set()
-        for aside in asides:
+        standing: dict[int, tuple[str, str]] = {}
+        near: set[int] = set()
+        for n, aside in enumerate(asides):
             pair = views.witnesses.get(aside[0])
             if self._unchanged(aside, dated=False) and (pair is None or not self.region.intersection(pair)):
-                events.update(views.event_of[w] for w in pair or ())
+                if pair is None:
+                    near.add(n)
+                else:
+                    standing[n] = pair
                 continue
             found = _fewest_holders(views, aside, self.entity_of)
             events.update(views.event_of[m] for m in found if m not in self.region and m in views.event_of)
@@ -81,7 +87,8 @@ class Outside:
             [views.parties[m] for m in views.members[e] if m not in loose and not views.parties[m].denial]
             for e in sorted(events)
         ]
-        return [(min(p.id for p in c), _core(c, self.entity_of, self.roots)) for c in cores if c]
+        read = [(min(p.id for p in c), _core(c, self.entity_of, self.roots)) for c in cores if c]
+        return Asked(read, standing, frozenset(near))
 
     def idle(self, dated: list[list[str]]) -> Sequence[tuple[str, Settled]]:
         """The asides outside the region these dated events (their member ids) may be
