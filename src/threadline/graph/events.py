@@ -123,7 +123,10 @@ class Cluster:
 def date_fit(view: View, cluster: Cluster | Settled) -> int | None:
     """None when the dates contradict; 1 when a date both sides give agrees; else 0.
     Each distinct date is asked once: the answer does not depend on how often one is told."""
-    date = view.mention.date
+    return _fits(view.mention.date, cluster)
+
+
+def _fits(date: DateValue, cluster: Cluster | Settled) -> int | None:
     support = 0
     for known in cluster.dates:
         if date.value:
@@ -302,20 +305,23 @@ class Settled:
     dates: list[DateValue]
     expressions: list[str]
     told: tuple[datetime.date, ...] = ()  # read of events told in passing only: not gathered for others
+    member_dates: tuple[DateValue, ...] = ()  # each member's date once: likewise
 
     @classmethod
     def of(cls, c: Cluster, published: Mapping[str, str] | None = None) -> Settled:
         told: tuple[datetime.date, ...] = ()
+        member_dates: tuple[DateValue, ...] = ()
         if not dated_to_the_day(c):
             told = publication_days((published or {}).get(m.mention.story_id) for m in c.members)
+            member_dates = tuple(dict.fromkeys(m.mention.date for m in c.members))
         parts = (c.participants, c.claimants, c.locations, c.roots, c.dates, c.expressions)
-        return cls(c.type, c.members, *parts, told)
+        return cls(c.type, c.members, *parts, told, member_dates)
 
 
 def dates_agree(news: Settled, aside: Settled) -> bool:
     """No date of the aside contradicts the news's; told with no date at all, the news
     has a day that is recent for a story telling it (event_dates.RECENT_DAYS)."""
-    if not all(date_fit(view, news) is not None for view in aside.members):
+    if not all(_fits(date, news) is not None for date in aside.member_dates):
         return False
     if aside.dates or not aside.told:
         return True

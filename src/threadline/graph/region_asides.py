@@ -17,8 +17,9 @@ Witnesses count only where the last run kept them (None: every aside is taken in
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from threadline.graph.event_dates import publication_days
 from threadline.graph.event_keys import KeyIndex, Party
 from threadline.graph.events import Asked, Settled, told_in_passing
 from threadline.records import EventMention
@@ -44,6 +45,11 @@ class Views:
     @property
     def parties(self) -> Mapping[str, Party]:
         return self.keys.parties
+
+    def homeless(self, event: str) -> bool:
+        """A stored event with no dated core: one event told in passing, no home found."""
+        loose = self.loose or frozenset()
+        return all(m in loose or self.parties[m].denial for m in self.members[event])
 
 
 @dataclass
@@ -108,10 +114,19 @@ class Outside:
         events = sorted(met - self.dissolved)
         fresh = [e for e in events if e not in self.asides]
         told = [[m for m in views.members[e] if m in loose and not views.parties[m].denial] for e in fresh]
-        read = self.read({m for found in told for m in found})
+        read = self.read(
+            {m for e, found in zip(fresh, told, strict=True) if not views.homeless(e) for m in found}
+        )
         published = self.published({views.parties[m].story for found in told for m in found})
         for e, found in zip(fresh, told, strict=True):
-            self.asides[e] = told_in_passing([read[m] for m in found], self.entity_of, self.roots, published)
+            if views.homeless(e):  # its one aside: all its mentions first merged with no day
+                self.asides[e] = [
+                    _aside([views.parties[m] for m in found], self.entity_of, self.roots, published)
+                ]
+            else:
+                self.asides[e] = told_in_passing(
+                    [read[m] for m in found], self.entity_of, self.roots, published
+                )
         return [(e, aside) for e in events for aside in self.asides[e]]
 
     def _unchanged(self, members: list[str], dated: bool) -> bool:
@@ -142,6 +157,19 @@ def _core(parties: Sequence[Party], entity_of: Mapping[str, str], roots: Mapping
         list(dict.fromkeys(p.date for p in parties if p.date.value)),
         list(dict.fromkeys(p.date.expression for p in parties if not p.date.value and p.date.expression)),
     )
+
+
+def _aside(
+    parties: Sequence[Party],
+    entity_of: Mapping[str, str],
+    roots: Mapping[str, str],
+    published: Mapping[str, str],
+) -> Settled:
+    """A stored aside (all of its event's mentions first merged with no day) as the
+    background join reads an event told in passing, from the narrow columns alone."""
+    core = _core(parties, entity_of, roots)
+    told = publication_days(published.get(p.story) for p in parties)
+    return replace(core, told=told, member_dates=tuple(dict.fromkeys(p.date for p in parties)))
 
 
 def _fewest_holders(views: Views, aside: list[str], entity_of: Mapping[str, str]) -> list[str]:
