@@ -2,9 +2,13 @@
 
 Every decision merging takes about a mention (which event it joins, which dated event
 an event told in passing joins, which event a denial disputes) is taken among mentions
-linked to it by keys (event_keys.py). Mentions linked, however far, form a region whose
-events no mention outside it can change; the region a change reaches is merged again,
-the other events are kept as stored.
+linked to it by keys (event_keys.py). Mentions linked by clustering and denial keys,
+however far, form a region whose clusters no mention outside it can change; the region
+a change reaches is merged again, the other events are kept as stored. The background
+join is asked across the region's edge read-only (region_asides.py): an outside event
+whose part in it changes (an aside that gains or loses its home, the one home of an
+aside of the region) is adopted, merged again with the region but, being whole events
+as first merged that nothing changed, not widened along its clustering keys.
 
 The change reaches the mentions of the changed stories, of the stories whose copy root
 changed and of those where a mention changed entity (each with its keys before and

@@ -2,16 +2,17 @@
 in passing, read-only, so that the dated events and asides it does not change stay out.
 
 The background join (background.py) is one-sided: an aside joins the one dated event
-that passes it. So the region is not widened along it; instead
+that passes it, judged on the events as first merged. So the region is not widened
+along it; instead
   * an aside of the region asks the dated events outside it (`Outside.dated`: each
-    stored event's dated core, its mentions not `loose`); one whose one home lies
+    stored event's dated core, its mentions not `loose`), unless it is as the last run
+    merged it: then two witnesses that stand (store/witnesses.py) say it has no home,
+    and with none only the region's dated events can pass it. One whose one home lies
     outside takes that event in (events.Background.homes_outside);
-  * a dated event of the region takes in the asides outside its keys meet, except
-    those it cannot change: an aside two dated events passed last time (its
-    *witnesses*, store/witnesses.py) while neither is taken in, and an aside no dated
-    event passed (`Views.covered`), asked instead whether one of the region's passes
-    it (`Outside.idle`, events.Background.stirred).
-Witnesses count only where the last run kept them (None: every aside is taken in).
+  * a dated event of the region that changed asks the asides outside its keys meet
+    (`Outside.idle`), but for those whose two witnesses stand; one it passes is taken
+    in (events.Background.stirred).
+What is taken in so is adopted (events_region.py): whole events as first merged.
 """
 
 from __future__ import annotations
