@@ -37,8 +37,8 @@ from threadline.graph.background import Within
 from threadline.graph.cite import Citing
 from threadline.graph.containment import closed, direct_edges
 from threadline.graph.event_keys import Key, KeyIndex, Party, Sides
-from threadline.graph.events import Background, Settled
 from threadline.graph.ids import content_key
+from threadline.graph.passing import Background, Settled
 from threadline.graph.region_asides import Outside, Views
 from threadline.graph.regions import Before, Change, copies_of, stories_of
 from threadline.graph.stored import graph_events

@@ -8,10 +8,10 @@ along it; instead
     stored event's dated core, its mentions not `loose`), unless it is as the last run
     merged it: then two witnesses that stand (store/witnesses.py) say it has no home,
     and with none only the region's dated events can pass it. One whose one home lies
-    outside takes that event in (events.Background.homes_outside);
+    outside takes that event in (passing.Background.homes_outside);
   * a dated event of the region that changed asks the asides outside its keys meet
     (`Outside.idle`), but for those whose two witnesses stand; one it passes is taken
-    in (events.Background.stirred).
+    in (passing.Background.stirred).
 What is taken in so is adopted (events_region.py): whole events as first merged.
 """
 
@@ -22,7 +22,8 @@ from dataclasses import dataclass, field, replace
 
 from threadline.graph.event_dates import publication_days
 from threadline.graph.event_keys import KeyIndex, Party
-from threadline.graph.events import Asked, Settled, told_in_passing
+from threadline.graph.events import told_in_passing
+from threadline.graph.passing import Asked, Settled
 from threadline.records import EventMention
 
 

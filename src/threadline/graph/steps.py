@@ -27,11 +27,11 @@ from threadline.errors import Failures
 from threadline.graph.cite import Citing, root_of
 from threadline.graph.containment import closed, direct_edges
 from threadline.graph.cues import StoryTexts, story_texts
-from threadline.graph.events import Background
 from threadline.graph.events_region import events_after_changes, located_in_edges
 from threadline.graph.facts import facts_of
 from threadline.graph.facts_region import facts_after_changes
 from threadline.graph.incremental import duplicates_after_changes, stored_buckets_agree
+from threadline.graph.passing import Background
 from threadline.graph.places_region import Pinning, places_after_changes
 from threadline.graph.regions import Before, Change
 from threadline.graph.resolve_region import by_region, resolved_with

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from threadline.graph import events as merging
 from threadline.graph.background import Within
 from threadline.graph.cite import Citing, counted, firmest
+from threadline.graph.passing import Background
 from threadline.records import Claim, Event, EventMention, GraphEvent, Responsibility
 
 
@@ -40,7 +41,7 @@ def graph_events(
     within: Within,
     loose: set[str] | None = None,
     published: Mapping[str, str] | None = None,
-    background: merging.Background | None = None,
+    background: Background | None = None,
 ) -> tuple[list[GraphEvent], list[Responsibility]]:
     """Every event, ordered by id, and the claims made about them (`loose`, `published`,
     `background`: see merge_events)."""
