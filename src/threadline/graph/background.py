@@ -203,18 +203,44 @@ def _tells(news: _Snapshot, aside: _Snapshot, reach: Mapping[str, frozenset[str]
     return bool(aside.participants & news.known or places or aside.locations)
 
 
-def _the_one(j: int, told: Sequence[_Snapshot], index: _DatedIndex, fit: Callable[[int], bool]) -> int | None:
-    """The one dated event the aside `j` may tell of; None at none or a second one."""
+def _passing(
+    j: int, told: Sequence[_Snapshot], index: _DatedIndex, fit: Callable[[int], bool]
+) -> tuple[int, ...]:
+    """The dated events the aside `j` may tell of, up to the second: one is its home,
+    two say it has none whatever else passes."""
     aside = told[j]
     reach = {p: index.reach(p) for p in aside.participants | aside.locations}
-    one = None
+    found: list[int] = []
     for i in index.candidates(aside):
         if i == j or not _tells(told[i], aside, reach) or not fit(i):
             continue
-        if one is not None:
-            return None
-        one = i
-    return one
+        found.append(i)
+        if len(found) == 2:
+            break
+    return tuple(found)
+
+
+def judged(
+    events: Sequence[T],
+    within: Within,
+    dates_fit: Callable[[T, T], bool],
+    days: DayKeys[T] | None = None,
+    asking: AbstractSet[int] | None = None,
+) -> dict[int, tuple[int, ...]]:
+    """For each event told only in passing (of those `asking` names, where given) that
+    some dated event passes, the first one or two that do (`homes` takes those with
+    one). Two passing are the aside's *witnesses*: kept, they say it stays without a
+    home while neither changes, whatever events are added (graph/events_region.py)."""
+    told = [_snapshot(e, days) for e in events]
+    index = _DatedIndex(told, within)
+    found: dict[int, tuple[int, ...]] = {}
+    for j, aside in enumerate(told):
+        if aside.dated or (asking is not None and j not in asking):
+            continue
+        passing = _passing(j, told, index, lambda i: dates_fit(events[i], events[j]))  # noqa: B023
+        if passing:
+            found[j] = passing
+    return found
 
 
 def homes(
@@ -226,13 +252,4 @@ def homes(
     """For each event told only in passing, the index of the one dated event it tells of;
     dates_fit(news, aside) says whether their dates do not contradict, `days` where the
     dates that may fit lie."""
-    told = [_snapshot(e, days) for e in events]
-    index = _DatedIndex(told, within)
-    found: dict[int, int] = {}
-    for j, aside in enumerate(told):
-        if aside.dated:
-            continue
-        one = _the_one(j, told, index, lambda i: dates_fit(events[i], events[j]))  # noqa: B023
-        if one is not None:
-            found[j] = one
-    return found
+    return {j: found[0] for j, found in judged(events, within, dates_fit, days).items() if len(found) == 1}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from threadline.records import DateValue
 from threadline.vocabulary import MONTHS, WEEKDAYS
@@ -95,7 +95,7 @@ def _agreeing(date: DateValue) -> frozenset[str] | None:
 
 def open_keys(dates: Iterable[DateValue]) -> frozenset[str] | None:
     """The months of the days an event with these dates (none a day) can agree with:
-    each resolved date must agree with every date of the dated event (events.date_fit),
+    each resolved date must agree with every date of the dated event (date_support),
     so with its days; None when no date narrows them."""
     found: frozenset[str] | None = None
     for date in dates:
@@ -135,3 +135,27 @@ def _months_between(first: datetime.date, last: datetime.date) -> list[str]:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+def date_support(date: DateValue, dates: Sequence[DateValue], expressions: Sequence[str]) -> int | None:
+    """None when `date` contradicts an event's `dates` (each distinct resolved date) or
+    `expressions` (each distinct unresolved one); 1 when a date both give agrees; else 0."""
+    support = 0
+    for known in dates:
+        if date.value:
+            if not values_agree(date, known):
+                return None
+            support = 1
+        elif date.expression:
+            agrees = expression_agrees(date.expression, known.value or "")
+            if agrees is False:
+                return None
+            support = max(support, int(bool(agrees)))
+    if date.value is None or support:
+        return support
+    for expr in expressions:
+        agrees = expression_agrees(expr, date.value)
+        if agrees is False:
+            return None
+        support = max(support, int(bool(agrees)))
+    return support

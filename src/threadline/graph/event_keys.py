@@ -15,10 +15,12 @@ decides in three places, and each asks only mentions sharing a key of its own ki
   * a denial (`denial` keys: its participants and place) joins the first event of its
     type with its place or a participant (`news` keys).
 
-Mentions linked through these, however far, decide together; none outside can change
-their events (graph/events_region.py). A mention the last run first merged into an
-event with a day (not `loose`) is in no event told in passing while its own region is
-not merged again: it holds its aside keys only once a region takes it in.
+Mentions linked through clustering and denial keys, however far, decide together
+(graph/events_region.py). The background join is asked across a region's edge
+read-only, by these keys (`holders`: graph/region_asides.py). A mention the last run
+first merged into an event with a day (not `loose`) is in no event told in passing
+while its own region is not merged again: it holds its aside keys only once a region
+takes it in.
 """
 
 from __future__ import annotations
@@ -28,11 +30,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from threadline.graph.background import Within
-from threadline.records import NOT_A_FACT
+from threadline.records import NOT_A_FACT, DateValue
 
 Key = tuple[str, str]  # (event type, entity id or "root:" and a story id)
-# which side's keys each side's keys meet
-LINKS = {"hard": ("hard",), "news": ("aside", "denial"), "aside": ("news",), "denial": ("news",)}
+# which side's keys each side's keys meet in a region's closure: the background join is
+# asked across the region's edge read-only (graph/region_asides.py), so aside keys take none in
+LINKS: dict[str, tuple[str, ...]] = {"hard": ("hard",), "news": ("denial",), "aside": (), "denial": ("news",)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,23 +47,29 @@ class Party:
     type: str
     participants: tuple[str, ...]
     location: str | None
-    claimants: tuple[str, ...]
+    claimants: tuple[str, ...]  # of every claim about it (keys)
     day: bool  # dated to the day: never in an event told in passing
     denial: bool
+    date: DateValue
+    responsible: tuple[str, ...]  # of the claims of responsibility merging counts
 
     @classmethod
-    def of(cls, row: tuple, claimants: Mapping[str, list[str]]) -> Party:  # type: ignore[type-arg]
-        ident, story, kind, participants, location, value, precision, modality = row
+    def of(cls, row: tuple, claims: Mapping[str, list[tuple[str, str, str]]]) -> Party:  # type: ignore[type-arg]
+        """`claims`: event mention id -> (claimant, kind, modality) of each claim about it."""
+        ident, story, kind, participants, location, value, precision, modality, expression = row
         day = bool(value) and precision == "day"
+        told = claims.get(ident, ())
         return cls(
             ident,
             story,
             kind,
             tuple(participants),
             location,
-            tuple(claimants.get(ident, ())),
+            tuple(c for c, _, _ in told),
             day,
             modality in NOT_A_FACT,
+            DateValue(value, precision, expression),
+            tuple(c for c, k, said in told if k == "responsibility" and said not in NOT_A_FACT),
         )
 
 
@@ -169,6 +178,11 @@ class KeyIndex:
                     if (other, key) not in seen:
                         seen.add((other, key))
                         yield from self.index[other].get(key, ())
+
+    def holders(self, keys: Iterable[Key], side: str = "news") -> list[str]:
+        """The mentions holding any of these keys on this side (each once per key)."""
+        index = self.index[side]
+        return [m for key in keys for m in index.get(key, ())]
 
 
 def _entities(mentions: Iterable[str], entity_of: Mapping[str, str]) -> list[str]:

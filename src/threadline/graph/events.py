@@ -35,25 +35,20 @@ lacks; told with no date, the one of those recent for the telling story (backgro
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from threadline.graph.background import DayKeys, Within, dated_to_the_day, homes
-from threadline.graph.event_dates import (
-    MONTHS_SHORT,
-    day_keys,
-    expression_agrees,
-    open_keys,
-    publication_days,
-    recent,
-    recent_keys,
-    standard_day,
-    values_agree,
-)
+from threadline.graph.background import Within, dated_to_the_day
+from threadline.graph.event_dates import MONTHS_SHORT, date_support
+from threadline.graph.event_dates import expression_agrees as expression_agrees
+from threadline.graph.event_dates import values_agree as values_agree
 from threadline.graph.ids import stable_ids
+from threadline.graph.passing import DAYS as DAYS
+from threadline.graph.passing import Asked as Asked
+from threadline.graph.passing import Background, Settled, join_background
+from threadline.graph.passing import dates_agree as dates_agree
 from threadline.records import FIRMNESS, NOT_A_FACT, DateValue, Event, EventMention
 from threadline.vocabulary import WEEKDAYS
 
@@ -122,26 +117,7 @@ class Cluster:
 def date_fit(view: View, cluster: Cluster | Settled) -> int | None:
     """None when the dates contradict; 1 when a date both sides give agrees; else 0.
     Each distinct date is asked once: the answer does not depend on how often one is told."""
-    date = view.mention.date
-    support = 0
-    for known in cluster.dates:
-        if date.value:
-            if not values_agree(date, known):
-                return None
-            support = 1
-        elif date.expression:
-            agrees = expression_agrees(date.expression, known.value or "")
-            if agrees is False:
-                return None
-            support = max(support, int(bool(agrees)))
-    if date.value is None or support:
-        return support
-    for expr in cluster.expressions:
-        agrees = expression_agrees(expr, date.value)
-        if agrees is False:
-            return None
-        support = max(support, int(bool(agrees)))
-    return support
+    return date_support(view.mention.date, cluster.dates, cluster.expressions)
 
 
 def _is_copy(view: View, cluster: Cluster) -> bool:
@@ -287,57 +263,21 @@ def _view(mention: EventMention, entity_of: Mapping[str, str], root_of: Mapping[
     return View(mention, root, participants, location, roles, claimants, mention.id)
 
 
-@dataclass(frozen=True, slots=True)
-class Settled:
-    """A cluster as the background join reads it, each part gathered once: no cluster
-    changes while it asks. `told`: the publication days of its mentions' stories."""
-
-    type: str
-    members: list[View]
-    participants: set[str]
-    claimants: set[str]
-    locations: set[str]
-    roots: set[str]
-    dates: list[DateValue]
-    expressions: list[str]
-    told: tuple[datetime.date, ...] = ()  # read of events told in passing only: not gathered for others
-
-    @classmethod
-    def of(cls, c: Cluster, published: Mapping[str, str] | None = None) -> Settled:
-        told: tuple[datetime.date, ...] = ()
-        if not dated_to_the_day(c):
-            told = publication_days((published or {}).get(m.mention.story_id) for m in c.members)
-        parts = (c.participants, c.claimants, c.locations, c.roots, c.dates, c.expressions)
-        return cls(c.type, c.members, *parts, told)
+def told_in_passing(
+    mentions: Sequence[EventMention],
+    entity_of: Mapping[str, str],
+    root_of: Mapping[str, str],
+    published: Mapping[str, str],
+) -> list[Settled]:
+    """The events told in passing a stored event holds (its mentions first merged with no
+    day, no denial), merged again as they first were: taken alone in merging's order,
+    each mention joins the same event, since the events before it are the same."""
+    views = sorted((_view(m, entity_of, root_of) for m in mentions), key=_order)
+    return [Settled.of(c, published) for c in _clusters(views)]
 
 
-def dates_agree(news: Settled, aside: Settled) -> bool:
-    """No date of the aside contradicts the news's; told with no date at all, the news
-    has a day that is recent for a story telling it (event_dates.RECENT_DAYS)."""
-    if not all(date_fit(view, news) is not None for view in aside.members):
-        return False
-    if aside.dates or not aside.told:
-        return True
-    days = (standard_day(d.value or "") for d in news.dates if d.precision == "day")
-    return any(day is not None and recent(day, aside.told) for day in days)
-
-
-def _left_open(aside: Settled) -> frozenset[str] | None:
-    if aside.dates:
-        return open_keys(aside.dates)
-    return recent_keys(aside.told) if aside.told else None
-
-
-# a dated event's days by month, and those an aside's dates or its telling leave open
-DAYS = DayKeys[Settled](lambda e: day_keys(e.dates), _left_open)
-
-
-def _join_background(clusters: list[Cluster], within: Within, published: Mapping[str, str]) -> list[Cluster]:
-    """Events one story tells in passing joined to the event another dates (background.py)."""
-    moves = homes([Settled.of(c, published) for c in clusters], within, dates_agree, DAYS)
-    for aside, news in sorted(moves.items()):
-        clusters[news].absorb(clusters[aside])
-    return [c for n, c in enumerate(clusters) if n not in moves]
+def _order(view: View) -> tuple[str, str, int, str]:
+    return (view.root, view.mention.story_id, view.mention.evidence.start, view.id)
 
 
 def _clusters(views: Sequence[View]) -> list[Cluster]:
@@ -395,6 +335,7 @@ def merge_events(
     within: Within | None = None,
     loose: set[str] | None = None,
     published: Mapping[str, str] | None = None,
+    background: Background | None = None,
 ) -> list[Event]:
     """One Event per real-world event, with the evidence of every story that reports it.
 
@@ -405,14 +346,12 @@ def merge_events(
     given, receives the ids of the mentions first merged into an event with no day,
     the ones that may be told in passing (kept for the next refresh: event_keys.py);
     `published` maps a story id to its publication day, for events told in passing
-    with no date of their own (background.py)."""
-    views = sorted(
-        (_view(m, entity_of, root_of) for m in events),
-        key=lambda v: (v.root, v.mention.story_id, v.mention.evidence.start, v.id),
-    )
+    with no date of their own (background.py); `background`, where given, what the join
+    deals with beyond these mentions (`Background`)."""
+    views = sorted((_view(m, entity_of, root_of) for m in events), key=_order)
     clusters = _clusters([v for v in views if v.mention.modality not in NOT_A_FACT])
     if loose is not None:
         loose.update(m.id for c in clusters if not dated_to_the_day(c) for m in c.members)
-    clusters = _join_background(clusters, within or {}, published or {})
+    clusters = join_background(clusters, within or {}, published or {}, background or Background())
     alone = _disputed(clusters, [v for v in views if v.mention.modality in NOT_A_FACT])
     return stable_ids([to_event(c) for c in clusters + _clusters(alone)])

@@ -2,9 +2,13 @@
 
 Every decision merging takes about a mention (which event it joins, which dated event
 an event told in passing joins, which event a denial disputes) is taken among mentions
-linked to it by keys (event_keys.py). Mentions linked, however far, form a region whose
-events no mention outside it can change; the region a change reaches is merged again,
-the other events are kept as stored.
+linked to it by keys (event_keys.py). Mentions linked by clustering and denial keys,
+however far, form a region whose clusters no mention outside it can change; the region
+a change reaches is merged again, the other events are kept as stored. The background
+join is asked across the region's edge read-only (region_asides.py): an outside event
+whose part in it changes (an aside that gains or loses its home, the one home of an
+aside of the region) is adopted, merged again with the region but, being whole events
+as first merged that nothing changed, not widened along its clustering keys.
 
 The change reaches the mentions of the changed stories, of the stories whose copy root
 changed and of those where a mention changed entity (each with its keys before and
@@ -24,7 +28,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 
 from sqlalchemy import Connection
 
@@ -33,10 +38,12 @@ from threadline.graph.cite import Citing
 from threadline.graph.containment import closed, direct_edges
 from threadline.graph.event_keys import Key, KeyIndex, Party, Sides
 from threadline.graph.ids import content_key
+from threadline.graph.passing import Background, Settled
+from threadline.graph.region_asides import Outside, Views
 from threadline.graph.regions import Before, Change, copies_of, stories_of
 from threadline.graph.stored import graph_events
-from threadline.records import GraphEvent, Responsibility
-from threadline.store import regions
+from threadline.records import EventMention, GraphEvent, Responsibility
+from threadline.store import regions, witnesses
 from threadline.store.layout import Derived
 
 WHOLE = 0.5  # a region holding more than this share of the mentions: merge them all
@@ -48,20 +55,7 @@ class Merged:
     responsibilities: list[Responsibility]
     containment: frozenset[tuple[str, str]]
     loose: frozenset[str]
-
-
-@dataclass
-class _Views:
-    """Every event mention's keys now, and the stored events each belongs to."""
-
-    keys: KeyIndex
-    event_of: dict[str, str]  # mention id -> stored event id
-    members: dict[str, list[str]]  # stored event id -> mention ids
-    loose: frozenset[str] | None = None  # as the last run kept them
-
-    @property
-    def parties(self) -> Mapping[str, Party]:
-        return self.keys.parties
+    witnesses: dict[str, tuple[str, str]]
 
 
 def events_after_changes(
@@ -89,24 +83,34 @@ def events_after_changes(
     if len(seeds) > WHOLE * len(parties):
         return None  # the region holds them all: no key need be built to know it
     roots = copies_of(derived.duplicates)
-    views = _views(parties, members, event_of, change.entity_of, roots, wide, loose)
+    kept = witnesses.kept_witnesses(conn, regions.derived_from(conn))
+    if kept is None:
+        return None  # kept by no run of this step (an older store): merged whole once
+    views = _views(parties, members, event_of, change.entity_of, roots, wide, loose, kept)
     old_keys = [
         views.keys.sides_of(parties[s], change.old_entity_of, before.roots)
         for s in seeds
         if _keys_moved(parties[s], change)
     ]
-    closed_region = _closure(views, seeds, old_keys, set(), set())
+    closed_region = _closure(views, seeds, old_keys, _Region())
+    records: dict[str, EventMention] = {}
+    asides: dict[str, list[Settled]] = {}
     while closed_region is not None:
-        region, dissolved = closed_region
+        region, dissolved = closed_region.mentions, closed_region.dissolved
         region_loose: set[str] = set()
-        made = _merge(conn, views, region, change, roots, within, region_loose)
+        background = _background(conn, views, closed_region, change, roots, records, frozenset(seeds), asides)
+        made = _merge(conn, views, region, change, roots, within, region_loose, background)
+        taken = [m for key in sorted(background.homes_outside) for m in views.members[views.event_of[key]]]
+        taken += [m for e in sorted(background.stirred) for m in views.members[e]]
         stored_keys = {content_key(e) for e in before.events if e.id in dissolved}  # type: ignore[arg-type]
         named = stored_keys | {content_key(e) for e in made[0]}  # type: ignore[arg-type]
         sharing = [e.id for e in before.events if e.id not in dissolved and content_key(e) in named]  # type: ignore[arg-type]
-        if not sharing:
+        if not taken and not sharing:
             kept_loose = (loose - region) | region_loose
-            return _combined(before, made, dissolved, edges, frozenset(kept_loose))
-        closed_region = _closure(views, [m for e in sharing for m in views.members[e]], [], region, dissolved)
+            kept_witnesses = {m: w for m, w in kept.items() if m not in region} | background.witnesses
+            return _combined(before, made, dissolved, edges, frozenset(kept_loose), kept_witnesses)
+        more = taken + [m for e in sharing for m in views.members[e]]  # an outside home or aside, taken in
+        closed_region = _closure(views, [], [], closed_region, more)
     return None
 
 
@@ -122,13 +126,14 @@ def _combined(
     dissolved: set[str],
     edges: frozenset[tuple[str, str]],
     loose: frozenset[str],
+    witnessed: dict[str, tuple[str, str]],
 ) -> Merged:
     """The stored events and claims outside the region, with the region's merged anew."""
     kept = [e for e in before.events if e.id not in dissolved]
     claims = [r for r in before.responsibilities if r.event not in dissolved]
     events = sorted((*kept, *made[0]), key=lambda e: e.id)
     told = sorted((*claims, *made[1]), key=lambda r: (r.claimant, r.event, r.kind))
-    return Merged(events, told, edges, loose)
+    return Merged(events, told, edges, loose, witnessed)
 
 
 def _told_before(parties: Mapping[str, Party], event_of: Mapping[str, str], present: frozenset[str]) -> bool:
@@ -140,11 +145,11 @@ def _told_before(parties: Mapping[str, Party], event_of: Mapping[str, str], pres
 
 
 def _parties(conn: Connection) -> dict[str, Party]:
-    """Every event mention's narrow columns, with the claimants of the claims made for it."""
-    claimants: dict[str, list[str]] = defaultdict(list)
-    for event, claimant, _, _ in regions.responsibility_claims(conn):
-        claimants[event].append(claimant)
-    return {row[0]: Party.of(row, claimants) for row in regions.event_mention_parties(conn)}
+    """Every event mention's narrow columns, with the claims made about it."""
+    claims: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for event, claimant, kind, modality in regions.responsibility_claims(conn):
+        claims[event].append((claimant, kind, modality))
+    return {row[0]: Party.of(row, claims) for row in regions.event_mention_parties(conn)}
 
 
 def _views(
@@ -155,11 +160,36 @@ def _views(
     roots: Mapping[str, str],
     within: Within,
     loose: frozenset[str] | None,
-) -> _Views:
+    kept: Mapping[str, tuple[str, str]],
+) -> Views:
     def settled(mention: str) -> bool:  # first merged into an event with a day, as stored
         return loose is not None and mention in event_of and mention not in loose
 
-    return _Views(KeyIndex(parties, entity_of, roots, within, settled), event_of, members, loose)
+    return Views(KeyIndex(parties, entity_of, roots, within, settled), event_of, members, loose, kept)
+
+
+def _background(
+    conn: Connection,
+    views: Views,
+    found: _Region,
+    change: Change,
+    roots: Mapping[str, str],
+    records: dict[str, EventMention],
+    seeds: frozenset[str],
+    asides: dict[str, list[Settled]],
+) -> Background:
+    """What the region's background join asks outside it, read-only (region_asides.py);
+    `records` and `asides` keep what was read, for the next round of a region that grows."""
+
+    def read(wanted: set[str]) -> dict[str, EventMention]:
+        records.update(regions.event_mentions_of(conn, wanted - records.keys()))
+        return {m: records[m] for m in wanted}
+
+    published = partial(regions.published_of, conn)
+    outside = Outside(
+        views, found.mentions, found.dissolved, seeds, change.entity_of, roots, read, published, asides
+    )
+    return Background(outside=outside.dated, idle=outside.idle)
 
 
 def _seeds(conn: Connection, parties: Mapping[str, Party], change: Change, moved: set[str]) -> list[str]:
@@ -196,44 +226,84 @@ def _naming(parties: Mapping[str, Party], places: set[str], change: Change) -> s
     }
 
 
+@dataclass
+class _Region:
+    """The mentions a region merges again, the stored events it dissolves, and those of
+    its mentions only adopted: unchanged whole events first merged (an aside whose home
+    may change, a dated event an aside joins), merged again but not widened along their
+    clustering keys, since nothing they could cluster with changed."""
+
+    mentions: set[str] = field(default_factory=set)
+    dissolved: set[str] = field(default_factory=set)
+    adopted: set[str] = field(default_factory=set)
+
+
 def _closure(
-    views: _Views, seeds: Iterable[str], sides: Iterable[Sides], region: set[str], dissolved: set[str]
-) -> tuple[set[str], set[str]] | None:
+    views: Views, seeds: Iterable[str], sides: Iterable[Sides], start: _Region, adopt: Iterable[str] = ()
+) -> _Region | None:
     """The mentions linked to the seeds (and to these further keys) through their keys
-    (event_keys.py) or a stored event, however far, and the stored events they
-    dissolve; None once they hold more than WHOLE of the mentions."""
-    region, dissolved = set(region), set(dissolved)
+    (event_keys.py) or a stored event, however far, with those adopted (`adopt`, and
+    the asides whose witness is taken in), and the stored events they dissolve; None
+    once they hold more than WHOLE of the mentions. A seed or a mention its clustering
+    or denial keys reach is merged with all its keys; one adopted only takes in the
+    rest of its stored event (adopted too) and the denials its news keys meet."""
+    found = _Region(set(start.mentions), set(start.dissolved), set(start.adopted))
     limit = WHOLE * max(len(views.parties), 1)
     seen: set[tuple[str, Key]] = set()
-    queue = [m for m in seeds if m in views.parties]
-    for found in sides:
-        queue += views.keys.linked(found, seen)
+    queue = [(m, True) for m in seeds if m in views.parties] + [
+        (m, False) for m in adopt if m in views.parties
+    ]
+    for sides_before in sides:
+        queue += [(m, True) for m in views.keys.linked(sides_before, seen)]
     while queue:
-        mention = queue.pop()
-        if mention in region:
+        mention, whole = queue.pop()
+        party = views.parties[mention]
+        whole = whole or party.denial  # a denial may come to dispute another event
+        if mention in found.mentions and (not whole or mention not in found.adopted):
             continue
-        region.add(mention)
-        if len(region) > limit:
-            return None
-        event = views.event_of.get(mention)
-        if event is not None and event not in dissolved:
-            dissolved.add(event)
-            queue += [m for m in views.members[event] if m in views.parties and m not in region]
-        queue += views.keys.linked(views.keys.taken_in(mention), seen)
-    return region, dissolved
+        if mention in found.adopted:
+            found.adopted.discard(mention)  # reached by a key: merged with all its keys
+        elif mention not in found.mentions:
+            found.mentions.add(mention)
+            if len(found.mentions) > limit:
+                return None
+            if not whole:
+                found.adopted.add(mention)
+        queue += _reached(views, mention, whole, found, seen)
+    return found
+
+
+def _reached(
+    views: Views, mention: str, whole: bool, found: _Region, seen: set[tuple[str, Key]]
+) -> list[tuple[str, bool]]:
+    """What a mention taken in takes in: the rest of its stored event (as it was taken
+    in), the asides it witnesses (adopted), and what its keys meet (with all their keys)."""
+    reached: list[tuple[str, bool]] = []
+    event = views.event_of.get(mention)
+    if event is not None and event not in found.dissolved:
+        found.dissolved.add(event)
+        reached += [
+            (m, whole) for m in views.members[event] if m in views.parties and m not in found.mentions
+        ]
+    reached += [(m, False) for m in views.witnessed.get(mention, ())]
+    sides = views.keys.taken_in(mention) if whole else {"news": views.keys.keys[mention].get("news", [])}
+    reached += [(m, True) for m in views.keys.linked(sides, seen)]
+    return reached
 
 
 def _merge(
     conn: Connection,
-    views: _Views,
+    views: Views,
     region: set[str],
     change: Change,
     roots: Mapping[str, str],
     within: Within,
     loose: set[str],
+    background: Background,
 ) -> tuple[list[GraphEvent], list[Responsibility]]:
-    """The region's events and claims, merged as a full run merges them."""
+    """The region's events and claims, merged as a full run merges them, its asides
+    asking the dated events outside it too (`_Outside`)."""
     stories = {views.parties[m].story for m in region}
     mentions = [m for m in regions.event_mentions_in(conn, stories) if m.id in region]
     citing = Citing(change.entity_of, roots, regions.outlets_of(conn, stories))
-    return graph_events(mentions, citing, within, loose, regions.published_of(conn, stories))
+    return graph_events(mentions, citing, within, loose, regions.published_of(conn, stories), background)

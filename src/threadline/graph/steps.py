@@ -31,6 +31,7 @@ from threadline.graph.events_region import events_after_changes, located_in_edge
 from threadline.graph.facts import facts_of
 from threadline.graph.facts_region import facts_after_changes, with_every_fact
 from threadline.graph.incremental import duplicates_after_changes, stored_buckets_agree
+from threadline.graph.passing import Background
 from threadline.graph.places_region import Pinning, places_after_changes
 from threadline.graph.regions import Before, Change
 from threadline.graph.resolve_region import by_region, resolved_with
@@ -364,12 +365,14 @@ def events_step(inputs: Inputs, derived: Derived) -> Derived:
                     responsibilities=tuple(found.responsibilities),
                     containment=found.containment,
                     loose=found.loose,
+                    witnesses=found.witnesses,
                 )
         if edges is None:  # a district joins its city
             edges = direct_edges(inputs.assertions, derived.entity_of)
         loose: set[str] = set()
+        background = Background()  # gives back the witnesses (graph/events_region.py)
         events, claims = graph_events(
-            inputs.event_mentions, inputs.citing(derived), closed(edges), loose, inputs.published
+            inputs.event_mentions, inputs.citing(derived), closed(edges), loose, inputs.published, background
         )
         return replace(
             derived,
@@ -377,6 +380,7 @@ def events_step(inputs: Inputs, derived: Derived) -> Derived:
             responsibilities=tuple(claims),
             containment=edges,
             loose=frozenset(loose),
+            witnesses=background.witnesses,
         )
 
     with collector_paused():  # collector.py

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from threadline.graph import events as merging
 from threadline.graph.background import Within
 from threadline.graph.cite import Citing, counted, firmest
+from threadline.graph.passing import Background
 from threadline.records import Claim, Event, EventMention, GraphEvent, Responsibility
 
 
@@ -40,11 +41,14 @@ def graph_events(
     within: Within,
     loose: set[str] | None = None,
     published: Mapping[str, str] | None = None,
+    background: Background | None = None,
 ) -> tuple[list[GraphEvent], list[Responsibility]]:
-    """Every event, ordered by id, and the claims made about them (`loose`, `published`:
-    see merge_events)."""
+    """Every event, ordered by id, and the claims made about them (`loose`, `published`,
+    `background`: see merge_events)."""
     by_id = {m.id: m for m in mentions}
-    merged = merging.merge_events(list(mentions), citing.entity_of, citing.roots, within, loose, published)
+    merged = merging.merge_events(
+        list(mentions), citing.entity_of, citing.roots, within, loose, published, background
+    )
     events = sorted(merged, key=lambda e: e.id)
     return [graph_event(e, by_id, citing) for e in events], responsibilities(events, by_id, citing)
 

@@ -32,7 +32,7 @@ from threadline.records import (
     Story,
     document_id,
 )
-from threadline.store import changes, connect, layout, regions, story_cues
+from threadline.store import changes, connect, layout, regions, story_cues, witnesses
 from threadline.store import schema as t
 from threadline.store.judged import insert_judgements
 from threadline.store.layout import Derived
@@ -324,6 +324,8 @@ class Store:
                 _put_meta(conn, CONTAINMENT, json.dumps(sorted(derived.containment)))
             if derived.loose is not None:
                 _put_meta(conn, LOOSE, json.dumps(sorted(derived.loose)))
+            if derived.witnesses is not None:  # the same step's, kept as their rows (migration 0013)
+                witnesses.keep_witnesses(conn, derived.witnesses, seen)
             _put_meta(conn, DERIVED_FROM, str(seen))
             changes.forget_changes(conn, seen)
             _put_meta(conn, changes.INCREMENTAL, "1" if complete else "0")

@@ -61,6 +61,8 @@ class Derived:
     # the located_in pairs the events step read (graph/events_region.py), kept for the next refresh
     containment: frozenset[tuple[str, str]] | None = None
     loose: frozenset[str] | None = None  # event mentions first merged with no day (graph/event_keys.py)
+    # an aside's mention -> two dated events it passed (store/witnesses.py), kept for the next refresh
+    witnesses: Mapping[str, tuple[str, str]] | None = None
     # table name -> the only rows a step redid; a table not named is written whole
     scopes: Mapping[str, Scope] = field(default_factory=dict)
     # stored rows the refresh read and still holds: the write compares with them in memory

@@ -86,6 +86,20 @@ def event_mentions_in(conn: Connection, stories: Iterable[str]) -> list[EventMen
     return sorted(found, key=lambda x: x.id)
 
 
+def event_mentions_of(conn: Connection, ids: Iterable[str]) -> dict[str, EventMention]:
+    """These event mentions with their claims, by id: a few mentions of many stories,
+    read without the stories' other mentions."""
+    found: dict[str, EventMention] = {}
+    for chunk in changes.chunks(ids):
+        claims: dict[str, list[Claim]] = {}
+        told = conn.execute(select(t.claims).where(t.claims.c.event.in_(chunk)))
+        for r in sorted(told, key=lambda r: r.id):
+            claims.setdefault(r.event, []).append(layout.claim(r._mapping))
+        for r in conn.execute(select(t.event_mentions).where(t.event_mentions.c.id.in_(chunk))):
+            found[r.id] = layout.event_mention(r._mapping, tuple(claims.get(r.id, ())))
+    return found
+
+
 def outlets_of(conn: Connection, stories: Iterable[str]) -> dict[str, str | None]:
     """Story id -> the outlet that published it, for those stored."""
     return _column_by_id(conn, t.stories.c.id, t.stories.c.outlet, stories)
@@ -117,11 +131,19 @@ def texts_of(conn: Connection, stories: Iterable[str]) -> dict[str, str]:
 
 def event_mention_parties(conn: Connection) -> list[tuple[Any, ...]]:
     """Every event mention as (id, story id, type, participant mention ids, place mention
-    id, date value, date precision, modality): the narrow columns that say which events
-    it may merge with, read without the evidence (graph/event_keys.py)."""
+    id, date value, date precision, modality, date expression): the narrow columns that
+    say which events it may merge with, read without the evidence (graph/event_keys.py)."""
     e = t.event_mentions.c
     query = select(
-        e.id, e.story_id, e.type, e.participants, e.location, e.date_value, e.date_precision, e.modality
+        e.id,
+        e.story_id,
+        e.type,
+        e.participants,
+        e.location,
+        e.date_value,
+        e.date_precision,
+        e.modality,
+        e.date_expression,
     )
     return [tuple(r) for r in conn.execute(query)]
 
@@ -143,6 +165,12 @@ def kept_loose(conn: Connection) -> frozenset[str] | None:
     """The event mentions the last events step first merged into events with no day."""
     raw = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "events_loose")).scalar_one_or_none()
     return None if raw is None else frozenset(json.loads(raw))
+
+
+def derived_from(conn: Connection) -> str | None:
+    """The claims generation the stored derived rows follow from (store/db.py DERIVED_FROM)."""
+    query = select(t.meta.c.value).where(t.meta.c.key == "derived_generation")
+    return conn.execute(query).scalar_one_or_none()
 
 
 def kept_containment(conn: Connection) -> frozenset[tuple[str, str]] | None:

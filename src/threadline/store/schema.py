@@ -328,6 +328,14 @@ place_tallies = Table(  # derived: each location entity's count of its stories' 
     Column("tally", JSON, nullable=False),  # {ISO code: [mentions, first story, place in its list]}
 )
 
+event_witnesses = Table(  # the events step's state: two dated events an aside passed (store/witnesses.py)
+    "event_witnesses",
+    metadata,
+    Column("mention", String(40), primary_key=True),  # an event mention of an event told in passing
+    Column("first", String(40), nullable=False),  # a mention of each of two dated events it passed
+    Column("second", String(40), nullable=False),
+)
+
 STORY_CHILDREN = (signatures, signature_bands, mentions, assertions, event_mentions, claims)
 DERIVED = (
     duplicates,
