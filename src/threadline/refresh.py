@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from threadline.collector import collector_paused
 from threadline.errors import Failures, StepFailure, StoreError
 from threadline.graph.steps import Inputs, assemble, run_steps
 from threadline.query.index import IndexUpdate, index_current, refresh_search_index
@@ -41,7 +42,10 @@ def refresh_derived(
         touched = None if full or not changes.builds_on_stored(conn) else changes.changed_stories(conn)
         index_follows = touched is not None and index_current(store)
         derived = derive_from_claims(store, settings, failures, vocabulary, full)
-    done = store.rewrite_derived(derived, generation, complete=not failures.items)
+    # the rows made, read and compared are trees: the cycle collector's full passes would
+    # walk every object the refresh holds, again and again (collector.py)
+    with collector_paused():
+        done = store.rewrite_derived(derived, generation, complete=not failures.items)
     # the query layer's full-text and event-entity index (query/index.py): updated for
     # what changed where it followed the rows before, else rebuilt
     update = index_update(touched, done) if index_follows and touched is not None and done.written else None

@@ -166,14 +166,14 @@ def test_a_package_step_after_the_facts_step_sees_every_fact(store: Store) -> No
 def test_a_store_from_before_the_links_opens_with_them_and_refreshes_by_region(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A store at revision 0012 (no fact_stories): opening it links its stored facts from
+    """A store at revision 0013 (no fact_stories): opening it links its stored facts from
     their evidence, and its next refresh goes by region, as a rebuild."""
     linked = tables(store)["fact_stories"]
     store.close()
     engine = create_engine(f"sqlite:///{tmp_path / 'copy.db'}")
     with engine.begin() as conn:
         conn.exec_driver_sql("DROP TABLE fact_stories")
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0012'")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0013'")
     engine.dispose()
     old = Store(f"sqlite:///{tmp_path / 'copy.db'}")
     assert tables(old)["fact_stories"] == linked

@@ -34,7 +34,6 @@ from typing import Any
 import numpy as np
 from sqlalchemy import JSON, Connection, Table, and_, bindparam, delete, insert, select
 
-from threadline.collector import collector_paused
 from threadline.records import Decision
 from threadline.store import fact_links
 from threadline.store import schema as t
@@ -84,14 +83,7 @@ def write_derived(conn: Connection, derived: Derived, done: Rewritten) -> None:
     The mention links are compared in memory with those the refresh read, and the
     tables of RECORDS as records with those it read or, where it holds none, with the
     stored ones read back, where no other write came since (store/baseline.py); the
-    count of derived writes goes up by one. The cycle collector is paused (collector.py):
-    the rows made, read and compared are trees, and each full pass walks every object
-    the refresh holds."""
-    with collector_paused():
-        _write_derived(conn, derived, done)
-
-
-def _write_derived(conn: Connection, derived: Derived, done: Rewritten) -> None:
+    count of derived writes goes up by one."""
     writes = derived_writes(conn)
     held = derived.baseline if derived.baseline is not None and derived.baseline.writes == writes else None
     links = held.entity_of if held is not None and t.mention_entities.name not in derived.scopes else None
