@@ -1,27 +1,31 @@
 """A name set beside a word for a person's role is a person's, whatever the model made of it.
 
 The small model calls many names it has not seen an organization, a place or a building
-("Sherko Ahmadzadeh" ORG, "Wilber Quispe Huamán" ORG), most of all names from languages
-its training news rarely carried. English news often says in the same sentence who the
-name is, with an appositive noun phrase whose head is a role, a rank or a trade:
+(a Kurdish or an Andean person's name ORG, a Somali one FAC), most of all names from
+languages its training news rarely carried. English news often says in the same
+sentence who the name is, with an appositive noun phrase whose head is a role, a rank
+or a trade:
 
 - the role after the name: "led by X, a former teacher from Y", "X, the group's leader";
 - the role before the name: "the federation's president, X", "Y's security minister, X".
 
 The parser links the two by `appos` (either may be the head). A name so linked to a role
 word (entity_cues.yaml `role_words` and `person_nouns`, roles.yaml's titles no group
-holds, and names_words.yaml's one-word titles) becomes a
-person (PERSON) where no knowledge file matched it (a known name keeps its type), no word
-inside it settles another type ("Brigade", "Ministry", "District": entity_cues.yaml
-`organization` and `location`), and it is a name of two capitalised words or more (a
-lone word is left to the model: where the story names the person in full, the family
-name follows, nlp/consistency.py). Role words a state or a group is also called ("X, a
-member of the African Union", "Iran, a key player") make no one a person
-(entity_cues.yaml `roles_bodies_hold`), and an appositive whose head is a kind of group or
-place ("X, a small armed group", "X, the capital") says nothing here, nor does a role
-that "its" or "their" gives back to the name ("the Alliance, its spokesman, X": the
-spokesman is X, a member of the Alliance). The person's
-shorter names in the story follow (nlp/consistency.py runs after this).
+holds, names_words.yaml's one-word titles) becomes a person (PERSON) where:
+
+- no knowledge file matched it (a known name keeps its type);
+- no word inside it settles another type ("Brigade", "Ministry", "District":
+  entity_cues.yaml `organization` and `location`);
+- it is a name of two capitalised words or more (a lone word is left to the model: where
+  the story names the person in full, the family name follows, nlp/consistency.py);
+- the role is not one a state or a group is also called ("X, a member of the African
+  Union", "Iran, a key player": entity_cues.yaml `roles_bodies_hold`);
+- the role after the name is not one "its" or "their" gives back to it ("the Alliance,
+  its spokesman, X": the spokesman is X, a member of the Alliance).
+
+An appositive whose head is a kind of group or place ("X, a small armed group", "X, the
+capital") names no role and says nothing here. The person's shorter names in the story
+follow (nlp/consistency.py runs after this).
 """
 
 from __future__ import annotations
