@@ -37,25 +37,13 @@ def mention(draw: st.DrawFn, start: int) -> EventMention:
     names = draw(st.lists(st.sampled_from(NAMES), max_size=2, unique=True))
     at = draw(st.none() | st.sampled_from(NAMES))
     kind = draw(st.sampled_from(("attack", "meeting")))
-    quote = f"{story} {kind} at {start}"
-    evidence = Evidence(story, start, start + len(quote), quote)
+    base = told(story, start, kind, tuple(names), at, draw(st.sampled_from(DATES)))
     claims = ()
     if draw(st.booleans()) and len(names) > 0:
         claimant = f"m-{story}-{draw(st.sampled_from(NAMES))}"
-        claims = (Claim(story, claimant, "e", "responsibility", evidence, "events.claims", "test"),)
-    return EventMention(
-        story_id=story,
-        type=kind,
-        trigger=kind,
-        participants=tuple(f"m-{story}-{n}" for n in names),
-        location=f"m-{story}-{at}" if at else None,
-        date=draw(st.sampled_from(DATES)),
-        evidence=evidence,
-        extractor=f"events.trigger.{kind}",
-        version="test",
-        modality=draw(st.sampled_from(("asserted", "asserted", "asserted", "denied"))),
-        claims=claims,
-    )
+        claims = (Claim(story, claimant, "e", "responsibility", base.evidence, "events.claims", "test"),)
+    modality = draw(st.sampled_from(("asserted", "asserted", "asserted", "denied")))
+    return replace(base, modality=modality, claims=claims)
 
 
 @st.composite
