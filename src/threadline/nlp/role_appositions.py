@@ -52,14 +52,13 @@ class RoleAppositions:
         self.other_words = {fold(w) for key in ("organization", "location") for w in cues.get(key) or ()}
 
     def __call__(self, doc: Doc) -> Doc:
-        if any(self.is_person(span) for span in doc.ents):
-            doc.ents = [self.relabel(span) for span in doc.ents]
+        persons = [self.is_person(span) for span in doc.ents]  # each span asked once
+        if any(persons):
+            doc.ents = [
+                Span(doc, e.start, e.end, label="PERSON") if person else e
+                for e, person in zip(doc.ents, persons, strict=True)
+            ]
         return doc
-
-    def relabel(self, span: Span) -> Span:
-        if not self.is_person(span):
-            return span
-        return Span(span.doc, span.start, span.end, label="PERSON")
 
     def is_person(self, span: Span) -> bool:
         """A name the model did not call a person, shown to be one by its appositive role."""
