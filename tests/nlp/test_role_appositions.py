@@ -60,6 +60,27 @@ PERSONS = {
         "The court heard Yusuf Warsame Gaab, a trader from Bosaso, on Monday.",
         "Yusuf Warsame Gaab",
     ),
+    # a verb gives the name its role
+    "became_a_role": (
+        "Mercy Adeyemi became chairwoman of the Delta Peoples Congress in 2019.",
+        "Mercy Adeyemi",
+    ),
+    "was_appointed_a_role": (
+        "Halvor Brenning was appointed the new leader of the movement on Tuesday.",
+        "Halvor Brenning",
+    ),
+    "succeeded_as_a_role": (
+        "Amara Touvenot succeeded Jacques Pelletan as head of the front.",
+        "Amara Touvenot",
+    ),
+    "the_one_succeeded_held_it_too": (
+        "Amara Touvenot succeeded Jacques Pelletan as head of the front.",
+        "Jacques Pelletan",
+    ),
+    "named_as_a_role": (
+        "The council named Darwin Ostero Quilca as its commander last week.",
+        "Darwin Ostero Quilca",
+    ),
 }
 
 
@@ -113,6 +134,23 @@ LEFT_ALONE = {
     # no apposition: the role belongs to someone else in the sentence
     "role_of_another": (
         "Kestrel Holdings hired a former teacher as its director.",
+        "Kestrel Holdings",
+        "ORG",
+    ),
+    # a verb gives the role to whom it names, never to the namer
+    "the_namer": (
+        "Kestrel Holdings named a former teacher as its director.",
+        "Kestrel Holdings",
+        "ORG",
+    ),
+    # a verb gives a role a body also holds, or no role at all
+    "became_a_role_bodies_hold": (
+        "Kestrel Holdings became the main sponsor of the league.",
+        "Kestrel Holdings",
+        "ORG",
+    ),
+    "named_no_role": (
+        "Kestrel Holdings was named the best employer in the region.",
         "Kestrel Holdings",
         "ORG",
     ),

@@ -54,6 +54,12 @@ def _scope(anchor: Token) -> list[Token]:
     return sorted(scope, key=lambda t: t.i)
 
 
+def _adverbs_negations(scope: list[Token]) -> list[Token]:
+    """The negation inside an adverb of the scope ("no" of "no longer"): it may start a
+    phrase ("no longer"), though alone it says nothing of the fact ("not only")."""
+    return [d for t in scope if t.dep_ == "advmod" for d in t.children if d.dep_ == "neg" and d not in scope]
+
+
 def _phrase_hits(scope: list[Token], cues: ModalityCues) -> tuple[set[str], set[int]]:
     """Modalities whose phrases lie in scope, longest phrase first, and the tokens they
     use: "did not rule out" takes its words before "rule out" can. A phrase is tried only
@@ -86,7 +92,7 @@ def modality_of(anchor: Token, cues: ModalityCues | None = None) -> Modality:
     """The modality of the fact anchored on this token."""
     cues = cues or of_doc(anchor.doc).modality
     scope = _scope(anchor)
-    hits, used = _phrase_hits(scope, cues)
+    hits, used = _phrase_hits(scope + _adverbs_negations(scope), cues)
     for token in scope:
         if token.i in used or token.i == anchor.i:  # the anchor is the fact, not a cue about it
             continue

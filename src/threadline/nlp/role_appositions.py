@@ -9,7 +9,16 @@ or a trade:
 - the role after the name: "led by X, a former teacher from Y", "X, the group's leader";
 - the role before the name: "the federation's president, X", "Y's security minister, X".
 
-The parser links the two by `appos` (either may be the head). A name so linked to a role
+It also says it with a verb that gives the name its role (entity_cues.yaml `role_verbs`
+give it to their subject, `naming_verbs` to whom they name):
+
+- the role as the verb's complement: "X became chairwoman of Y", "X was appointed the new
+  leader", "X is the group's spokesman";
+- the role after "as": "X succeeded Z as head of Y" (both), "Y named X as its commander"
+  (X, never Y), "X served as deputy".
+
+The parser links the name and the role by `appos` (either may be the head), or by the
+verb's `nsubj`/`nsubjpass`/`dobj` and its `attr`/`oprd`/"as" phrase. A name so linked to a role
 word (entity_cues.yaml `role_words` and `person_nouns`, roles.yaml's titles no group
 holds, names_words.yaml's one-word titles) becomes a person (PERSON) where:
 
@@ -40,6 +49,7 @@ from threadline.vocabulary import of_pipeline
 
 RELABELLED = frozenset({"ORG", "GPE", "LOC", "FAC"})
 OWNERS = frozenset({"its", "their"})  # a role "its" gives belongs to a body's member
+NAMED = frozenset({"dobj", "oprd", "nsubjpass"})  # whom a naming verb names (the parser may say oprd)
 
 
 class RoleAppositions:
@@ -50,6 +60,8 @@ class RoleAppositions:
         shared = {w.lower() for w in cues.get("roles_bodies_hold") or ()}
         self.roles = frozenset(w.lower() for w in words if " " not in w) - shared
         self.other_words = {fold(w) for key in ("organization", "location") for w in cues.get(key) or ()}
+        self.role_verbs = frozenset(w.lower() for w in cues.get("role_verbs") or ())
+        self.naming_verbs = frozenset(w.lower() for w in cues.get("naming_verbs") or ())
 
     def __call__(self, doc: Doc) -> Doc:
         persons = [self.is_person(span) for span in doc.ents]  # each span asked once
@@ -67,7 +79,22 @@ class RoleAppositions:
         root = span.root
         after = [c for c in root.children if c.dep_ == "appos" and self._is_role(c) and not _owned(c)]
         before = root.dep_ == "appos" and root.head.i != root.i and self._is_role(root.head)
-        return bool(after) or before
+        return bool(after) or before or self._given_role(root)
+
+    def _given_role(self, root: Token) -> bool:
+        """The name takes a role a verb gives: its subject ("X became chairwoman", "X
+        succeeded Z as head"), or the one it names ("Y named X as its commander", "X was
+        appointed leader"); never the namer ("Kestrel Holdings named Z as its director")."""
+        verb, lemma = root.head, root.head.lemma_.lower()
+        takes = (root.dep_ == "nsubj" and lemma in self.role_verbs) or (
+            root.dep_ in NAMED and lemma in self.naming_verbs
+        )
+        if not takes:
+            return False
+        named_object = root.dep_ in NAMED and root.dep_ != "nsubjpass"
+        complements = [] if named_object else [c for c in verb.children if c.dep_ in ("attr", "oprd")]
+        as_roles = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children]
+        return any(self._is_role(t) for t in (*complements, *as_roles))
 
     def _name_shaped(self, span: Span) -> bool:
         words = [t for t in span if t.is_alpha]

@@ -2,8 +2,9 @@
 
 Each family proposes candidates over the merged parse: token patterns (roles,
 modifiers, lists, designations, locations) and dependency patterns (offices: the
-clause around a title; affiliations: joining, serving, units; containment: where
-places and organizations are). A candidate becomes an Assertion when its argument
+clause around a title; affiliations: joining, serving, units and other relational
+nouns; backing: active verbs of support and pacts; containment: where places and
+organizations are). A candidate becomes an Assertion when its argument
 types fit the predicate, its two arguments name different things (two places may
 share a name: "Mexico City" in "Mexico"), and no earlier family already stated the
 same triple in the story. Every Assertion carries the pattern name, the
@@ -23,6 +24,7 @@ from threadline.extract.modality import modality_of
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.relations import (
     affiliations,
+    backing,
     containment,
     designations,
     learned,
@@ -47,6 +49,7 @@ for _module in (
     modifiers,
     lists,
     affiliations,
+    backing,
     designations,
     locations,
     containment,

@@ -108,27 +108,53 @@ def _parties(ps: ParsedStory) -> list[Candidate]:
     return found
 
 
-def _of_group(ps: ParsedStory, noun: Token) -> Token | None:
+def _other_group(ps: ParsedStory, noun: Token) -> Token | None:
+    """The organization a description relates its name to: "a faction of Y", "Y's wing"."""
     of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
     obj = next((c for p in of for c in p.children if c.dep_ == "pobj"), None)
-    return _group(ps, obj)
+    if obj is not None and ps.type_of(obj) == "location" and not is_modifier(obj):
+        return obj  # "a proxy of Rwanda"
+    if obj is not None:
+        return _group(ps, obj)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return owner if owner is not None and ps.type_of(owner) in ("organization", "location") else None
+
+
+def _described_as(ps: ParsedStory, token: Token, noun: Token, other: Token) -> Candidate | None:
+    """The fact a relational noun states: "X, a subsidiary of Y" (X part_of Y), "X, an
+    ally of Y", "X, the parent company of Y" (Y part_of X), "X, the backer of Y"."""
+    cues, word = ps.vocabulary.relation_cues, _lemma(noun)
+    former = any(c.lower_ in ps.vocabulary.roles.past_qualifiers for c in noun.children)
+    if (
+        ps.type_of(other) != "organization"
+        and word not in cues.relation_nouns.keys() | cues.patron_nouns.keys()
+    ):
+        return None  # "X, a branch of Y" and "the parent of Y" relate groups, not places
+    if word in cues.unit_nouns:
+        return Candidate(token, "part_of", other, noun, "unit.described", former=former)
+    if word in cues.relation_nouns:
+        return Candidate(token, cues.relation_nouns[word], other, noun, f"noun.{word}", former=former)
+    if word in cues.patron_nouns:
+        return Candidate(other, cues.patron_nouns[word], token, noun, f"noun.{word}", former=former)
+    if {_lemma(t) for t in (noun, *noun.children)} & cues.parent_nouns:  # "the parent company of Y"
+        return Candidate(other, "part_of", token, noun, "unit.parent", former=former)
+    return None
 
 
 def _units(ps: ParsedStory) -> list[Candidate]:
-    """ "X, a subsidiary of Y" (X part_of Y) and "X, the parent company of Y" (Y part_of X)."""
-    cues = ps.vocabulary.relation_cues
+    """Relations an organization's description states with another's name: "X, a
+    subsidiary of Y", "Y's armed wing, X", "X, an ally of Y" (see _described_as)."""
     found = []
     for token in ps.doc:
         if ps.type_of(token) != "organization" or is_modifier(token) or is_possessor(token):
             continue
         for noun in descriptions(ps, token):
-            other = _of_group(ps, noun)
+            other = _other_group(ps, noun)
             if other is None or other.i == token.i:
                 continue
-            if _lemma(noun) in cues.unit_nouns:
-                found.append(Candidate(token, "part_of", other, noun, "unit.described"))
-            elif {_lemma(t) for t in (noun, *noun.children)} & cues.parent_nouns:  # "the parent company of Y"
-                found.append(Candidate(other, "part_of", token, noun, "unit.parent"))
+            candidate = _described_as(ps, token, noun, other)
+            if candidate is not None:
+                found.append(candidate)
     return found
 
 

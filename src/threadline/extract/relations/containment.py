@@ -136,9 +136,9 @@ def descriptions(ps: ParsedStory, subject: Token) -> list[Token]:
     if (
         subject.dep_ == "appos"
         and head.pos_ == "NOUN"
-        and all(t.is_punct for t in ps.doc[head.i + 1 : subject.i])
+        and all(t.is_punct or (t.dep_ == "det" and t.head == subject) for t in ps.doc[head.i + 1 : subject.i])
     ):
-        said.append(head)  # "the daily, X"; not "a community in Y, X"
+        said.append(head)  # "the daily, X", "its wing, the X"; not "a community in Y, X"
     said += _misplaced_appositions(ps, subject)
     if subject.dep_ == "nsubj" and subject.head.lemma_ == "be":
         said += [c for c in subject.head.children if c.dep_ in ("attr", "conj")]

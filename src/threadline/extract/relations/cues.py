@@ -33,6 +33,15 @@ WORD_LISTS = (
     "office_verbs",
     "naming_verbs",
     "group_titles",
+    "backing_verbs",
+    "pact_verbs",
+    "pact_nouns",
+    "lifting_verbs",
+    "taking_verbs",
+    "leading_nouns",
+    "receiving_verbs",
+    "giving_verbs",
+    "support_nouns",
 )
 
 
@@ -57,8 +66,19 @@ class RelationCues:
     office_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     group_titles: frozenset[str]
+    backing_verbs: frozenset[str]
+    pact_verbs: frozenset[str]
+    pact_nouns: frozenset[str]
+    lifting_verbs: frozenset[str]
+    taking_verbs: frozenset[str]
+    leading_nouns: frozenset[str]
+    receiving_verbs: frozenset[str]
+    giving_verbs: frozenset[str]
+    support_nouns: frozenset[str]
     serving_verbs: Mapping[str, frozenset[str]]  # lemma -> prepositions
     allying_verbs: Mapping[str, frozenset[str]]  # lemma -> prepositions
+    relation_nouns: Mapping[str, str]  # noun -> predicate: "X, an ally of Y"
+    patron_nouns: Mapping[str, str]  # noun -> predicate, Y its subject: "X, the backer of Y"
 
 
 def _words(doc: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
@@ -73,6 +93,13 @@ def _verb_preps(doc: Mapping[str, Any], key: str, where: str) -> dict[str, froze
     if not isinstance(entries, Mapping):
         raise DataFileError(f"{where}: {key} must map a verb to its prepositions")
     return {str(verb).lower(): _words(entries, verb, f"{where}: {key}") for verb in entries}
+
+
+def _noun_predicates(doc: Mapping[str, Any], key: str, where: str) -> dict[str, str]:
+    entries = doc.get(key)
+    if not isinstance(entries, Mapping) or not all(isinstance(p, str) for p in entries.values()):
+        raise DataFileError(f"{where}: {key} must map a noun to a predicate")
+    return {str(noun).lower(): predicate for noun, predicate in entries.items()}
 
 
 def load_cues(data_dir: Path | None = None) -> RelationCues:
@@ -91,4 +118,6 @@ def read_cues(data_dir: Path = DATA_DIR) -> RelationCues:
         **words,
         serving_verbs=_verb_preps(doc, "serving_verbs", where),
         allying_verbs=_verb_preps(doc, "allying_verbs", where),
+        relation_nouns=_noun_predicates(doc, "relation_nouns", where),
+        patron_nouns=_noun_predicates(doc, "patron_nouns", where),
     )

@@ -63,12 +63,15 @@ def _speaks_of_terrorism(verb: Token) -> bool:
 
 
 def _arguments(verb: Token) -> tuple[Token | None, Token | None]:
-    """(designator, listed) from a passive "by" phrase or an active subject and object."""
+    """(designator, listed) from a passive "by" phrase, a participle's (the noun it
+    describes: "X, designated a terrorist group by Canada"), or an active subject and object."""
     children = list(verb.children)
+    agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     passive = [c for c in children if c.dep_ == "nsubjpass"]
     if passive:
-        agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         return (agents[0] if agents else None), passive[0]
+    if agents and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return agents[0], verb.head
     subjects = [c for c in children if c.dep_ == "nsubj"]
     objects = [c for c in children if c.dep_ == "dobj"]
     return (subjects[0] if subjects else None), (objects[0] if objects else None)
@@ -111,11 +114,17 @@ def _imposer(ps: ParsedStory, noun: Token) -> Token | None:
     return refers_to(ps, subject, DESIGNATORS) if subject is not None else None
 
 
+def _lifted(ps: ParsedStory, noun: Token) -> bool:
+    """ "the EU lifted its sanctions on X", "sanctions on X were eased": taken away."""
+    lifting = ps.vocabulary.relation_cues.lifting_verbs
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in lifting
+
+
 def _nouns(ps: ParsedStory) -> list[Candidate]:
-    """ "imposed sanctions on X", "US sanctions against X and Y"."""
+    """ "imposed sanctions on X", "US sanctions against X and Y"; not sanctions lifted."""
     found = []
     for noun in ps.doc:
-        if noun.pos_ != "NOUN" or noun.lower_ not in SANCTION_NOUNS:
+        if noun.pos_ != "NOUN" or noun.lower_ not in SANCTION_NOUNS or _lifted(ps, noun):
             continue
         designator = _imposer(ps, noun)
         if designator is None:

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.tokens import Token
+
 from threadline.errors import DataFileError
 from threadline.extract.parsed import ParsedStory
 from threadline.extract.relations.candidate import Candidate
@@ -99,6 +101,24 @@ def _not_inside(pair: Pair) -> bool:
     return any(p.lower_ in NEARNESS for p in near)
 
 
+def fact_word(ps: ParsedStory, pair: Pair) -> Token:
+    """The word the fact hangs on, where its modality is read. The word both names hang
+    under, unless that word is itself a hedge or a denial ("X denied being a member of Y",
+    "X is believed to lead Y"): a cue frames the fact below it, and is no fact itself (the
+    anchor's own word is never read as a cue). The fact then hangs on the cue's child on
+    the way to the object."""
+    top = pair.anchor
+    cues = ps.vocabulary.modality.words
+    if not any(top.lemma_.lower() in words or top.lower_ in words for words in cues.values()):
+        return top
+    below = None
+    for token in (pair.object, *pair.object.ancestors):
+        if token.i == top.i:
+            return below if below is not None else top
+        below = token
+    return top
+
+
 def find(ps: ParsedStory) -> list[Candidate]:
     """Every relation the model is confident a sentence states between two of its names."""
     model = ps.vocabulary.relation_model
@@ -112,5 +132,5 @@ def find(ps: ParsedStory) -> list[Candidate]:
         if label in ROLES and ps.type_of(pair.object) != "organization":
             continue  # who serves a state takes a title that says so: the role patterns' part
         if probability >= model.threshold:
-            found.append(Candidate(pair.subject, label, pair.object, pair.anchor, PATTERN))
+            found.append(Candidate(pair.subject, label, pair.object, fact_word(ps, pair), PATTERN))
     return found

@@ -6,6 +6,8 @@
   predicate  "X was elected chairwoman of Y", "Z appointed X attorney general of Y"
   headed_by  "Y, headed by X", "the party, founded by X", "chaired by X" (several named
              together are members: "founded by A and B")
+  took       "X took over the leadership of Y", "X assumed command of Y" (relation_cues.yaml
+             `taking_verbs` and `leading_nouns`; to lose or hand over the helm is no verb of them)
 The title decides the predicate and the group as in `roles` ("deputy", "senior" and
 plurals make members); the clause only finds who holds it, so "X, a Y politician who
 was president of Z" ties X to Z, and a pronoun holder needs a clear antecedent.
@@ -135,7 +137,30 @@ def _leads(ps: ParsedStory) -> list[Candidate]:
     return found
 
 
+def _took_the_lead(ps: ParsedStory) -> list[Candidate]:
+    """ "X took over the leadership of Y", "X assumed command of Y": X leads Y."""
+    cues = ps.vocabulary.relation_cues
+    found = []
+    for verb in ps.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.taking_verbs:
+            continue
+        lead = next(
+            (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.leading_nouns), None
+        )
+        subject = clause_subject(verb) if lead is not None else None
+        person = refers_to(ps, subject, PERSON) if subject is not None else None
+        led = (
+            [c for p in lead.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
+            if lead
+            else []
+        )
+        group = next((g for c in led if (g := refers_to(ps, c, ("organization",))) is not None), None)
+        if person is not None and group is not None and lead is not None:
+            found.append(Candidate(person, "leader_of", group, lead, f"office.took_{lead.lemma_.lower()}"))
+    return found
+
+
 def find(ps: ParsedStory) -> list[Candidate]:
-    """Every leader_of / member_of candidate a clause around a title, "headed by" or a
-    leading verb states."""
-    return _copular(ps) + _headed_by(ps) + _leads(ps)
+    """Every leader_of / member_of candidate a clause around a title, "headed by", a
+    leading verb or a leadership taken states."""
+    return _copular(ps) + _headed_by(ps) + _leads(ps) + _took_the_lead(ps)
