@@ -5,6 +5,8 @@ must state no fact."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 PER, ORG, LOC = "person", "organization", "location"
@@ -458,6 +460,102 @@ CASES = {
         {"Tomas Ekwueme": PER, "Lake Shore Defence Force": ORG},
         set(),
     ),
+    # a fact one noun phrase states: the clause around the phrase does not govern it
+    "possessive_title_in_a_negated_clause": (
+        "The Rafidain Brigades' chief, Salim Haddad, has not been seen since May.",
+        {"Rafidain Brigades": ORG, "Salim Haddad": PER},
+        {("Salim Haddad", "leader_of", "Rafidain Brigades")},
+    ),
+    "predicate_title_negated": (
+        "Halvor Brenning is not the leader of the Northern Vanguard Movement.",
+        {"Halvor Brenning": PER, "Northern Vanguard Movement": ORG},
+        set(),
+    ),
+    "whether_he_still_leads": (
+        "It is unclear whether Kamal Aziz still leads the Dawn Front.",
+        {"Kamal Aziz": PER, "Dawn Front": ORG},
+        set(),
+    ),
+    "receives_no_support": (
+        "The Coastal Front receives no support from Uganda, its spokesman said.",
+        {"Coastal Front": ORG, "Uganda": LOC},
+        set(),
+    ),
+    "armed_and_trained_by": (
+        "The Coastal Front was armed and trained by Qatar, the report found.",
+        {"Coastal Front": ORG, "Qatar": LOC},
+        {("Coastal Front", "backed_by", "Qatar")},
+    ),
+    "run_by": (
+        "The Sunrise Clinic, run by the Alpine Relief Mission, reopened on Monday.",
+        {"Sunrise Clinic": ORG, "Alpine Relief Mission": ORG},
+        {("Sunrise Clinic", "affiliated_with", "Alpine Relief Mission")},
+    ),
+    # a group joining, included in, or under the command of another is part of it
+    "a_group_joined": (
+        "The Sabr Front joined the Northern Coalition in May.",
+        {"Sabr Front": ORG, "Northern Coalition": ORG},
+        {("Sabr Front", "part_of", "Northern Coalition")},
+    ),
+    "a_group_refused_to_join": (
+        "The Sabr Front refused to join the Northern Coalition.",
+        {"Sabr Front": ORG, "Northern Coalition": ORG},
+        set(),
+    ),
+    "includes_two_groups": (
+        "The Southern Alliance includes the Coastal Front and the Red Dune Brigade, its charter says.",
+        {"Southern Alliance": ORG, "Coastal Front": ORG, "Red Dune Brigade": ORG},
+        {
+            ("Coastal Front", "part_of", "Southern Alliance"),
+            ("Red Dune Brigade", "part_of", "Southern Alliance"),
+        },
+    ),
+    "a_list_includes": (
+        "The list includes the Coastal Front.",
+        {"Coastal Front": ORG},
+        set(),
+    ),
+    "under_the_command_of": (
+        "The Abu Dharr Company operates under the command of the Tahrir Battalions.",
+        {"Abu Dharr Company": ORG, "Tahrir Battalions": ORG},
+        {("Abu Dharr Company", "part_of", "Tahrir Battalions")},
+    ),
+    "which_is_part_of": (
+        "The Martyrs Battalion, which is part of the Tigris Shield Brigades, shelled the town.",
+        {"Martyrs Battalion": ORG, "Tigris Shield Brigades": ORG},
+        {("Martyrs Battalion", "part_of", "Tigris Shield Brigades")},
+    ),
+    "which_is_no_longer_part_of": (
+        "The Martyrs Battalion, which is no longer part of the Tigris Shield Brigades, shelled the town.",
+        {"Martyrs Battalion": ORG, "Tigris Shield Brigades": ORG},
+        set(),
+    ),
+    "a_member_group_of": (
+        "Tanzim al-Waad, a member group of the Fallujah Resistance Council, posted the claim.",
+        {"Tanzim al-Waad": ORG, "Fallujah Resistance Council": ORG},
+        {("Tanzim al-Waad", "part_of", "Fallujah Resistance Council")},
+    ),
+    "and_its_ally": (
+        "The Red Dune Brigade and its ally, the Sahel Righteous Army, took the town.",
+        {"Red Dune Brigade": ORG, "Sahel Righteous Army": ORG},
+        {("Sahel Righteous Army", "allied_with", "Red Dune Brigade")},
+    ),
+    "works_for_a_groups_committee": (
+        "Samir Aoun works for the Crescent Guard's finance committee.",
+        {"Samir Aoun": PER, "Crescent Guard": ORG},
+        {("Samir Aoun", "member_of", "Crescent Guard")},
+    ),
+    # designation by a noun, and a participle the parser reads as the main verb
+    "designation_of": (
+        "Ottawa's designation of the Crescent Dawn Network as a terrorist group was welcomed.",
+        {"Ottawa": LOC, "Crescent Dawn Network": ORG},
+        {("Crescent Dawn Network", "designated_by", "Ottawa")},
+    ),
+    "designated_by_after_a_comma": (
+        "The Crescent Dawn Network, designated a terrorist group by Canada, denied involvement.",
+        {"Crescent Dawn Network": ORG, "Canada": LOC},
+        {("Crescent Dawn Network", "designated_by", "Canada")},
+    ),
     # sanctions taken away designate nobody
     "sanctions_lifted": (
         "The European Union lifted its sanctions on the Alpine Relief Mission.",
@@ -492,6 +590,13 @@ def test_a_denial_above_the_pair_frames_the_learned_familys_fact(parse) -> None:
     ):
         doc = parse(text, {"Yusuf Abdi Warsame": PER, "Jubba Valley Front": ORG})
         assert doc.facts() == set(), text
+
+
+def test_a_wire_agency_in_the_dateline_relates_to_nothing(parse) -> None:
+    text = "BAMAKO, Mali (Reuters) - Gunmen killed four soldiers on Monday."
+    doc = parse(text, {"BAMAKO": LOC, "Mali": LOC, "Reuters": ORG})
+    doc.mentions = [replace(m, label="DATELINE") for m in doc.mentions]
+    assert not {f for f in doc.facts() if "Reuters" in f}
 
 
 def test_a_question_states_no_fact(parse) -> None:

@@ -1,7 +1,8 @@
 """How firmly a sentence states a fact: asserted, reported, claimed, possible, denied, negated ...
 
 The scope of a fact is the word it hangs on (a trigger, a relation's cue) and the words
-above it up to the sentence root, stopping where a modifier clause (relative clause,
+above it up to the sentence root (for a fact a noun phrase states, the noun alone: see
+extract/relations), stopping where a modifier clause (relative clause,
 apposition) joins a noun, since "Hamas, which is backed by Iran, denied the report"
 does not deny the backing, and at a semicolon, which ends a statement. Cues count on those words and on their auxiliaries,
 negations and adverbs (modality.yaml). A negated or denied fact is never "asserted".
@@ -40,8 +41,8 @@ def governing_chain(anchor: Token) -> list[Token]:
     return chain
 
 
-def _scope(anchor: Token) -> list[Token]:
-    chain = governing_chain(anchor)
+def _scope(anchor: Token, climb: bool = True) -> list[Token]:
+    chain = governing_chain(anchor) if climb else [anchor]
     scope = list(chain)
     for token in chain:
         scope += [c for c in token.children if c.dep_ in CHILD_DEPS and c not in scope]
@@ -88,10 +89,11 @@ def _longest_first(cues: ModalityCues) -> list[tuple[tuple[str, ...], str]]:
     return sorted(((p, m) for m, ps in cues.phrases.items() for p in ps), key=lambda pm: -len(pm[0]))
 
 
-def modality_of(anchor: Token, cues: ModalityCues | None = None) -> Modality:
-    """The modality of the fact anchored on this token."""
+def modality_of(anchor: Token, cues: ModalityCues | None = None, *, climb: bool = True) -> Modality:
+    """The modality of the fact anchored on this token; with `climb` False, of the words
+    on the anchor alone (a fact a noun phrase states: "the alleged leader of Y, X")."""
     cues = cues or of_doc(anchor.doc).modality
-    scope = _scope(anchor)
+    scope = _scope(anchor, climb)
     hits, used = _phrase_hits(scope + _adverbs_negations(scope), cues)
     for token in scope:
         if token.i in used or token.i == anchor.i:  # the anchor is the fact, not a cue about it

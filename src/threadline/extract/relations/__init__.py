@@ -39,6 +39,7 @@ from threadline.records import NOT_A_FACT, Assertion, Modality
 from threadline.registry import Registered, Registry
 
 VERSION = "0.2.0"
+PREDICATES = frozenset({"attr", "oprd", "acomp", "xcomp"})  # "X is a member of Y": the clause states it
 FindCandidates = Callable[[ParsedStory], list[Candidate]]
 Family = Registered[FindCandidates]
 # Relation families by name; a package adds one through the entry-point group below.
@@ -106,10 +107,22 @@ def _asks(token: Token) -> bool:
     return last is not None and last.text == "?"
 
 
+def in_noun_phrase(candidate: Candidate) -> bool:
+    """Whether one noun phrase states the fact: the anchor is a noun that is no predicate
+    and holds both names ("Y's chief, X", "the Y commander X", "X, Y's ally"). The clause
+    around the phrase says nothing of it: "Y's chief, X, has not been seen" does not deny
+    that X leads Y, "X, who represents Y, rejected the plan" does not deny that he does."""
+    anchor = candidate.anchor
+    if anchor.pos_ not in ("NOUN", "PROPN") or anchor.dep_ in PREDICATES:
+        return False
+    inside = range(anchor.left_edge.i, anchor.right_edge.i + 1)
+    return candidate.subject.i in inside and candidate.object.i in inside
+
+
 def _modality(candidate: Candidate) -> Modality:
     """How firmly the sentence states it: a question only asks; a role held once and no
-    longer is past."""
-    modality = modality_of(candidate.anchor)
+    longer is past; a fact one noun phrase states is read on its noun alone."""
+    modality = modality_of(candidate.anchor, climb=not in_noun_phrase(candidate))
     if modality in NOT_A_FACT:
         return modality
     if _asks(candidate.anchor):

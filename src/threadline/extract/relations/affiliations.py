@@ -6,6 +6,7 @@
   party     "X (Progress Party)": a person, then a party in brackets
   unit      "X, a subsidiary of Y", "X is the business school of Y", "X, a division of Y"
             (part_of), and "X, the parent company of Y" (Y part_of X)
+  include   "Y includes A and B", "an umbrella that groups A and B" (each part_of Y)
   acquire   "X acquired Y", "Y was acquired by X" (Y part_of X; both named: "X acquired
             Y's business" and "it was acquired by X" state no such thing)
 The member is a person named or referred to unambiguously; the group an organization
@@ -25,6 +26,8 @@ from threadline.extract.relations.containment import descriptions
 
 PERSON = ("person",)
 GROUP = ("organization",)
+OTHERS = ("organization", "location")
+JOINERS = ("person", "organization")  # a state "joining" a bloc or the talks is left to other patterns
 PARTY_WORDS = frozenset({"party", "league", "alliance", "front", "movement", "congress"})
 
 
@@ -33,15 +36,19 @@ def _lemma(token: Token) -> str:
 
 
 def _group(ps: ParsedStory, token: Token | None) -> Token | None:
-    """The organization a phrase names: "Y", "the faculty of Y", "the Y movement"."""
+    """The organization a phrase names: "Y", "the faculty of Y", "the Y movement", "Y's committee"."""
     if token is None:
         return None
     if ps.type_of(token) is not None:
         named = ps.type_of(token) == "organization" and not is_modifier(token) and not is_possessor(token)
         return token if named else None
+    roles = ps.vocabulary.roles
+    unit = token.lemma_.lower() in roles.unit_nouns | roles.group_nouns
     for child in token.children:
         if child.dep_ == "compound" and ps.type_of(child) == "organization":
             return child
+        if unit and child.dep_ == "poss" and ps.type_of(child) == "organization":
+            return child  # "the Y's finance committee"
         if child.dep_ == "prep" and child.lower_ == "of":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and ps.type_of(obj) == "organization":
@@ -55,11 +62,13 @@ def _member(ps: ParsedStory, verb: Token) -> Token | None:
 
 
 def _joined(ps: ParsedStory, verb: Token) -> Iterator[Candidate]:
+    """ "X joined Y": a person is a member of Y, a group part of it (`normalised`)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     group = _group(ps, objects[0]) if objects else None
-    person = _member(ps, verb) if group is not None else None
-    if person is not None and group is not None:
-        yield Candidate(person, "member_of", group, verb, "affiliation.join")
+    subject = clause_subject(verb) if group is not None else None
+    member = refers_to(ps, subject, JOINERS) if subject is not None else None
+    if member is not None and group is not None and member.i != group.i:
+        yield Candidate(member, "member_of", group, verb, "affiliation.join")
 
 
 def _served(ps: ParsedStory, verb: Token, preps: frozenset[str]) -> Iterator[Candidate]:
@@ -109,33 +118,41 @@ def _parties(ps: ParsedStory) -> list[Candidate]:
 
 
 def _other_group(ps: ParsedStory, noun: Token) -> Token | None:
-    """The organization a description relates its name to: "a faction of Y", "Y's wing"."""
+    """The organization or state a description relates its name to: "a faction of Y",
+    "Y's wing", "its ally" (Y named before), "a Y affiliate"."""
     of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
     obj = next((c for p in of for c in p.children if c.dep_ == "pobj"), None)
     if obj is not None and ps.type_of(obj) == "location" and not is_modifier(obj):
         return obj  # "a proxy of Rwanda"
     if obj is not None:
         return _group(ps, obj)
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    return owner if owner is not None and ps.type_of(owner) in ("organization", "location") else None
+    owner = next((c for c in noun.children if c.dep_ in ("poss", "compound") and c.i in ps.mention_at), None)
+    if owner is None:
+        pronoun = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = refers_to(ps, pronoun, OTHERS) if pronoun is not None else None
+    return owner if owner is not None and ps.type_of(owner) in OTHERS else None
+
+
+def _kinds(noun: Token) -> list[str]:
+    """The noun's word, and the words compounded before it ("member" of "a member group")."""
+    return [_lemma(noun), *(_lemma(c) for c in noun.children if c.dep_ == "compound")]
 
 
 def _described_as(ps: ParsedStory, token: Token, noun: Token, other: Token) -> Candidate | None:
     """The fact a relational noun states: "X, a subsidiary of Y" (X part_of Y), "X, an
-    ally of Y", "X, the parent company of Y" (Y part_of X), "X, the backer of Y"."""
-    cues, word = ps.vocabulary.relation_cues, _lemma(noun)
+    ally of Y", "X, a member group of Y", "X, the parent company of Y" (Y part_of X), "X,
+    the backer of Y"."""
+    cues = ps.vocabulary.relation_cues
     former = any(c.lower_ in ps.vocabulary.roles.past_qualifiers for c in noun.children)
-    if (
-        ps.type_of(other) != "organization"
-        and word not in cues.relation_nouns.keys() | cues.patron_nouns.keys()
-    ):
-        return None  # "X, a branch of Y" and "the parent of Y" relate groups, not places
-    if word in cues.unit_nouns:
-        return Candidate(token, "part_of", other, noun, "unit.described", former=former)
-    if word in cues.relation_nouns:
-        return Candidate(token, cues.relation_nouns[word], other, noun, f"noun.{word}", former=former)
-    if word in cues.patron_nouns:
-        return Candidate(other, cues.patron_nouns[word], token, noun, f"noun.{word}", former=former)
+    for word in _kinds(noun):
+        if ps.type_of(other) != "organization" and word not in cues.relation_nouns.keys() | cues.patron_nouns.keys():
+            continue  # "X, a branch of Y" and "the parent of Y" relate groups, not places
+        if word in cues.unit_nouns:
+            return Candidate(token, "part_of", other, noun, "unit.described", former=former)
+        if word in cues.relation_nouns:
+            return Candidate(token, cues.relation_nouns[word], other, noun, f"noun.{word}", former=former)
+        if word in cues.patron_nouns:
+            return Candidate(other, cues.patron_nouns[word], token, noun, f"noun.{word}", former=former)
     if {_lemma(t) for t in (noun, *noun.children)} & cues.parent_nouns:  # "the parent company of Y"
         return Candidate(other, "part_of", token, noun, "unit.parent", former=former)
     return None
@@ -181,6 +198,20 @@ def _acquisitions(ps: ParsedStory) -> list[Candidate]:
     return found
 
 
+def _includes(ps: ParsedStory) -> list[Candidate]:
+    """ "Y includes A and B", "an umbrella that groups A and B": each is part of Y."""
+    found = []
+    for verb in ps.doc:
+        if verb.pos_ != "VERB" or _lemma(verb) not in ps.vocabulary.relation_cues.including_verbs:
+            continue
+        subject = clause_subject(verb)
+        whole = refers_to(ps, subject, GROUP) if subject is not None else None
+        objects = [t for c in verb.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
+        parts = [p for p in (_group(ps, o) for o in objects) if p is not None] if whole is not None else []
+        found += [Candidate(p, "part_of", whole, verb, f"unit.{_lemma(verb)}") for p in parts if p.i != whole.i]
+    return found
+
+
 def find(ps: ParsedStory) -> list[Candidate]:
     """Every member_of / part_of candidate a verb, a bracketed party or a unit noun states."""
-    return _verbs(ps) + _parties(ps) + _units(ps) + _acquisitions(ps)
+    return _verbs(ps) + _parties(ps) + _units(ps) + _acquisitions(ps) + _includes(ps)

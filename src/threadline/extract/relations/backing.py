@@ -83,16 +83,13 @@ def _preposition_objects(verb: Token, support: list[Token], word: str) -> list[T
     return [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
 
-def _supplies(ps: ParsedStory, verb: Token) -> Iterator[tuple[Token, Token]]:
+def _supplies(ps: ParsedStory, verb: Token, support: list[Token]) -> Iterator[tuple[Token, Token]]:
     """(backed, backer) of "Y receives weapons from Z" and "Z supplies weapons to Y"."""
-    cues = ps.vocabulary.relation_cues
-    support = _support(ps, verb)
-    subject = _active_subject(verb) if support else None
+    subject = _active_subject(verb)
     if subject is None:
         return
-    if verb.lemma_.lower() in cues.receiving_verbs:
-        backed, backers = subject, _preposition_objects(verb, support, "from")
-        yield from ((backed, b) for b in backers)
+    if verb.lemma_.lower() in ps.vocabulary.relation_cues.receiving_verbs:
+        yield from ((subject, b) for b in _preposition_objects(verb, support, "from"))
     else:
         receivers = _preposition_objects(verb, support, "to")
         receivers += [c for c in verb.children if c.dep_ in ("dative", "dobj") and c not in support]
@@ -100,10 +97,12 @@ def _supplies(ps: ParsedStory, verb: Token) -> Iterator[tuple[Token, Token]]:
 
 
 def _given(ps: ParsedStory, verb: Token) -> Iterator[Candidate]:
-    for backed_word, backer_word in _supplies(ps, verb):
+    """The fact hangs on what is given, so that "no support" negates it."""
+    support = _support(ps, verb)
+    for backed_word, backer_word in _supplies(ps, verb, support) if support else ():
         backed, backer = refers_to(ps, backed_word, GROUPS), refers_to(ps, backer_word, BACKERS)
         if backed is not None and backer is not None and backed.i != backer.i:
-            yield Candidate(backed, "backed_by", backer, verb, f"backing.{_lemma(verb)}")
+            yield Candidate(backed, "backed_by", backer, support[0], f"backing.{_lemma(verb)}")
 
 
 def _pact_noun(ps: ParsedStory, verb: Token) -> Token | None:

@@ -18,7 +18,14 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from threadline.extract.parsed import ParsedStory
-from threadline.extract.phrases import clause_subject, is_modifier, is_possessor, left_apposition, refers_to
+from threadline.extract.phrases import (
+    RELATIVE,
+    clause_subject,
+    is_modifier,
+    is_possessor,
+    left_apposition,
+    refers_to,
+)
 from threadline.extract.relations.candidate import Candidate
 from threadline.extract.relations.places import (
     DIRECTIONS,
@@ -142,6 +149,9 @@ def descriptions(ps: ParsedStory, subject: Token) -> list[Token]:
     said += _misplaced_appositions(ps, subject)
     if subject.dep_ == "nsubj" and subject.head.lemma_ == "be":
         said += [c for c in subject.head.children if c.dep_ in ("attr", "conj")]
+    for clause in (c for c in subject.children if c.dep_ == "relcl" and c.lemma_ == "be"):  # "X, which is ..."
+        if any(c.dep_ == "nsubj" and c.lower_ in RELATIVE for c in clause.children):
+            said += [c for c in clause.children if c.dep_ == "attr"]
     nouns = [_one_of(t) for t in said]
     nouns = [n for n in nouns if n.pos_ in ("NOUN", "PROPN")]
     nouns += [c for n in nouns for c in n.children if c.dep_ == "conj" and c.pos_ == "NOUN"]

@@ -42,6 +42,7 @@ WORD_LISTS = (
     "receiving_verbs",
     "giving_verbs",
     "support_nouns",
+    "including_verbs",
 )
 
 
@@ -75,6 +76,7 @@ class RelationCues:
     receiving_verbs: frozenset[str]
     giving_verbs: frozenset[str]
     support_nouns: frozenset[str]
+    including_verbs: frozenset[str]
     serving_verbs: Mapping[str, frozenset[str]]  # lemma -> prepositions
     allying_verbs: Mapping[str, frozenset[str]]  # lemma -> prepositions
     relation_nouns: Mapping[str, str]  # noun -> predicate: "X, an ally of Y"

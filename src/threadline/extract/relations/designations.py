@@ -5,7 +5,7 @@
   active    "the European Union added X to its list of terrorist organisations",
             "X, whom the United States has named as a Specially Designated Global Terrorist"
   noun      "the EU imposed sanctions on X", "Washington's sanctions against X", "US
-            sanctions on X and Y"
+            sanctions on X and Y", "Washington's designation of X"
 Every party of a list is listed: "sanctioned A, B and the company C".
 Verbs that only sometimes designate (name, list, add, classify ...) count only in a
 sentence that speaks of terrorism, sanctions or a blacklist. The listed party must be
@@ -38,8 +38,11 @@ CONTEXT = frozenset(
 )
 TARGETS = ("person", "organization")
 DESIGNATORS = ("organization", "location")
-SANCTION_NOUNS = frozenset({"sanction", "sanctions", "designation", "designations", "asset freeze"})
+SANCTION_NOUNS = frozenset(
+    {"sanction", "sanctions", "designation", "designations", "asset freeze", "proscription", "blacklisting"}
+)
 SANCTION_PREPS = frozenset({"on", "against", "targeting", "over"})
+LISTING_NOUNS = frozenset({"designation", "designations", "proscription", "blacklisting"})  # "... of X"
 
 
 def _listed(ps: ParsedStory, token: Token) -> Token | None:
@@ -67,6 +70,19 @@ def _arguments(verb: Token) -> tuple[Token | None, Token | None]:
     describes: "X, designated a terrorist group by Canada"), or an active subject and object."""
     children = list(verb.children)
     agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not agents:  # "designated a terrorist group by Y": the parser may hang "by Y" on the noun
+        agents = [
+            g
+            for c in children
+            if c.dep_ in ("dobj", "oprd", "attr") and c.pos_ == "NOUN"
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "by"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        if agents and not any(c.dep_ == "nsubjpass" for c in children):
+            subject = next((c for c in children if c.dep_ == "nsubj"), None)
+            return agents[0], subject
     passive = [c for c in children if c.dep_ == "nsubjpass"]
     if passive:
         return (agents[0] if agents else None), passive[0]
@@ -129,7 +145,8 @@ def _nouns(ps: ParsedStory) -> list[Candidate]:
         designator = _imposer(ps, noun)
         if designator is None:
             continue
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in SANCTION_PREPS):
+        preps = SANCTION_PREPS | {"of"} if noun.lower_ in LISTING_NOUNS else SANCTION_PREPS
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps):
             listed = next((c for c in prep.children if c.dep_ == "pobj"), None)
             found += [
                 Candidate(t, "designated_by", designator, noun, "designation.sanctions_on")

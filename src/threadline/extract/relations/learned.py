@@ -34,6 +34,7 @@ MODEL_FILE = "relation_model.json"
 NONE = "none"
 PATTERN = "learned"
 ROLES = frozenset({"member_of", "leader_of"})
+DATELINE = "DATELINE"  # Mention.label of what a wire dateline names (nlp.pipeline)
 NEARNESS = frozenset(
     {"near", "outside", "off", "around", "beyond", "toward", "towards", "from", "between", "along"}
 )
@@ -119,6 +120,15 @@ def fact_word(ps: ParsedStory, pair: Pair) -> Token:
     return top
 
 
+def _credit_line(ps: ParsedStory, pair: Pair) -> bool:
+    """A wire agency named in the dateline ("GAO, Mali (Reuters) -") relates to nothing."""
+    return any(
+        ps.mention_at[t.i].label == DATELINE
+        for t in (pair.subject, pair.object)
+        if ps.type_of(t) == "organization"
+    )
+
+
 def find(ps: ParsedStory) -> list[Candidate]:
     """Every relation the model is confident a sentence states between two of its names."""
     model = ps.vocabulary.relation_model
@@ -127,6 +137,8 @@ def find(ps: ParsedStory) -> list[Candidate]:
     found = []
     for pair in sentence_pairs(ps):
         label, probability = model.best(pair.features)
+        if _credit_line(ps, pair):
+            continue
         if label == "located_in" and _not_inside(pair):
             continue
         if label in ROLES and ps.type_of(pair.object) != "organization":

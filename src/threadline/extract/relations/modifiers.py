@@ -6,7 +6,8 @@
             "the pro-government Y militia" (allied_with the state the story is about)
   by        "Y, backed by Iran", "the group that is backed by Iran", "Y is funded by Z"
   with      "militias aligned with Iran", "Y, affiliated with Z", "loyal to Iran"
-  umbrella  "Y, a militia under the umbrella of Iran" (a state: backed_by; a group: part_of)
+  umbrella  "Y, a militia under the umbrella of Iran", "Y operates under the command of Z"
+            (a state: backed_by; a group: part_of)
 The predicate comes from the ontology's cue words and the object's type.
 """
 
@@ -41,11 +42,14 @@ BY_CUES = [
     "affiliated",
     "sanctioned",
     "designated",
+    "owned",
+    "run",
 ]
 WITH_CUES = ["aligned", "allied", "affiliated", "linked", "associated", "loyal"]
 OPTIONAL_DET = {"POS": "DET", "OP": "?"}
 ADVERB = {"POS": "ADV", "OP": "?"}  # "funded largely by", "armed partly by"
-GOVERNMENT = ["government", "regime", "state", "junta"]  # "pro-government": the story's state
+GOVERNMENT = ["government", "regime", "state", "junta"]
+UMBRELLAS = ["umbrella", "command", "banner", "authority"]  # "operates under the command of Y"  # "pro-government": the story's state
 NAME_OR_NATION = {"ENT_TYPE": {"IN": ["organization", "location", "NORP"]}}
 
 
@@ -60,7 +64,7 @@ def _patterns(vocabulary: Vocabulary) -> dict[str, list[list[dict]]]:
             [{"LOWER": {"IN": WITH_CUES}}, {"LOWER": {"IN": ["with", "to"]}}, OPTIONAL_DET, NAME]
         ],
         "modifier.umbrella": [
-            [{"LOWER": "under"}, {"LOWER": "the"}, {"LOWER": "umbrella"}, {"LOWER": "of"}, OPTIONAL_DET, NAME]
+            [{"LOWER": "under"}, {"LOWER": "the"}, {"LOWER": {"IN": UMBRELLAS}}, {"LOWER": "of"}, OPTIONAL_DET, NAME]
         ],
     }
 
