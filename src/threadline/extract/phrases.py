@@ -227,7 +227,9 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ in ("acl", "relcl") or (verb.dep_ == "amod" and verb.head.pos_ in ("NOUN", "PROPN")):
         return verb.head
-    if verb.dep_ == "conj" or (verb.dep_ == "acomp" and verb.head.lemma_ == "be"):  # "X was armed and trained by Y"
+    if verb.dep_ == "conj" or (
+        verb.dep_ == "acomp" and verb.head.lemma_ == "be"
+    ):  # "X was armed and trained by Y"
         return clause_subject(verb.head, depth + 1)
     if verb.dep_ in ("advcl", "xcomp", "ccomp") and verb.tag_ in ("VBN", "VBG"):
         return clause_subject(verb.head, depth + 1)

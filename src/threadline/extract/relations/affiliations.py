@@ -145,7 +145,10 @@ def _described_as(ps: ParsedStory, token: Token, noun: Token, other: Token) -> C
     cues = ps.vocabulary.relation_cues
     former = any(c.lower_ in ps.vocabulary.roles.past_qualifiers for c in noun.children)
     for word in _kinds(noun):
-        if ps.type_of(other) != "organization" and word not in cues.relation_nouns.keys() | cues.patron_nouns.keys():
+        if (
+            ps.type_of(other) != "organization"
+            and word not in cues.relation_nouns.keys() | cues.patron_nouns.keys()
+        ):
             continue  # "X, a branch of Y" and "the parent of Y" relate groups, not places
         if word in cues.unit_nouns:
             return Candidate(token, "part_of", other, noun, "unit.described", former=former)
@@ -198,18 +201,24 @@ def _acquisitions(ps: ParsedStory) -> list[Candidate]:
     return found
 
 
+def _included(ps: ParsedStory, verb: Token) -> Iterator[Candidate]:
+    """ "Y includes A and B": each named group is part of Y."""
+    subject = clause_subject(verb)
+    whole = refers_to(ps, subject, GROUP) if subject is not None else None
+    if whole is None:
+        return
+    objects = [t for c in verb.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
+    for part in (_group(ps, o) for o in objects):
+        if part is not None and part.i != whole.i:
+            yield Candidate(part, "part_of", whole, verb, f"unit.{_lemma(verb)}")
+
+
 def _includes(ps: ParsedStory) -> list[Candidate]:
     """ "Y includes A and B", "an umbrella that groups A and B": each is part of Y."""
-    found = []
-    for verb in ps.doc:
-        if verb.pos_ != "VERB" or _lemma(verb) not in ps.vocabulary.relation_cues.including_verbs:
-            continue
-        subject = clause_subject(verb)
-        whole = refers_to(ps, subject, GROUP) if subject is not None else None
-        objects = [t for c in verb.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
-        parts = [p for p in (_group(ps, o) for o in objects) if p is not None] if whole is not None else []
-        found += [Candidate(p, "part_of", whole, verb, f"unit.{_lemma(verb)}") for p in parts if p.i != whole.i]
-    return found
+    including = ps.vocabulary.relation_cues.including_verbs
+    return [
+        c for verb in ps.doc if verb.pos_ == "VERB" and _lemma(verb) in including for c in _included(ps, verb)
+    ]
 
 
 def find(ps: ParsedStory) -> list[Candidate]:

@@ -149,7 +149,9 @@ def descriptions(ps: ParsedStory, subject: Token) -> list[Token]:
     said += _misplaced_appositions(ps, subject)
     if subject.dep_ == "nsubj" and subject.head.lemma_ == "be":
         said += [c for c in subject.head.children if c.dep_ in ("attr", "conj")]
-    for clause in (c for c in subject.children if c.dep_ == "relcl" and c.lemma_ == "be"):  # "X, which is ..."
+    for clause in (
+        c for c in subject.children if c.dep_ == "relcl" and c.lemma_ == "be"
+    ):  # "X, which is ..."
         if any(c.dep_ == "nsubj" and c.lower_ in RELATIVE for c in clause.children):
             said += [c for c in clause.children if c.dep_ == "attr"]
     nouns = [_one_of(t) for t in said]

@@ -49,7 +49,12 @@ WITH_CUES = ["aligned", "allied", "affiliated", "linked", "associated", "loyal"]
 OPTIONAL_DET = {"POS": "DET", "OP": "?"}
 ADVERB = {"POS": "ADV", "OP": "?"}  # "funded largely by", "armed partly by"
 GOVERNMENT = ["government", "regime", "state", "junta"]
-UMBRELLAS = ["umbrella", "command", "banner", "authority"]  # "operates under the command of Y"  # "pro-government": the story's state
+UMBRELLAS = [
+    "umbrella",
+    "command",
+    "banner",
+    "authority",
+]  # "operates under the command of Y"  # "pro-government": the story's state
 NAME_OR_NATION = {"ENT_TYPE": {"IN": ["organization", "location", "NORP"]}}
 
 
@@ -64,7 +69,14 @@ def _patterns(vocabulary: Vocabulary) -> dict[str, list[list[dict]]]:
             [{"LOWER": {"IN": WITH_CUES}}, {"LOWER": {"IN": ["with", "to"]}}, OPTIONAL_DET, NAME]
         ],
         "modifier.umbrella": [
-            [{"LOWER": "under"}, {"LOWER": "the"}, {"LOWER": {"IN": UMBRELLAS}}, {"LOWER": "of"}, OPTIONAL_DET, NAME]
+            [
+                {"LOWER": "under"},
+                {"LOWER": "the"},
+                {"LOWER": {"IN": UMBRELLAS}},
+                {"LOWER": "of"},
+                OPTIONAL_DET,
+                NAME,
+            ]
         ],
     }
 
