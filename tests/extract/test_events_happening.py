@@ -41,6 +41,8 @@ def facts(parse, text: str) -> list[tuple[str, str]]:
         ("Saraya al-Nour and Jund al-Safa signed a ceasefire in Mosul.", "agreement"),
         ("Jund al-Safa is believed to have attacked the post near Tikrit.", "attack"),
         ("Two people in Garissa were killed by fire from Jund al-Safa positions on Monday.", "attack"),
+        ("Karim Haddad called Lena Ortiz and then visited Mosul on Friday.", "visit"),
+        ("Police executed a warrant and arrested Karim Haddad in Garissa.", "arrest"),
     ],
 )
 def test_an_asserted_happening_is_an_event(parse, text, event_type):
@@ -69,6 +71,11 @@ def test_an_asserted_happening_is_an_event(parse, text, event_type):
         "Jund al-Safa is ready to meet Saraya al-Nour in Mosul.",
         "Residents fear new clashes between Jund al-Safa and Saraya al-Nour in Mosul.",
         "Police in Garissa foiled an attack by Jund al-Safa on Monday.",
+        # called off, and a warrant for what has not happened yet
+        "Kenya cancelled the talks between Saraya al-Nour and Jund al-Safa in Mosul.",
+        "The talks between Saraya al-Nour and Jund al-Safa in Mosul were called off.",
+        "Karim Haddad called off his visit to Mosul on Friday.",
+        "A court in Garissa issued a warrant for the arrest of Karim Haddad.",
         # questions
         "Did Jund al-Safa attack the post near Tikrit?",
         "Will Kenya sanction Jund al-Safa?",

@@ -556,6 +556,49 @@ CASES = {
         {"Crescent Dawn Network": ORG, "Canada": LOC},
         {("Crescent Dawn Network", "designated_by", "Canada")},
     ),
+    # a role taken away is held no longer; a new holder who replaced another holds it
+    "ousted_its_commander": (
+        "The Kivu Patriotic Alliance ousted its commander, Pierre Kasongo, in a vote last year.",
+        {"Kivu Patriotic Alliance": ORG, "Pierre Kasongo": PER},
+        set(),
+    ),
+    "sacked_as_head": (
+        "Pierre Kasongo was sacked as head of the Kivu Patriotic Alliance.",
+        {"Kivu Patriotic Alliance": ORG, "Pierre Kasongo": PER},
+        set(),
+    ),
+    "replaced_another_as_head": (
+        "Amani Bahati replaced Pierre Kasongo as head of the Kivu Patriotic Alliance.",
+        {"Kivu Patriotic Alliance": ORG, "Pierre Kasongo": PER, "Amani Bahati": PER},
+        {("Amani Bahati", "leader_of", "Kivu Patriotic Alliance")},
+    ),
+    # what a denied report says is denied
+    "denied_reports_that": (
+        "The Dawn Front denied reports that Kamal Aziz heads the group.",
+        {"Dawn Front": ORG, "Kamal Aziz": PER},
+        set(),
+    ),
+    # two titles in two appositions: each holder takes their own
+    "leader_and_its_spokesman": (
+        "The Sahel Liberation Movement's leader, Faisal Omar, and its spokesman, Ali Daud, were arrested.",
+        {"Sahel Liberation Movement": ORG, "Faisal Omar": PER, "Ali Daud": PER},
+        {
+            ("Faisal Omar", "leader_of", "Sahel Liberation Movement"),
+            ("Ali Daud", "member_of", "Sahel Liberation Movement"),
+        },
+    ),
+    # an event note's bracketed title
+    "bracketed_title": (
+        "Gunmen shot dead Abdi Warsame (Shabelle Defence Council official) in Afgooye.",
+        {"Abdi Warsame": PER, "Shabelle Defence Council": ORG, "Afgooye": LOC},
+        {("Abdi Warsame", "member_of", "Shabelle Defence Council")},
+    ),
+    # a plural relational noun said of two coordinated names
+    "coordinated_longtime_allies": (
+        "The Jund al-Sahil and the Sahel Liberation Movement, longtime allies, announced an offensive.",
+        {"Jund al-Sahil": ORG, "Sahel Liberation Movement": ORG},
+        {("Sahel Liberation Movement", "allied_with", "Jund al-Sahil")},
+    ),
     # sanctions taken away designate nobody
     "sanctions_lifted": (
         "The European Union lifted its sanctions on the Alpine Relief Mission.",

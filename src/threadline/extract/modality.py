@@ -4,7 +4,8 @@ The scope of a fact is the word it hangs on (a trigger, a relation's cue) and th
 above it up to the sentence root (for a fact a noun phrase states, the noun alone: see
 extract/relations), stopping where a modifier clause (relative clause,
 apposition) joins a noun, since "Hamas, which is backed by Iran, denied the report"
-does not deny the backing, and at a semicolon, which ends a statement. Cues count on those words and on their auxiliaries,
+does not deny the backing (a noun's content clause is no modifier: "denied reports that X
+heads Y" denies it), and at a semicolon, which ends a statement. Cues count on those words and on their auxiliaries,
 negations and adverbs (modality.yaml). A negated or denied fact is never "asserted".
 """
 
@@ -19,6 +20,7 @@ from threadline.vocabulary import of_doc
 CHILD_DEPS = frozenset({"neg", "aux", "auxpass", "advmod", "det", "prt", "amod", "npadvmod", "mark"})
 SOURCE_DOUBTS = frozenset({"unverified", "unconfirmed", "unsubstantiated", "uncorroborated", "unsourced"})
 STOP_DEPS = frozenset({"relcl", "acl", "appos", "amod", "compound"})
+CONTENT_MARKS = frozenset({"that", "whether"})
 CLAUSE_LINKS = frozenset({"ccomp", "conj", "parataxis", "advcl"})
 
 
@@ -31,6 +33,12 @@ def _across_semicolon(token: Token) -> bool:
     return any(t.text == ";" for t in token.doc[low:high])
 
 
+def _content_clause(token: Token) -> bool:
+    """ "reports that X heads Y", "the question whether ...": a clause that is what the
+    noun says, not a modifier of it; the noun and what governs it bear on it."""
+    return token.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ in CONTENT_MARKS for c in token.children)
+
+
 def governing_chain(anchor: Token) -> list[Token]:
     """anchor and the words above it that decide how firmly it is stated."""
     chain = [anchor]
@@ -41,8 +49,17 @@ def governing_chain(anchor: Token) -> list[Token]:
     return chain
 
 
+def _modal_chain(anchor: Token) -> list[Token]:
+    """The governing chain, carried on above a noun's content clause to the noun and
+    what governs it ("denied reports that X heads Y")."""
+    chain = governing_chain(anchor)
+    while _content_clause(chain[-1]):
+        chain += governing_chain(chain[-1].head)
+    return chain
+
+
 def _scope(anchor: Token, climb: bool = True) -> list[Token]:
-    chain = governing_chain(anchor) if climb else [anchor]
+    chain = _modal_chain(anchor) if climb else [anchor]
     scope = list(chain)
     for token in chain:
         scope += [c for c in token.children if c.dep_ in CHILD_DEPS and c not in scope]

@@ -8,7 +8,8 @@ makes none when its clause
     ("if talks go ahead", "unless the army withdraws"), an intention or expectation
     whose infinitive it is ("plans to open an office", "threatened to strike", "is
     expected to visit", "refused to sign"), a verb whose object has not happened
-    ("analysts fear renewed clashes", "police foiled an attack"), a noun or adjective
+    ("analysts fear renewed clashes", "police foiled an attack", "the talks were
+    called off"), a noun or adjective
     that makes it one
     ("calls for talks", "the threat of sanctions", "a possible attack", "the next
     meeting"), or a planning cue of modality.yaml ("postponed talks");
@@ -71,6 +72,13 @@ def _to_infinitive(token: Token) -> bool:
     return token.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def _phrasal_forms(verb: Token) -> set[str]:
+    """A verb's forms, with its particle where it has one ("call off")."""
+    forms = verb_forms(verb)
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return forms | {f"{f} {p}" for f in forms for p in particles}
+
+
 def _intended(token: Token, cues: HappeningCues) -> bool:
     """ "plans to open", "ready to talk", "a plan to attack", "calls for talks"."""
     head = token.head
@@ -83,6 +91,12 @@ def _intended(token: Token, cues: HappeningCues) -> bool:
         return head.pos_ == "NOUN" and lemma in cues.intention_nouns
     if token.dep_ == "dobj" and head.pos_ == "VERB" and verb_forms(head) & cues.expectation_verbs:
         return True  # "analysts fear renewed clashes", "police foiled an attack"
+    if (
+        token.dep_ in ("dobj", "nsubjpass")
+        and head.pos_ == "VERB"
+        and _phrasal_forms(head) & cues.cancelling_verbs
+    ):
+        return True  # "the ministers cancelled the talks", "his visit was called off"
     if token.dep_ == "pobj" and head.lower_ in NOUN_LINK_PREPS:
         above = head.head
         return above.lemma_.lower() in cues.intention_nouns or (

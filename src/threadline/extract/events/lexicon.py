@@ -131,6 +131,7 @@ class HappeningCues:
     intention_adjectives: frozenset[str]
     intention_nouns: frozenset[str]
     expectation_verbs: frozenset[str]
+    cancelling_verbs: frozenset[str]
     unreal_modifiers: frozenset[str]
     report_words: frozenset[str]
     habitual: frozenset[str]

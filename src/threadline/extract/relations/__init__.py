@@ -37,6 +37,7 @@ from threadline.extract.relations import (
 from threadline.extract.relations.candidate import Candidate
 from threadline.records import NOT_A_FACT, Assertion, Modality
 from threadline.registry import Registered, Registry
+from threadline.vocabulary import of_doc
 
 VERSION = "0.2.0"
 PREDICATES = frozenset({"attr", "oprd", "acomp", "xcomp"})  # "X is a member of Y": the clause states it
@@ -127,7 +128,22 @@ def _modality(candidate: Candidate) -> Modality:
         return modality
     if _asks(candidate.anchor):
         return "possible"
-    return "former" if candidate.former else modality
+    return "former" if candidate.former or _removed(candidate) else modality
+
+
+def _removed(candidate: Candidate) -> bool:
+    """ "The Front ousted its commander, X", "X was sacked as head of Y": a role the
+    sentence takes away (relation_cues.yaml `removing_verbs`) is held no longer."""
+    role = candidate.anchor
+    if candidate.predicate not in ("leader_of", "member_of"):
+        return False
+    if role.dep_ == "appos":
+        role = role.head
+    removing = of_doc(role.doc).relation_cues.removing_verbs
+    if role.dep_ == "pobj" and role.head.lower_ == "as":  # "X was sacked as head": passive only
+        passive = any(c.dep_ == "auxpass" for c in role.head.head.children)
+        return passive and role.head.head.lemma_.lower() in removing
+    return role.dep_ == "dobj" and role.head.lemma_.lower() in removing
 
 
 def to_assertion(ps: ParsedStory, candidate: Candidate, version: str = VERSION) -> Assertion:

@@ -127,10 +127,20 @@ def _other_group(ps: ParsedStory, noun: Token) -> Token | None:
     if obj is not None:
         return _group(ps, obj)
     owner = next((c for c in noun.children if c.dep_ in ("poss", "compound") and c.i in ps.mention_at), None)
-    if owner is None:
-        pronoun = next((c for c in noun.children if c.dep_ == "poss"), None)
-        owner = refers_to(ps, pronoun, OTHERS) if pronoun is not None else None
+    if owner is None:  # "its ally": the name it stands for
+        possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = refers_to(ps, possessor, OTHERS) if possessor is not None else None
     return owner if owner is not None and ps.type_of(owner) in OTHERS else None
+
+
+def _partner(ps: ParsedStory, token: Token, noun: Token) -> Token | None:
+    """ "X and Y, longtime allies": a plural relational noun said of two coordinated names
+    relates them to each other."""
+    if noun.tag_ != "NNS":
+        return None
+    if token.dep_ == "conj" and ps.type_of(token.head) == "organization":
+        return token.head
+    return next((c for c in token.children if c.dep_ == "conj" and ps.type_of(c) == "organization"), None)
 
 
 def _kinds(noun: Token) -> list[str]:
@@ -169,7 +179,7 @@ def _units(ps: ParsedStory) -> list[Candidate]:
         if ps.type_of(token) != "organization" or is_modifier(token) or is_possessor(token):
             continue
         for noun in descriptions(ps, token):
-            other = _other_group(ps, noun)
+            other = _other_group(ps, noun) or _partner(ps, token, noun)
             if other is None or other.i == token.i:
                 continue
             candidate = _described_as(ps, token, noun, other)

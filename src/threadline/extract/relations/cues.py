@@ -43,6 +43,7 @@ WORD_LISTS = (
     "giving_verbs",
     "support_nouns",
     "including_verbs",
+    "removing_verbs",
 )
 
 
@@ -77,6 +78,7 @@ class RelationCues:
     giving_verbs: frozenset[str]
     support_nouns: frozenset[str]
     including_verbs: frozenset[str]
+    removing_verbs: frozenset[str]
     serving_verbs: Mapping[str, frozenset[str]]  # lemma -> prepositions
     allying_verbs: Mapping[str, frozenset[str]]  # lemma -> prepositions
     relation_nouns: Mapping[str, str]  # noun -> predicate: "X, an ally of Y"

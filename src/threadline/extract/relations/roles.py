@@ -11,6 +11,7 @@ Families, each a token pattern over the merged parse:
   led_by       "the group, led by X" / "Founded ... and led by X, the group"
   delegation   "The Y delegation was led by X and included Z"
   of_group     "Colonel X of Iran's Quds Force"
+  bracketed    "X (Y official)", as event notes name a person
 A leader title becomes member_of when its holder is one of several: a qualifier ("senior",
 "deputy", "top"), a plural, "a"/"one of", a unit between the group and the title ("EU
 foreign policy chief X"), or a title several hold at once ("commander") used without a
@@ -82,6 +83,7 @@ def _patterns(vocabulary: Vocabulary) -> dict[str, list[list[dict]]]:
                 TITLE,
             ],
         ],
+        "role.bracketed": [[PERSON, {"ORTH": "("}, gap(5), TITLE, {"ORTH": ")"}]],
         "role.led_by": [[{"LOWER": "led"}, {"LOWER": "by"}, gap(4), PERSON]],
         "role.of_group": [[PERSON, {"LOWER": "of"}, NP_GAP, ORG]],
     }
@@ -188,6 +190,8 @@ def _appositive(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
     if ps.type_of(holder) == "organization" and not ps.title_at[role.i].groups:
         return []  # "the group, its spokesman said": the title is someone else's
     between = list(ps.doc[start + 1 : end - 1])
+    if between[:1] and between[0].text == "," and between[1:2] and between[1].pos_ == "CCONJ":
+        return []  # "Y's leader, X, and its spokesman, Z": the spokesman is Z, not X
     definite = not {t.lower_ for t in between} & INDEFINITE
     shared = {t.lower_ for t in between} & DISTRIBUTIVE or ps.title_at[role.i].plural
     holders = coordinated(ps, holder) if shared else [holder]
@@ -197,6 +201,12 @@ def _appositive(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
 def _title(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
     role, person = ps.doc[start], ps.doc[end - 1]
     return _candidates(ps, person, role, phrase_before(ps, start), "role.title")
+
+
+def _bracketed(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
+    """ "X (Y official)", as event notes name a person: the title in brackets is X's."""
+    person, role = ps.doc[start], ps.doc[end - 2]
+    return _candidates(ps, person, role, list(ps.doc[start + 2 : end - 2]), "role.bracketed")
 
 
 def _of_group(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
@@ -283,6 +293,7 @@ HANDLERS = {
     "role.appointment": _appointment,
     "role.led_by": _led_by,
     "role.of_group": _of_group,
+    "role.bracketed": _bracketed,
 }
 
 
