@@ -361,6 +361,16 @@ CASES = {
         {"Red Dune Brigade": ORG, "Sahel Righteous Army": ORG},
         set(),
     ),
+    "the_alliance_between": (
+        "The alliance between the Rafidain Brigades and the Wafa Movement has held for three years.",
+        {"Rafidain Brigades": ORG, "Wafa Movement": ORG},
+        {("Rafidain Brigades", "allied_with", "Wafa Movement")},
+    ),
+    "the_alliance_between_collapsed": (
+        "The alliance between the Rafidain Brigades and the Wafa Movement collapsed in May.",
+        {"Rafidain Brigades": ORG, "Wafa Movement": ORG},
+        set(),
+    ),
     # relational nouns said of a group
     "an_ally_of": (
         "The Red Dune Brigade, an ally of the Sahel Righteous Army, took the town.",

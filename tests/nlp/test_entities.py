@@ -225,3 +225,20 @@ def test_a_name_with_list_after_its_first_word_stays_an_actor(nlp: Language) -> 
         typed(nlp, "The Listowel Rangers beat a side from Cork on Sunday.").get("Listowel Rangers")
         == "organization"
     )
+
+
+def test_a_building_or_area_label_gives_way_to_a_groups_last_word(nlp: Language) -> None:
+    """The model calls some group names a building or an area; a name ending in a
+    group's word is a group's ("... Battalions"), one ending otherwise keeps its label
+    though a group's word is inside ("Army Stadium")."""
+    cues = nlp.get_pipe("threadline_entity_cues")
+    cases = [
+        ("The Nour al-Haqq Battalions shelled Saraqib.", "Nour al-Haqq Battalions", "FAC", "ORG"),
+        ("The Sahel Unity Coalition rejected the deal.", "Sahel Unity Coalition", "LOC", "ORG"),
+        ("Crowds gathered at Army Stadium on Friday.", "Army Stadium", "FAC", "FAC"),
+    ]
+    for text, name, label, expected in cases:
+        doc = nlp.make_doc(text)
+        start = text.index(name)
+        doc.ents = [doc.char_span(start, start + len(name), label=label)]
+        assert [e.label_ for e in cues(doc).ents] == [expected], name

@@ -80,6 +80,10 @@ class EntityCues:
             org_words -= self.state_words
         if span.label_ in ("PERSON", "GPE", "NORP") and org_words:
             return Span(doc=span.doc, start=span.start, end=span.end, label="ORG")
+        if span.label_ in ("FAC", "LOC") and fold(span[-1].text) in org_words:
+            # a building or an area is named by its last word ("Army Stadium"); a group
+            # name ending in a group's word is a group's ("Nour al-Haqq Battalions")
+            return Span(doc=span.doc, start=span.start, end=span.end, label="ORG")
         if span.label_ == "PERSON" and words & self.place_words:
             return Span(doc=span.doc, start=span.start, end=span.end, label="LOC")
         return span

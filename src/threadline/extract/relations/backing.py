@@ -4,7 +4,8 @@
           (Y backed_by the subject; the passive "Y, backed by Iran" is modifiers.py's)
   supply  "Y receives money and weapons from Iran", "Iran supplies drones to Y", "Iran
           provides Y with weapons" (Y backed_by Iran): money, arms or training, given
-  pact    "X formed an alliance with Y", "X and Y signed a pact" (allied_with)
+  pact    "X formed an alliance with Y", "X and Y signed a pact", "the alliance between X
+          and Y" (allied_with; one that collapsed or was ended is former)
 
 The verbs and nouns are relation_cues.yaml's `backing_verbs`, `receiving_verbs`,
 `giving_verbs`, `support_nouns`, `pact_verbs` and `pact_nouns`. The backer is the verb's own subject: in "Kenya accused Rwanda of arming
@@ -131,6 +132,20 @@ def _pacts(ps: ParsedStory, verb: Token) -> Iterator[Candidate]:
             yield Candidate(a, "allied_with", b, noun, f"pact.{_lemma(noun)}")
 
 
+def _pact_between(ps: ParsedStory, noun: Token) -> Iterator[Candidate]:
+    """ "the alliance between X and Y has held": allied; one that "collapsed" or that
+    someone "ended" is held no longer (relation_cues.yaml `ending_verbs`)."""
+    between = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "between" for o in p.children]
+    first = next((o for o in between if o.dep_ == "pobj"), None)
+    parties = [
+        g for t in ((first, *first.conjuncts) if first is not None else ()) if (g := refers_to(ps, t, GROUPS))
+    ]
+    ended = noun.head.lemma_.lower() in ps.vocabulary.relation_cues.ending_verbs
+    for a, b in pairwise(parties):
+        if a.i != b.i:
+            yield Candidate(a, "allied_with", b, noun, f"pact.{_lemma(noun)}_between", former=ended)
+
+
 def find(ps: ParsedStory) -> list[Candidate]:
     """Every backed_by / allied_with candidate an active verb states."""
     cues = ps.vocabulary.relation_cues
@@ -144,4 +159,7 @@ def find(ps: ParsedStory) -> list[Candidate]:
             found += _given(ps, verb)
         if _lemma(verb) in cues.pact_verbs:
             found += _pacts(ps, verb)
+    for noun in ps.doc:
+        if noun.pos_ == "NOUN" and _lemma(noun) in cues.pact_nouns:
+            found += _pact_between(ps, noun)
     return found

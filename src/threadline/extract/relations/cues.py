@@ -44,6 +44,7 @@ WORD_LISTS = (
     "support_nouns",
     "including_verbs",
     "removing_verbs",
+    "ending_verbs",
 )
 
 
@@ -79,6 +80,7 @@ class RelationCues:
     support_nouns: frozenset[str]
     including_verbs: frozenset[str]
     removing_verbs: frozenset[str]
+    ending_verbs: frozenset[str]
     serving_verbs: Mapping[str, frozenset[str]]  # lemma -> prepositions
     allying_verbs: Mapping[str, frozenset[str]]  # lemma -> prepositions
     relation_nouns: Mapping[str, str]  # noun -> predicate: "X, an ally of Y"
