@@ -609,6 +609,22 @@ CASES = {
         {"Jund al-Sahil": ORG, "Sahel Liberation Movement": ORG},
         {("Sahel Liberation Movement", "allied_with", "Jund al-Sahil")},
     ),
+    # a group acting under a person's leadership
+    "fought_under_the_command_of": (
+        "The Wafa Movement fought under the command of Omar Sadiq Bello near Raqqa.",
+        {"Omar Sadiq Bello": PER, "Wafa Movement": ORG, "Raqqa": LOC},
+        {("Omar Sadiq Bello", "leader_of", "Wafa Movement")},
+    ),
+    "under_his_command": (
+        "The Wafa Movement seized two towns under Omar Sadiq Bello's command.",
+        {"Omar Sadiq Bello": PER, "Wafa Movement": ORG},
+        {("Omar Sadiq Bello", "leader_of", "Wafa Movement")},
+    ),
+    "will_not_fight_under_his_command": (
+        "The Wafa Movement will not fight under the command of Omar Sadiq Bello.",
+        {"Omar Sadiq Bello": PER, "Wafa Movement": ORG},
+        set(),
+    ),
     # sanctions taken away designate nobody
     "sanctions_lifted": (
         "The European Union lifted its sanctions on the Alpine Relief Mission.",

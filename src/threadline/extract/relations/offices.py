@@ -8,6 +8,7 @@
              together are members: "founded by A and B")
   took       "X took over the leadership of Y", "X assumed command of Y" (relation_cues.yaml
              `taking_verbs` and `leading_nouns`; to lose or hand over the helm is no verb of them)
+  under      "Y fought under the command of X", "Y seized two towns under X's command"
 The title decides the predicate and the group as in `roles` ("deputy", "senior" and
 plurals make members); the clause only finds who holds it, so "X, a Y politician who
 was president of Z" ties X to Z, and a pronoun holder needs a clear antecedent.
@@ -160,7 +161,34 @@ def _took_the_lead(ps: ParsedStory) -> list[Candidate]:
     return found
 
 
+def _led_under(ps: ParsedStory, lead: Token) -> Candidate | None:
+    """ "Y fought under the command of X", "Y seized towns under X's leadership": X leads Y."""
+    under = lead.head
+    if lead.dep_ != "pobj" or under.lower_ != "under" or under.head.pos_ not in ("VERB", "AUX"):
+        return None
+    of = [
+        c
+        for p in lead.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
+    holders = of or [c for c in lead.children if c.dep_ == "poss"]
+    person = refers_to(ps, holders[0], PERSON) if holders else None
+    subject = clause_subject(under.head) if person is not None else None
+    group = refers_to(ps, subject, ("organization",)) if subject is not None else None
+    if person is None or group is None:
+        return None
+    return Candidate(person, "leader_of", group, lead, f"office.under_{lead.lemma_.lower()}")
+
+
+def _under_leadership(ps: ParsedStory) -> list[Candidate]:
+    leading = ps.vocabulary.relation_cues.leading_nouns
+    found = (_led_under(ps, t) for t in ps.doc if t.pos_ == "NOUN" and t.lemma_.lower() in leading)
+    return [c for c in found if c is not None]
+
+
 def find(ps: ParsedStory) -> list[Candidate]:
     """Every leader_of / member_of candidate a clause around a title, "headed by", a
     leading verb or a leadership taken states."""
-    return _copular(ps) + _headed_by(ps) + _leads(ps) + _took_the_lead(ps)
+    return _copular(ps) + _headed_by(ps) + _leads(ps) + _took_the_lead(ps) + _under_leadership(ps)
