@@ -625,6 +625,11 @@ CASES = {
         {"Omar Sadiq Bello": PER, "Wafa Movement": ORG},
         set(),
     ),
+    "a_plural_title_before_a_list": (
+        "Police arrested two members of the Sabr Front, Ahmed Karim and Faisal Omar, in Mosul.",
+        {"Sabr Front": ORG, "Ahmed Karim": PER, "Faisal Omar": PER, "Mosul": LOC},
+        {("Ahmed Karim", "member_of", "Sabr Front"), ("Faisal Omar", "member_of", "Sabr Front")},
+    ),
     # sanctions taken away designate nobody
     "sanctions_lifted": (
         "The European Union lifted its sanctions on the Alpine Relief Mission.",

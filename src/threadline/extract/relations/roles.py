@@ -198,9 +198,27 @@ def _appositive(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
     return [c for h in holders for c in _candidates(ps, h, role, between, "role.appositive", definite)]
 
 
+def _listed_from(ps: ParsedStory, first: Token) -> list[Token]:
+    """The persons of a list that starts at `first` ("A, B and C"): the last one joined by
+    "and"/"or" ends it; without one, just [first]."""
+    found, doc = [first], ps.doc
+    for token in doc[first.i + 1 : first.sent.end]:
+        if ps.type_of(token) == "person":
+            found.append(token)
+            if doc[token.i - 1].lower_ in ("and", "or"):
+                return found
+        elif token.text != "," and token.pos_ != "DET" and token.lower_ not in ("and", "or"):
+            break
+    return [first]
+
+
 def _title(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
+    """ "Y leader X"; a plural title before a list gives each its role ("two members of
+    Y, A and B")."""
     role, person = ps.doc[start], ps.doc[end - 1]
-    return _candidates(ps, person, role, phrase_before(ps, start), "role.title")
+    holders = _listed_from(ps, person) if ps.title_at[role.i].plural else [person]
+    before = phrase_before(ps, start)
+    return [c for h in holders for c in _candidates(ps, h, role, before, "role.title")]
 
 
 def _bracketed(ps: ParsedStory, start: int, end: int) -> list[Candidate]:
