@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from sqlalchemy import Connection
@@ -43,8 +43,8 @@ from threadline.graph.region_asides import Outside, Views
 from threadline.graph.regions import Before, Change, copies_of, stories_of
 from threadline.graph.stored import graph_events
 from threadline.records import EventMention, GraphEvent, Responsibility
-from threadline.store import regions, witnesses
-from threadline.store.layout import Derived
+from threadline.store import Store, event_scope, regions, witnesses
+from threadline.store.layout import Derived, Scope
 
 WHOLE = 0.5  # a region holding more than this share of the mentions: merge them all
 
@@ -56,6 +56,7 @@ class Merged:
     containment: frozenset[tuple[str, str]]
     loose: frozenset[str]
     witnesses: dict[str, tuple[str, str]]
+    scopes: dict[str, Scope]  # the events and claims tables: only the region's rows (`_scoped`)
 
 
 def events_after_changes(
@@ -102,13 +103,11 @@ def events_after_changes(
         made = _merge(conn, views, region, change, roots, within, region_loose, background)
         taken = [m for key in sorted(background.homes_outside) for m in views.members[views.event_of[key]]]
         taken += [m for e in sorted(background.stirred) for m in views.members[e]]
-        stored_keys = {content_key(e) for e in before.events if e.id in dissolved}  # type: ignore[arg-type]
-        named = stored_keys | {content_key(e) for e in made[0]}  # type: ignore[arg-type]
-        sharing = [e.id for e in before.events if e.id not in dissolved and content_key(e) in named]  # type: ignore[arg-type]
+        sharing = _sharing(conn, dissolved, made[0])
         if not taken and not sharing:
             kept_loose = (loose - region) | region_loose
             kept_witnesses = {m: w for m, w in kept.items() if m not in region} | background.witnesses
-            return _combined(before, made, dissolved, edges, frozenset(kept_loose), kept_witnesses)
+            return _scoped(conn, made, dissolved, edges, frozenset(kept_loose), kept_witnesses)
         more = taken + [m for e in sharing for m in views.members[e]]  # an outside home or aside, taken in
         closed_region = _closure(views, [], [], closed_region, more)
     return None
@@ -120,20 +119,63 @@ def located_in_edges(conn: Connection, entity_of: Mapping[str, str]) -> frozense
     return direct_edges(regions.located_in_claims(conn), entity_of)
 
 
-def _combined(
-    before: Before,
+def _sharing(conn: Connection, dissolved: set[str], made: list[GraphEvent]) -> list[str]:
+    """The kept events (by id) sharing a content key with one made or dissolved here:
+    two events with one content key rank by their earliest mention (ids.py), so they
+    are merged together. Only stored events of the same type and place can share one,
+    and those are read by index (store/event_scope.py), not every stored event."""
+    named: list[event_scope.Named | GraphEvent] = [*event_scope.named_of(conn, dissolved), *made]
+    keys = {content_key(e) for e in named}  # type: ignore[arg-type]
+    places = {(e.type, e.location) for e in named}
+    return [
+        e.id
+        for e in event_scope.named_at(conn, places)
+        if e.id not in dissolved and content_key(e) in keys  # type: ignore[arg-type]
+    ]
+
+
+def _scoped(
+    conn: Connection,
     made: tuple[list[GraphEvent], list[Responsibility]],
     dissolved: set[str],
     edges: frozenset[tuple[str, str]],
     loose: frozenset[str],
     witnessed: dict[str, tuple[str, str]],
 ) -> Merged:
-    """The stored events and claims outside the region, with the region's merged anew."""
-    kept = [e for e in before.events if e.id not in dissolved]
-    claims = [r for r in before.responsibilities if r.event not in dissolved]
-    events = sorted((*kept, *made[0]), key=lambda e: e.id)
-    told = sorted((*claims, *made[1]), key=lambda r: (r.claimant, r.event, r.kind))
-    return Merged(events, told, edges, loose, witnessed)
+    """The region's events and claims, with the scope of the write: the ids of the
+    events it dissolved or made, and the rows each table holds once written (the
+    stored events and claims outside the region stay as stored, unread)."""
+    events = sorted(made[0], key=lambda e: e.id)
+    told = sorted(made[1], key=lambda r: (r.claimant, r.event, r.kind))
+    ids = frozenset({*dissolved, *(e.id for e in events)})
+    total = event_scope.events_stored(conn) - len(dissolved) + len(events)
+    claims = event_scope.claims_stored(conn) - event_scope.claims_stored(conn, ids) + len(told)
+    scopes = {"events": Scope("id", ids, total), "responsibilities": Scope("event", ids, claims)}
+    return Merged(events, told, edges, loose, witnessed, scopes)
+
+
+def with_every_event(store: Store, derived: Derived) -> Derived:
+    """`derived` with every event and claim of responsibility, where the events step
+    handed on only its region's (a package's step after it reads them all): the stored
+    ones outside the region beside the region's, in the whole step's order. The write
+    still touches only the region's rows."""
+    events, claims = derived.scopes.get("events"), derived.scopes.get("responsibilities")
+    if events is None or claims is None or events.total is None or claims.total is None:
+        return derived
+    kept = [e for e in store.events() if e.id not in events.keys]
+    told = [r for r in store.responsibilities() if r.event not in claims.keys]
+    scopes = {
+        "events": Scope(events.column, events.keys),
+        "responsibilities": Scope(claims.column, claims.keys),
+    }
+    return replace(
+        derived,
+        events=tuple(sorted((*kept, *derived.events), key=lambda e: e.id)),
+        responsibilities=tuple(
+            sorted((*told, *derived.responsibilities), key=lambda r: (r.claimant, r.event, r.kind))
+        ),
+        scopes={**derived.scopes, **scopes},
+    )
 
 
 def _told_before(parties: Mapping[str, Party], event_of: Mapping[str, str], present: frozenset[str]) -> bool:
