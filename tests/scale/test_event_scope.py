@@ -1,0 +1,121 @@
+"""The events step by region hands on only its region's events and claims, with a
+scope (graph/events_region.py): the stored ones outside stay unread and unwritten, a
+package's step after it still sees every event, and the stored events a region asks
+about are found by type and place (store/event_scope.py, migration 0015)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bench.corpus import write_corpus
+from sqlalchemy import select
+
+from threadline import refresh
+from threadline.graph import steps
+from threadline.graph.ids import content_key
+from threadline.graph.steps import Inputs
+from threadline.refresh import rebuild_derived
+from threadline.registry import Registered
+from threadline.settings import Settings
+from threadline.store import Store, event_scope
+from threadline.store import schema as t
+from threadline.store.layout import Derived
+from threadline.workflow import ingest
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of generated stories, refreshed once, and a file of later ones."""
+    folder = tmp_path_factory.mktemp("events")
+    for name, count, seed in (("news.jsonl", 30, 5), ("later.jsonl", 4, 99)):
+        with (folder / name).open("w", encoding="utf-8") as stream:
+            write_corpus(count, seed=seed, stream=stream)
+    store = Store(f"sqlite:///{folder / 'events.db'}")
+    assert not ingest([str(folder / "news.jsonl")], store, Settings()).failed
+    store.close()
+    return folder
+
+
+@pytest.fixture
+def store(filled: Path, tmp_path: Path) -> Iterator[Store]:
+    shutil.copy(filled / "events.db", tmp_path / "copy.db")
+    opened = Store(f"sqlite:///{tmp_path / 'copy.db'}")
+    yield opened
+    opened.close()
+
+
+def tables(store: Store) -> tuple[list[object], list[object]]:
+    return store.events(), store.responsibilities()
+
+
+def test_a_package_step_after_the_events_step_sees_every_event(
+    store: Store, filled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New stories merged by region: the events step hands on its region's events
+    alone, yet a step of someone else's after it reads every event and claim, and the
+    rows written are a rebuild's."""
+    seen: list[Derived] = []
+    regional: list[bool] = []
+
+    def counting(inputs: Inputs, derived: Derived) -> Derived:
+        seen.append(derived)
+        return derived
+
+    def counted(*args: object, _step: object = steps.events_after_changes) -> object:
+        found = _step(*args)  # type: ignore[operator]
+        regional.append(found is not None)
+        return found
+
+    whole = steps.assemble
+    monkeypatch.setattr(
+        refresh, "assemble", lambda names: (*whole(names), Registered("counting", "1", counting))
+    )
+    monkeypatch.setattr(steps, "events_after_changes", counted)
+    before = len(store.events())
+    assert not ingest([str(filled / "later.jsonl")], store, Settings()).failed
+    assert regional == [True]  # the step went by region
+    (derived,) = seen
+    assert derived.scopes["events"].total is None and derived.scopes["responsibilities"].total is None
+    events, claims = tables(store)
+    assert list(derived.events) == events and list(derived.responsibilities) == claims
+    assert len(events) > before
+    rows = store.last_step_runs()
+    counts = next(r for r in rows if r.step == "events").rows
+    assert (counts["events"], counts["responsibilities"]) == (len(events), len(claims))
+    monkeypatch.undo()
+    rebuild_derived(store, Settings())
+    assert tables(store) == (events, claims)
+
+
+def test_the_events_sharing_a_type_and_place_are_read_by_index(store: Store) -> None:
+    """Every stored event is found among those of its type and place, with the content
+    its id is made of; none of another type or place is."""
+    events = store.events()
+    assert events
+    with store.snapshot() as conn:
+        for event in events[:40]:
+            found = event_scope.named_at(conn, {(event.type, event.location)})
+            assert {(n.type, n.location) for n in found} == {(event.type, event.location)}
+            (named,) = [n for n in found if n.id == event.id]
+            assert content_key(named) == content_key(event)  # type: ignore[arg-type]
+        ids = [e.id for e in events[::3]]
+        assert [n.id for n in event_scope.named_of(conn, [*ids, "no-such-event"])] == sorted(ids)
+        assert event_scope.events_stored(conn) == len(events)
+        claims = store.responsibilities()
+        assert event_scope.claims_stored(conn) == len(claims)
+        some = {r.event for r in claims[:5]}
+        assert event_scope.claims_stored(conn, some) == sum(r.event in some for r in claims)
+
+
+def test_the_stored_events_are_indexed_by_type_and_place(store: Store) -> None:
+    """A region asks the store for the events of one type and place (migration 0015):
+    SQLite answers from the index, not by reading the table."""
+    e = t.events.c
+    query = select(e.id).where((e.type == "attack") & e.location.in_(["x", "y"]))
+    with store.snapshot() as conn:
+        compiled = query.compile(conn, compile_kwargs={"literal_binds": True})
+        plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
+    assert "ix_events_type_location" in plan
