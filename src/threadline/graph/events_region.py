@@ -100,7 +100,7 @@ def events_after_changes(
         region, dissolved = closed_region.mentions, closed_region.dissolved
         region_loose: set[str] = set()
         background = _background(conn, views, closed_region, change, roots, records, frozenset(seeds), asides)
-        made = _merge(conn, views, region, change, roots, within, region_loose, background)
+        made = _merge(conn, views, region, change, roots, within, region_loose, background, records)
         taken = [m for key in sorted(background.homes_outside) for m in views.members[views.event_of[key]]]
         taken += [m for e in sorted(background.stirred) for m in views.members[e]]
         sharing = _sharing(conn, dissolved, made[0])
@@ -342,10 +342,14 @@ def _merge(
     within: Within,
     loose: set[str],
     background: Background,
+    records: dict[str, EventMention],
 ) -> tuple[list[GraphEvent], list[Responsibility]]:
     """The region's events and claims, merged as a full run merges them, its asides
-    asking the dated events outside it too (`_Outside`)."""
+    asking the dated events outside it too (`_Outside`). Its mentions are read by id
+    (`records` keeps them, and those its background join read, for the next round), not
+    with every other mention of their stories."""
     stories = {views.parties[m].story for m in region}
-    mentions = [m for m in regions.event_mentions_in(conn, stories) if m.id in region]
+    records.update(regions.event_mentions_of(conn, region - records.keys()))
+    mentions = sorted((records[m] for m in region), key=lambda m: m.id)
     citing = Citing(change.entity_of, roots, regions.outlets_of(conn, stories))
     return graph_events(mentions, citing, within, loose, regions.published_of(conn, stories), background)
