@@ -91,15 +91,17 @@ def test_a_package_step_after_the_events_step_sees_every_event(
 
 
 def test_the_events_sharing_a_type_and_place_are_read_by_index(store: Store) -> None:
-    """Every stored event is found among those of its type and place, with the content
-    its id is made of; none of another type or place is."""
+    """Every stored event is found among those of its type and place, with its date;
+    none of another type or place is. Read by id, it has the content its id is made of."""
     events = store.events()
     assert events
     with store.snapshot() as conn:
         for event in events[:40]:
-            found = event_scope.named_at(conn, {(event.type, event.location)})
+            found = event_scope.dated_at(conn, {(event.type, event.location)})
             assert {(n.type, n.location) for n in found} == {(event.type, event.location)}
-            (named,) = [n for n in found if n.id == event.id]
+            (dated,) = [n for n in found if n.id == event.id]
+            assert dated.date.value == event.date.value
+            (named,) = event_scope.named_of(conn, [event.id])
             assert content_key(named) == content_key(event)  # type: ignore[arg-type]
         ids = [e.id for e in events[::3]]
         assert [n.id for n in event_scope.named_of(conn, [*ids, "no-such-event"])] == sorted(ids)
@@ -112,10 +114,12 @@ def test_the_events_sharing_a_type_and_place_are_read_by_index(store: Store) -> 
 
 def test_the_stored_events_are_indexed_by_type_and_place(store: Store) -> None:
     """A region asks the store for the events of one type and place (migration 0015):
-    SQLite answers from the index, not by reading the table."""
+    SQLite answers from the index alone, not by reading the table."""
     e = t.events.c
-    query = select(e.id).where((e.type == "attack") & e.location.in_(["x", "y"]))
+    query = select(e.id, e.type, e.location, e.date_value).where(
+        (e.type == "attack") & e.location.in_(["x", "y"])
+    )
     with store.snapshot() as conn:
         compiled = query.compile(conn, compile_kwargs={"literal_binds": True})
         plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
-    assert "ix_events_type_location" in plan
+    assert "COVERING INDEX ix_events_type_location" in plan

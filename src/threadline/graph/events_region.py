@@ -37,7 +37,7 @@ from threadline.graph.background import Within
 from threadline.graph.cite import Citing
 from threadline.graph.containment import closed, direct_edges
 from threadline.graph.event_keys import Key, KeyIndex, Party, Sides
-from threadline.graph.ids import content_key
+from threadline.graph.ids import content_key, date_bucket
 from threadline.graph.passing import Background, Settled
 from threadline.graph.region_asides import Outside, Views
 from threadline.graph.regions import Before, Change, copies_of, stories_of
@@ -122,16 +122,18 @@ def located_in_edges(conn: Connection, entity_of: Mapping[str, str]) -> frozense
 def _sharing(conn: Connection, dissolved: set[str], made: list[GraphEvent]) -> list[str]:
     """The kept events (by id) sharing a content key with one made or dissolved here:
     two events with one content key rank by their earliest mention (ids.py), so they
-    are merged together. Only stored events of the same type and place can share one,
-    and those are read by index (store/event_scope.py), not every stored event."""
+    are merged together. Only stored events of the same type, place and month can
+    share one: those are found by index, and only they read by id (store/event_scope.py),
+    not every stored event."""
     named: list[event_scope.Named | GraphEvent] = [*event_scope.named_of(conn, dissolved), *made]
     keys = {content_key(e) for e in named}  # type: ignore[arg-type]
-    places = {(e.type, e.location) for e in named}
-    return [
+    months = {(e.type, e.location, date_bucket(e)) for e in named}  # type: ignore[arg-type]
+    near = [
         e.id
-        for e in event_scope.named_at(conn, places)
-        if e.id not in dissolved and content_key(e) in keys  # type: ignore[arg-type]
+        for e in event_scope.dated_at(conn, {(e.type, e.location) for e in named})
+        if e.id not in dissolved and (e.type, e.location, date_bucket(e)) in months  # type: ignore[arg-type]
     ]
+    return [e.id for e in event_scope.named_of(conn, near) if content_key(e) in keys]  # type: ignore[arg-type]
 
 
 def _scoped(

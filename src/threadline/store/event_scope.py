@@ -5,8 +5,8 @@ change reaches; the others stay as stored, so the step hands on only the region'
 events with a `Scope` of their ids and the write touches only those rows
 (store/rewrite.py). What the region still asks of the stored events is narrow: the
 content of the events it dissolves, the stored events that share a content key with
-one it makes or dissolves (found among those of the same type and place, by the index
-`ix_events_type_location`, migration 0015), and how many events and claims of
+one it makes or dissolves (found among those of the same type, place and month, by
+the index `ix_events_type_location`, migration 0015, then read by id), and how many events and claims of
 responsibility the tables hold once written. Reading every stored event with its
 evidence for these was a sixth of the step at 30,000 stories and its largest hold on
 memory.
@@ -47,20 +47,22 @@ def named_of(conn: Connection, ids: Iterable[str]) -> list[Named]:
     return sorted(found, key=lambda n: n.id)
 
 
-def named_at(conn: Connection, places: Iterable[Place]) -> list[Named]:
-    """The stored events of these (type, location) pairs, ordered by id: every event a
-    content key of that type and place can name, read by index."""
+def dated_at(conn: Connection, places: Iterable[Place]) -> list[Named]:
+    """The stored events of these (type, location) pairs, ordered by id, each with its
+    date and no participants: every event a content key of that type and place can
+    name, read from the index alone (`ix_events_type_location` holds the columns)."""
     by_type: dict[str, set[str | None]] = defaultdict(set)
     for kind, location in places:
         by_type[kind].add(location)
     e = t.events.c
+    columns = (e.id, e.type, e.location, e.date_value)
     found: list[Named] = []
     for kind, locations in sorted(by_type.items()):
-        named = sorted(loc for loc in locations if loc is not None)
-        if None in locations:
-            found += _read(conn, (e.type == kind) & e.location.is_(None))
-        for chunk in chunks(named):
-            found += _read(conn, (e.type == kind) & e.location.in_(chunk))
+        wheres = [e.location.in_(chunk) for chunk in chunks(loc for loc in locations if loc is not None)]
+        wheres += [e.location.is_(None)] if None in locations else []
+        for where in wheres:
+            rows = conn.execute(select(*columns).where((e.type == kind) & where))
+            found += [Named(i, k, (), at, DateValue(value, "unknown", None)) for i, k, at, value in rows]
     return sorted(found, key=lambda n: n.id)
 
 

@@ -3,8 +3,9 @@
 A region of the events step (graph/events_region.py) merges again only the events a
 change reaches and leaves the others as stored, unread; what it still asks of them is
 which stored events share a content key (type, participants, place, month) with one it
-makes or dissolves. Those are among the events of the same type and place, found by
-this index (store/event_scope.py) instead of reading every stored event.
+makes or dissolves. Those are among the events of the same type, place and month,
+found from this index alone (it holds their ids and dates: store/event_scope.py),
+instead of reading every stored event.
 
 Revision ID: 0015
 Revises: 0014
@@ -23,7 +24,9 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_events_type_location", "events", ["type", "location"], unique=False)
+    op.create_index(
+        "ix_events_type_location", "events", ["type", "location", "date_value", "id"], unique=False
+    )
 
 
 def downgrade() -> None:
