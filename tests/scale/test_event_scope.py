@@ -6,6 +6,7 @@ about are found by type and place (store/event_scope.py, migration 0015)."""
 from __future__ import annotations
 
 import shutil
+from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,9 +15,10 @@ from bench.corpus import write_corpus
 from sqlalchemy import select
 
 from threadline import refresh
-from threadline.graph import steps
-from threadline.graph.ids import content_key
+from threadline.graph import events_region, steps
+from threadline.graph.ids import content_key, stable_ids
 from threadline.graph.steps import Inputs
+from threadline.records import DateValue, GraphEvent, Responsibility
 from threadline.refresh import rebuild_derived
 from threadline.registry import Registered
 from threadline.settings import Settings
@@ -47,7 +49,7 @@ def store(filled: Path, tmp_path: Path) -> Iterator[Store]:
     opened.close()
 
 
-def tables(store: Store) -> tuple[list[object], list[object]]:
+def tables(store: Store) -> tuple[list[GraphEvent], list[Responsibility]]:
     return store.events(), store.responsibilities()
 
 
@@ -85,9 +87,62 @@ def test_a_package_step_after_the_events_step_sees_every_event(
     rows = store.last_step_runs()
     counts = next(r for r in rows if r.step == "events").rows
     assert (counts["events"], counts["responsibilities"]) == (len(events), len(claims))
+    assert every_group_holds_its_key(events)
     monkeypatch.undo()
     rebuild_derived(store, Settings())
     assert tables(store) == (events, claims)
+
+
+def every_group_holds_its_key(events: list[GraphEvent]) -> bool:
+    """Each stored group of events with one content key holds the event its key names
+    (graph/ids.py `stable_ids`): what lets a region find a kept group by that id."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for event in events:
+        groups[content_key(event)].add(event.id)  # type: ignore[arg-type]
+    return all(key in ids for key, ids in groups.items())
+
+
+def event(
+    kind: str, participants: tuple[str, ...], location: str | None, day: str | None, first: str
+) -> GraphEvent:
+    date = DateValue(day, "day" if day else "unknown", None)
+    return GraphEvent("", kind, date, location, participants, (), "asserted", (first,), (), (), 1, 1)
+
+
+def test_a_region_finds_the_kept_events_sharing_a_content_key(tmp_path: Path) -> None:
+    """Events of one type with no participant, no place and no day share a content key
+    whatever their stories (nothing clusters them): a region making or dissolving one
+    finds every kept event of that key, by the id the key names and the index, as
+    reading every stored event finds them, and no other."""
+    told = [
+        event("arrest", (), None, None, "m1"),
+        event("arrest", (), None, None, "m2"),
+        event("arrest", (), None, None, "m3"),
+        event("arrest", ("e1",), None, None, "m4"),
+        event("arrest", (), "e2", None, "m5"),
+        event("arrest", (), None, "2024-03-02", "m6"),
+        event("attack", (), None, None, "m7"),
+        event("arrest", (), "e2", "2024-03-09", "m8"),
+    ]
+    stored = stable_ids(told)  # type: ignore[arg-type]
+    store = Store(f"sqlite:///{tmp_path / 'shared.db'}")
+    store.replace_derived(Derived((), (), {}, {}, {}, events=tuple(stored)))  # type: ignore[arg-type]
+    group = sorted(e.id for e in stored[:3])
+    assert stored[0].id in group
+    new = stable_ids([event("arrest", (), None, None, "m0")])  # type: ignore[arg-type]
+    elsewhere = stable_ids([event("arrest", (), "e2", "2024-03-30", "m9")])  # type: ignore[arg-type]
+    with store.snapshot() as conn:
+        for dissolved, made, expected in (
+            (set(), new, group),
+            ({stored[1].id}, [], sorted({stored[0].id, stored[2].id})),
+            ({stored[0].id}, [], sorted({stored[1].id, stored[2].id})),
+            (set(group), new, []),
+            (set(), elsewhere, [stored[7].id]),  # the same place and month
+            (set(), [], []),
+        ):
+            keys = {content_key(e) for e in (*made, *(e for e in stored if e.id in dissolved))}  # type: ignore[arg-type]
+            every = sorted(e.id for e in stored if e.id not in dissolved and content_key(e) in keys)  # type: ignore[arg-type]
+            assert events_region._sharing(conn, dissolved, made) == every == expected
 
 
 def test_the_events_sharing_a_type_and_place_are_read_by_index(store: Store) -> None:

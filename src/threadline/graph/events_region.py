@@ -122,15 +122,19 @@ def located_in_edges(conn: Connection, entity_of: Mapping[str, str]) -> frozense
 def _sharing(conn: Connection, dissolved: set[str], made: list[GraphEvent]) -> list[str]:
     """The kept events (by id) sharing a content key with one made or dissolved here:
     two events with one content key rank by their earliest mention (ids.py), so they
-    are merged together. Only stored events of the same type, place and month can
-    share one: those are found by index, and only they read by id (store/event_scope.py),
-    not every stored event."""
-    named: list[event_scope.Named | GraphEvent] = [*event_scope.named_of(conn, dissolved), *made]
-    keys = {content_key(e) for e in named}  # type: ignore[arg-type]
-    months = {(e.type, e.location, date_bucket(e)) for e in named}  # type: ignore[arg-type]
+    are merged together. Every stored group of one content key holds the event named by
+    the key itself (`stable_ids`; a region merges such groups whole), so a made event's
+    kept group is found by that id, or else its named event is dissolved here too. The
+    groups found, and those of the events dissolved, are read among the stored events
+    of their type, place and month, by index (store/event_scope.py): no stored event
+    is read whole."""
+    gone = event_scope.named_of(conn, dissolved)
+    keys = {content_key(e) for e in (*gone, *made)}  # type: ignore[arg-type]
+    kept = [e for e in event_scope.named_of(conn, keys) if e.id not in dissolved]
+    months = {(e.type, e.location, date_bucket(e)) for e in (*gone, *kept)}  # type: ignore[arg-type]
     near = [
         e.id
-        for e in event_scope.dated_at(conn, {(e.type, e.location) for e in named})
+        for e in event_scope.dated_at(conn, {(kind, place) for kind, place, _ in months})
         if e.id not in dissolved and (e.type, e.location, date_bucket(e)) in months  # type: ignore[arg-type]
     ]
     return [e.id for e in event_scope.named_of(conn, near) if content_key(e) in keys]  # type: ignore[arg-type]
