@@ -153,9 +153,9 @@ def test_the_events_sharing_a_type_and_place_are_read_by_index(store: Store) -> 
     with store.snapshot() as conn:
         for event in events[:40]:
             found = event_scope.dated_at(conn, {(event.type, event.location)})
-            assert {(n.type, n.location) for n in found} == {(event.type, event.location)}
-            (dated,) = [n for n in found if n.id == event.id]
-            assert dated.date.value == event.date.value
+            assert {(kind, place) for _, kind, place, _ in found} == {(event.type, event.location)}
+            assert (event.id, event.type, event.location, event.date.value) in found
+            assert event_scope.participants_of(conn, [event.id]) == [(event.id, event.participants)]
             (named,) = event_scope.named_of(conn, [event.id])
             assert content_key(named) == content_key(event)  # type: ignore[arg-type]
         ids = [e.id for e in events[::3]]

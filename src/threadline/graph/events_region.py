@@ -4,7 +4,9 @@ Every decision merging takes about a mention (which event it joins, which dated 
 an event told in passing joins, which event a denial disputes) is taken among mentions
 linked to it by keys (event_keys.py). Mentions linked by clustering and denial keys,
 however far, form a region whose clusters no mention outside it can change; the region
-a change reaches is merged again, the other events are kept as stored. The background
+a change reaches is merged again, the other events are kept as stored, unread: only the
+region's events and claims are handed on, with a `Scope` the write keeps to (`_scoped`;
+`with_every_event` joins the stored ones for a package's step after). The background
 join is asked across the region's edge read-only (region_asides.py): an outside event
 whose part in it changes (an aside that gains or loses its home, the one home of an
 aside of the region) is adopted, merged again with the region but, being whole events
@@ -42,7 +44,7 @@ from threadline.graph.passing import Background, Settled
 from threadline.graph.region_asides import Outside, Views
 from threadline.graph.regions import Before, Change, copies_of, stories_of
 from threadline.graph.stored import graph_events
-from threadline.records import EventMention, GraphEvent, Responsibility
+from threadline.records import DateValue, EventMention, GraphEvent, Responsibility
 from threadline.store import Store, event_scope, regions, witnesses
 from threadline.store.layout import Derived, Scope
 
@@ -126,18 +128,45 @@ def _sharing(conn: Connection, dissolved: set[str], made: list[GraphEvent]) -> l
     the key itself (`stable_ids`; a region merges such groups whole), so a made event's
     kept group is found by that id, or else its named event is dissolved here too. The
     groups found, and those of the events dissolved, are read among the stored events
-    of their type, place and month, by index (store/event_scope.py): no stored event
-    is read whole."""
+    of their type, place and month, by index, then only their participants by id
+    (store/event_scope.py): no stored event is read whole."""
     gone = event_scope.named_of(conn, dissolved)
     keys = {content_key(e) for e in (*gone, *made)}  # type: ignore[arg-type]
     kept = [e for e in event_scope.named_of(conn, keys) if e.id not in dissolved]
-    months = {(e.type, e.location, date_bucket(e)) for e in (*gone, *kept)}  # type: ignore[arg-type]
-    near = [
-        e.id
-        for e in event_scope.dated_at(conn, {(kind, place) for kind, place, _ in months})
-        if e.id not in dissolved and (e.type, e.location, date_bucket(e)) in months  # type: ignore[arg-type]
-    ]
-    return [e.id for e in event_scope.named_of(conn, near) if content_key(e) in keys]  # type: ignore[arg-type]
+    month = _Months()
+    months = {(e.type, e.location, month(e.date.value)) for e in (*gone, *kept)}
+    near = {
+        ident: (kind, place, month(value))
+        for ident, kind, place, value in event_scope.dated_at(conn, {(k, p) for k, p, _ in months})
+        if ident not in dissolved and (kind, place, month(value)) in months
+    }
+    named: dict[tuple[str, str | None, str, tuple[str, ...]], str] = {}  # each content once
+    sharing = []
+    for ident, participants in event_scope.participants_of(conn, near):
+        kind, place, bucket = near[ident]
+        spelled = (kind, place, bucket, participants)
+        if spelled not in named:
+            stored = event_scope.Named(ident, kind, participants, place, month.dates[bucket])
+            named[spelled] = content_key(stored)  # type: ignore[arg-type]
+        if named[spelled] in keys:
+            sharing.append(ident)
+    return sorted(sharing)
+
+
+class _Months:
+    """The month an event's content id names for a date value (ids.py `date_bucket`),
+    each value asked once, with a date standing for each month (`dates`)."""
+
+    def __init__(self) -> None:
+        self.of: dict[str | None, str] = {}
+        self.dates: dict[str, DateValue] = {}
+
+    def __call__(self, value: str | None) -> str:
+        if value not in self.of:
+            date = DateValue(value, "unknown", None)
+            self.of[value] = bucket = date_bucket(event_scope.Named("", "", (), None, date))  # type: ignore[arg-type]
+            self.dates.setdefault(bucket, date)
+        return self.of[value]
 
 
 def _scoped(

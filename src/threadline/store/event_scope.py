@@ -47,23 +47,45 @@ def named_of(conn: Connection, ids: Iterable[str]) -> list[Named]:
     return sorted(found, key=lambda n: n.id)
 
 
-def dated_at(conn: Connection, places: Iterable[Place]) -> list[Named]:
-    """The stored events of these (type, location) pairs, ordered by id, each with its
-    date and no participants: every event a content key of that type and place can
+Dated = tuple[str, str, str | None, str | None]  # (event id, type, location, date value)
+
+
+def dated_at(conn: Connection, places: Iterable[Place]) -> list[Dated]:
+    """The stored events of these (type, location) pairs, each as (id, type, location,
+    date value), ordered by id: every event a content key of that type and place can
     name, read from the index alone (`ix_events_type_location` holds the columns)."""
     by_type: dict[str, set[str | None]] = defaultdict(set)
     for kind, location in places:
         by_type[kind].add(location)
     e = t.events.c
     columns = (e.id, e.type, e.location, e.date_value)
-    found: list[Named] = []
+    found: list[Dated] = []
     for kind, locations in sorted(by_type.items()):
         wheres = [e.location.in_(chunk) for chunk in chunks(loc for loc in locations if loc is not None)]
         wheres += [e.location.is_(None)] if None in locations else []
         for where in wheres:
-            rows = conn.execute(select(*columns).where((e.type == kind) & where))
-            found += [Named(i, k, (), at, DateValue(value, "unknown", None)) for i, k, at, value in rows]
-    return sorted(found, key=lambda n: n.id)
+            found += [
+                (i, k, at, value)
+                for i, k, at, value in conn.execute(select(*columns).where((e.type == kind) & where))
+            ]
+    return sorted(found)
+
+
+def participants_of(conn: Connection, ids: Iterable[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """These stored events' participants, by id (each distinct list decoded once: the
+    events of one place and month mostly share a few, none at all the most)."""
+    e = t.events.c
+    decoded: dict[str, tuple[str, ...]] = {}
+    found = []
+    for chunk in chunks(ids):
+        for ident, stored in conn.execute(
+            select(e.id, type_coerce(e.participants, Text)).where(e.id.in_(chunk))
+        ):
+            text = stored if isinstance(stored, str) else json.dumps(stored)
+            if text not in decoded:
+                decoded[text] = tuple(_decoded(text))
+            found.append((ident, decoded[text]))
+    return found
 
 
 def events_stored(conn: Connection) -> int:
