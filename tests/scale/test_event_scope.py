@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bench.corpus import write_corpus
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
 
 from threadline import refresh
 from threadline.graph import events_region, steps
@@ -178,3 +178,20 @@ def test_the_stored_events_are_indexed_by_type_and_place(store: Store) -> None:
         compiled = query.compile(conn, compile_kwargs={"literal_binds": True})
         plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
     assert "COVERING INDEX ix_events_type_location" in plan
+
+
+def test_a_store_from_before_the_index_opens_with_it(store: Store, tmp_path: Path) -> None:
+    """A store at revision 0014 (no index on the events' type and place) gains it on
+    opening, its events as they were."""
+    events = store.events()
+    store.close()
+    engine = create_engine(f"sqlite:///{tmp_path / 'copy.db'}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_events_type_location")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0014'")
+    engine.dispose()
+    old = Store(f"sqlite:///{tmp_path / 'copy.db'}")
+    with old.snapshot() as conn:
+        names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "ix_events_type_location" in names and old.events() == events
+    old.close()
