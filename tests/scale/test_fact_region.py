@@ -173,6 +173,7 @@ def test_a_store_from_before_the_links_opens_with_them_and_refreshes_by_region(
     engine = create_engine(f"sqlite:///{tmp_path / 'copy.db'}")
     with engine.begin() as conn:
         conn.exec_driver_sql("DROP TABLE fact_stories")
+        conn.exec_driver_sql("DROP INDEX ix_events_type_location")  # revision 0015's
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0013'")
     engine.dispose()
     old = Store(f"sqlite:///{tmp_path / 'copy.db'}")

@@ -4,7 +4,9 @@ Every decision merging takes about a mention (which event it joins, which dated 
 an event told in passing joins, which event a denial disputes) is taken among mentions
 linked to it by keys (event_keys.py). Mentions linked by clustering and denial keys,
 however far, form a region whose clusters no mention outside it can change; the region
-a change reaches is merged again, the other events are kept as stored. The background
+a change reaches is merged again, the other events are kept as stored, unread: only the
+region's events and claims are handed on, with a `Scope` the write keeps to (`_scoped`;
+`with_every_event` joins the stored ones for a package's step after). The background
 join is asked across the region's edge read-only (region_asides.py): an outside event
 whose part in it changes (an aside that gains or loses its home, the one home of an
 aside of the region) is adopted, merged again with the region but, being whole events
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from sqlalchemy import Connection
@@ -37,14 +39,14 @@ from threadline.graph.background import Within
 from threadline.graph.cite import Citing
 from threadline.graph.containment import closed, direct_edges
 from threadline.graph.event_keys import Key, KeyIndex, Party, Sides
-from threadline.graph.ids import content_key
+from threadline.graph.ids import content_key, date_bucket
 from threadline.graph.passing import Background, Settled
 from threadline.graph.region_asides import Outside, Views
 from threadline.graph.regions import Before, Change, copies_of, stories_of
 from threadline.graph.stored import graph_events
-from threadline.records import EventMention, GraphEvent, Responsibility
-from threadline.store import regions, witnesses
-from threadline.store.layout import Derived
+from threadline.records import DateValue, EventMention, GraphEvent, Responsibility
+from threadline.store import Store, event_scope, regions, witnesses
+from threadline.store.layout import Derived, Scope
 
 WHOLE = 0.5  # a region holding more than this share of the mentions: merge them all
 
@@ -56,6 +58,7 @@ class Merged:
     containment: frozenset[tuple[str, str]]
     loose: frozenset[str]
     witnesses: dict[str, tuple[str, str]]
+    scopes: dict[str, Scope]  # the events and claims tables: only the region's rows (`_scoped`)
 
 
 def events_after_changes(
@@ -99,16 +102,14 @@ def events_after_changes(
         region, dissolved = closed_region.mentions, closed_region.dissolved
         region_loose: set[str] = set()
         background = _background(conn, views, closed_region, change, roots, records, frozenset(seeds), asides)
-        made = _merge(conn, views, region, change, roots, within, region_loose, background)
+        made = _merge(conn, views, region, change, roots, within, region_loose, background, records)
         taken = [m for key in sorted(background.homes_outside) for m in views.members[views.event_of[key]]]
         taken += [m for e in sorted(background.stirred) for m in views.members[e]]
-        stored_keys = {content_key(e) for e in before.events if e.id in dissolved}  # type: ignore[arg-type]
-        named = stored_keys | {content_key(e) for e in made[0]}  # type: ignore[arg-type]
-        sharing = [e.id for e in before.events if e.id not in dissolved and content_key(e) in named]  # type: ignore[arg-type]
+        sharing = _sharing(conn, dissolved, made[0])
         if not taken and not sharing:
             kept_loose = (loose - region) | region_loose
             kept_witnesses = {m: w for m, w in kept.items() if m not in region} | background.witnesses
-            return _combined(before, made, dissolved, edges, frozenset(kept_loose), kept_witnesses)
+            return _scoped(conn, made, dissolved, edges, frozenset(kept_loose), kept_witnesses)
         more = taken + [m for e in sharing for m in views.members[e]]  # an outside home or aside, taken in
         closed_region = _closure(views, [], [], closed_region, more)
     return None
@@ -120,20 +121,96 @@ def located_in_edges(conn: Connection, entity_of: Mapping[str, str]) -> frozense
     return direct_edges(regions.located_in_claims(conn), entity_of)
 
 
-def _combined(
-    before: Before,
+def _sharing(conn: Connection, dissolved: set[str], made: list[GraphEvent]) -> list[str]:
+    """The kept events (by id) sharing a content key with one made or dissolved here:
+    two events with one content key rank by their earliest mention (ids.py), so they
+    are merged together. Every stored group of one content key holds the event named by
+    the key itself (`stable_ids`; a region merges such groups whole), so a made event's
+    kept group is found by that id, or else its named event is dissolved here too. The
+    groups found, and those of the events dissolved, are read among the stored events
+    of their type, place and month, by index, then only their participants by id
+    (store/event_scope.py): no stored event is read whole."""
+    gone = event_scope.named_of(conn, dissolved)
+    keys = {content_key(e) for e in (*gone, *made)}  # type: ignore[arg-type]
+    kept = [e for e in event_scope.named_of(conn, keys) if e.id not in dissolved]
+    month = _Months()
+    months = {(e.type, e.location, month(e.date.value)) for e in (*gone, *kept)}
+    near = {
+        ident: (kind, place, month(value))
+        for ident, kind, place, value in event_scope.dated_at(conn, {(k, p) for k, p, _ in months})
+        if ident not in dissolved and (kind, place, month(value)) in months
+    }
+    named: dict[tuple[str, str | None, str, tuple[str, ...]], str] = {}  # each content once
+    sharing = []
+    for ident, participants in event_scope.participants_of(conn, near):
+        kind, place, bucket = near[ident]
+        spelled = (kind, place, bucket, participants)
+        if spelled not in named:
+            stored = event_scope.Named(ident, kind, participants, place, month.dates[bucket])
+            named[spelled] = content_key(stored)  # type: ignore[arg-type]
+        if named[spelled] in keys:
+            sharing.append(ident)
+    return sorted(sharing)
+
+
+class _Months:
+    """The month an event's content id names for a date value (ids.py `date_bucket`),
+    each value asked once, with a date standing for each month (`dates`)."""
+
+    def __init__(self) -> None:
+        self.of: dict[str | None, str] = {}
+        self.dates: dict[str, DateValue] = {}
+
+    def __call__(self, value: str | None) -> str:
+        if value not in self.of:
+            date = DateValue(value, "unknown", None)
+            self.of[value] = bucket = date_bucket(event_scope.Named("", "", (), None, date))  # type: ignore[arg-type]
+            self.dates.setdefault(bucket, date)
+        return self.of[value]
+
+
+def _scoped(
+    conn: Connection,
     made: tuple[list[GraphEvent], list[Responsibility]],
     dissolved: set[str],
     edges: frozenset[tuple[str, str]],
     loose: frozenset[str],
     witnessed: dict[str, tuple[str, str]],
 ) -> Merged:
-    """The stored events and claims outside the region, with the region's merged anew."""
-    kept = [e for e in before.events if e.id not in dissolved]
-    claims = [r for r in before.responsibilities if r.event not in dissolved]
-    events = sorted((*kept, *made[0]), key=lambda e: e.id)
-    told = sorted((*claims, *made[1]), key=lambda r: (r.claimant, r.event, r.kind))
-    return Merged(events, told, edges, loose, witnessed)
+    """The region's events and claims, with the scope of the write: the ids of the
+    events it dissolved or made, and the rows each table holds once written (the
+    stored events and claims outside the region stay as stored, unread)."""
+    events = sorted(made[0], key=lambda e: e.id)
+    told = sorted(made[1], key=lambda r: (r.claimant, r.event, r.kind))
+    ids = frozenset({*dissolved, *(e.id for e in events)})
+    total = event_scope.events_stored(conn) - len(dissolved) + len(events)
+    claims = event_scope.claims_stored(conn) - event_scope.claims_stored(conn, ids) + len(told)
+    scopes = {"events": Scope("id", ids, total), "responsibilities": Scope("event", ids, claims)}
+    return Merged(events, told, edges, loose, witnessed, scopes)
+
+
+def with_every_event(store: Store, derived: Derived) -> Derived:
+    """`derived` with every event and claim of responsibility, where the events step
+    handed on only its region's (a package's step after it reads them all): the stored
+    ones outside the region beside the region's, in the whole step's order. The write
+    still touches only the region's rows."""
+    events, claims = derived.scopes.get("events"), derived.scopes.get("responsibilities")
+    if events is None or claims is None or events.total is None or claims.total is None:
+        return derived
+    kept = [e for e in store.events() if e.id not in events.keys]
+    told = [r for r in store.responsibilities() if r.event not in claims.keys]
+    scopes = {
+        "events": Scope(events.column, events.keys),
+        "responsibilities": Scope(claims.column, claims.keys),
+    }
+    return replace(
+        derived,
+        events=tuple(sorted((*kept, *derived.events), key=lambda e: e.id)),
+        responsibilities=tuple(
+            sorted((*told, *derived.responsibilities), key=lambda r: (r.claimant, r.event, r.kind))
+        ),
+        scopes={**derived.scopes, **scopes},
+    )
 
 
 def _told_before(parties: Mapping[str, Party], event_of: Mapping[str, str], present: frozenset[str]) -> bool:
@@ -300,10 +377,14 @@ def _merge(
     within: Within,
     loose: set[str],
     background: Background,
+    records: dict[str, EventMention],
 ) -> tuple[list[GraphEvent], list[Responsibility]]:
     """The region's events and claims, merged as a full run merges them, its asides
-    asking the dated events outside it too (`_Outside`)."""
+    asking the dated events outside it too (`_Outside`). Its mentions are read by id
+    (`records` keeps them, and those its background join read, for the next round), not
+    with every other mention of their stories."""
     stories = {views.parties[m].story for m in region}
-    mentions = [m for m in regions.event_mentions_in(conn, stories) if m.id in region]
+    records.update(regions.event_mentions_of(conn, region - records.keys()))
+    mentions = sorted((records[m] for m in region), key=lambda m: m.id)
     citing = Citing(change.entity_of, roots, regions.outlets_of(conn, stories))
     return graph_events(mentions, citing, within, loose, regions.published_of(conn, stories), background)

@@ -27,7 +27,7 @@ from threadline.errors import Failures
 from threadline.graph.cite import Citing, root_of
 from threadline.graph.containment import closed, direct_edges
 from threadline.graph.cues import StoryTexts, story_texts
-from threadline.graph.events_region import events_after_changes, located_in_edges
+from threadline.graph.events_region import events_after_changes, located_in_edges, with_every_event
 from threadline.graph.facts import facts_of
 from threadline.graph.facts_region import facts_after_changes, with_every_fact
 from threadline.graph.incremental import duplicates_after_changes, stored_buckets_agree
@@ -203,7 +203,7 @@ def run_steps(steps: Sequence[GlobalStep], inputs: Inputs) -> Derived:
     derived = Derived(duplicates=(), entities=(), entity_of={}, reasons={}, places={})
     for step in steps:
         if step.name not in WRITES:  # a package's step sees every row of every part
-            derived = with_every_fact(inputs.store, derived)
+            derived = with_every_event(inputs.store, with_every_fact(inputs.store, derived))
         started = _now()
         after = _unscoped_if_replaced(derived, _run(step, inputs, derived))
         rows = rows_written(derived, after, WRITES.get(step.name, ()))
@@ -366,6 +366,7 @@ def events_step(inputs: Inputs, derived: Derived) -> Derived:
                     containment=found.containment,
                     loose=found.loose,
                     witnesses=found.witnesses,
+                    scopes={**derived.scopes, **found.scopes},  # only the region's rows
                 )
         if edges is None:  # a district joins its city
             edges = direct_edges(inputs.assertions, derived.entity_of)

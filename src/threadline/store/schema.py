@@ -238,6 +238,7 @@ events = Table(  # derived: event mentions merged across stories (graph/stored.p
     Column("mentions", JSON, nullable=False),  # the event mention ids it merges
     Column("disputed_by", JSON, nullable=False),  # cited evidence of the mentions denying it
     *graph_columns(),
+    Index("ix_events_type_location", "type", "location", "date_value", "id"),  # store/event_scope.py
 )
 
 responsibilities = Table(  # derived: claims of (and denials of) responsibility, entity -> event
