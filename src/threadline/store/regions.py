@@ -42,11 +42,21 @@ def mention_ids_in(conn: Connection, stories: Iterable[str]) -> set[str]:
     }
 
 
-def mention_links(conn: Connection) -> Iterator[tuple[str, str]]:
-    """Every stored mention link (mention id, entity id), streamed: a refresh compares
-    them with resolution's one at a time (graph/regions.py `StoredLinks`)."""
-    query = select(t.mention_entities.c.mention_id, t.mention_entities.c.entity_id)
-    yield from ((mention, entity) for mention, entity in conn.execute(query))
+def mention_links(conn: Connection) -> Iterator[list[tuple[str, str]]]:
+    """Every stored mention link (mention id, entity id), streamed in chunks of plain
+    tuples through the driver's cursor (in this transaction): a refresh compares them
+    with resolution's a chunk at a time (store/baseline.py `links_against`), and a
+    SQLAlchemy row per link cost more than the comparison."""
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute("SELECT mention_id, entity_id FROM mention_entities")
+        while rows := cursor.fetchmany(LINKS_AT_ONCE):
+            yield rows
+    finally:
+        cursor.close()
+
+
+LINKS_AT_ONCE = 20000  # links fetched at a time: a few MB held, a call per chunk
 
 
 def mention_stories(conn: Connection, mention_ids: Iterable[str]) -> dict[str, str]:
