@@ -121,7 +121,9 @@ class Before:
         if "entity_of" not in self.__dict__:
 
             def against() -> StoredLinks | None:
-                return links_against(regions.mention_links(conn), now, regions.mention_ids_in(conn, stories))
+                return links_against(
+                    regions.mention_links(conn), now, regions.unlinked_mentions_in(conn, stories)
+                )
 
             self.__dict__["entity_of"] = self._read(against) or self._read(self.store.entity_of)
         return self.entity_of

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import filterfalse
-from operator import itemgetter
 from sys import intern
 from typing import Any
 
@@ -52,7 +51,10 @@ def stored_entities(conn: Connection) -> dict[str, Entity]:
     were nearly all of that read."""
     e = t.entities.c
     rows = conn.execute(select(e.id, e.type, e.name, e.aliases, e.kb_id).order_by(e.id))
-    return {i: Entity(id=i, type=kind, name=name, aliases=tuple(aliases), kb_id=kb) for i, kind, name, aliases, kb in rows}
+    return {
+        i: Entity(id=i, type=kind, name=name, aliases=tuple(aliases), kb_id=kb)
+        for i, kind, name, aliases, kb in rows
+    }
 
 
 class StoredLinks(Mapping[str, str]):
@@ -87,26 +89,24 @@ class StoredLinks(Mapping[str, str]):
 
 
 def links_against(
-    stored: Iterable[Sequence[tuple[str, str]]], now: Mapping[str, str], new: Iterable[str]
+    stored: Iterable[Sequence[tuple[str, str]]], now: Mapping[str, str], unlinked: Iterable[str]
 ) -> StoredLinks | None:
     """The stored links (`stored`, streamed in chunks of (mention, entity) pairs) as what
-    differs from `now`, given the mentions that may have none stored (`new`: those of the
-    stories written since); None where `now` has a mention with no stored link outside
-    `new` (rows left incomplete by a failure): the caller then holds them whole.
+    differs from `now`, given the mentions of the stories written since that have no
+    stored link (`unlinked`); None where `now` has another mention with no stored link
+    (rows left incomplete by a failure): the caller then holds them whole.
 
-    Each chunk is compared by the dict's own C loops (`filterfalse` over the items view,
-    membership through `map`), not a Python loop per link: at 100,000 stories the links
-    are two million, and the loop was most of a refresh's reading of them."""
+    A chunk is compared by the dict's own C loops (`filterfalse` over the items view),
+    not a Python loop per link, and a link is counted, not looked up again: at 100,000
+    stories the links are two million, and the loop was most of reading them. Every
+    stored mention `now` lacks differs, so those `now` has are the rest."""
     differ: dict[str, str] = {}
-    candidates, seen, present = set(new), set[str](), 0
-    linked, has = now.items().__contains__, now.__contains__
+    linked, count = now.items().__contains__, 0
     for chunk in stored:
         differ.update(filterfalse(linked, chunk))
-        mentions = list(map(itemgetter(0), chunk))
-        present += sum(map(has, mentions))
-        if candidates:
-            seen |= candidates.intersection(mentions)
-    absent = frozenset(m for m in candidates - seen if m in now)
+        count += len(chunk)
+    present = count - sum(1 for m in differ if m not in now)
+    absent = frozenset(m for m in unlinked if m in now)
     if present + len(absent) != len(now):
         return None
     return StoredLinks(now, {m: intern(e) for m, e in differ.items()}, absent)

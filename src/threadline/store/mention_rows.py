@@ -22,9 +22,8 @@ from sqlalchemy import Connection
 
 from threadline.records import Mention
 
-EVERY_MENTION = (
-    'SELECT story_id, start, "end", text, type, label, kb_id, zone FROM mentions ORDER BY story_id, zone, start'
-)
+COLUMNS = 'story_id, start, "end", text, type, label, kb_id, zone'  # layout.MENTION_COLUMNS
+EVERY_MENTION = f"SELECT {COLUMNS} FROM mentions ORDER BY story_id, zone, start"
 AT_ONCE = 5000  # rows fetched at a time: a call per row costs, all rows at once their memory
 
 
@@ -50,8 +49,9 @@ class _Made:
         self.offsets: dict[int, int] = {}
         self.story = ""
 
-    def add(self, rows: Sequence[Sequence[Any]]) -> None:
+    def add(self, rows: Sequence[Any]) -> None:
         append, offset, story = self.mentions.append, self.offsets.setdefault, self.story
+        named: Any = intern  # the type and zone columns hold EntityType's and MentionZone's names
         for story_id, start, end, text, kind, label, kb_id, zone in rows:
             if story_id != story:
                 story = intern(story_id)
@@ -61,10 +61,10 @@ class _Made:
                     offset(start, start),
                     offset(end, end),
                     intern(text),
-                    intern(kind),
+                    named(kind),
                     intern(label),
                     kb_id if kb_id is None else intern(kb_id),
-                    intern(zone),
+                    named(zone),
                 )
             )
         self.story = story
