@@ -24,8 +24,15 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_mentions_story_zone_start", "mentions", ["story_id", "zone", "start"], unique=False)
+    # a store stamped back to an older revision over the current schema has it already
+    op.create_index(
+        "ix_mentions_story_zone_start",
+        "mentions",
+        ["story_id", "zone", "start"],
+        unique=False,
+        if_not_exists=True,
+    )
 
 
 def downgrade() -> None:
-    op.drop_index("ix_mentions_story_zone_start", table_name="mentions")
+    op.drop_index("ix_mentions_story_zone_start", table_name="mentions", if_exists=True)
