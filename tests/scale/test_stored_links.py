@@ -23,10 +23,21 @@ def stored_and_now(seed: int) -> tuple[dict[str, str], dict[str, str], set[str]]
     return stored, now, new | {"m5"}  # a candidate that is stored too
 
 
+def chunked(stored: dict[str, str]) -> list[list[tuple[str, str]]]:
+    """The stored links as the store streams them: in chunks (here of 7)."""
+    pairs = list(stored.items())
+    return [pairs[i : i + 7] for i in range(0, len(pairs), 7)]
+
+
+def unlinked(stored: dict[str, str], new: set[str]) -> set[str]:
+    """The new stories' mentions with no stored link (as the store finds them)."""
+    return new - stored.keys()
+
+
 def test_the_held_links_read_as_the_stored_map() -> None:
     for seed in range(20):
         stored, now, new = stored_and_now(seed)
-        held = links_against(stored.items(), now, new)
+        held = links_against(chunked(stored), now, unlinked(stored, new))
         assert isinstance(held, StoredLinks)
         assert dict(held) == stored
         assert len(held) == len(stored)
@@ -39,7 +50,7 @@ def test_the_held_links_read_as_the_stored_map() -> None:
 def test_what_moved_is_what_the_whole_maps_give() -> None:
     for seed in range(20):
         stored, now, new = stored_and_now(seed)
-        held = links_against(stored.items(), now, new)
+        held = links_against(chunked(stored), now, unlinked(stored, new))
         assert held is not None
         whole_moved = {m for m, e in now.items() if stored.get(m) != e} | (stored.keys() - now.keys())
         assert held.moved() == whole_moved
@@ -53,12 +64,12 @@ def test_a_link_missing_outside_the_new_stories_holds_them_whole() -> None:
     stored, now, new = stored_and_now(3)
     missing = next(m for m in sorted(stored) if m in now)
     del stored[missing]  # a mention of an unchanged story with no stored link
-    assert links_against(stored.items(), now, new) is None
-    assert links_against(stored.items(), now, new | {missing}) is not None
+    assert links_against(chunked(stored), now, unlinked(stored, new)) is None
+    assert links_against(chunked(stored), now, unlinked(stored, new | {missing})) is not None
 
 
 def test_nothing_moved_holds_nothing() -> None:
     stored = {f"m{i}": "e1" for i in range(50)}
-    held = links_against(stored.items(), dict(stored), set())
+    held = links_against(chunked(stored), dict(stored), unlinked(stored, set()))
     assert held is not None
     assert held.differ == {} and held.absent == frozenset() and held.moved() == set()

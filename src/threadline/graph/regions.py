@@ -27,7 +27,7 @@ from sqlalchemy import Connection
 
 from threadline.records import Duplicate, Entity, GraphEvent, Place, Responsibility
 from threadline.store import Store, changes, regions
-from threadline.store.baseline import Baseline, StoredLinks, derived_writes, links_against
+from threadline.store.baseline import Baseline, StoredLinks, derived_writes, links_against, stored_entities
 from threadline.store.layout import Derived
 
 T = TypeVar("T")
@@ -59,7 +59,11 @@ class Before:
 
     @cached_property
     def entities(self) -> dict[str, Entity]:
-        return {e.id: e for e in self._read(self.store.entities)}
+        return self._read(self._stored_entities)
+
+    def _stored_entities(self) -> dict[str, Entity]:
+        with self.store.snapshot() as conn:  # the snapshot `_read` pinned
+            return stored_entities(conn)
 
     @cached_property
     def duplicates(self) -> list[Duplicate]:
@@ -117,7 +121,9 @@ class Before:
         if "entity_of" not in self.__dict__:
 
             def against() -> StoredLinks | None:
-                return links_against(regions.mention_links(conn), now, regions.mention_ids_in(conn, stories))
+                return links_against(
+                    regions.mention_links(conn), now, regions.unlinked_mentions_in(conn, stories)
+                )
 
             self.__dict__["entity_of"] = self._read(against) or self._read(self.store.entity_of)
         return self.entity_of

@@ -114,7 +114,8 @@ class Inputs:
 
     @cached_property
     def mentions(self) -> list[Mention]:
-        return self.store.mentions()
+        with collector_paused():  # every mention of the store made at once (collector.py)
+            return self.store.mentions()
 
     @cached_property
     def assertions(self) -> list[Assertion]:

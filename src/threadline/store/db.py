@@ -36,6 +36,7 @@ from threadline.store import changes, connect, layout, regions, story_cues, witn
 from threadline.store import schema as t
 from threadline.store.judged import insert_judgements
 from threadline.store.layout import Derived
+from threadline.store.mention_rows import every_mention
 from threadline.store.migrate import upgrade
 from threadline.store.rewrite import Rewritten, write_derived
 
@@ -273,12 +274,9 @@ class Store:
             return {(story, n): blob for story, n, blob in conn.execute(query)}
 
     def mentions(self) -> list[Mention]:
+        """Every mention, ordered by story, zone and start (store/mention_rows.py)."""
         with self._reading() as conn:
-            columns = [t.mentions.c[name] for name in layout.MENTION_COLUMNS]
-            rows = conn.execute(
-                select(*columns).order_by(t.mentions.c.story_id, t.mentions.c.zone, t.mentions.c.start)
-            )
-            return [layout.mention_of_values(r) for r in rows]
+            return every_mention(conn)
 
     def assertions(self) -> list[Assertion]:
         with self._reading() as conn:

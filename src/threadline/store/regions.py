@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Text, select, type_coerce
@@ -32,21 +32,30 @@ def mentions_in(conn: Connection, stories: Iterable[str]) -> list[Mention]:
     return sorted(found, key=lambda x: (x.story_id, x.zone, x.start))
 
 
-def mention_ids_in(conn: Connection, stories: Iterable[str]) -> set[str]:
-    """The ids of these stories' mentions."""
-    m = t.mentions.c
-    return {
-        i
-        for chunk in changes.chunks(stories)
-        for i in conn.scalars(select(m.id).where(m.story_id.in_(chunk)))
-    }
+def unlinked_mentions_in(conn: Connection, stories: Iterable[str]) -> set[str]:
+    """The ids of these stories' mentions that have no stored link (a new story's)."""
+    m, link = t.mentions.c, t.mention_entities.c
+    query = (
+        select(m.id).outerjoin(t.mention_entities, link.mention_id == m.id).where(link.mention_id.is_(None))
+    )
+    return {i for chunk in changes.chunks(stories) for i in conn.scalars(query.where(m.story_id.in_(chunk)))}
 
 
-def mention_links(conn: Connection) -> Iterator[tuple[str, str]]:
-    """Every stored mention link (mention id, entity id), streamed: a refresh compares
-    them with resolution's one at a time (graph/regions.py `StoredLinks`)."""
-    query = select(t.mention_entities.c.mention_id, t.mention_entities.c.entity_id)
-    yield from ((mention, entity) for mention, entity in conn.execute(query))
+def mention_links(conn: Connection) -> Iterator[Sequence[tuple[str, str]]]:
+    """Every stored mention link (mention id, entity id), streamed in chunks of plain
+    tuples through the driver's cursor (in this transaction): a refresh compares them
+    with resolution's a chunk at a time (store/baseline.py `links_against`), and a
+    SQLAlchemy row per link cost more than the comparison."""
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute("SELECT mention_id, entity_id FROM mention_entities")
+        while rows := cursor.fetchmany(LINKS_AT_ONCE):
+            yield rows
+    finally:
+        cursor.close()
+
+
+LINKS_AT_ONCE = 20000  # links fetched at a time: a few MB held, a call per chunk
 
 
 def mention_stories(conn: Connection, mention_ids: Iterable[str]) -> dict[str, str]:

@@ -98,6 +98,7 @@ mentions = Table(
     Column("label", String(40), nullable=False),
     Column("kb_id", String(80)),
     Column("zone", String(10), nullable=False, server_default="text"),  # "text" or "title"
+    Index("ix_mentions_story_zone_start", "story_id", "zone", "start"),  # the refresh's read order
 )
 
 
