@@ -8,7 +8,7 @@ mentions) the ordered read took 0.26 s less CPU of about 1.45 (docs/performance.
 "Places and mention reads (seventh sitting)"). An old store builds the index here.
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0015
 Create Date: 2026-12-01
 
 """
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0016"
-down_revision: str | Sequence[str] | None = "0014"
+down_revision: str | Sequence[str] | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
