@@ -163,8 +163,10 @@ def _resolve(
     failures: Failures | None,
     around: Surroundings | None = None,
 ) -> Resolution:
-    nodes = {**story_nodes(mentions, texts, lex, failures), **known_nodes(known, lex, failures)}
-    nodes = attempt(failures, "analyst splits", partial(split_off_types, judgements, nodes, lex)) or nodes
+    nodes = story_nodes(mentions, texts, lex, failures)
+    nodes.update(known_nodes(known, lex, failures))  # one dict of every node, not a second copy
+    if judgements:  # splits retype nodes in a copy: none without judgements
+        nodes = attempt(failures, "analyst splits", partial(split_off_types, judgements, nodes, lex)) or nodes
     index = attempt(failures, "analyst judgements", partial(subject_index, nodes)) if judgements else None
     clusters = _judged_clusters(nodes, judgements, index or {}, lex, failures)
     clusters.apply(known_links(nodes, {k: n for k, n in nodes.items() if n.is_known}), "knowledge links")
@@ -176,7 +178,7 @@ def _resolve(
     placed = [resolution.entity_of[b.ids[0]] if b is not None else None for b in built]
     del built  # its entities are the resolution's; the mention ids it listed are not needed again
     taken = clusters.ledger.taken
-    entity_of_node = _entity_of_nodes(groups, placed, nodes, resolution.entity_of, _named(taken))
+    entity_of_node = _entity_of_nodes(groups, placed, nodes, resolution.entity_of, clusters.ledger.refs)
     del nodes, clusters, groups  # the nodes and the union-find, let go of before the ledger is placed
     return replace(resolution, decisions=with_entities(taken, entity_of_node))
 
@@ -192,26 +194,22 @@ def _and_bare(built: list[Built | None], mentions: Sequence[Mention]) -> list[Bu
     return [*built, *bare_entities([m for m in mentions if m.id not in placed])]
 
 
-def _named(taken: Sequence[Taken]) -> dict[str, str]:
-    """The node refs the decisions name, each to itself: the one string of each."""
-    return {ref: ref for d in taken for ref in (d.left, d.right)}
-
-
 def _entity_of_nodes(
     groups: Mapping[NodeId, list[NodeId]],
     placed: Sequence[str | None],
     nodes: Mapping[NodeId, Node],
     entity_of: Mapping[str, str],
-    named: Mapping[str, str],
+    named: Mapping[NodeId, str],
 ) -> dict[str, str]:
     """Node ref -> the entity its mentions went to (a knowledge entry's: its cluster's),
-    for the nodes `named` by a decision (the only ones asked for), keyed by the
-    decisions' own ref strings rather than a new one per node. `placed`: the entity each
+    for the nodes `named` by a decision (the only ones asked for: the ledger's refs, so
+    no ref string is made again per node), keyed by the decisions' own ref strings.
+    `placed`: the entity each
     group was built into (every mention of a built group went to it, so no mention id
     is hashed again), None where none was built (the cluster failed, or no story names it)."""
     out: dict[str, str] = {}
     for members, entity in zip(groups.values(), placed, strict=True):
-        refs = [(nid, ref) for nid in members if (ref := named.get(node_ref(nid))) is not None]
+        refs = [(nid, ref) for nid in members if (ref := named.get(nid)) is not None]
         if entity is not None:
             out.update((ref, entity) for _, ref in refs)
         elif refs:
