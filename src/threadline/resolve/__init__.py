@@ -48,7 +48,7 @@ from functools import partial
 from threadline.collector import collector_paused
 from threadline.errors import Failures
 from threadline.records import Decision, Entity, Mention, content_id
-from threadline.resolve import acronyms, blocking, similarity
+from threadline.resolve import acronyms, blocking, expand, similarity
 from threadline.resolve.cluster import Clusters
 from threadline.resolve.decisions import Taken, node_ref, with_entities
 from threadline.resolve.entities import Built, bare_entities, build_entity
@@ -139,6 +139,7 @@ def clear_caches() -> None:
         *similarity.CACHES,
         *acronyms.CACHES,
         *blocking.CACHES,
+        *expand.CACHES,
         conflict,
         designator_words,
         folded_parts,
