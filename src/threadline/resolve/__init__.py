@@ -191,7 +191,7 @@ def _and_bare(built: list[Built | None], mentions: Sequence[Mention]) -> list[Bu
     given is in one node, so built entities holding as many mentions as were given hold
     them all: only when a story or cluster failed are the ids gathered (a set of every
     mention id of the store was the top of resolution's memory)."""
-    if sum(len(b.mentions) for b in built if b) == len(mentions):
+    if sum(len(b.ids) for b in built if b) == len(mentions):
         return built
     placed = {i for b in built if b for i in b.ids}
     return [*built, *bare_entities([m for m in mentions if m.id not in placed])]

@@ -20,14 +20,12 @@ MALFORMED = set("\n\t/|\\@#")
 
 @dataclass(frozen=True, slots=True)
 class Built:
-    entity: Entity
-    mentions: tuple[Mention, ...]
-    reasons: tuple[str, ...]
-    ids: tuple[str, ...] = ()  # the mentions' ids, hashed once (Mention.id hashes on every call)
+    """An entity with the ids of its mentions (hashed once: Mention.id hashes on every
+    call; the mentions themselves are not held, the ids are all that is read of them)."""
 
-    def __post_init__(self) -> None:
-        if len(self.ids) != len(self.mentions):
-            object.__setattr__(self, "ids", tuple(map(mention_id, self.mentions)))
+    entity: Entity
+    ids: tuple[str, ...]
+    reasons: tuple[str, ...]
 
 
 def mention_id(m: Mention) -> str:
@@ -124,7 +122,7 @@ def build_entity(
         kb_id=kb.kb_id if kb else None,
     )
     lines = ([f"knowledge file: {kb.kb_id}"] if kb else []) + list(dict.fromkeys(reasons))
-    return Built(entity, mentions, tuple(lines))
+    return Built(entity, tuple(map(mention_id, mentions)), tuple(lines))
 
 
 def bare_entities(mentions: Sequence[Mention]) -> list[Built]:
@@ -135,6 +133,6 @@ def bare_entities(mentions: Sequence[Mention]) -> list[Built]:
         groups[(m.type, clean_surface(m.text))].append(m)
     why = ("left as written: resolution failed for these mentions",)
     return [
-        Built(Entity(id=entity_id(t, f"?{surface}"), type=t, name=surface), tuple(ms), why)
+        Built(Entity(id=entity_id(t, f"?{surface}"), type=t, name=surface), tuple(map(mention_id, ms)), why)
         for (t, surface), ms in sorted(groups.items())
     ]
