@@ -48,9 +48,9 @@ from functools import partial
 from threadline.collector import collector_paused
 from threadline.errors import Failures
 from threadline.records import Decision, Entity, Mention, content_id
-from threadline.resolve import acronyms, blocking, similarity
+from threadline.resolve import acronyms, blocking, expand, similarity
 from threadline.resolve.cluster import Clusters
-from threadline.resolve.decisions import Taken, node_ref, with_entities
+from threadline.resolve.decisions import with_entities
 from threadline.resolve.entities import Built, bare_entities, build_entity
 from threadline.resolve.guards import conflict, designator_words
 from threadline.resolve.isolate import STEP, attempt, listed, names_of
@@ -139,6 +139,7 @@ def clear_caches() -> None:
         *similarity.CACHES,
         *acronyms.CACHES,
         *blocking.CACHES,
+        *expand.CACHES,
         conflict,
         designator_words,
         folded_parts,
@@ -163,8 +164,10 @@ def _resolve(
     failures: Failures | None,
     around: Surroundings | None = None,
 ) -> Resolution:
-    nodes = {**story_nodes(mentions, texts, lex, failures), **known_nodes(known, lex, failures)}
-    nodes = attempt(failures, "analyst splits", partial(split_off_types, judgements, nodes, lex)) or nodes
+    nodes = story_nodes(mentions, texts, lex, failures)
+    nodes.update(known_nodes(known, lex, failures))  # one dict of every node, not a second copy
+    if judgements:  # splits retype nodes in a copy: none without judgements
+        nodes = attempt(failures, "analyst splits", partial(split_off_types, judgements, nodes, lex)) or nodes
     index = attempt(failures, "analyst judgements", partial(subject_index, nodes)) if judgements else None
     clusters = _judged_clusters(nodes, judgements, index or {}, lex, failures)
     clusters.apply(known_links(nodes, {k: n for k, n in nodes.items() if n.is_known}), "knowledge links")
@@ -172,12 +175,14 @@ def _resolve(
     renamed = _renamed(judgements, index or {}, lex, failures)
     groups = clusters.groups()
     built = [_build(members, clusters, renamed, failures) for members in groups.values()]
-    resolution = _resolution(_and_bare(built, mentions))
-    placed = [resolution.entity_of[b.ids[0]] if b is not None else None for b in built]
-    del built  # its entities are the resolution's; the mention ids it listed are not needed again
+    asked = _asked(groups, built, nodes, clusters.ledger.refs)
     taken = clusters.ledger.taken
-    entity_of_node = _entity_of_nodes(groups, placed, nodes, resolution.entity_of, _named(taken))
-    del nodes, clusters, groups  # the nodes and the union-find, let go of before the ledger is placed
+    # the nodes and the union-find let go of before the entities are listed and the
+    # ledger placed: the top of resolution's memory was all of them held at once
+    del nodes, clusters, groups
+    resolution = _resolution(_and_bare(built, mentions))
+    entity_of_node = _entity_of_nodes(asked, built, resolution.entity_of)
+    del built  # its entities are the resolution's; the mention ids it listed are not needed again
     return replace(resolution, decisions=with_entities(taken, entity_of_node))
 
 
@@ -186,53 +191,66 @@ def _and_bare(built: list[Built | None], mentions: Sequence[Mention]) -> list[Bu
     given is in one node, so built entities holding as many mentions as were given hold
     them all: only when a story or cluster failed are the ids gathered (a set of every
     mention id of the store was the top of resolution's memory)."""
-    if sum(len(b.mentions) for b in built if b) == len(mentions):
+    if sum(len(b.ids) for b in built if b) == len(mentions):
         return built
     placed = {i for b in built if b for i in b.ids}
     return [*built, *bare_entities([m for m in mentions if m.id not in placed])]
 
 
-def _named(taken: Sequence[Taken]) -> dict[str, str]:
-    """The node refs the decisions name, each to itself: the one string of each."""
-    return {ref: ref for d in taken for ref in (d.left, d.right)}
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """What placing the decisions needs of one group, read before its nodes are let go
+    of: the refs of its nodes a decision names (the ledger's own strings), in node
+    order; for a group not built, also each such node's first mention id (None: a
+    knowledge entry's) and the first mention ids of all its nodes."""
+
+    refs: list[str]
+    own: list[str | None] | None = None  # None: the group was built
+    firsts: tuple[str, ...] = ()
 
 
-def _entity_of_nodes(
+def _asked(
     groups: Mapping[NodeId, list[NodeId]],
-    placed: Sequence[str | None],
+    built: Sequence[Built | None],
     nodes: Mapping[NodeId, Node],
-    entity_of: Mapping[str, str],
-    named: Mapping[str, str],
-) -> dict[str, str]:
-    """Node ref -> the entity its mentions went to (a knowledge entry's: its cluster's),
-    for the nodes `named` by a decision (the only ones asked for), keyed by the
-    decisions' own ref strings rather than a new one per node. `placed`: the entity each
-    group was built into (every mention of a built group went to it, so no mention id
-    is hashed again), None where none was built (the cluster failed, or no story names it)."""
-    out: dict[str, str] = {}
-    for members, entity in zip(groups.values(), placed, strict=True):
-        refs = [(nid, ref) for nid in members if (ref := named.get(node_ref(nid))) is not None]
-        if entity is not None:
-            out.update((ref, entity) for _, ref in refs)
-        elif refs:
-            out.update(_unbuilt(members, refs, nodes, entity_of))
+    named: Mapping[NodeId, str],
+) -> list[_Asked | None]:
+    """Per group, what `_entity_of_nodes` needs (None: no node of it is named)."""
+    out: list[_Asked | None] = []
+    for members, made in zip(groups.values(), built, strict=True):
+        asked = [nid for nid in members if nid in named]
+        if not asked:
+            out.append(None)
+        elif made is not None:
+            out.append(_Asked([named[nid] for nid in asked]))
+        else:  # rare: a knowledge entry no story names, or a cluster that failed
+            first = {nid: nodes[nid].mentions[0].id for nid in members if nodes[nid].mentions}
+            own = [first.get(nid) for nid in asked]
+            out.append(_Asked([named[nid] for nid in asked], own, tuple(first.values())))
     return out
 
 
-def _unbuilt(
-    members: Sequence[NodeId],
-    refs: Sequence[tuple[NodeId, str]],
-    nodes: Mapping[NodeId, Node],
-    entity_of: Mapping[str, str],
+def _entity_of_nodes(
+    asked: Sequence[_Asked | None], built: Sequence[Built | None], entity_of: Mapping[str, str]
 ) -> dict[str, str]:
-    """The entities of a group that was not built: each node's first mention's."""
-    first = {nid: nodes[nid].mentions[0].id for nid in members if nodes[nid].mentions}
-    cluster = next((entity_of[m] for m in first.values() if m in entity_of), None)
+    """Node ref -> the entity its mentions went to (a knowledge entry's: its cluster's),
+    for the nodes a decision names, keyed by the decisions' own ref strings. A built
+    group's nodes went to its entity, read from its first mention (no mention id is
+    hashed again); a group not built (the cluster failed, or no story names it) gives
+    each node its first mention's entity, and a node without mentions its cluster's."""
     out: dict[str, str] = {}
-    for nid, ref in refs:
-        entity = entity_of.get(first[nid]) if nid in first else cluster
-        if entity:
-            out[ref] = entity
+    for group, made in zip(asked, built, strict=True):
+        if group is None:
+            continue
+        if group.own is None and made is not None:
+            entity = entity_of[made.ids[0]]
+            out.update((ref, entity) for ref in group.refs)
+            continue
+        cluster = next((entity_of[m] for m in group.firsts if m in entity_of), None)
+        for ref, first in zip(group.refs, group.own or (), strict=True):
+            found = entity_of.get(first) if first is not None else cluster
+            if found:
+                out[ref] = found
     return out
 
 

@@ -39,6 +39,7 @@ class Link:
 
 
 NameTable = dict[str, tuple[Name, EntityType]]  # name key -> a spelling and its node's type
+NESTED_FROM = 8  # a joined cluster's reasons past this many are kept as its list, not copied (_Root)
 
 
 @dataclass(slots=True)
@@ -47,12 +48,18 @@ class _Root:
     knowledge file's aliases are curated and not compared), every name key,
     its knowledge id and the reasons it was built; and the keys of the other names
     the text gave for it (a kunya, a nom de guerre), which share no part with its
-    name by nature and so are not compared with names that would join it."""
+    name by nature and so are not compared with names that would join it.
+
+    `reasons` is a tree: a union appends the joined cluster's own list whole (past
+    NESTED_FROM reasons; fewer are copied, a list each costing more than they do), then
+    the link's reason, and `flat_reasons` reads it in that order. Copied at each union,
+    as they were, a capital named in a third of the stories had its thousands of
+    reasons copied again whenever its cluster joined one with more name keys."""
 
     names: NameTable
     keys: set[str]
     kb: str | None
-    reasons: list[str]
+    reasons: list
     other_names: frozenset[str] = frozenset()  # most clusters have none: no empty set each
 
 
@@ -101,7 +108,7 @@ class Clusters:
 
     def reasons(self, nid: NodeId) -> list[str]:
         made = self.roots.get(self.find(nid))
-        return made.reasons if made is not None else []  # a node no merge reached has none
+        return flat_reasons(made.reasons) if made is not None else []  # a node no merge reached has none
 
     def _cluster(self, root: NodeId) -> _Root:
         """What a root's cluster holds: as a merge made it, or, for a node no merge
@@ -213,7 +220,11 @@ class Clusters:
             a.other_names = a.other_names | b.other_names
         if link.other_name:
             a.other_names = a.other_names | {n.key for n in self.nodes[link.b].names}
-        a.reasons.extend([*b.reasons, link.reason])
+        if len(b.reasons) > NESTED_FROM:
+            a.reasons.append(b.reasons)  # the joined cluster's reasons in order, not copied (_Root)
+        else:
+            a.reasons.extend(b.reasons)
+        a.reasons.append(link.reason)
         return True
 
     def apply(self, links: Iterable[Link], step: str = "links", where: Subject | None = None) -> None:
@@ -257,6 +268,23 @@ def _next(found: Iterator[Link], failures: Failures, where: Subject) -> Link | N
 
 def _finding(where: Subject) -> str:
     return f"finding {where if isinstance(where, str) else where()}"
+
+
+def flat_reasons(tree: list) -> list[str]:
+    """A cluster's reasons in the order the unions gave them: a list in `tree` is a
+    joined cluster's, read whole where it stands (depth first, without recursion: a
+    chain of unions nests as deep as it is long)."""
+    out: list[str] = []
+    stack = [iter(tree)]
+    while stack:
+        for item in stack[-1]:
+            if isinstance(item, list):
+                stack.append(iter(item))
+                break
+            out.append(item)
+        else:
+            stack.pop()
+    return out
 
 
 def _compared(root: _Root) -> NameTable:

@@ -67,6 +67,11 @@ class Ledger:
         self._reasons: dict[str, str] = {}
         self._scores: dict[float, float] = {}
 
+    @property
+    def refs(self) -> Mapping[NodeId, str]:
+        """Each node a decision names -> its ref, the one string the decisions hold."""
+        return self._refs
+
     def _ref(self, node_id: NodeId) -> str:
         ref = self._refs.get(node_id)
         if ref is None:

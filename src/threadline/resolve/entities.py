@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from hashlib import sha256
 from itertools import chain
 
 from threadline.records import Entity, EntityType, Mention
@@ -19,14 +20,23 @@ MALFORMED = set("\n\t/|\\@#")
 
 @dataclass(frozen=True, slots=True)
 class Built:
-    entity: Entity
-    mentions: tuple[Mention, ...]
-    reasons: tuple[str, ...]
-    ids: tuple[str, ...] = ()  # the mentions' ids, hashed once (Mention.id hashes on every call)
+    """An entity with the ids of its mentions (hashed once: Mention.id hashes on every
+    call; the mentions themselves are not held, the ids are all that is read of them)."""
 
-    def __post_init__(self) -> None:
-        if len(self.ids) != len(self.mentions):
-            object.__setattr__(self, "ids", tuple(m.id for m in self.mentions))
+    entity: Entity
+    ids: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+
+def mention_id(m: Mention) -> str:
+    """`m.id`, hashed without content_id's generic joining (every mention of the store is
+    hashed once per resolution: the half of it that was Python, not sha256, was a
+    twentieth of the step). tests/resolve/test_entities.py holds it to Mention.id."""
+    if m.zone == "title":
+        said = f"{m.story_id}\x1ftitle\x1f{m.start}\x1f{m.end}"
+    else:
+        said = f"{m.story_id}\x1f{m.start}\x1f{m.end}"
+    return "m-" + sha256(said.encode("utf-8")).digest()[:8].hex()
 
 
 def has_letters(text: str) -> bool:
@@ -112,7 +122,7 @@ def build_entity(
         kb_id=kb.kb_id if kb else None,
     )
     lines = ([f"knowledge file: {kb.kb_id}"] if kb else []) + list(dict.fromkeys(reasons))
-    return Built(entity, mentions, tuple(lines))
+    return Built(entity, tuple(map(mention_id, mentions)), tuple(lines))
 
 
 def bare_entities(mentions: Sequence[Mention]) -> list[Built]:
@@ -123,6 +133,6 @@ def bare_entities(mentions: Sequence[Mention]) -> list[Built]:
         groups[(m.type, clean_surface(m.text))].append(m)
     why = ("left as written: resolution failed for these mentions",)
     return [
-        Built(Entity(id=entity_id(t, f"?{surface}"), type=t, name=surface), tuple(ms), why)
+        Built(Entity(id=entity_id(t, f"?{surface}"), type=t, name=surface), tuple(map(mention_id, ms)), why)
         for (t, surface), ms in sorted(groups.items())
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 
 from threadline.resolve.acronyms import AcronymDefinition, is_acronym_text, letters_of, words_of
 from threadline.resolve.cluster import Link
@@ -67,6 +68,20 @@ def spelled_out(surface: str, tables: Sequence[Table]) -> str | None:
         out.append(long or word)
         changed = changed or long is not None
     return " ".join(out) if changed else None
+
+
+@lru_cache(maxsize=65536)
+def holds_acronym(surface: str) -> bool:
+    """Whether `spelled_out` may spell anything out in `surface`, whatever the tables: two
+    words or more, one of them an acronym's. A story with no such name needs no table of
+    its own (most stories: its initials were read for every multi-word name, a fiftieth
+    of resolution)."""
+    words = surface.split()
+    return len(words) >= 2 and any(is_acronym_text(w) for w in words)
+
+
+# the memoised pure functions, emptied after a resolution (resolve.clear_caches)
+CACHES = (holds_acronym,)
 
 
 def expansion_links(

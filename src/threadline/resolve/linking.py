@@ -121,8 +121,11 @@ def _expansions(
     by_key = expand.first_by_key(nodes.values())
 
     def story_links(view: View) -> list[Link]:
+        holding = [n for n in view.nodes if expand.holds_acronym(n.name.surface)]
+        if not holding:  # no name to spell out: the same (no) links, with no table read
+            return []
         table = expand.story_table(view.nodes, lex)
-        return list(expand.expansion_links([(view.nodes, table)], corpus, by_key, lex))
+        return list(expand.expansion_links([(holding, table)], corpus, by_key, lex))
 
     clusters.apply(
         each(failures, views, lambda v: _story(v, "acronyms spelled out")(), story_links), "expansions"

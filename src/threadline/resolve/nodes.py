@@ -23,7 +23,9 @@ NodeId = tuple[str, str]  # (story id, or "kb:" + knowledge id; name key)
 KB_STORY = "kb:"
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+# Not frozen (never changed once made all the same): a frozen init sets each field through
+# object.__setattr__, and a node is made per story and name (226,204 at 30,000 stories).
+@dataclass(slots=True, eq=False)
 class Node:
     id: NodeId
     names: tuple[Name, ...]  # distinct surfaces, most frequent first
@@ -37,9 +39,9 @@ class Node:
 
     def __post_init__(self) -> None:
         names = self.names
-        object.__setattr__(self, "name", names[0] if len(names) == 1 else max(names, key=_parts_count))
-        object.__setattr__(self, "type", _voted_type(self.votes, self.known_type))
-        object.__setattr__(self, "folded", folded_parts(self.name.core))
+        self.name = names[0] if len(names) == 1 else max(names, key=_parts_count)
+        self.type = _voted_type(self.votes, self.known_type)
+        self.folded = folded_parts(self.name.core)
 
     @property
     def story_id(self) -> str:

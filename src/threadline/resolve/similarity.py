@@ -33,10 +33,14 @@ def spelling_key(part: str) -> str:
     return part
 
 
-@lru_cache(maxsize=262144)
 def _close(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 5 or a[-1] != b[-1]:
-        return False
+        return False  # tested before the cache: most pairs, and cheaper than a cache entry
+    return _alike(a, b)
+
+
+@lru_cache(maxsize=262144)
+def _alike(a: str, b: str) -> bool:
     return JaroWinkler.normalized_similarity(a, b) >= CLOSE and jellyfish.metaphone(a) == jellyfish.metaphone(
         b
     )
@@ -70,4 +74,4 @@ def generic_kinds(parts: Iterable[str], lex: Lexicon) -> frozenset[str]:
 
 
 # the memoised pure functions, emptied after a resolution (resolve.clear_caches)
-CACHES = (_close, spelling_key)
+CACHES = (_alike, spelling_key)
