@@ -8,11 +8,11 @@
           and Y" (allied_with; one that collapsed or was ended is former)
 
 The verbs and nouns are relation_cues.yaml's `backing_verbs`, `receiving_verbs`,
-`giving_verbs`, `support_nouns`, `pact_verbs` and `pact_nouns`. The backer is the verb's own subject: in "Kenya accused Rwanda of arming
-Y" nobody is the subject of "arming", so nothing is stated; a denial, a negation or a
-plan ("Rwanda denied arming Y", "could fund Y") sets the fact's modality as for every
-family. The backed party must be a named organization: "Iran trains its fighters"
-states nothing.
+`giving_verbs`, `support_nouns`, `pact_verbs`, `pact_nouns` and `ending_verbs`. The
+backer is the verb's own subject: in "Kenya accused Rwanda of arming Y" nobody is the
+subject of "arming", so nothing is stated; a denial, a negation or a plan ("Rwanda
+denied arming Y", "could fund Y") sets the fact's modality as for every family. The
+backed party must be a named organization: "Iran trains its fighters" states nothing.
 """
 
 from __future__ import annotations
