@@ -20,14 +20,13 @@ from typing import Any
 import pytest
 from bench.corpus import write_corpus
 from sqlalchemy import Connection, Table, select
+from tests.scale.conftest import AnalyseFolder
 
 from threadline.errors import Failures
 from threadline.export import EXPORTERS, export
 from threadline.graph import events_region, incremental, resolve_region, steps
 from threadline.graph.cues import story_texts
 from threadline.graph.steps import Inputs
-from threadline.ingest import read_inputs
-from threadline.nlp.pipeline import build_pipeline
 from threadline.query.index import EVENT_ENTITIES, SEARCH, refresh_search_index
 from threadline.records import Document, Extraction, KnownEntity, StepRun
 from threadline.refresh import derive_from_claims, index_update, rebuild_derived, refresh_derived
@@ -39,10 +38,9 @@ from threadline.store import Store, changes
 from threadline.store import schema as t
 from threadline.store.layout import Derived
 from threadline.store.ledger import ledger_rows
-from threadline.vocabulary import using, vocabulary_of
+from threadline.vocabulary import vocabulary_of
 from threadline.workflow import (
     Analysed,
-    analyse_document,
     ingest,
     store_analysed,
 )
@@ -63,13 +61,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def analyses(corpus: Path) -> list[Analysed]:
-    settings = Settings()
-    vocabulary = vocabulary_of(settings.data_dir)
-    nlp = build_pipeline(settings, vocabulary)
-    documents = [d for d in read_inputs([str(corpus)]) if isinstance(d, Document)]
-    with using(vocabulary):
-        return [analyse_document(nlp, d, settings, vocabulary) for d in documents]
+def analyses(corpus: Path, analyse_folder: AnalyseFolder) -> list[Analysed]:
+    return analyse_folder(corpus)
 
 
 def fresh(tmp_path: Path, name: str) -> Store:

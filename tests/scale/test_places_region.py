@@ -14,35 +14,28 @@ from pathlib import Path
 
 import pytest
 from bench.corpus import write_corpus
+from tests.scale.conftest import AnalyseFolder
 
 from threadline.graph import steps
 from threadline.graph.steps import Inputs, assemble, run_steps
-from threadline.ingest import read_inputs
-from threadline.nlp.pipeline import build_pipeline
-from threadline.records import Document
 from threadline.refresh import refresh_derived
 from threadline.settings import Settings
 from threadline.store import Store
 from threadline.store.baseline import StoredLinks
 from threadline.store.layout import Derived
-from threadline.vocabulary import using, vocabulary_of
-from threadline.workflow import Analysed, analyse_document, store_analysed
+from threadline.vocabulary import vocabulary_of
+from threadline.workflow import Analysed, store_analysed
 
 Alter = Callable[[Derived], Derived]
 
 
 @pytest.fixture(scope="module")
-def analyses(tmp_path_factory: pytest.TempPathFactory) -> list[Analysed]:
+def analyses(tmp_path_factory: pytest.TempPathFactory, analyse_folder: AnalyseFolder) -> list[Analysed]:
     """Generated stories (each a document) whose places recur across stories."""
     folder = tmp_path_factory.mktemp("places")
     with (folder / "news.jsonl").open("w", encoding="utf-8") as stream:
         write_corpus(14, seed=7, stream=stream)
-    settings = Settings()
-    vocabulary = vocabulary_of(settings.data_dir)
-    nlp = build_pipeline(settings, vocabulary)
-    documents = [d for d in read_inputs([str(folder)]) if isinstance(d, Document)]
-    with using(vocabulary):
-        return [analyse_document(nlp, d, settings, vocabulary) for d in documents]
+    return analyse_folder(folder)
 
 
 @pytest.fixture
