@@ -137,9 +137,8 @@ def _pact_between(ps: ParsedStory, noun: Token) -> Iterator[Candidate]:
     someone "ended" is held no longer (relation_cues.yaml `ending_verbs`)."""
     between = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "between" for o in p.children]
     first = next((o for o in between if o.dep_ == "pobj"), None)
-    parties = [
-        g for t in ((first, *first.conjuncts) if first is not None else ()) if (g := refers_to(ps, t, GROUPS))
-    ]
+    named = (first, *first.conjuncts) if first is not None else ()
+    parties = [g for t in named if (g := refers_to(ps, t, GROUPS)) is not None]
     ended = noun.head.lemma_.lower() in ps.vocabulary.relation_cues.ending_verbs
     for a, b in pairwise(parties):
         if a.i != b.i:
